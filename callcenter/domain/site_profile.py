@@ -1,0 +1,126 @@
+"""The site profile: targets, ring cadence, categories and their required fields,
+departments and default deadlines. Content lives in resources/profiles/*.toml;
+this module only gives it a typed shape and checks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .ring_counter import RingCadence
+from .sla import SlaTargets
+
+TICKET_FIELDS = (
+    "category", "content", "caller_name", "caller_phone", "account_no",
+    "meter_no", "address", "area_type", "priority",
+)
+
+
+class ProfileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Named:
+    code: str
+    name: str  # Chinese, shown by default
+    name_en: str
+
+    def label(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name
+
+
+@dataclass(frozen=True)
+class CategoryRule(Named):
+    required: tuple[str, ...] = ()
+    default_deadline_days: int = 1
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    site_code: str
+    unit_name: str
+    timezone: str
+    cadence: RingCadence
+    targets: SlaTargets
+    categories: tuple[CategoryRule, ...]
+    departments: tuple[Named, ...]
+    busy_reasons: tuple[Named, ...]
+    area_types: tuple[Named, ...]
+    priorities: tuple[Named, ...]
+    account_pattern: str = r"^\d{10}$"
+    meter_pattern: str = r"^[0-9A-Za-z]{6,24}$"
+    agent_id_pattern: str = r"^\d{3,8}$"
+    recent_ticket_days: int = 30
+    max_deadline_days: int = 30
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def category(self, code: str) -> CategoryRule | None:
+        return next((c for c in self.categories if c.code == code), None)
+
+    def required_fields(self, category_code: str) -> tuple[str, ...]:
+        c = self.category(category_code)
+        return ("category",) + (c.required if c else ())
+
+
+def _named(items: Any, what: str) -> tuple[Named, ...]:
+    out = []
+    for i, raw in enumerate(items or ()):
+        try:
+            out.append(Named(str(raw["code"]), str(raw["name"]), str(raw.get("name_en", raw["name"]))))
+        except (KeyError, TypeError) as exc:
+            raise ProfileError(f"{what}[{i}] needs code and name") from exc
+    if not out:
+        raise ProfileError(f"{what} must not be empty")
+    return tuple(out)
+
+
+def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
+    """Build a profile from parsed TOML; raises ``ProfileError`` naming the bad key."""
+    try:
+        site = data["site"]
+        ring = data.get("ring", {})
+        tg = data.get("targets", {})
+        cadence = RingCadence(float(ring.get("on_s", 1.0)), float(ring.get("off_s", 4.0)))
+        targets = SlaTargets(
+            ring_limit=int(ring.get("limit", 3)),
+            ring_no_answer_timeout_s=float(ring.get("no_answer_timeout_s", 30.0)),
+            talk_warn_s=float(tg.get("talk_warn_s", 120.0)),
+            talk_target_s=float(tg.get("talk_target_s", 150.0)),
+            wrapup_target_s=float(tg.get("wrapup_target_s", 60.0)),
+            wrapup_warn_remaining_s=float(tg.get("wrapup_warn_remaining_s", 15.0)),
+        )
+        cats = []
+        for i, raw in enumerate(data["categories"]):
+            req = tuple(str(f) for f in raw.get("required", ()))
+            unknown = [f for f in req if f not in TICKET_FIELDS]
+            if unknown:
+                raise ProfileError(f"categories[{i}].required has unknown field(s) {unknown}")
+            cats.append(CategoryRule(
+                str(raw["code"]), str(raw["name"]), str(raw.get("name_en", raw["name"])),
+                required=req, default_deadline_days=int(raw.get("default_deadline_days", 1)),
+            ))
+        val = data.get("validation", {})
+        return SiteProfile(
+            site_code=str(site["code"]),
+            unit_name=str(site["unit_name"]),
+            timezone=str(site.get("timezone", "Asia/Shanghai")),
+            cadence=cadence,
+            targets=targets,
+            categories=tuple(cats),
+            departments=_named(data.get("departments"), "departments"),
+            busy_reasons=_named(data.get("busy_reasons"), "busy_reasons"),
+            area_types=_named(data.get("area_types"), "area_types"),
+            priorities=_named(data.get("priorities"), "priorities"),
+            account_pattern=str(val.get("account_pattern", r"^\d{10}$")),
+            meter_pattern=str(val.get("meter_pattern", r"^[0-9A-Za-z]{6,24}$")),
+            agent_id_pattern=str(val.get("agent_id_pattern", r"^\d{3,8}$")),
+            recent_ticket_days=int(data.get("screen_pop", {}).get("recent_days", 30)),
+            max_deadline_days=int(data.get("dispatch", {}).get("max_deadline_days", 30)),
+        )
+    except ProfileError:
+        raise
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ProfileError(f"bad or missing profile key: {exc}") from exc

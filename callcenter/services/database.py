@@ -1,0 +1,104 @@
+"""The local database as the services see it: one writer thread, readers on demand.
+
+All writes go through ``Database.write`` which runs them in order on a single
+thread (SQLite has one writer anyway), so the GUI thread never waits on a lock.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from enum import Enum
+from pathlib import Path
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from callcenter.store import migrate
+from callcenter.store.engine import make_engine, make_sessionmaker
+
+T = TypeVar("T")
+
+
+class StoreFailureKind(Enum):
+    LOCKED = "locked"
+    READ_ONLY = "read_only"
+    DISK_FULL = "disk_full"
+    OTHER = "other"
+
+
+class StoreFailure(Exception):
+    """A write that did not happen; the transaction was rolled back whole."""
+
+    def __init__(self, kind: StoreFailureKind, detail: str) -> None:
+        super().__init__(f"{kind.value}: {detail}")
+        self.kind = kind
+        self.detail = detail
+
+
+def classify(exc: BaseException) -> StoreFailure:
+    text = str(exc).lower()
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return StoreFailure(StoreFailureKind.DISK_FULL, str(exc))
+    if "locked" in text or "busy" in text:
+        return StoreFailure(StoreFailureKind.LOCKED, str(exc))
+    if "readonly" in text or "read-only" in text or "attempt to write" in text:
+        return StoreFailure(StoreFailureKind.READ_ONLY, str(exc))
+    if "disk is full" in text or "database or disk is full" in text:
+        return StoreFailure(StoreFailureKind.DISK_FULL, str(exc))
+    return StoreFailure(StoreFailureKind.OTHER, str(exc))
+
+
+class Database:
+    def __init__(self, path: Path, *, busy_timeout_ms: int = 3000) -> None:
+        self.path = Path(path)
+        self.write_engine: Engine = make_engine(self.path, busy_timeout_ms=busy_timeout_ms)
+        self.read_engine: Engine = make_engine(
+            self.path, busy_timeout_ms=busy_timeout_ms, immediate=False
+        )
+        self._writer_sessions: sessionmaker[Session] = make_sessionmaker(self.write_engine)
+        self._reader_sessions: sessionmaker[Session] = make_sessionmaker(self.read_engine)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
+        self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-reader")
+
+    def upgrade(self) -> None:
+        migrate.upgrade(self.write_engine)
+
+    def write_now(self, fn: Callable[[Session], T]) -> T:
+        """Run ``fn`` in one write transaction on the calling thread (CLI, benchmarks)."""
+        try:
+            with self._writer_sessions.begin() as session:
+                return fn(session)
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            raise classify(getattr(exc, "orig", None) or exc) from exc
+
+    def write(self, fn: Callable[[Session], T]) -> Future[T]:
+        """Queue ``fn`` to run in one write transaction on the writer thread, in order."""
+        return self._writer.submit(self.write_now, fn)
+
+    def read_now(self, fn: Callable[[Session], T]) -> T:
+        with self._reader_sessions() as session:
+            return fn(session)
+
+    def read(self, fn: Callable[[Session], T]) -> Future[T]:
+        return self._reader.submit(self.read_now, fn)
+
+    def flush(self) -> None:
+        """Wait until every write queued so far has finished."""
+        self._writer.submit(lambda: None).result()
+
+    def close(self) -> None:
+        self._writer.shutdown(wait=True)
+        self._reader.shutdown(wait=True)
+        self.write_engine.dispose()
+        self.read_engine.dispose()
+
+
+def open_database(path: Path, *, busy_timeout_ms: int = 3000) -> Database:
+    db = Database(path, busy_timeout_ms=busy_timeout_ms)
+    db.upgrade()
+    return db

@@ -1,0 +1,222 @@
+"""Ticket entry: validate in the domain, then save ticket + its events + the
+call's events in ONE local transaction (a crash never leaves half a ticket).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from callcenter.domain.call_events import CallEvent, CallSummary
+from callcenter.domain.clock import Clock
+from callcenter.domain.site_profile import SiteProfile
+from callcenter.domain.ticket import (
+    FieldError,
+    TicketDraft,
+    TicketInvalid,
+    ticket_number,
+    validate,
+)
+from callcenter.store.models import CallEventRow, CallSession, Ticket, TicketEvent, TicketSequence
+
+from .database import Database
+from .phone import is_valid_cn_phone, phone_key
+
+STATUS_ACCEPTED = "accepted"  # 已受理
+STATUS_DISPATCHED = "dispatched"  # 已下发
+
+
+@dataclass(frozen=True)
+class DispatchRequest:
+    department: str
+    deadline_days: int
+
+
+@dataclass(frozen=True)
+class SavedTicket:
+    id: uuid.UUID
+    number: str
+    status: str
+    backfilled: bool
+    call_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class CallWrite:
+    """Call events (with their sequence numbers) and the call's summary, written
+    in the same transaction as the ticket."""
+
+    call_id: uuid.UUID
+    events: Sequence[tuple[int, CallEvent]]
+    summary: CallSummary | None
+
+
+@dataclass(frozen=True)
+class Backfill:
+    """A call handled while the system was down (补录): its real time and number."""
+
+    call_time: datetime  # UTC
+    caller_number: str
+
+
+def event_row(call_id: uuid.UUID, seq: int, e: CallEvent, ws: str, now: datetime) -> CallEventRow:
+    return CallEventRow(
+        call_id=call_id, seq=seq, kind=e.kind.value, mono_ns=e.mono_ns, at=e.at,
+        data=dict(e.data), updated_at=now, origin_workstation=ws,
+    )
+
+
+def apply_summary(call: CallSession, s: CallSummary, now: datetime) -> None:
+    call.outcome = s.outcome.value
+    call.ring_s, call.talk_s, call.hold_s, call.wrapup_s = s.ring_s, s.talk_s, s.hold_s, s.wrapup_s
+    call.hung_up_by = s.hung_up_by
+    call.late_answer, call.talk_over, call.wrapup_over = s.late_answer, s.talk_over, s.wrapup_over
+    call.updated_at = now
+    call.version += 1
+
+
+class Tickets:
+    def __init__(self, db: Database, profile: SiteProfile, clock: Clock, workstation: str) -> None:
+        self._db = db
+        self.profile = profile
+        self._clock = clock
+        self.workstation = workstation
+        self._tz = ZoneInfo(profile.timezone)
+
+    def validate(
+        self, draft: TicketDraft, dispatch: DispatchRequest | None = None
+    ) -> list[FieldError]:
+        errors = validate(draft, self.profile, is_valid_cn_phone)
+        if dispatch is not None:
+            if dispatch.department not in {d.code for d in self.profile.departments}:
+                errors.append(FieldError("department", "invalid_choice"))
+            if not 1 <= dispatch.deadline_days <= self.profile.max_deadline_days:
+                errors.append(
+                    FieldError("deadline_days", "out_of_range", self.profile.max_deadline_days)
+                )
+        return errors
+
+    def local_day(self, at: datetime) -> date:
+        return at.astimezone(self._tz).date()
+
+    def _next_number(self, session: Session, day: date) -> str:
+        key = f"{day:%Y%m%d}"
+        seq = session.get(TicketSequence, (self.workstation, key))
+        if seq is None:
+            seq = TicketSequence(workstation=self.workstation, day=key, last_seq=0)
+            session.add(seq)
+        seq.last_seq += 1
+        return ticket_number(self.profile.site_code, self.workstation, day, seq.last_seq)
+
+    def save_in(
+        self,
+        session: Session,
+        draft: TicketDraft,
+        *,
+        agent_id: str,
+        call: CallWrite | None = None,
+        dispatch: DispatchRequest | None = None,
+        backfill: Backfill | None = None,
+    ) -> SavedTicket:
+        """The transaction body; the caller owns the transaction."""
+        now = self._clock.utc_now()
+        ws = self.workstation
+        call_id = call.call_id if call else None
+        call_time: datetime | None = None
+        if backfill is not None:
+            call_time = backfill.call_time
+            session_row = CallSession(
+                agent_id=agent_id, caller_number=phone_key(backfill.caller_number) or "",
+                started_at=backfill.call_time, outcome="backfilled", backfilled=True,
+                updated_at=now, origin_workstation=ws,
+            )
+            session.add(session_row)
+            session.flush()
+            call_id = session_row.id
+            session.add(CallEventRow(
+                call_id=call_id, seq=1, kind="backfilled", mono_ns=None, at=now,
+                data={"call_time": backfill.call_time.isoformat()},
+                updated_at=now, origin_workstation=ws,
+            ))
+        elif call is not None:
+            row = session.get(CallSession, call.call_id)
+            call_time = row.started_at if row else None
+        status = STATUS_DISPATCHED if dispatch else STATUS_ACCEPTED
+        ticket = Ticket(
+            number=self._next_number(session, self.local_day(now)),
+            call_id=call_id,
+            category=draft.category,
+            content=draft.content,
+            caller_name=draft.caller_name,
+            caller_phone=phone_key(draft.caller_phone) if draft.caller_phone.strip() else "",
+            account_no=draft.account_no.strip(),
+            meter_no=draft.meter_no.strip(),
+            address=draft.address,
+            area_type=draft.area_type,
+            priority=draft.priority,
+            status=status,
+            department=dispatch.department if dispatch else None,
+            deadline_days=dispatch.deadline_days if dispatch else None,
+            deadline_at=(now + timedelta(days=dispatch.deadline_days)) if dispatch else None,
+            backfilled=backfill is not None,
+            call_time=call_time,
+            created_by=agent_id,
+            created_at=now,
+            updated_at=now,
+            origin_workstation=ws,
+        )
+        session.add(ticket)
+        session.flush()
+        session.add(TicketEvent(ticket_id=ticket.id, kind="saved", actor=agent_id, at=now,
+                                data={"backfilled": backfill is not None},
+                                updated_at=now, origin_workstation=ws))
+        if dispatch:
+            session.add(TicketEvent(ticket_id=ticket.id, kind="dispatched", actor=agent_id, at=now,
+                                    data={"department": dispatch.department,
+                                          "deadline_days": dispatch.deadline_days},
+                                    updated_at=now, origin_workstation=ws))
+        if call is not None:
+            for seq, e in call.events:
+                data = dict(e.data)
+                if e.kind.value in ("ticket_saved", "dispatched"):
+                    data.update(ticket_id=str(ticket.id), number=ticket.number)
+                row_e = event_row(call.call_id, seq, e, ws, now)
+                row_e.data = data
+                session.add(row_e)
+            if call.summary is not None:
+                row = session.get(CallSession, call.call_id)
+                if row is not None:
+                    apply_summary(row, call.summary, now)
+        return SavedTicket(ticket.id, ticket.number, status, backfill is not None, call_id)
+
+    def save(
+        self,
+        draft: TicketDraft,
+        *,
+        agent_id: str,
+        call: CallWrite | None = None,
+        dispatch: DispatchRequest | None = None,
+        backfill: Backfill | None = None,
+    ) -> Future[SavedTicket]:
+        """Validate now (raises ``TicketInvalid``), then save on the writer thread."""
+        errors = self.validate(draft, dispatch)
+        if backfill is not None and backfill.call_time > self._clock.utc_now():
+            errors.append(FieldError("call_time", "in_future"))
+        if errors:
+            raise TicketInvalid(errors)
+        return self._db.write(
+            lambda s: self.save_in(s, draft, agent_id=agent_id, call=call,
+                                   dispatch=dispatch, backfill=backfill)
+        )
+
+    def count(self) -> int:
+        from sqlalchemy import func
+
+        return int(self._db.read_now(lambda s: s.scalar(select(func.count(Ticket.id))) or 0))

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, engine setup and repositories for the local SQLite store."""
