@@ -114,7 +114,9 @@ def summarize(
         talk_s=talk_s,
         hold_s=_hold_s(evs) if answer is not None else None,
         wrapup_s=wrapup_s,
-        hung_up_by=(str(hangup.data.get("by")) if hangup is not None else None),
+        hung_up_by=(
+            str(hangup.data["by"]) if hangup is not None and hangup.data.get("by") else None
+        ),
         late_answer=late,
         talk_over=talk_s is not None and talk_s > targets.talk_target_s,
         wrapup_over=wrapup_s is not None and wrapup_s > targets.wrapup_target_s,

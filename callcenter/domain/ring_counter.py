@@ -26,19 +26,24 @@ class RingLevel(Enum):
     OVER = "over"  # red: the ring limit is passed; the apology is due
 
 
+def _ns(seconds: float) -> int:
+    # whole nanoseconds, so cadences like 1.2 s + 4.0 s have exact boundaries
+    return int(round(seconds * 1_000_000_000))
+
+
 def ring_in_progress(elapsed_s: float, cadence: RingCadence) -> int:
     """The 1-based number of the ring in progress ``elapsed_s`` after the first ring."""
     if elapsed_s < 0:
         return 1
-    return int(elapsed_s // cadence.cycle_s) + 1
+    return _ns(elapsed_s) // _ns(cadence.cycle_s) + 1
 
 
 def ring_start_s(n: int, cadence: RingCadence) -> float:
-    return (n - 1) * cadence.cycle_s
+    return (n - 1) * _ns(cadence.cycle_s) / 1_000_000_000
 
 
 def answered_within_limit(elapsed_s: float, cadence: RingCadence, ring_limit: int) -> bool:
-    return elapsed_s < ring_start_s(ring_limit + 1, cadence)
+    return _ns(elapsed_s) < ring_limit * _ns(cadence.cycle_s)
 
 
 def ring_level(elapsed_s: float, cadence: RingCadence, ring_limit: int) -> RingLevel:

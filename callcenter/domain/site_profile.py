@@ -102,6 +102,8 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
                 str(raw["code"]), str(raw["name"]), str(raw.get("name_en", raw["name"])),
                 required=req, default_deadline_days=int(raw.get("default_deadline_days", 1)),
             ))
+        if not cats:
+            raise ProfileError("categories must not be empty")
         val = data.get("validation", {})
         return SiteProfile(
             site_code=str(site["code"]),

@@ -52,7 +52,8 @@ def format_mm_ss(seconds: float) -> str:
 
 
 def format_countdown(remaining_s: float) -> str:
-    """A countdown that counts up past zero: ``45.2`` -> ``00:45``, ``-5.1`` -> ``+00:05``."""
+    """A countdown that counts up past zero: ``45.2`` -> ``00:46`` (rounded up, so
+    ``00:15`` appears exactly when the last 15 s begin), ``-5.1`` -> ``+00:05``."""
     if remaining_s >= 0:
         # ceil so the display reaches 00:00 exactly when the target does
         whole = int(remaining_s) + (0 if remaining_s == int(remaining_s) else 1)

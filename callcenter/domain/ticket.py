@@ -77,10 +77,10 @@ def validate(
     if phone and "caller_phone" not in errors and not phone_ok(phone):
         errors["caller_phone"] = FieldError("caller_phone", "invalid_phone")
     acct = draft.account_no.strip()
-    if acct and "account_no" not in errors and not re.fullmatch(profile.account_pattern, acct):
+    if acct and "account_no" not in errors and not re.fullmatch(profile.account_pattern, acct, re.ASCII):
         errors["account_no"] = FieldError("account_no", "invalid_account")
     meter = draft.meter_no.strip()
-    if meter and "meter_no" not in errors and not re.fullmatch(profile.meter_pattern, meter):
+    if meter and "meter_no" not in errors and not re.fullmatch(profile.meter_pattern, meter, re.ASCII):
         errors["meter_no"] = FieldError("meter_no", "invalid_meter")
     return [errors[n] for n in TICKET_FIELDS if n in errors]
 

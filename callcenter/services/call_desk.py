@@ -163,7 +163,7 @@ class CallDesk:
     # ----- agent commands ----------------------------------------------
     def sign_in(self, agent_id: str) -> None:
         agent_id = agent_id.strip()
-        if not re.fullmatch(self.profile.agent_id_pattern, agent_id):
+        if not re.fullmatch(self.profile.agent_id_pattern, agent_id, re.ASCII):
             raise AgentIdInvalid(agent_id)
         sm.next_state(self._status.state, Action.SIGN_IN)  # refuse before touching anything
         self._agent_id = agent_id

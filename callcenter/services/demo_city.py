@@ -188,15 +188,12 @@ def load_city(path: Path | None = None) -> City:
     where = str(path)
     city = _table(data, "city", where)
     area_code = _text(city, "area_code", f"{where} [city]")
-    if not (area_code.isascii() and area_code.isdigit() and area_code[0] == "0"
-            and 3 <= len(area_code) <= 4):  # fmt: skip
+    if not (area_code.isascii() and area_code.isdigit() and area_code[0] == "0" and len(area_code) in (3, 4)):
         raise ValueError(f"{where} [city]: area_code must be '0' + 2-3 digits, got {area_code!r}")
     raw_districts = data.get("districts")
     if not isinstance(raw_districts, list) or not raw_districts:
         raise ValueError(f"{where}: at least one [[districts]] entry is required")
-    districts = tuple(
-        _district(d, f"{where} [[districts]] #{i + 1}") for i, d in enumerate(raw_districts)
-    )
+    districts = tuple(_district(d, f"{where} [[districts]] #{i + 1}") for i, d in enumerate(raw_districts))
     names = _table(data, "names", where)
     surnames = _texts(names, "surnames", f"{where} [names]", required=True)
     if any(len(s) > 2 for s in surnames):
@@ -294,9 +291,7 @@ def _generate(city: City, n: int, seed: int) -> Iterator[CustomerSeed]:
                 building = 1 + x % 24
                 unit = 1 + x // 24 % 6
                 compound = compounds[int(rnd() * len(compounds))]
-                return (
-                    f"{prefix}{street}{no}号{compound}{building}号楼{unit}单元{floor}{room:02d}室"
-                )
+                return f"{prefix}{street}{no}号{compound}{building}号楼{unit}单元{floor}{room:02d}室"
             if r < compound_share + (1.0 - compound_share) * 0.5:
                 return f"{prefix}{street}{no}号"
             return f"{prefix}{street}{no}号{floor}{room:02d}室"

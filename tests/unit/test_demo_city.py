@@ -79,9 +79,7 @@ def test_bad_city_file_is_rejected(tmp_path: Path) -> None:
 def test_module_is_pure_stdlib() -> None:
     tree = ast.parse(Path(demo_city.__file__).read_text(encoding="utf-8"))
     modules = {
-        (node.module or "").split(".")[0]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.ImportFrom)
+        (node.module or "").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
     } | {
         alias.name.split(".")[0]
         for node in ast.walk(tree)
@@ -144,9 +142,7 @@ def test_first_customers_use_demo_phones_and_family(city: City, seed: int) -> No
     # Customer 9 is a relative of customer 1: same number, same surname, own accounts.
     assert first[8].phone == first[0].phone == "13800138001"
     assert first[8].name[0] == first[0].name[0]
-    assert {a.account_no for a in first[8].accounts}.isdisjoint(
-        a.account_no for a in first[0].accounts
-    )
+    assert {a.account_no for a in first[8].accounts}.isdisjoint(a.account_no for a in first[0].accounts)
     assert all(c.phone not in demo_phone_numbers() for c in first[9:])
 
 
@@ -176,7 +172,7 @@ def test_names_are_two_or_three_chinese_characters(sample: list[CustomerSeed]) -
 
 def test_addresses(city: City, sample: list[CustomerSeed]) -> None:
     kind_of = {city.name + d.name: d.area_type for d in city.districts}
-    seen_kinds = Counter()
+    seen_kinds: Counter[str] = Counter()
     for c in sample:
         assert c.area_type in AREA_TYPES
         prefix = next(p for p in kind_of if c.address.startswith(p))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 
 import pytest
@@ -28,8 +27,8 @@ RED = RingLevel.OVER
 
 
 def below(x: float) -> float:
-    """The largest float strictly below ``x``."""
-    return math.nextafter(x, -math.inf)
+    """One nanosecond before ``x``: durations are measured in whole nanoseconds."""
+    return x - 1e-9
 
 
 # --- cadence ---------------------------------------------------------------------------

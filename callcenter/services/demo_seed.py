@@ -1,0 +1,52 @@
+"""Seed the demo city's customers (and a little ticket history) on first run."""
+
+from __future__ import annotations
+
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from callcenter.domain.clock import Clock
+from callcenter.domain.ticket import TicketDraft
+from callcenter.store.models import Account, Customer
+
+from .database import Database
+from .demo_city import generate_customers, load_city
+from .phone import phone_key
+from .tickets import DispatchRequest, Tickets
+
+DEMO_CUSTOMERS = 2000
+
+
+def seed_demo(db: Database, tickets: Tickets, clock: Clock, n: int = DEMO_CUSTOMERS) -> int:
+    """Insert ``n`` demo customers if the store has none; returns how many were added."""
+    if db.read_now(lambda s: s.scalar(select(func.count(Customer.id)))):
+        return 0
+    city = load_city()
+    now = clock.utc_now()
+    ws = tickets.workstation
+
+    def insert(s: Session) -> None:
+        for seed in generate_customers(city, n):
+            c = Customer(name=seed.name, phone=phone_key(seed.phone), address=seed.address,
+                         area_type=seed.area_type, updated_at=now, origin_workstation=ws)
+            s.add(c)
+            for a in seed.accounts:
+                s.add(Account(customer=c, account_no=a.account_no, meter_no=a.meter_no,
+                              address=a.address, updated_at=now, origin_workstation=ws))
+
+    db.write_now(insert)
+    # a little history so the screen pop has open and recent tickets to show
+    first = next(iter(generate_customers(city, 1)))
+    acct = first.accounts[0]
+    history = TicketDraft(
+        category="fault_repair", content="客户反映家中频繁跳闸，已派抢修。", caller_name=first.name,
+        caller_phone=first.phone, account_no=acct.account_no, meter_no=acct.meter_no,
+        address=acct.address, area_type=first.area_type, priority="soon",
+    )
+    db.write_now(lambda s: tickets.save_in(s, history, agent_id="demo",
+                                           dispatch=DispatchRequest("repair", 1)))
+    inquiry = TicketDraft(category="inquiry", content="咨询阶梯电价计费方式，已当场解答。",
+                          caller_phone=first.phone, account_no=acct.account_no)
+    db.write_now(lambda s: tickets.save_in(s, inquiry, agent_id="demo"))
+    return n

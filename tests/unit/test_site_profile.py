@@ -1,0 +1,248 @@
+"""Site profile: the typed shape of resources/profiles/*.toml and its checks."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pytest
+
+from callcenter.domain.ring_counter import RingCadence
+from callcenter.domain.site_profile import (
+    TICKET_FIELDS,
+    CategoryRule,
+    Named,
+    ProfileError,
+    SiteProfile,
+    profile_from_mapping,
+)
+from callcenter.domain.sla import SlaTargets
+
+
+def minimal() -> dict[str, Any]:
+    return {
+        "site": {"code": "GZ", "unit_name": "国网广州供电局"},
+        "categories": [
+            {
+                "code": "fault_repair",
+                "name": "故障报修",
+                "name_en": "Fault repair",
+                "required": ["content", "caller_phone", "account_no", "address"],
+                "default_deadline_days": 1,
+            },
+            {"code": "inquiry", "name": "咨询", "required": ["content"]},
+            {"code": "complaint", "name": "投诉", "default_deadline_days": 5},
+        ],
+        "departments": [{"code": "ops", "name": "运检部", "name_en": "Operations"}],
+        "busy_reasons": [{"code": "lunch", "name": "用餐"}],
+        "area_types": [
+            {"code": "urban", "name": "城区"},
+            {"code": "rural", "name": "农村"},
+            {"code": "remote", "name": "偏远"},
+        ],
+        "priorities": [
+            {"code": "waiting", "name": "等待安排"},
+            {"code": "as_agreed", "name": "按照约定"},
+            {"code": "soon", "name": "尽快安排"},
+            {"code": "urgent", "name": "加急安排"},
+        ],
+    }
+
+
+def without(data: dict[str, Any], *path: str | int) -> dict[str, Any]:
+    out = copy.deepcopy(data)
+    node: Any = out
+    for key in path[:-1]:
+        node = node[key]
+    del node[path[-1]]
+    return out
+
+
+# --- a good profile ----------------------------------------------------------------------
+
+
+def test_minimal_profile_uses_the_rule_defaults() -> None:
+    p = profile_from_mapping(minimal())
+    assert isinstance(p, SiteProfile)
+    assert p.site_code == "GZ"
+    assert p.unit_name == "国网广州供电局"
+    assert p.timezone == "Asia/Shanghai"
+    assert p.cadence == RingCadence(1.0, 4.0)
+    assert p.targets == SlaTargets()
+    assert p.targets.ring_limit == 3
+    assert p.account_pattern == r"^\d{10}$"
+    assert p.recent_ticket_days == 30
+    assert p.max_deadline_days == 30
+
+
+def test_settings_override_the_defaults() -> None:
+    data = minimal()
+    data["site"]["timezone"] = "America/Toronto"
+    data["ring"] = {"on_s": 2, "off_s": 4, "limit": 4, "no_answer_timeout_s": 40}
+    data["targets"] = {
+        "talk_warn_s": 100,
+        "talk_target_s": 140,
+        "wrapup_target_s": 90,
+        "wrapup_warn_remaining_s": 20,
+    }
+    data["validation"] = {"account_pattern": r"^\d{13}$", "meter_pattern": r"^\d{8}$"}
+    data["screen_pop"] = {"recent_days": 7}
+    data["dispatch"] = {"max_deadline_days": 15}
+    p = profile_from_mapping(data)
+    assert p.timezone == "America/Toronto"
+    assert p.cadence == RingCadence(2.0, 4.0)
+    assert isinstance(p.cadence.on_s, float)
+    assert p.targets == SlaTargets(
+        ring_limit=4,
+        ring_no_answer_timeout_s=40.0,
+        talk_warn_s=100.0,
+        talk_target_s=140.0,
+        wrapup_target_s=90.0,
+        wrapup_warn_remaining_s=20.0,
+    )
+    assert p.account_pattern == r"^\d{13}$"
+    assert p.meter_pattern == r"^\d{8}$"
+    assert p.recent_ticket_days == 7
+    assert p.max_deadline_days == 15
+
+
+def test_categories_and_their_required_fields() -> None:
+    p = profile_from_mapping(minimal())
+    fault = p.category("fault_repair")
+    assert fault == CategoryRule(
+        "fault_repair", "故障报修", "Fault repair",
+        required=("content", "caller_phone", "account_no", "address"),
+        default_deadline_days=1,
+    )
+    assert p.required_fields("fault_repair") == (
+        "category", "content", "caller_phone", "account_no", "address",
+    )
+    assert p.required_fields("inquiry") == ("category", "content")
+    assert p.required_fields("complaint") == ("category",)
+    assert p.category("complaint") is not None
+    assert p.category("complaint").default_deadline_days == 5  # type: ignore[union-attr]
+    assert p.category("inquiry").default_deadline_days == 1  # type: ignore[union-attr]
+
+
+def test_unknown_category_requires_only_the_category() -> None:
+    p = profile_from_mapping(minimal())
+    assert p.category("nope") is None
+    assert p.required_fields("nope") == ("category",)
+    assert p.required_fields("") == ("category",)
+
+
+def test_named_lists_keep_order_and_labels() -> None:
+    p = profile_from_mapping(minimal())
+    assert [a.code for a in p.area_types] == ["urban", "rural", "remote"]
+    assert [x.code for x in p.priorities] == ["waiting", "as_agreed", "soon", "urgent"]
+    assert p.departments == (Named("ops", "运检部", "Operations"),)
+    # name_en falls back to the Chinese name
+    assert p.busy_reasons == (Named("lunch", "用餐", "用餐"),)
+    assert p.departments[0].label("en") == "Operations"
+    assert p.departments[0].label("zh_CN") == "运检部"
+    assert p.category("fault_repair").label("en") == "Fault repair"  # type: ignore[union-attr]
+
+
+def test_every_ticket_field_may_be_required() -> None:
+    data = minimal()
+    data["categories"][0]["required"] = list(TICKET_FIELDS)
+    p = profile_from_mapping(data)
+    assert set(p.required_fields("fault_repair")) == set(TICKET_FIELDS)
+
+
+def test_profile_is_immutable() -> None:
+    p = profile_from_mapping(minimal())
+    with pytest.raises(AttributeError):
+        p.site_code = "SZ"  # type: ignore[misc]
+
+
+# --- bad profiles ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [
+        (("site",), "site"),
+        (("categories",), "categories"),
+        (("site", "code"), "code"),
+        (("site", "unit_name"), "unit_name"),
+        (("categories", 0, "code"), "code"),
+        (("categories", 1, "name"), "name"),
+    ],
+)
+def test_missing_key_raises_profile_error_naming_it(path: tuple[Any, ...], key: str) -> None:
+    with pytest.raises(ProfileError) as info:
+        profile_from_mapping(without(minimal(), *path))
+    message = str(info.value)
+    assert "missing" in message
+    assert repr(key) in message
+    assert isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("section", ["departments", "busy_reasons", "area_types", "priorities"])
+def test_missing_named_list_raises(section: str) -> None:
+    with pytest.raises(ProfileError, match=f"{section} must not be empty"):
+        profile_from_mapping(without(minimal(), section))
+
+
+@pytest.mark.parametrize("section", ["departments", "busy_reasons", "area_types", "priorities"])
+def test_empty_named_list_raises(section: str) -> None:
+    data = minimal()
+    data[section] = []
+    with pytest.raises(ProfileError, match=f"{section} must not be empty"):
+        profile_from_mapping(data)
+
+
+@pytest.mark.parametrize("missing", ["code", "name"])
+def test_named_entry_without_code_or_name_says_which_entry(missing: str) -> None:
+    data = minimal()
+    del data["area_types"][2][missing]
+    with pytest.raises(ProfileError, match=r"area_types\[2\] needs code and name"):
+        profile_from_mapping(data)
+
+
+def test_named_entry_that_is_not_a_table_raises() -> None:
+    data = minimal()
+    data["priorities"] = ["urgent"]
+    with pytest.raises(ProfileError, match=r"priorities\[0\]"):
+        profile_from_mapping(data)
+
+
+def test_unknown_required_field_raises_naming_category_and_field() -> None:
+    data = minimal()
+    data["categories"][1]["required"] = ["content", "phone_number"]
+    with pytest.raises(ProfileError) as info:
+        profile_from_mapping(data)
+    message = str(info.value)
+    assert "categories[1].required" in message
+    assert "phone_number" in message
+    assert "content" not in message.split("unknown", 1)[1]
+
+
+def test_required_as_a_string_is_refused() -> None:
+    data = minimal()
+    data["categories"][1]["required"] = "content"  # a string, not a list
+    with pytest.raises(ProfileError, match=r"categories\[1\]\.required"):
+        profile_from_mapping(data)
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value"),
+    [
+        ("ring", "on_s", "one"),
+        ("ring", "limit", "three"),
+        ("targets", "talk_target_s", "long"),
+    ],
+)
+def test_non_numeric_setting_raises_profile_error(section: str, key: str, value: str) -> None:
+    data = minimal()
+    data[section] = {key: value}
+    with pytest.raises(ProfileError, match="bad or missing profile key"):
+        profile_from_mapping(data)
+
+
+def test_site_that_is_not_a_table_raises_profile_error() -> None:
+    data = minimal()
+    data["site"] = "GZ"
+    with pytest.raises(ProfileError):
+        profile_from_mapping(data)
