@@ -1,0 +1,114 @@
+"""``callcenter bench NAME [--size N] [--runs N] [--json] [--data-dir DIR]``.
+
+Each scenario measures the app and a raw baseline in the same run and prints
+one JSON object ``{"scenario": NAME, "size": N, "metrics": {KEY: number}}``
+with ``--json``, or a readable table without it. Progress goes to stderr so
+stdout stays machine-readable. Without ``--data-dir`` a fresh temporary
+directory is used and removed afterwards (unless ``--keep``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import TextIO
+
+from . import startup, ticket_save, timer_lag
+from .common import BenchArgs, BenchError, Metrics, Scenario
+
+__all__ = ["SCENARIOS", "BenchError", "Scenario", "main", "run_scenario"]
+
+SCENARIOS: dict[str, Scenario] = {
+    s.name: s for s in (ticket_save.SCENARIO, startup.SCENARIO, timer_lag.SCENARIO)
+}
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {value}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    lines = [f"  {s.name:<12} {s.summary}\n{'':15}--size: {s.size_means} (default {s.default_size:,});"
+             f" --runs: {s.runs_means} (default {s.default_runs:,})" for s in SCENARIOS.values()]
+    p = argparse.ArgumentParser(
+        prog="callcenter bench",
+        description="Measure a scenario and its raw baseline in the same run.",
+        epilog="scenarios:\n" + "\n".join(lines),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("name", metavar="NAME", help="scenario: " + ", ".join(SCENARIOS))
+    p.add_argument("--size", type=_count, help="scenario size (see below)")
+    p.add_argument("--runs", type=_count, help="repetitions (see below)")
+    p.add_argument("--json", action="store_true", help="print one JSON object on stdout")
+    p.add_argument("--data-dir", type=Path,
+                   help="where the scenario's files go (default: a fresh temporary directory)")
+    p.add_argument("--keep", action="store_true", help="keep the temporary data directory")
+    return p
+
+
+def _progress(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def run_scenario(
+    name: str, *, size: int | None = None, runs: int | None = None, data_dir: Path | None = None,
+    keep: bool = False,
+) -> tuple[int, Metrics]:
+    """Run one scenario; returns (size used, metrics). Raises ``BenchError``/``KeyError``."""
+    scenario = SCENARIOS[name]
+    size = scenario.default_size if size is None else size
+    runs = scenario.default_runs if runs is None else runs
+    if runs < 1:
+        raise BenchError("--runs must be at least 1")
+    temp = data_dir is None
+    directory = Path(tempfile.mkdtemp(prefix=f"callcenter-bench-{name}-")) if temp else Path(data_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        metrics = scenario.run(BenchArgs(size=size, runs=runs, data_dir=directory, progress=_progress))
+    finally:
+        if temp and not keep:
+            shutil.rmtree(directory, ignore_errors=True)
+        elif temp:
+            _progress(f"kept {directory}")
+    return size, metrics
+
+
+def _table(name: str, size: int, metrics: Metrics, out: TextIO) -> None:
+    print(f"{name}  (size {size:,})", file=out)
+    width = max((len(k) for k in metrics), default=0)
+    for key, value in metrics.items():
+        shown = f"{value:,}" if isinstance(value, int) else f"{value:,.3f}"
+        print(f"  {key:<{width}}  {shown:>14}", file=out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        ns = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already printed by argparse
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    if ns.name not in SCENARIOS:
+        print(f"callcenter bench: unknown scenario {ns.name!r}; known scenarios: "
+              f"{', '.join(SCENARIOS)}", file=sys.stderr)
+        return 2
+    try:
+        size, metrics = run_scenario(ns.name, size=ns.size, runs=ns.runs, data_dir=ns.data_dir,
+                                     keep=ns.keep)
+    except BenchError as exc:
+        print(f"callcenter bench {ns.name}: {exc}", file=sys.stderr)
+        return 1
+    if ns.json:
+        print(json.dumps({"scenario": ns.name, "size": size, "metrics": metrics}))
+    else:
+        _table(ns.name, size, metrics, sys.stdout)
+    return 0

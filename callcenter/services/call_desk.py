@@ -51,6 +51,7 @@ from .tickets import (
 )
 
 Post = Callable[[Callable[[], None]], None]
+EVENT_RETRY_S = 120.0
 
 
 class AgentIdInvalid(ValueError):
@@ -126,7 +127,8 @@ class CallDesk:
 
     # ----- persistence -------------------------------------------------
     def _write(self, fn: Callable[[Session], object]) -> None:
-        fut = self._db.write(fn)
+        # call and state events are the record QA relies on: ride out a lock
+        fut = self._db.write(fn, retry_locked_s=EVENT_RETRY_S)
         fut.add_done_callback(self._report_write)
 
     def _report_write(self, fut: Future[Any]) -> None:

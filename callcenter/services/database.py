@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from enum import Enum
@@ -53,10 +55,56 @@ def classify(exc: BaseException) -> StoreFailure:
     return StoreFailure(StoreFailureKind.OTHER, str(exc))
 
 
+class Checkpointer:
+    """Moves WAL pages back into the database file on its own thread.
+
+    The writer's connections run with wal_autocheckpoint=0, so no save pays for
+    a checkpoint; this thread runs a PASSIVE one (it never blocks the writer)
+    at most every ``interval_s`` after something was written.
+    """
+
+    def __init__(self, path: Path, interval_s: float = 0.5) -> None:
+        self._path = path
+        self._interval = interval_s
+        self._dirty = threading.Event()
+        self._stopping = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="db-checkpoint", daemon=True)
+        self._thread.start()
+
+    def wrote(self) -> None:
+        self._dirty.set()
+
+    def _run(self) -> None:
+        con = sqlite3.connect(self._path, check_same_thread=False, timeout=1.0)
+        try:
+            while not self._stopping.is_set():
+                if not self._dirty.wait(timeout=1.0):
+                    continue
+                if self._stopping.wait(self._interval):
+                    break
+                self._dirty.clear()
+                try:
+                    con.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                except sqlite3.Error:
+                    self._dirty.set()  # try again next round
+            con.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error:
+            pass
+        finally:
+            con.close()
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._dirty.set()
+        self._thread.join(timeout=5)
+
+
 class Database:
     def __init__(self, path: Path, *, busy_timeout_ms: int = 3000) -> None:
         self.path = Path(path)
-        self.write_engine: Engine = make_engine(self.path, busy_timeout_ms=busy_timeout_ms)
+        self.write_engine: Engine = make_engine(
+            self.path, busy_timeout_ms=busy_timeout_ms, checkpoint_in_background=True
+        )
         self.read_engine: Engine = make_engine(
             self.path, busy_timeout_ms=busy_timeout_ms, immediate=False
         )
@@ -64,6 +112,7 @@ class Database:
         self._reader_sessions: sessionmaker[Session] = make_sessionmaker(self.read_engine)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-reader")
+        self._checkpointer = Checkpointer(self.path)
 
     def upgrade(self) -> None:
         migrate.upgrade(self.write_engine)
@@ -72,13 +121,34 @@ class Database:
         """Run ``fn`` in one write transaction on the calling thread (CLI, benchmarks)."""
         try:
             with self._writer_sessions.begin() as session:
-                return fn(session)
+                result = fn(session)
+            self._checkpointer.wrote()
+            return result
         except (DBAPIError, sqlite3.Error, OSError) as exc:
             raise classify(getattr(exc, "orig", None) or exc) from exc
 
-    def write(self, fn: Callable[[Session], T]) -> Future[T]:
-        """Queue ``fn`` to run in one write transaction on the writer thread, in order."""
-        return self._writer.submit(self.write_now, fn)
+    def write(self, fn: Callable[[Session], T], *, retry_locked_s: float = 0.0) -> Future[T]:
+        """Queue ``fn`` to run in one write transaction on the writer thread, in order.
+
+        With ``retry_locked_s`` a write that finds the file locked by another
+        program is tried again (with backoff) for that long; later writes wait
+        behind it, so append-only events keep their order and are not lost.
+        """
+        if retry_locked_s <= 0:
+            return self._writer.submit(self.write_now, fn)
+        return self._writer.submit(self._write_retrying, fn, retry_locked_s)
+
+    def _write_retrying(self, fn: Callable[[Session], T], budget_s: float) -> T:
+        deadline = time.monotonic() + budget_s
+        pause = 0.05
+        while True:
+            try:
+                return self.write_now(fn)
+            except StoreFailure as failure:
+                if failure.kind is not StoreFailureKind.LOCKED or time.monotonic() >= deadline:
+                    raise
+                time.sleep(pause)  # on the writer thread; nothing else may write meanwhile
+                pause = min(pause * 2, 1.0)
 
     def read_now(self, fn: Callable[[Session], T]) -> T:
         with self._reader_sessions() as session:
@@ -92,6 +162,7 @@ class Database:
         self._writer.submit(lambda: None).result()
 
     def close(self) -> None:
+        self._checkpointer.stop()
         self._writer.shutdown(wait=True)
         self._reader.shutdown(wait=True)
         self.write_engine.dispose()

@@ -18,7 +18,7 @@ from callcenter.services.desk_types import DeskListener
 from callcenter.services.profile import load_profile
 from callcenter.services.scripts import BasicScripts
 from callcenter.services.tickets import Tickets
-from callcenter.telephony.port import Listener, TelephonyEvent
+from tests.fakes import ScriptedTelephony
 
 
 class Posted:
@@ -45,42 +45,6 @@ class Posted:
             except queue.Empty:
                 return
             fn()
-
-
-class ScriptedTelephony:
-    """A switch the test drives by hand; records the desk's commands."""
-
-    def __init__(self) -> None:
-        self.listener: Listener | None = None
-        self.commands: list[tuple[str, Any]] = []
-
-    def start(self, listener: Listener) -> None:
-        self.listener = listener
-
-    def stop(self) -> None:
-        self.commands.append(("stop", None))
-
-    def send(self, ev: TelephonyEvent) -> None:
-        assert self.listener is not None
-        self.listener(ev)
-
-    def set_available(self, available: bool) -> None:
-        self.commands.append(("available", available))
-
-    def answer(self, call_id: str) -> None:
-        self.commands.append(("answer", call_id))
-
-    def hold(self, call_id: str) -> None:
-        self.commands.append(("hold", call_id))
-
-    def resume(self, call_id: str) -> None:
-        self.commands.append(("resume", call_id))
-
-    def hang_up(self, call_id: str) -> None:
-        self.commands.append(("hang_up", call_id))
-
-    def requeue(self, call_id: str) -> None:
-        self.commands.append(("requeue", call_id))
 
 
 @dataclass

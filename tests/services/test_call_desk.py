@@ -275,3 +275,20 @@ def test_ticket_numbers_count_up_per_desk_and_day(rig: DeskRig) -> None:
         nums.append(rig.tickets.save(repair_draft(), agent_id="1024").result(timeout=5).number)
     assert [n[-4:] for n in nums] == ["0001", "0002", "0003"]
     assert len(set(nums)) == 3
+
+
+def test_call_events_ride_out_a_lock_in_order(rig: DeskRig) -> None:
+    ready(rig)
+    other = sqlite3.connect(rig.db.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # locked before the call row is written
+    try:
+        ring(rig)
+        rig.desk.answer()
+        rig.desk.hang_up()
+        call = rig.desk.current_call
+        assert call is not None
+    finally:
+        other.rollback()
+        other.close()
+    assert kinds(rig, call.id) == ["ringing", "answered", "script_shown", "script_shown", "hung_up"]
+    assert not rig.rec.of("store_error")

@@ -1,0 +1,117 @@
+"""Composition root: builds the services and hands them to the UI."""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from callcenter.domain.clock import SystemClock
+from callcenter.services.call_desk import CallDesk
+from callcenter.services.customers import Customers
+from callcenter.services.database import Database, open_database
+from callcenter.services.demo_city import demo_phone_numbers
+from callcenter.services.demo_seed import seed_demo
+from callcenter.services.profile import load_profile
+from callcenter.services.resources import RESOURCES
+from callcenter.services.scripts import BasicScripts
+from callcenter.services.settings import default_data_dir, load_settings
+from callcenter.services.tickets import Tickets
+from callcenter.telephony.scenario import load_scenario
+from callcenter.telephony.simulator import SimulatedTelephony
+from callcenter.ui.autopilot import Autopilot
+from callcenter.ui.desk_bridge import DeskBridge, GuiPoster
+from callcenter.ui.fonts import install_cjk_font
+from callcenter.ui.i18n import install_translator
+from callcenter.ui.main_window import MainWindow
+from callcenter.ui.qt_scheduler import QtScheduler
+
+DEMO_SCENARIO = RESOURCES / "scenarios" / "demo.toml"
+
+
+@dataclass
+class AppOptions:
+    data_dir: Path | None = None
+    demo: bool = False
+    lang: str = "zh"
+    profile: Path | None = None
+    scenario: Path | None = None  # None: random Poisson calls
+    workstation: str | None = None
+    autopilot_calls: int = 0  # >0: drive the desk by itself and quit after that many calls
+    exit_when_shown: bool = False
+
+
+@dataclass
+class AppContext:
+    window: MainWindow
+    desk: CallDesk
+    db: Database
+    bridge: DeskBridge
+    telephony: SimulatedTelephony
+    keep: list[QObject]
+
+    def shutdown(self) -> None:
+        self.desk.shutdown()
+        self.window.display_tick.stop()
+        self.db.close()
+
+
+def build(opts: AppOptions) -> AppContext:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication), "create the QApplication first"
+    install_cjk_font(app)
+    install_translator(app, opts.lang)
+    data_dir = opts.data_dir or default_data_dir()
+    settings = load_settings(data_dir)
+    workstation = opts.workstation or settings.workstation
+    clock = SystemClock()
+    profile = load_profile(opts.profile)
+    db = open_database(data_dir / "desk.sqlite3")
+    tickets = Tickets(db, profile, clock, workstation)
+    if opts.demo:
+        seed_demo(db, tickets, clock)
+    scheduler = QtScheduler()
+    poster = GuiPoster()
+    scenario_path = opts.scenario or (DEMO_SCENARIO if opts.demo else None)
+    telephony = SimulatedTelephony(
+        scheduler,
+        scenario=load_scenario(scenario_path) if scenario_path else None,
+        caller_numbers=demo_phone_numbers(),
+        rng=random.Random(),
+    )
+    desk = CallDesk(
+        clock=clock, scheduler=scheduler, telephony=telephony, profile=profile, db=db,
+        tickets=tickets, customers=Customers(db, clock, profile.recent_ticket_days),
+        scripts=BasicScripts(lang="en" if opts.lang == "en" else "zh"),
+        workstation=workstation, post=poster.post,
+    )
+    bridge = DeskBridge()
+    desk.add_listener(bridge)
+    window = MainWindow(desk, bridge, clock, opts.lang)
+    keep: list[QObject] = [scheduler, poster, bridge]
+    if opts.autopilot_calls:
+        keep.append(Autopilot(window, bridge, opts.autopilot_calls))
+    return AppContext(window, desk, db, bridge, telephony, keep)
+
+
+def run(opts: AppOptions) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("callcenter")
+    ctx = build(opts)
+    if opts.exit_when_shown:
+        def shown() -> None:
+            print(f"SHOWN {time.monotonic_ns()}", flush=True)
+            app.quit()
+        QTimer.singleShot(0, shown)
+    ctx.window.show()
+    if not opts.exit_when_shown and not opts.autopilot_calls:
+        QTimer.singleShot(0, ctx.window.sign_in_or_out)
+    code = app.exec()
+    ctx.shutdown()
+    return code

@@ -1,0 +1,58 @@
+"""What every benchmark scenario shares: its description, its inputs, its errors."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+NS_PER_MS = 1_000_000
+NS_PER_S = 1_000_000_000
+
+Metrics = dict[str, float | int]
+
+
+class BenchError(RuntimeError):
+    """A scenario could not run or produced no figures; the message says why."""
+
+
+@dataclass(frozen=True)
+class BenchArgs:
+    size: int
+    runs: int
+    data_dir: Path
+    progress: Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    summary: str
+    size_means: str  # what --size counts for this scenario
+    runs_means: str  # what --runs counts for this scenario
+    default_size: int
+    default_runs: int
+    run: Callable[[BenchArgs], Metrics]
+
+
+def percentile(sorted_values: Sequence[float], q: float) -> float:
+    """Nearest-rank percentile (``q`` in 0..100) of values sorted ascending."""
+    if not sorted_values:
+        raise BenchError("no samples")
+    rank = max(1, math.ceil(q / 100 * len(sorted_values)))
+    return float(sorted_values[min(rank, len(sorted_values)) - 1])
+
+
+def remove_db_files(path: Path) -> None:
+    """Delete an SQLite file and its WAL/shared-memory companions, if present."""
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            os.remove(p)
+        except FileNotFoundError:
+            pass
+
+
+def rounded(value: float, digits: int = 3) -> float:
+    return round(float(value), digits)

@@ -1,0 +1,59 @@
+"""The ``callcenter`` command.
+
+    callcenter [--demo] [--lang zh|en] [--data-dir DIR] [--profile FILE] [--scenario FILE]
+    callcenter db upgrade [--data-dir DIR]
+    callcenter bench NAME [--size N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="callcenter", description="95598 agent desk")
+    p.add_argument("--demo", action="store_true", help="seed demo customers and play demo calls")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--data-dir", type=Path, help="where the local database lives")
+    p.add_argument("--profile", type=Path, help="site profile TOML")
+    p.add_argument("--scenario", type=Path, help="telephony scenario TOML (default: random calls)")
+    p.add_argument("--workstation", help="workstation code used in ticket numbers")
+    p.add_argument("--autopilot", type=int, default=0, metavar="N",
+                   help="handle N calls by itself, then quit (demos, end-to-end tests)")
+    p.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["bench"]:
+        from callcenter.bench import main as bench_main
+
+        return bench_main(args[1:])
+    if args[:1] == ["db"]:
+        p = argparse.ArgumentParser(prog="callcenter db")
+        p.add_argument("action", choices=["upgrade"])
+        p.add_argument("--data-dir", type=Path)
+        ns = p.parse_args(args[1:])
+        from callcenter.services.database import open_database
+        from callcenter.services.settings import default_data_dir
+
+        path = (ns.data_dir or default_data_dir()) / "desk.sqlite3"
+        db = open_database(path)
+        db.close()
+        print(f"up to date: {path}")
+        return 0
+    ns = _app_parser().parse_args(args)
+    from callcenter.app import AppOptions, run
+
+    return run(AppOptions(
+        data_dir=ns.data_dir, demo=ns.demo, lang=ns.lang, profile=ns.profile,
+        scenario=ns.scenario, workstation=ns.workstation, autopilot_calls=ns.autopilot,
+        exit_when_shown=ns.exit_when_shown,
+    ))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,42 @@
+"""Translated names for softphone states, system busy reasons and notices."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from callcenter.domain.agent_state import SYSTEM_REASON_MISSED_CALL, AgentState, AgentStatus
+from callcenter.domain.site_profile import SiteProfile
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Labels", text)
+
+
+def state_name(state: AgentState) -> str:
+    return {
+        AgentState.SIGNED_OUT: _t("Signed out"),
+        AgentState.BUSY: _t("Busy"),
+        AgentState.READY: _t("Ready"),
+        AgentState.RINGING: _t("Ringing"),
+        AgentState.TALKING: _t("Talking"),
+        AgentState.HELD: _t("On hold"),
+        AgentState.WRAP_UP: _t("Wrap-up"),
+    }[state]
+
+
+def busy_reason_name(reason: str | None, profile: SiteProfile, lang: str) -> str:
+    if reason == SYSTEM_REASON_MISSED_CALL:
+        return _t("Missed call")
+    if reason == "signed_in":
+        return _t("Just signed in")
+    for r in profile.busy_reasons:
+        if r.code == reason:
+            return r.label(lang)
+    return reason or ""
+
+
+def status_text(status: AgentStatus, profile: SiteProfile, lang: str) -> str:
+    name = state_name(status.state)
+    if status.state is AgentState.BUSY:
+        return f"{name} · {busy_reason_name(status.busy_reason, profile, lang)}"
+    return name

@@ -1,0 +1,92 @@
+"""Screen pop: who is calling, their accounts, open and recent tickets.
+
+Signal: newCustomerRequested(str) when the agent chooses to register an
+unknown number as a new customer (the ticket form is prefilled with it).
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from callcenter.domain.site_profile import SiteProfile
+from callcenter.services.customers import ScreenPop, TicketBrief
+
+
+class ScreenPopPanel(QGroupBox):
+    newCustomerRequested = Signal(str)
+
+    def __init__(self, profile: SiteProfile, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Caller"), parent)
+        self.setObjectName("screenPop")
+        self._profile = profile
+        self._lang = lang
+        self._tz = ZoneInfo(profile.timezone)
+        self._pop: ScreenPop | None = None
+        lay = QVBoxLayout(self)
+        self.header = QLabel(self)
+        self.header.setObjectName("screenPopHeader")
+        self.header.setWordWrap(True)
+        self.body = QTextBrowser(self)
+        self.body.setObjectName("screenPopBody")
+        self.body.setAccessibleName("客户信息")
+        self.new_btn = QPushButton(self.tr("New customer with this number"), self)
+        self.new_btn.setObjectName("newCustomerButton")
+        self.new_btn.setAccessibleName("新建客户")
+        self.new_btn.clicked.connect(self._new_customer)
+        self.new_btn.hide()
+        lay.addWidget(self.header)
+        lay.addWidget(self.body, 1)
+        lay.addWidget(self.new_btn)
+        self.clear()
+
+    def clear(self) -> None:
+        self._pop = None
+        self.header.setText(self.tr("No call"))
+        self.body.clear()
+        self.new_btn.hide()
+
+    def show_ringing(self, number: str) -> None:
+        self.header.setText(self.tr("Incoming call from %1").replace("%1", number))
+
+    def _category(self, code: str) -> str:
+        c = self._profile.category(code)
+        return c.label(self._lang) if c else code
+
+    def _ticket_line(self, t: TicketBrief) -> str:
+        when = t.created_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M")
+        return f"<li>{t.number} · {self._category(t.category)} · {when}<br/>{_esc(t.content)}</li>"
+
+    def show_pop(self, pop: ScreenPop) -> None:
+        self._pop = pop
+        if not pop.known:
+            self.header.setText(self.tr("Unknown number %1: no customer on record")
+                                .replace("%1", pop.caller_number))
+            self.new_btn.show()
+        else:
+            self.header.setText(self.tr("%1 customer(s) with number %2")
+                                .replace("%1", str(len(pop.customers)))
+                                .replace("%2", pop.caller_number))
+            self.new_btn.hide()
+        parts: list[str] = []
+        for c in pop.customers:
+            accts = "".join(
+                f"<li>{self.tr('Account')} {a.account_no} · {self.tr('Meter')} {a.meter_no}"
+                f"<br/>{_esc(a.address)}</li>" for a in c.accounts)
+            parts.append(f"<p><b>{_esc(c.name)}</b> {c.phone}<br/>{_esc(c.address)}</p><ul>{accts}</ul>")
+        parts.append(f"<p><b>{self.tr('Open tickets')}</b> ({len(pop.open_tickets)})</p><ul>"
+                     + "".join(self._ticket_line(t) for t in pop.open_tickets) + "</ul>")
+        parts.append(f"<p><b>{self.tr('Tickets of the last 30 days')}</b> "
+                     f"({len(pop.recent_tickets)})</p><ul>"
+                     + "".join(self._ticket_line(t) for t in pop.recent_tickets) + "</ul>")
+        self.body.setHtml("".join(parts))
+
+    def _new_customer(self) -> None:
+        if self._pop is not None:
+            self.newCustomerRequested.emit(self._pop.caller_number)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

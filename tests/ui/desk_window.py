@@ -1,0 +1,60 @@
+"""Builds the real MainWindow on a real SQLite file, with a fake clock and a
+switch the test drives, so SLA timers can be stepped exactly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from callcenter.domain.clock import FakeClock, ManualScheduler
+from callcenter.services.call_desk import CallDesk
+from callcenter.services.customers import Customers
+from callcenter.services.database import Database, open_database
+from callcenter.services.demo_seed import seed_demo
+from callcenter.services.profile import load_profile
+from callcenter.services.scripts import BasicScripts
+from callcenter.services.tickets import Tickets
+from callcenter.ui.desk_bridge import DeskBridge, GuiPoster
+from callcenter.ui.main_window import MainWindow
+from tests.fakes import ScriptedTelephony
+
+
+@dataclass
+class DeskWindow:
+    window: MainWindow
+    desk: CallDesk
+    db: Database
+    clock: FakeClock
+    sched: ManualScheduler
+    tel: ScriptedTelephony
+    bridge: DeskBridge
+    poster: GuiPoster
+
+    def advance(self, seconds: float) -> None:
+        self.sched.advance(seconds)
+        self.window._tick()  # the display tick would do this within 50 ms
+
+    def close(self) -> None:
+        self.desk.shutdown()
+        self.window.close()
+        self.db.close()
+
+
+def make_desk_window(tmp: Path, lang: str = "zh", customers: int = 20) -> DeskWindow:
+    clock = FakeClock()
+    sched = ManualScheduler(clock)
+    profile = load_profile()
+    db = open_database(tmp / "desk.sqlite3", busy_timeout_ms=200)
+    tickets = Tickets(db, profile, clock, "W01")
+    seed_demo(db, tickets, clock, n=customers)
+    tel = ScriptedTelephony()
+    poster = GuiPoster()
+    desk = CallDesk(
+        clock=clock, scheduler=sched, telephony=tel, profile=profile, db=db, tickets=tickets,
+        customers=Customers(db, clock, profile.recent_ticket_days),
+        scripts=BasicScripts(lang=lang), workstation="W01", post=poster.post,
+    )
+    bridge = DeskBridge()
+    desk.add_listener(bridge)
+    window = MainWindow(desk, bridge, clock, lang)
+    return DeskWindow(window, desk, db, clock, sched, tel, bridge, poster)
