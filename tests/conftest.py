@@ -6,3 +6,28 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CALLCENTER_NO_SOUND", "1")
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_windows() -> Iterator[None]:
+    """Fail a test that leaves a visible top-level window behind (as napari does).
+
+    Autouse fixtures are set up first, so this check runs after pytest-qt has
+    closed the widgets a test registered with ``qtbot.addWidget``.
+    """
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    app.processEvents()
+    leaked = [w for w in app.topLevelWidgets() if w.isVisible()]
+    for w in leaked:
+        w.close()
+        w.deleteLater()
+    assert not leaked, f"test leaked visible windows: {[w.objectName() or w for w in leaked]}"

@@ -8,27 +8,23 @@ from callcenter.domain.agent_state import SYSTEM_REASON_MISSED_CALL, AgentState,
 from callcenter.domain.site_profile import SiteProfile
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def state_name(state: AgentState) -> str:
     return {
-        AgentState.SIGNED_OUT: _t("Signed out"),
-        AgentState.BUSY: _t("Busy"),
-        AgentState.READY: _t("Ready"),
-        AgentState.RINGING: _t("Ringing"),
-        AgentState.TALKING: _t("Talking"),
-        AgentState.HELD: _t("On hold"),
-        AgentState.WRAP_UP: _t("Wrap-up"),
+        AgentState.SIGNED_OUT: QCoreApplication.translate("Labels", "Signed out"),
+        AgentState.BUSY: QCoreApplication.translate("Labels", "Busy"),
+        AgentState.READY: QCoreApplication.translate("Labels", "Ready"),
+        AgentState.RINGING: QCoreApplication.translate("Labels", "Ringing"),
+        AgentState.TALKING: QCoreApplication.translate("Labels", "Talking"),
+        AgentState.HELD: QCoreApplication.translate("Labels", "On hold"),
+        AgentState.WRAP_UP: QCoreApplication.translate("Labels", "Wrap-up"),
     }[state]
 
 
 def busy_reason_name(reason: str | None, profile: SiteProfile, lang: str) -> str:
     if reason == SYSTEM_REASON_MISSED_CALL:
-        return _t("Missed call")
+        return QCoreApplication.translate("Labels", "Missed call")
     if reason == "signed_in":
-        return _t("Just signed in")
+        return QCoreApplication.translate("Labels", "Just signed in")
     for r in profile.busy_reasons:
         if r.code == reason:
             return r.label(lang)

@@ -71,14 +71,16 @@ class ScreenPopPanel(QGroupBox):
                                 .replace("%2", pop.caller_number))
             self.new_btn.hide()
         parts: list[str] = []
+        account, meter = self.tr("Account"), self.tr("Meter")
+        open_title, recent_title = self.tr("Open tickets"), self.tr("Tickets of the last 30 days")
         for c in pop.customers:
             accts = "".join(
-                f"<li>{self.tr('Account')} {a.account_no} · {self.tr('Meter')} {a.meter_no}"
+                f"<li>{account} {a.account_no} · {meter} {a.meter_no}"
                 f"<br/>{_esc(a.address)}</li>" for a in c.accounts)
             parts.append(f"<p><b>{_esc(c.name)}</b> {c.phone}<br/>{_esc(c.address)}</p><ul>{accts}</ul>")
-        parts.append(f"<p><b>{self.tr('Open tickets')}</b> ({len(pop.open_tickets)})</p><ul>"
+        parts.append(f"<p><b>{open_title}</b> ({len(pop.open_tickets)})</p><ul>"
                      + "".join(self._ticket_line(t) for t in pop.open_tickets) + "</ul>")
-        parts.append(f"<p><b>{self.tr('Tickets of the last 30 days')}</b> "
+        parts.append(f"<p><b>{recent_title}</b> "
                      f"({len(pop.recent_tickets)})</p><ul>"
                      + "".join(self._ticket_line(t) for t in pop.recent_tickets) + "</ul>")
         self.body.setHtml("".join(parts))

@@ -1,0 +1,84 @@
+"""Chinese is the default UI: every string has a translation, the shipped .qm
+matches the .ts, and the bundled font has a glyph for every character."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from callcenter.services.resources import RESOURCES
+from callcenter.ui.fonts import FONT_FILE, install_cjk_font
+from callcenter.ui.i18n import install_translator
+
+TS = RESOURCES / "i18n" / "callcenter_zh_CN.ts"
+QM = RESOURCES / "i18n" / "callcenter_zh_CN.qm"
+UI = Path(__file__).resolve().parents[2] / "callcenter" / "ui"
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    exe = BIN / name
+    found = str(exe) if exe.exists() else shutil.which(name)
+    if not found:
+        pytest.fail(f"{name} is missing: it ships with PySide6")
+    return found
+
+
+def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
+    ts = tmp_path / "check.ts"
+    shutil.copy(TS, ts)
+    subprocess.run([_tool("pyside6-lupdate"), *map(str, sorted(UI.glob("*.py"))), "-ts", str(ts),
+                    "-no-obsolete"], check=True, capture_output=True)
+    unfinished = [
+        m.findtext("source") for m in ET.parse(ts).getroot().iter("message")
+        if m.find("translation") is None or m.find("translation").get("type") == "unfinished"
+        or not (m.findtext("translation") or "").strip()
+    ]
+    assert unfinished == [], "untranslated UI strings; update resources/i18n (see ui/i18n.py)"
+
+
+def test_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
+    out = tmp_path / "fresh.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(out)], check=True,
+                   capture_output=True)
+    assert out.read_bytes() == QM.read_bytes(), "rerun pyside6-lrelease (see ui/i18n.py)"
+
+
+def test_bundled_font_has_every_character_of_the_chinese_ui(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    family = install_cjk_font(app)
+    assert family, f"could not load {FONT_FILE}"
+    metrics = QFontMetrics(QFont(family))
+    text = "".join(m.findtext("translation") or "" for m in ET.parse(TS).getroot().iter("message"))
+    text += (RESOURCES / "profiles" / "sgcc_95598.toml").read_text(encoding="utf-8")
+    text += (RESOURCES / "scripts" / "basic.toml").read_text(encoding="utf-8")
+    missing = sorted({ch for ch in text if ord(ch) > 0x2E7F and not metrics.inFontUcs4(ord(ch))})
+    assert missing == [], f"no glyph (would show as boxes): {missing}"
+    assert family in QFontDatabase.families()
+
+
+def test_translator_makes_the_desk_chinese(qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.ui.desk_window import make_desk_window
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    tr = install_translator(app, "zh")
+    assert tr is not None
+    try:
+        dw = make_desk_window(tmp_path)
+        qtbot.addWidget(dw.window)
+        assert dw.window.softphone.state_label.text() == "签出"
+        assert dw.window.windowTitle() == "95598 坐席工作台"
+        assert "签入" in dw.window.softphone.sign_btn.text()
+        dw.close()
+    finally:
+        app.removeTranslator(tr)
