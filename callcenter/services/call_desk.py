@@ -256,7 +256,11 @@ class CallDesk:
         self._released(call, "agent")
 
     def finish_wrapup(
-        self, draft: TicketDraft, dispatch: DispatchRequest | None = None
+        self,
+        draft: TicketDraft,
+        dispatch: DispatchRequest | None = None,
+        *,
+        register_customer: bool = False,
     ) -> Future[SavedTicket]:
         """置闲 (save and set ready) or 下发工单 (save and dispatch, then ready).
 
@@ -277,7 +281,7 @@ class CallDesk:
         try:
             fut = self.tickets.save(
                 draft, agent_id=self._agent_id or "", dispatch=dispatch,
-                call=CallWrite(call.id, evs, summary),
+                call=CallWrite(call.id, evs, summary), register_customer=register_customer,
             )
         except Exception:
             del self._events[mark[0]:]

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain.call_events import CallEvent, CallSummary
 from callcenter.domain.clock import Clock
-from callcenter.domain.site_profile import SiteProfile
+from callcenter.domain.site_profile import TICKET_FIELDS, SiteProfile
 from callcenter.domain.ticket import (
     FieldError,
     TicketDraft,
@@ -24,11 +24,20 @@ from callcenter.domain.ticket import (
     ticket_number,
     validate,
 )
-from callcenter.store.models import CallEventRow, CallSession, Ticket, TicketEvent, TicketSequence
+from callcenter.store.models import (
+    Account,
+    CallEventRow,
+    CallSession,
+    Customer,
+    Ticket,
+    TicketEvent,
+    TicketSequence,
+)
 
 from .database import Database
 from .phone import is_valid_cn_phone, phone_key
 
+FIELD_ORDER = {name: i for i, name in enumerate(TICKET_FIELDS)}
 STATUS_ACCEPTED = "accepted"  # 已受理
 STATUS_DISPATCHED = "dispatched"  # 已下发
 
@@ -124,8 +133,13 @@ class Tickets:
         call: CallWrite | None = None,
         dispatch: DispatchRequest | None = None,
         backfill: Backfill | None = None,
+        register_customer: bool = False,
     ) -> SavedTicket:
-        """The transaction body; the caller owns the transaction."""
+        """The transaction body; the caller owns the transaction.
+
+        ``register_customer`` files the caller as a new customer (an unknown
+        number in the screen pop) in the same transaction as the ticket.
+        """
         now = self._clock.utc_now()
         ws = self.workstation
         call_id = call.call_id if call else None
@@ -173,6 +187,17 @@ class Tickets:
             origin_workstation=ws,
         )
         session.add(ticket)
+        if register_customer:
+            customer = Customer(
+                name=draft.caller_name, phone=ticket.caller_phone, address=draft.address,
+                area_type=draft.area_type, updated_at=now, origin_workstation=ws,
+            )
+            session.add(customer)
+            if ticket.account_no:
+                session.add(Account(
+                    customer=customer, account_no=ticket.account_no, meter_no=ticket.meter_no,
+                    address=draft.address, updated_at=now, origin_workstation=ws,
+                ))
         session.flush()
         session.add(TicketEvent(ticket_id=ticket.id, kind="saved", actor=agent_id, at=now,
                                 data={"backfilled": backfill is not None},
@@ -204,16 +229,21 @@ class Tickets:
         call: CallWrite | None = None,
         dispatch: DispatchRequest | None = None,
         backfill: Backfill | None = None,
+        register_customer: bool = False,
     ) -> Future[SavedTicket]:
         """Validate now (raises ``TicketInvalid``), then save on the writer thread."""
         errors = self.validate(draft, dispatch)
+        if register_customer:
+            errors += [FieldError(f, "required") for f in ("caller_name", "caller_phone", "address")
+                       if not draft.value(f).strip() and f not in {e.field for e in errors}]
+            errors.sort(key=lambda e: FIELD_ORDER.get(e.field, 99))
         if backfill is not None and backfill.call_time > self._clock.utc_now():
             errors.append(FieldError("call_time", "in_future"))
         if errors:
             raise TicketInvalid(errors)
         return self._db.write(
-            lambda s: self.save_in(s, draft, agent_id=agent_id, call=call,
-                                   dispatch=dispatch, backfill=backfill)
+            lambda s: self.save_in(s, draft, agent_id=agent_id, call=call, dispatch=dispatch,
+                                   backfill=backfill, register_customer=register_customer)
         )
 
     def count(self) -> int:

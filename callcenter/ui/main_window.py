@@ -6,9 +6,12 @@ It wires widgets to the CallDesk; each piece lives in its own module.
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -79,6 +82,8 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
 
         menu = self.menuBar().addMenu(self.tr("&Tickets"))
+        menu.setObjectName("ticketsMenu")
+        menu.setAccessibleName("工单")
         self.backfill_action = QAction(self.tr("Back-fill a ticket..."), self)
         self.backfill_action.setObjectName("backfillAction")
         self.backfill_action.setShortcut(QKeySequence("Ctrl+B"))
@@ -96,6 +101,7 @@ class MainWindow(QMainWindow):
         sp.finishReadyRequested.connect(lambda: self.finish(dispatch=False))
         sp.dispatchRequested.connect(lambda: self.finish(dispatch=True))
         self.screen_pop.newCustomerRequested.connect(self._new_customer)
+        sp.breached.connect(self._breach_sound)
 
         bridge.deskChanged.connect(self._on_desk)
         bridge.screenPopReady.connect(self._on_pop)
@@ -153,7 +159,8 @@ class MainWindow(QMainWindow):
         self.form.clear_errors()
         req = self.form.dispatch_request() if dispatch else None
         try:
-            self.desk.finish_wrapup(self.form.draft(), req)
+            self.desk.finish_wrapup(self.form.draft(), req,
+                                    register_customer=self.screen_pop.register_customer)
         except TicketInvalid as exc:
             self.form.show_errors(exc.errors)
         except IllegalTransition:
@@ -163,7 +170,7 @@ class MainWindow(QMainWindow):
         if self.desk.snapshot().agent_id is None:
             self.statusBar().showMessage(self.tr("Sign in first."), 5000)
             return
-        dlg = BackfillDialog(self.desk.profile, self._lang, self)
+        dlg = BackfillDialog(self.desk.profile, self._lang, self, now=self._clock.utc_now)
         self._backfill = dlg
         dlg.submitted.connect(self._submit_backfill)
         dlg.finished.connect(self._backfill_closed)
@@ -182,6 +189,11 @@ class MainWindow(QMainWindow):
         if self._backfill is not None:
             self._backfill.deleteLater()
         self._backfill = None
+
+    def _breach_sound(self, _timer: str) -> None:
+        # colour is never the only signal: the text changes, and the desk beeps
+        if not os.environ.get("CALLCENTER_NO_SOUND"):
+            QApplication.beep()
 
     def _new_customer(self, number: str) -> None:
         self.form.set_caller_phone(number)

@@ -35,15 +35,22 @@ class ScreenPopPanel(QGroupBox):
         self.new_btn = QPushButton(self.tr("New customer with this number"), self)
         self.new_btn.setObjectName("newCustomerButton")
         self.new_btn.setAccessibleName("新建客户")
-        self.new_btn.clicked.connect(self._new_customer)
+        # checkable: while checked, saving the ticket also files the caller as a customer
+        self.new_btn.setCheckable(True)
+        self.new_btn.toggled.connect(self._new_customer)
         self.new_btn.hide()
         lay.addWidget(self.header)
         lay.addWidget(self.body, 1)
         lay.addWidget(self.new_btn)
         self.clear()
 
+    @property
+    def register_customer(self) -> bool:
+        return self.new_btn.isVisible() and self.new_btn.isChecked()
+
     def clear(self) -> None:
         self._pop = None
+        self.new_btn.setChecked(False)
         self.header.setText(self.tr("No call"))
         self.body.clear()
         self.new_btn.hide()
@@ -64,6 +71,7 @@ class ScreenPopPanel(QGroupBox):
         if not pop.known:
             self.header.setText(self.tr("Unknown number %1: no customer on record")
                                 .replace("%1", pop.caller_number))
+            self.new_btn.setChecked(False)
             self.new_btn.show()
         else:
             self.header.setText(self.tr("%1 customer(s) with number %2")
@@ -85,8 +93,8 @@ class ScreenPopPanel(QGroupBox):
                      + "".join(self._ticket_line(t) for t in pop.recent_tickets) + "</ul>")
         self.body.setHtml("".join(parts))
 
-    def _new_customer(self) -> None:
-        if self._pop is not None:
+    def _new_customer(self, checked: bool) -> None:
+        if checked and self._pop is not None:
             self.newCustomerRequested.emit(self._pop.caller_number)
 
 

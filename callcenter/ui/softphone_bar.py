@@ -5,10 +5,13 @@ It only displays a DeskSnapshot and turns clicks/keys into request signals;
 the rules live in the domain (buttons are disabled from ``snap.allowed``).
 Signals: signInOutRequested(), readyRequested(), busyRequested(str),
 answerRequested(), holdToggleRequested(), hangUpRequested(),
-finishReadyRequested(), dispatchRequested().
+finishReadyRequested(), dispatchRequested(), breached(str) when a timer
+turns red (ring limit passed, talk or wrap-up over target).
 """
 
 from __future__ import annotations
+
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -52,6 +55,7 @@ class SoftphoneBar(QFrame):
     hangUpRequested = Signal()
     finishReadyRequested = Signal()
     dispatchRequested = Signal()
+    breached = Signal(str)
 
     def __init__(self, profile: SiteProfile, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +80,8 @@ class SoftphoneBar(QFrame):
         for w in (self.state_label, self.state_timer, self.caller_label,
                   self.ring_counter, self.talk_timer, self.wrapup_timer):
             row.addWidget(w)
+        for t in (self.ring_counter, self.talk_timer, self.wrapup_timer):
+            t.levelChanged.connect(partial(self._level_changed, t.objectName()))
         row.addStretch(1)
 
         self.sign_btn = self._button("signInOut", self.tr("Sign in"), "签入签出",
@@ -88,6 +94,7 @@ class SoftphoneBar(QFrame):
         self.busy_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.busy_menu = QMenu(self.busy_btn)
         self.busy_menu.setObjectName("busyReasonMenu")
+        self.busy_menu.setAccessibleName("示忙原因")
         for reason in profile.busy_reasons:
             act = QAction(reason.label(lang), self.busy_menu)
             act.setObjectName(f"busyReason_{reason.code}")
@@ -128,6 +135,10 @@ class SoftphoneBar(QFrame):
         act.triggered.connect(lambda _=False, btn=b: btn.click() if btn.isEnabled() else None)
         self.addAction(act)
         return b
+
+    def _level_changed(self, timer_name: str, level: TimerLevel) -> None:
+        if level is TimerLevel.BREACH:
+            self.breached.emit(timer_name)
 
     def _open_busy_menu(self) -> None:
         if self.busy_btn.isEnabled():

@@ -1,8 +1,8 @@
 """A label that shows a duration computed from monotonic timestamps.
 
 The display tick only asks it to repaint; the value always comes from
-``now - start``. Signal: secondShown(int) each time the whole-second value on
-screen changes (the timer-lag benchmark measures against it).
+``now - start``. Signals: secondShown(int) each time the whole-second value on
+screen changes (the timer-lag benchmark measures against it); levelChanged(TimerLevel).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ LEVEL_STYLE = {
 
 class TimerLabel(QLabel):
     secondShown = Signal(int)
+    levelChanged = Signal(object)  # TimerLevel
 
     def __init__(self, object_name: str, accessible_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +60,7 @@ class TimerLabel(QLabel):
             self._level = level
             self.setStyleSheet(LEVEL_STYLE[level])
             self.setProperty("level", level.value)
+            self.levelChanged.emit(level)
 
     @property
     def level(self) -> TimerLevel:

@@ -292,3 +292,24 @@ def test_call_events_ride_out_a_lock_in_order(rig: DeskRig) -> None:
         other.close()
     assert kinds(rig, call.id) == ["ringing", "answered", "script_shown", "script_shown", "hung_up"]
     assert not rig.rec.of("store_error")
+
+
+def test_full_disk_is_reported_and_nothing_half_written(rig: DeskRig) -> None:
+    from sqlalchemy import text
+
+    ready(rig)
+    ring(rig)
+    rig.desk.answer()
+    rig.desk.hang_up()
+    rig.db.flush()
+    # cap the file at its current size: the next page it needs is "disk full" (SQLITE_FULL)
+    pages = rig.db.write_now(lambda s: s.execute(text("PRAGMA page_count")).scalar())
+    rig.db.write_now(lambda s: s.execute(text(f"PRAGMA max_page_count = {pages}")))
+    big = repair_draft(content="停" * 2000)
+    with pytest.raises(StoreFailure) as err:
+        rig.desk.finish_wrapup(big).result(timeout=10)
+    rig.posted.run_until(lambda: bool(rig.rec.of("ticket_failed")))
+    assert err.value.kind is StoreFailureKind.DISK_FULL
+    assert rig.desk.status.state is AgentState.WRAP_UP
+    assert rig.db.read_now(lambda s: s.scalars(select(Ticket)).all()) == []
+    assert rig.db.read_now(lambda s: s.scalars(select(TicketEvent)).all()) == []

@@ -60,6 +60,8 @@ def combo_pick(combo: QComboBox, code: str) -> None:
 def test_whole_loop_ring_answer_fill_hang_up_ready(qtbot: QtBot, dw: DeskWindow) -> None:
     w = dw.window
     sp = w.softphone
+    breaches: list[str] = []
+    sp.breached.connect(breaches.append)
     sign_in(qtbot, dw)
     assert not sp.answer_btn.isEnabled()  # nothing rings while busy
     press(qtbot, dw, Qt.Key.Key_F3)  # 示闲
@@ -75,6 +77,7 @@ def test_whole_loop_ring_answer_fill_hang_up_ready(qtbot: QtBot, dw: DeskWindow)
     dw.advance(5.0)  # 15.2 s: ring 4 started, past the limit
     assert "4" in sp.ring_counter.text()
     assert sp.ring_counter.level is TimerLevel.BREACH and "⛔" in sp.ring_counter.text()
+    assert breaches == ["ringCounter"]  # the desk beeps once as the ring limit passes
 
     press(qtbot, dw, Qt.Key.Key_F5)  # 接听
     assert dw.desk.status.state is AgentState.TALKING
@@ -105,6 +108,7 @@ def test_whole_loop_ring_answer_fill_hang_up_ready(qtbot: QtBot, dw: DeskWindow)
     assert sp.talk_timer.level is TimerLevel.WARNING
     dw.advance(31.0)
     assert sp.talk_timer.level is TimerLevel.BREACH and "02:31" in sp.talk_timer.text()
+    assert breaches == ["ringCounter", "talkTimer"]
 
     press(qtbot, dw, Qt.Key.Key_F7)  # 挂机
     assert dw.desk.status.state is AgentState.WRAP_UP
@@ -200,3 +204,50 @@ def test_locked_database_keeps_the_form_and_says_why(qtbot: QtBot, dw: DeskWindo
     qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.READY)
     t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1024")).one())
     assert t.content == "咨询电价 😀 𠀀 '; DROP TABLE tickets;--"  # stored verbatim
+
+
+def test_unknown_caller_filed_as_new_customer_with_the_ticket(qtbot: QtBot, dw: DeskWindow) -> None:
+    sign_in(qtbot, dw)
+    press(qtbot, dw, Qt.Key.Key_F3)
+    dw.tel.send(CallOffered("c5", "13999990000"))
+    press(qtbot, dw, Qt.Key.Key_F5)
+    pop = dw.window.screen_pop
+    qtbot.waitUntil(pop.new_btn.isVisible)
+    qtbot.mouseClick(pop.new_btn, Qt.MouseButton.LeftButton)
+    form = dw.window.form
+    combo_pick(form.findChild(QComboBox, "ticketCategory"), "inquiry")
+    ime_commit(form.findChild(QPlainTextEdit, "ticketContent"), "咨询新装")
+    press(qtbot, dw, Qt.Key.Key_F7)
+    press(qtbot, dw, Qt.Key.Key_F8)  # refused: a new customer needs a name and an address
+    assert QApplication.focusWidget() is form.findChild(QLineEdit, "ticketCallerName")
+    ime_commit(form.findChild(QLineEdit, "ticketCallerName"), "赵六")
+    ime_commit(form.findChild(QLineEdit, "ticketAddress"), "临江市滨湖区建设大道8号")
+    press(qtbot, dw, Qt.Key.Key_F8)
+    qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.READY)
+    # the next call from that number pops the new customer
+    dw.tel.send(CallOffered("c6", "13999990000"))
+    press(qtbot, dw, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: "赵六" in pop.body.toPlainText())
+    assert not pop.new_btn.isVisible()
+
+
+def test_backfill_from_the_menu_keeps_the_real_call_time(qtbot: QtBot, dw: DeskWindow) -> None:
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    sign_in(qtbot, dw)
+    dw.window.backfill_action.trigger()  # Ctrl+B
+    dlg = dw.window._backfill
+    assert dlg is not None
+    qtbot.waitUntil(dlg.isVisible)
+    real = (dw.clock.utc_now() - timedelta(hours=3)).astimezone(ZoneInfo("Asia/Shanghai"))
+    dlg.set_local_call_time(real.replace(second=0, microsecond=0, tzinfo=None))
+    qtbot.keyClicks(dlg.caller_number, "13800138005")
+    combo_pick(dlg.form.findChild(QComboBox, "ticketCategory"), "inquiry")
+    ime_commit(dlg.form.findChild(QPlainTextEdit, "ticketContent"), "系统故障期间咨询电费")
+    qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dw.window._backfill is None)
+    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1024")).one())
+    assert t.backfilled
+    assert t.call_time == real.replace(second=0, microsecond=0).astimezone(t.call_time.tzinfo)
+    assert t.created_at == dw.clock.utc_now()
