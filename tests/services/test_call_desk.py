@@ -313,3 +313,21 @@ def test_full_disk_is_reported_and_nothing_half_written(rig: DeskRig) -> None:
     assert rig.desk.status.state is AgentState.WRAP_UP
     assert rig.db.read_now(lambda s: s.scalars(select(Ticket)).all()) == []
     assert rig.db.read_now(lambda s: s.scalars(select(TicketEvent)).all()) == []
+
+
+def test_read_only_database_is_reported_and_the_desk_stays_in_wrap_up(rig: DeskRig) -> None:
+    from sqlalchemy import text
+
+    ready(rig)
+    ring(rig)
+    rig.desk.answer()
+    rig.desk.hang_up()
+    rig.db.flush()
+    # root ignores file modes, so make the writer's connection refuse writes the way
+    # SQLite does for a read-only file ("attempt to write a readonly database")
+    rig.db.write_now(lambda s: s.execute(text("PRAGMA query_only = ON")))
+    with pytest.raises(StoreFailure) as err:
+        rig.desk.finish_wrapup(repair_draft()).result(timeout=10)
+    rig.posted.run_until(lambda: bool(rig.rec.of("ticket_failed")))
+    assert err.value.kind is StoreFailureKind.READ_ONLY
+    assert rig.desk.status.state is AgentState.WRAP_UP
