@@ -11,6 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
+# `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
+SUBCOMMANDS = {"scripts": "scripts", "outages": "outages"}
+
 
 def _app_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="callcenter", description="95598 agent desk")
@@ -32,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
         from callcenter.bench import main as bench_main
 
         return bench_main(args[1:])
+    if args[:1] and args[0] in SUBCOMMANDS:
+        import importlib
+
+        module = importlib.import_module(f"callcenter.commands.{SUBCOMMANDS[args[0]]}")
+        return int(module.main(args[1:]))
     if args[:1] == ["db"]:
         p = argparse.ArgumentParser(prog="callcenter db")
         p.add_argument("action", choices=["upgrade"])

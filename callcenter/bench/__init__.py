@@ -25,6 +25,8 @@ __all__ = ["SCENARIOS", "BenchError", "Scenario", "main", "run_scenario"]
 SCENARIOS: dict[str, Scenario] = {
     s.name: s for s in (ticket_save.SCENARIO, startup.SCENARIO, timer_lag.SCENARIO)
 }
+# Later features register their scenarios here, one line each:
+# SCENARIOS.update({s.name: s for s in (module.SCENARIO,)})
 
 
 def _count(text: str) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import replace
 from typing import Any
@@ -45,6 +45,7 @@ from .tickets import (
     CallWrite,
     DispatchRequest,
     SavedTicket,
+    TicketExtra,
     Tickets,
     apply_summary,
     event_row,
@@ -261,6 +262,7 @@ class CallDesk:
         dispatch: DispatchRequest | None = None,
         *,
         register_customer: bool = False,
+        extras: Sequence[TicketExtra] = (),
     ) -> Future[SavedTicket]:
         """置闲 (save and set ready) or 下发工单 (save and dispatch, then ready).
 
@@ -282,6 +284,7 @@ class CallDesk:
             fut = self.tickets.save(
                 draft, agent_id=self._agent_id or "", dispatch=dispatch,
                 call=CallWrite(call.id, evs, summary), register_customer=register_customer,
+                extras=extras,
             )
         except Exception:
             del self._events[mark[0]:]

@@ -5,7 +5,7 @@ call's events in ONE local transaction (a crash never leaves half a ticket).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -40,6 +40,11 @@ from .phone import is_valid_cn_phone, phone_key
 FIELD_ORDER = {name: i for i, name in enumerate(TICKET_FIELDS)}
 STATUS_ACCEPTED = "accepted"  # 已受理
 STATUS_DISPATCHED = "dispatched"  # 已下发
+
+
+# Work another feature does inside the ticket's own transaction (e.g. link the
+# ticket to a known outage); it gets the session and the new, flushed ticket row.
+TicketExtra = Callable[[Session, Ticket], None]
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,7 @@ class Tickets:
         dispatch: DispatchRequest | None = None,
         backfill: Backfill | None = None,
         register_customer: bool = False,
+        extras: Sequence[TicketExtra] = (),
     ) -> SavedTicket:
         """The transaction body; the caller owns the transaction.
 
@@ -207,6 +213,8 @@ class Tickets:
                                     data={"department": dispatch.department,
                                           "deadline_days": dispatch.deadline_days},
                                     updated_at=now, origin_workstation=ws))
+        for extra in extras:
+            extra(session, ticket)
         if call is not None:
             for seq, e in call.events:
                 data = dict(e.data)
@@ -230,6 +238,7 @@ class Tickets:
         dispatch: DispatchRequest | None = None,
         backfill: Backfill | None = None,
         register_customer: bool = False,
+        extras: Sequence[TicketExtra] = (),
     ) -> Future[SavedTicket]:
         """Validate now (raises ``TicketInvalid``), then save on the writer thread."""
         errors = self.validate(draft, dispatch)
@@ -243,7 +252,8 @@ class Tickets:
             raise TicketInvalid(errors)
         return self._db.write(
             lambda s: self.save_in(s, draft, agent_id=agent_id, call=call, dispatch=dispatch,
-                                   backfill=backfill, register_customer=register_customer)
+                                   backfill=backfill, register_customer=register_customer,
+                                   extras=extras)
         )
 
     def count(self) -> int:

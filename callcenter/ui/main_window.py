@@ -7,6 +7,7 @@ It wires widgets to the CallDesk; each piece lives in its own module.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +27,7 @@ from callcenter.domain.ticket import TicketInvalid
 from callcenter.services.call_desk import AgentIdInvalid, CallDesk
 from callcenter.services.database import StoreFailure, StoreFailureKind
 from callcenter.services.desk_types import DeskSnapshot
-from callcenter.services.tickets import SavedTicket
+from callcenter.services.tickets import SavedTicket, TicketExtra
 
 from .backfill_dialog import BackfillDialog
 from .desk_bridge import DeskBridge
@@ -50,6 +52,8 @@ class MainWindow(QMainWindow):
         self._lang = lang
         profile = desk.profile
         self._backfill: BackfillDialog | None = None
+        self._finish_guards: list[Callable[[bool], bool]] = []
+        self._save_extensions: list[Callable[[], TicketExtra | None]] = []
         self.sign_in_dialog: SignInDialog | None = None
 
         central = QWidget(self)
@@ -61,17 +65,25 @@ class MainWindow(QMainWindow):
         self.notice.setWordWrap(True)
         self.notice.hide()
         lay.addWidget(self.softphone)
+        self._banners = QVBoxLayout()
+        self._banners.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self._banners)
         lay.addWidget(self.notice)
         split = QSplitter(Qt.Orientation.Horizontal, central)
-        left = QWidget(split)
+        self.tools = QTabWidget(split)
+        self.tools.setObjectName("toolTabs")
+        self.tools.setAccessibleName("工具页")
+        left = QWidget(self.tools)
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         self.screen_pop = ScreenPopPanel(profile, lang, left)
         self.scripts = ScriptPanel(left)
+        self._left_lay = left_lay
         left_lay.addWidget(self.screen_pop, 3)
         left_lay.addWidget(self.scripts, 2)
+        self.tools.addTab(left, self.tr("Call"))
         self.form = TicketForm(profile, lang, split)
-        split.addWidget(left)
+        split.addWidget(self.tools)
         split.addWidget(self.form)
         split.setSizes([480, 800])
         lay.addWidget(split, 1)
@@ -120,6 +132,32 @@ class MainWindow(QMainWindow):
         self.display_tick.start()
         self._on_desk(desk.snapshot())
 
+    # ----- extension points (features install themselves here) --------
+    def add_tool_tab(self, widget: QWidget, title: str) -> int:
+        """A tab beside the call tab (outage lookup, script library, ...)."""
+        return self.tools.addTab(widget, title)
+
+    def add_banner(self, widget: QWidget) -> None:
+        """A strip under the softphone bar (outage hit, emergency notice, ...)."""
+        self._banners.addWidget(widget)
+
+    def replace_script_panel(self, panel: QWidget) -> None:
+        """Swap the basic script panel for a richer one; it must offer show_lines/clear/texts."""
+        self._left_lay.replaceWidget(self.scripts, panel)
+        self.scripts.hide()
+        self.scripts.deleteLater()
+        self.scripts = panel  # type: ignore[assignment]
+
+    def add_finish_guard(self, guard: Callable[[bool], bool]) -> None:
+        """``guard(dispatch)`` runs before 置闲/下发工单; returning False cancels the save
+        (the guard tells the agent why)."""
+        self._finish_guards.append(guard)
+
+    def add_save_extension(self, provider: Callable[[], TicketExtra | None]) -> None:
+        """``provider()`` is asked at each save for work to do in the ticket's own
+        transaction (e.g. linking the ticket to an outage)."""
+        self._save_extensions.append(provider)
+
     # ----- commands ----------------------------------------------------
     def _do(self, fn: object) -> bool:
         try:
@@ -157,9 +195,12 @@ class MainWindow(QMainWindow):
     def finish(self, dispatch: bool) -> None:
         """置闲 (save and set ready) or 下发工单 (save and dispatch)."""
         self.form.clear_errors()
+        if not all(guard(dispatch) for guard in self._finish_guards):
+            return
         req = self.form.dispatch_request() if dispatch else None
+        extras = [x for x in (p() for p in self._save_extensions) if x is not None]
         try:
-            self.desk.finish_wrapup(self.form.draft(), req,
+            self.desk.finish_wrapup(self.form.draft(), req, extras=extras,
                                     register_customer=self.screen_pop.register_customer)
         except TicketInvalid as exc:
             self.form.show_errors(exc.errors)

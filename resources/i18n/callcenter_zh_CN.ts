@@ -217,82 +217,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="43" />
+        <location filename="../../callcenter/ui/main_window.py" line="48" />
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="81" />
+        <location filename="../../callcenter/ui/main_window.py" line="84" />
+        <source>Call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/main_window.py" line="96" />
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="82" />
+        <location filename="../../callcenter/ui/main_window.py" line="99" />
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="122" />
+        <location filename="../../callcenter/ui/main_window.py" line="166" />
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="160" />
+        <location filename="../../callcenter/ui/main_window.py" line="208" />
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="164" />
+        <location filename="../../callcenter/ui/main_window.py" line="212" />
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="211" />
+        <location filename="../../callcenter/ui/main_window.py" line="264" />
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="215" />
+        <location filename="../../callcenter/ui/main_window.py" line="268" />
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="230" />
+        <location filename="../../callcenter/ui/main_window.py" line="283" />
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="234" />
+        <location filename="../../callcenter/ui/main_window.py" line="287" />
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="235" />
+        <location filename="../../callcenter/ui/main_window.py" line="288" />
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="236" />
+        <location filename="../../callcenter/ui/main_window.py" line="289" />
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="237" />
+        <location filename="../../callcenter/ui/main_window.py" line="290" />
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="241" />
+        <location filename="../../callcenter/ui/main_window.py" line="294" />
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="242" />
+        <location filename="../../callcenter/ui/main_window.py" line="295" />
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="251" />
+        <location filename="../../callcenter/ui/main_window.py" line="304" />
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -310,42 +315,42 @@
         <translation>以此号码新建客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="47" />
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="54" />
         <source>No call</source>
         <translation>无来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="52" />
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="59" />
         <source>Incoming call from %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="65" />
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="72" />
         <source>Unknown number %1: no customer on record</source>
         <translation>陌生号码 %1：无客户档案</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="69" />
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="77" />
         <source>%1 customer(s) with number %2</source>
         <translation>号码 %2 对应 %1 位客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="74" />
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="82" />
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="74" />
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="82" />
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="75" />
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="83" />
         <source>Open tickets</source>
         <translation>未办结工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="75" />
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="83" />
         <source>Tickets of the last 30 days</source>
         <translation>近30天工单</translation>
     </message>
@@ -405,94 +410,94 @@
 <context>
     <name>SoftphoneBar</name>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="81" />
-        <location filename="../../callcenter/ui/softphone_bar.py" line="148" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="87" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="159" />
         <source>Sign in</source>
         <translation>签入</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="83" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="89" />
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="87" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="93" />
         <source>Busy</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="103" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="110" />
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="104" />
-        <location filename="../../callcenter/ui/softphone_bar.py" line="156" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="111" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="167" />
         <source>Hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="105" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="112" />
         <source>Hang up</source>
         <translation>挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="106" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="113" />
         <source>Save &amp;&amp; ready</source>
         <translation>置闲</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="108" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="115" />
         <source>Save &amp;&amp; dispatch</source>
         <translation>下发工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="148" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="159" />
         <source>Sign out</source>
         <translation>签出</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="156" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="167" />
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="167" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="178" />
         <source>Caller: %1</source>
         <translation>来电：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="193" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="204" />
         <source>Ring %1</source>
         <translation>第%1声</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="195" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="206" />
         <source> (last ring: answer now)</source>
         <translation>（最后一声，请立即接听）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="197" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="208" />
         <source> (over the ring limit: apologise first)</source>
         <translation>（超过振铃限制，须先致歉）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="204" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="215" />
         <source>Talk %1</source>
         <translation>通话 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="208" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="219" />
         <source> (over target)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="213" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="224" />
         <source>Wrap-up %1</source>
         <translation>话后 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/softphone_bar.py" line="218" />
+        <location filename="../../callcenter/ui/softphone_bar.py" line="229" />
         <source> (overdue)</source>
         <translation>（超时）</translation>
     </message>

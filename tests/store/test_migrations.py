@@ -10,8 +10,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from callcenter.store import migrate
+from callcenter.store.all_models import Base
 from callcenter.store.engine import make_engine
-from callcenter.store.models import Base
 
 SYNCED = {"customers", "accounts", "agent_shifts", "agent_state_events", "call_sessions",
           "call_events", "tickets", "ticket_events"}

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPlainTextEdit,
+    QTabBar,
     QTextBrowser,
     QWidget,
 )
@@ -28,7 +29,7 @@ def _interactive(root: QWidget) -> list[QWidget]:
     found = [w for w in root.findChildren(QWidget) if isinstance(w, INTERACTIVE)]
     # Qt's own parts of composite widgets (spin box line edits, combo views) are not ours
     return [w for w in found if not w.objectName().startswith("qt_")
-            and not isinstance(w.parent(), QAbstractSpinBox | QComboBox)]
+            and not isinstance(w.parent(), QAbstractSpinBox | QComboBox | QTabBar)]
 
 
 def test_every_interactive_widget_is_named_in_chinese(qtbot: QtBot, tmp_path: Path) -> None:

@@ -1,0 +1,3 @@
+"""Models of the script feature (filled in by that feature's issue)."""
+
+from __future__ import annotations
