@@ -1,0 +1,79 @@
+"""Lifecycle transitions on a real SQLite file: events, roles, stale versions."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from callcenter.domain.ticket import TicketDraft
+from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction, TicketState, TransitionRefused
+from callcenter.services.database import Database
+from callcenter.services.ticket_workflow import ActionRequest, StaleTicket, TicketWorkflow
+from callcenter.store.models import TicketEvent
+
+from .conftest import DeskRig
+
+AGENT = Actor("1024", Role.AGENT)
+LEAD = Actor("9001", Role.SHIFT_LEAD)
+REPAIR = Actor("r01", Role.DEPARTMENT, "repair")
+
+
+def saved_repair(rig: DeskRig) -> object:
+    draft = TicketDraft(category="fault_repair", content="停电", caller_phone="13800138001",
+                        address="临江市江城区幸福路12号", area_type="urban", priority="soon")
+    return rig.tickets.save(draft, agent_id="1024").result(timeout=5).id
+
+
+def test_full_lifecycle_records_every_step(rig: DeskRig, db: Database) -> None:
+    wf = TicketWorkflow(db, rig.clock, "W01")
+    tid = saved_repair(rig)
+    snap = wf.get(tid)  # type: ignore[arg-type]
+    assert snap.state is TicketState.ACCEPTED
+
+    def act(action: TicketAction, actor: Actor, **kw: object) -> None:
+        nonlocal snap
+        snap = wf.apply(ActionRequest(snap.id, action, actor, snap.version, **kw))  # type: ignore[arg-type]
+
+    act(TicketAction.DISPATCH, AGENT, department="repair", note="请尽快到场")
+    act(TicketAction.URGE, AGENT, note="客户再次来电催促")
+    act(TicketAction.SUPERVISE, LEAD)
+    act(TicketAction.ACCEPT, REPAIR)
+    act(TicketAction.REPLY, REPAIR, reply={"departed_at": "10:00", "arrived_at": "10:35",
+                                          "cause": "表后开关跳闸", "restored_at": "10:50",
+                                          "result": "已恢复供电"})
+    act(TicketAction.CALLBACK_NOT_SATISFIED, AGENT, note="客户称仍有闪断")
+    assert snap.state is TicketState.DISPATCHED  # reopened
+    act(TicketAction.ACCEPT, REPAIR)
+    act(TicketAction.REPLY, REPAIR, reply={"departed_at": "14:00", "arrived_at": "14:30",
+                                          "cause": "接头松动", "restored_at": "15:00",
+                                          "result": "已紧固"})
+    act(TicketAction.CALLBACK_SATISFIED, AGENT)
+    act(TicketAction.ARCHIVE, LEAD)
+    assert snap.state is TicketState.ARCHIVED
+    assert snap.urge_count == 1 and snap.supervised
+    kinds = db.read_now(lambda s: list(s.scalars(
+        select(TicketEvent.kind).where(TicketEvent.ticket_id == tid).order_by(TicketEvent.at,
+                                                                              TicketEvent.id))))
+    assert kinds[0] == "saved" and kinds[-1] == "archive" and kinds.count("reply") == 2
+
+
+def test_refused_transition_writes_nothing(rig: DeskRig, db: Database) -> None:
+    wf = TicketWorkflow(db, rig.clock, "W01")
+    tid = saved_repair(rig)
+    snap = wf.get(tid)  # type: ignore[arg-type]
+    with pytest.raises(TransitionRefused) as err:
+        wf.apply(ActionRequest(snap.id, TicketAction.ACCEPT, REPAIR, snap.version))
+    assert err.value.reason == "wrong_state"
+    assert wf.get(snap.id).version == snap.version
+
+
+def test_second_window_is_told_the_ticket_changed(rig: DeskRig, db: Database) -> None:
+    wf = TicketWorkflow(db, rig.clock, "W01")
+    tid = saved_repair(rig)
+    first = wf.get(tid)  # type: ignore[arg-type]
+    second = wf.get(tid)  # type: ignore[arg-type]  (another window read it too)
+    wf.apply(ActionRequest(first.id, TicketAction.DISPATCH, AGENT, first.version, department="repair"))
+    with pytest.raises(StaleTicket) as err:
+        wf.apply(ActionRequest(second.id, TicketAction.URGE, LEAD, second.version, note="催办"))
+    assert err.value.actual == second.version + 1
+    assert wf.get(second.id).urge_count == 0
