@@ -11,7 +11,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
+from callcenter.domain.site_profile import ProfileError
 from callcenter.services.call_desk import CallDesk
 from callcenter.services.customers import Customers
 from callcenter.services.database import Database, open_database
@@ -103,7 +105,12 @@ def run(opts: AppOptions) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("callcenter")
-    ctx = build(opts)
+    try:
+        ctx = build(opts)
+    except (ProfileError, CalendarError) as exc:
+        # refused at start: the message names the file and line to fix
+        print(f"callcenter: {exc}", file=sys.stderr)
+        return 2
     if opts.exit_when_shown:
         def shown() -> None:
             print(f"SHOWN {time.monotonic_ns()}", flush=True)

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .deadlines import Deadline, DeadlineUnit
 from .ring_counter import RingCadence
 from .sla import SlaTargets
 
@@ -39,6 +40,20 @@ class CategoryRule(Named):
 
 
 @dataclass(frozen=True)
+class DeadlineRule:
+    """The profile's deadline for a category, optionally narrowed by sub-type
+    and area type (e.g. repair arrival: urban 45 min, rural 90, remote 120)."""
+
+    category: str
+    deadline: Deadline
+    subtype: str | None = None
+    area_type: str | None = None
+
+    def specificity(self) -> int:
+        return (2 if self.subtype else 0) + (1 if self.area_type else 0)
+
+
+@dataclass(frozen=True)
 class SiteProfile:
     site_code: str
     unit_name: str
@@ -55,7 +70,20 @@ class SiteProfile:
     agent_id_pattern: str = r"^\d{3,8}$"
     recent_ticket_days: int = 30
     max_deadline_days: int = 30
+    deadlines: tuple[DeadlineRule, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def deadline_for(
+        self, category: str, *, subtype: str | None = None, area_type: str | None = None
+    ) -> Deadline:
+        """The most specific rule that fits; categories without one get their
+        ``default_deadline_days`` in calendar days."""
+        fits = [r for r in self.deadlines if r.category == category
+                and r.subtype in (None, subtype) and r.area_type in (None, area_type)]
+        if fits:
+            return max(fits, key=DeadlineRule.specificity).deadline
+        c = self.category(category)
+        return Deadline(c.default_deadline_days if c else 1, DeadlineUnit.DAYS)
 
     def category(self, code: str) -> CategoryRule | None:
         return next((c for c in self.categories if c.code == code), None)
@@ -75,6 +103,36 @@ def _named(items: Any, what: str) -> tuple[Named, ...]:
     if not out:
         raise ProfileError(f"{what} must not be empty")
     return tuple(out)
+
+
+class ProfileValueError(ProfileError):
+    """A bad value the loader can point at: ``value`` is searched in the file for its line."""
+
+    def __init__(self, message: str, value: str) -> None:
+        super().__init__(message)
+        self.value = value
+
+
+def _deadline_rules(
+    items: Any, cats: list[CategoryRule], data: Mapping[str, Any]
+) -> tuple[DeadlineRule, ...]:
+    known = {c.code for c in cats}
+    areas = {str(a.get("code")) for a in data.get("area_types", ())}
+    rules = []
+    for i, raw in enumerate(items):
+        cat = str(raw.get("category", ""))
+        if cat not in known:
+            raise ProfileValueError(f"deadlines[{i}]: unknown category {cat!r}", f'"{cat}"')
+        area = raw.get("area_type")
+        if area is not None and str(area) not in areas:
+            raise ProfileValueError(f"deadlines[{i}]: unknown area_type {area!r}", f'"{area}"')
+        try:
+            unit = DeadlineUnit(str(raw.get("unit", "days")))
+            deadline = Deadline(int(raw["amount"]), unit, float(raw.get("warn", 0.8)))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ProfileValueError(f"deadlines[{i}] ({cat}): {exc}", f'"{cat}"') from exc
+        rules.append(DeadlineRule(cat, deadline, raw.get("subtype"), area))
+    return tuple(rules)
 
 
 def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
@@ -104,6 +162,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             ))
         if not cats:
             raise ProfileError("categories must not be empty")
+        deadlines = _deadline_rules(data.get("deadlines", ()), cats, data)
         val = data.get("validation", {})
         return SiteProfile(
             site_code=str(site["code"]),
@@ -121,6 +180,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             agent_id_pattern=str(val.get("agent_id_pattern", r"^\d{3,8}$")),
             recent_ticket_days=int(data.get("screen_pop", {}).get("recent_days", 30)),
             max_deadline_days=int(data.get("dispatch", {}).get("max_deadline_days", 30)),
+            deadlines=deadlines,
         )
     except ProfileError:
         raise

@@ -5,7 +5,12 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from callcenter.domain.site_profile import ProfileError, SiteProfile, profile_from_mapping
+from callcenter.domain.site_profile import (
+    ProfileError,
+    ProfileValueError,
+    SiteProfile,
+    profile_from_mapping,
+)
 
 from .resources import RESOURCES
 
@@ -13,12 +18,19 @@ DEFAULT_PROFILE = RESOURCES / "profiles" / "sgcc_95598.toml"
 
 
 def load_profile(path: Path | None = None) -> SiteProfile:
+    """Raises ``ProfileError`` as ``FILE:LINE: reason`` so a bad profile is refused at start."""
     p = Path(path) if path else DEFAULT_PROFILE
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ProfileError(f"{p}: {exc}") from exc
+        text = p.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ProfileError(f"{p}:1: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{p}:{getattr(exc, 'lineno', 1)}: {exc}") from exc
     try:
         return profile_from_mapping(data)
+    except ProfileValueError as exc:
+        line = next((i for i, ln in enumerate(text.splitlines(), 1) if exc.value in ln), 1)
+        raise ProfileError(f"{p}:{line}: {exc}") from exc
     except ProfileError as exc:
-        raise ProfileError(f"{p}: {exc}") from exc
+        raise ProfileError(f"{p}:1: {exc}") from exc

@@ -8,14 +8,16 @@ import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.calendar import WorkCalendar
 from callcenter.domain.call_events import CallEvent, CallSummary
 from callcenter.domain.clock import Clock
+from callcenter.domain.deadlines import Deadline, DeadlineUnit, due_at
 from callcenter.domain.site_profile import TICKET_FIELDS, SiteProfile
 from callcenter.domain.ticket import (
     FieldError,
@@ -34,6 +36,7 @@ from callcenter.store.models import (
     TicketSequence,
 )
 
+from .calendar_loader import load_calendar
 from .database import Database
 from .phone import is_valid_cn_phone, phone_key
 
@@ -97,12 +100,20 @@ def apply_summary(call: CallSession, s: CallSummary, now: datetime) -> None:
 
 
 class Tickets:
-    def __init__(self, db: Database, profile: SiteProfile, clock: Clock, workstation: str) -> None:
+    def __init__(
+        self,
+        db: Database,
+        profile: SiteProfile,
+        clock: Clock,
+        workstation: str,
+        calendar: WorkCalendar | None = None,
+    ) -> None:
         self._db = db
         self.profile = profile
         self._clock = clock
         self.workstation = workstation
         self._tz = ZoneInfo(profile.timezone)
+        self.calendar = calendar if calendar is not None else load_calendar()
 
     def validate(
         self, draft: TicketDraft, dispatch: DispatchRequest | None = None
@@ -111,11 +122,27 @@ class Tickets:
         if dispatch is not None:
             if dispatch.department not in {d.code for d in self.profile.departments}:
                 errors.append(FieldError("department", "invalid_choice"))
-            if not 1 <= dispatch.deadline_days <= self.profile.max_deadline_days:
-                errors.append(
-                    FieldError("deadline_days", "out_of_range", self.profile.max_deadline_days)
-                )
+            limit = self._deadline_limit_days(draft)
+            if not 1 <= dispatch.deadline_days <= limit:
+                # the agent may shorten the profile's deadline, never lengthen it
+                errors.append(FieldError("deadline_days", "out_of_range", limit))
         return errors
+
+    def profile_deadline(self, draft: TicketDraft) -> Deadline:
+        return self.profile.deadline_for(draft.category, area_type=draft.area_type or None)
+
+    def _deadline_limit_days(self, draft: TicketDraft) -> int:
+        d = self.profile_deadline(draft)
+        if d.unit in (DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS):
+            return min(d.amount, self.profile.max_deadline_days)
+        return self.profile.max_deadline_days  # minutes/hours: the days field does not apply
+
+    def due_at(self, draft: TicketDraft, dispatch: DispatchRequest, start: datetime) -> datetime:
+        """The profile's deadline in its own unit, shortened to the agent's days if fewer."""
+        d = self.profile_deadline(draft)
+        if d.unit in (DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS):
+            d = Deadline(min(d.amount, dispatch.deadline_days), d.unit, d.warn_fraction)
+        return due_at(start, d, self.calendar, self._tz)
 
     def local_day(self, at: datetime) -> date:
         return at.astimezone(self._tz).date()
@@ -184,7 +211,7 @@ class Tickets:
             status=status,
             department=dispatch.department if dispatch else None,
             deadline_days=dispatch.deadline_days if dispatch else None,
-            deadline_at=(now + timedelta(days=dispatch.deadline_days)) if dispatch else None,
+            deadline_at=self.due_at(draft, dispatch, now) if dispatch else None,
             backfilled=backfill is not None,
             call_time=call_time,
             created_by=agent_id,

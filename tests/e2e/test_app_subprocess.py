@@ -47,3 +47,22 @@ def test_demo_app_handles_a_call_and_quits_cleanly(tmp_path: Path) -> None:
         assert signed_out is not None
     finally:
         con.close()
+
+
+def test_bad_profile_is_refused_at_start_naming_file_and_line(tmp_path: Path) -> None:
+    from callcenter.services.profile import DEFAULT_PROFILE
+
+    bad = DEFAULT_PROFILE.read_text(encoding="utf-8").replace(
+        'category = "complaint"          #', 'category = "complain"           #')
+    profile = tmp_path / "site.toml"
+    profile.write_text(bad, encoding="utf-8")
+    line = next(i for i, ln in enumerate(bad.splitlines(), 1) if '"complain"' in ln)
+    proc = subprocess.run(
+        [sys.executable, "-m", "callcenter", "--profile", str(profile), "--data-dir", str(tmp_path),
+         "--exit-when-shown"],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), capture_output=True, text=True,
+        timeout=60,
+    )
+    assert proc.returncode == 2
+    assert f"{profile}:{line}:" in proc.stderr and "complain" in proc.stderr
+    assert "Traceback" not in proc.stderr

@@ -213,7 +213,8 @@ def test_dispatch_saves_dispatched_ticket_with_deadline(rig: DeskRig) -> None:
     assert saved.status == "dispatched"
     t = rig.db.read_now(lambda s: s.scalars(select(Ticket)).one())
     assert t.department == "repair" and t.deadline_days == 2
-    assert t.deadline_at is not None and t.deadline_at - t.created_at == timedelta(days=2)
+    # a repair's deadline is the arrival time for its area type (urban: 45 min), not days
+    assert t.deadline_at is not None and t.deadline_at - t.created_at == timedelta(minutes=45)
     evs = rig.db.read_now(lambda s: list(s.scalars(select(TicketEvent.kind))))
     assert sorted(evs) == ["dispatched", "saved"]
 
@@ -331,3 +332,37 @@ def test_read_only_database_is_reported_and_the_desk_stays_in_wrap_up(rig: DeskR
     rig.posted.run_until(lambda: bool(rig.rec.of("ticket_failed")))
     assert err.value.kind is StoreFailureKind.READ_ONLY
     assert rig.desk.status.state is AgentState.WRAP_UP
+
+
+def test_agent_may_shorten_a_deadline_but_never_lengthen_it(rig: DeskRig) -> None:
+    complaint = TicketDraft(category="complaint", content="抄表员态度差", caller_name="王五",
+                            caller_phone="13800138002")
+    with pytest.raises(TicketInvalid) as err:
+        rig.tickets.save(complaint, agent_id="1024", dispatch=DispatchRequest("marketing", 6))
+    assert (err.value.errors[0].field, err.value.errors[0].limit) == ("deadline_days", 5)
+    rig.tickets.save(complaint, agent_id="1024", dispatch=DispatchRequest("marketing", 3)).result(5)
+    t = rig.db.read_now(lambda s: s.scalars(select(Ticket)).one())
+    assert t.deadline_at is not None and t.deadline_at - t.created_at == timedelta(days=3)
+
+
+def test_working_day_deadlines_skip_the_national_day_holiday(rig: DeskRig, db: object) -> None:
+    from datetime import UTC, datetime
+
+    from callcenter.domain.clock import FakeClock
+    from callcenter.services.tickets import Tickets
+
+    clock = FakeClock(start=datetime(2026, 9, 29, 2, 30, tzinfo=UTC))  # Tue 10:30 local
+    profile = rig.tickets.profile
+    from dataclasses import replace
+
+    from callcenter.domain.deadlines import Deadline, DeadlineUnit
+    from callcenter.domain.site_profile import DeadlineRule
+
+    # a site whose inquiries are answered within 3 working days
+    site = replace(profile, deadlines=profile.deadlines + (
+        DeadlineRule("inquiry", Deadline(3, DeadlineUnit.WORKING_DAYS)),))
+    tickets = Tickets(rig.db, site, clock, "W01")
+    draft = TicketDraft(category="inquiry", content="咨询业务办理进度")
+    saved = tickets.save(draft, agent_id="1024", dispatch=DispatchRequest("marketing", 3)).result(5)
+    t = rig.db.read_now(lambda s: s.get(Ticket, saved.id))
+    assert t is not None and t.deadline_at == datetime(2026, 10, 9, 2, 30, tzinfo=UTC)

@@ -246,3 +246,30 @@ def test_site_that_is_not_a_table_raises_profile_error() -> None:
     data["site"] = "GZ"
     with pytest.raises(ProfileError):
         profile_from_mapping(data)
+
+
+def test_profile_with_unknown_category_in_deadlines_names_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from callcenter.services.profile import DEFAULT_PROFILE, load_profile
+
+    text = DEFAULT_PROFILE.read_text(encoding="utf-8")
+    bad = text.replace('category = "report"             #', 'category = "reprot"             #')
+    path = tmp_path / "site.toml"
+    path.write_text(bad, encoding="utf-8")
+    line = next(i for i, ln in enumerate(bad.splitlines(), 1) if '"reprot"' in ln)
+    with pytest.raises(ProfileError) as err:
+        load_profile(path)
+    assert str(err.value).startswith(f"{path}:{line}:")
+    assert "reprot" in str(err.value)
+
+
+def test_shipped_deadlines_follow_the_rules() -> None:
+    from callcenter.domain.deadlines import DeadlineUnit
+    from callcenter.services.profile import load_profile
+
+    p = load_profile()
+    assert (p.deadline_for("complaint").amount, p.deadline_for("complaint").unit) == (5, DeadlineUnit.DAYS)
+    assert p.deadline_for("report").amount == 10
+    arrival = [p.deadline_for("fault_repair", area_type=a).amount for a in ("urban", "rural", "remote")]
+    assert arrival == [45, 90, 120]
+    plan = p.deadline_for("service_request", subtype="supply_plan_low_voltage")
+    assert (plan.amount, plan.unit) == (7, DeadlineUnit.WORKING_DAYS)
