@@ -40,6 +40,16 @@ class CategoryRule(Named):
 
 
 @dataclass(frozen=True)
+class StaffEntry:
+    """Someone whose role is not the default (agent): shift leads, QA, department users."""
+
+    user_id: str
+    role: str  # agent | shift_lead | department | qa | admin (domain.ticket_lifecycle.Role)
+    name: str = ""
+    department: str | None = None
+
+
+@dataclass(frozen=True)
 class DeadlineRule:
     """The profile's deadline for a category, optionally narrowed by sub-type
     and area type (e.g. repair arrival: urban 45 min, rural 90, remote 120)."""
@@ -71,7 +81,14 @@ class SiteProfile:
     recent_ticket_days: int = 30
     max_deadline_days: int = 30
     deadlines: tuple[DeadlineRule, ...] = ()
+    staff: tuple[StaffEntry, ...] = ()
+    callback_max_attempts: int = 3
+    duplicate_days: int = 30
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def staff_entry(self, user_id: str) -> StaffEntry:
+        """Who signs in with this ID; anyone not listed is an agent."""
+        return next((e for e in self.staff if e.user_id == user_id), StaffEntry(user_id, "agent"))
 
     def deadline_for(
         self, category: str, *, subtype: str | None = None, area_type: str | None = None
@@ -135,6 +152,23 @@ def _deadline_rules(
     return tuple(rules)
 
 
+ROLES = ("agent", "shift_lead", "department", "qa", "admin")
+
+
+def _staff(items: Any, data: Mapping[str, Any]) -> tuple[StaffEntry, ...]:
+    departments = {str(d.get("code")) for d in data.get("departments", ())}
+    out = []
+    for i, raw in enumerate(items):
+        uid, role = str(raw.get("id", "")), str(raw.get("role", ""))
+        if role not in ROLES:
+            raise ProfileValueError(f"staff[{i}]: unknown role {role!r}", f'"{role}"')
+        dept = raw.get("department")
+        if role == "department" and str(dept) not in departments:
+            raise ProfileValueError(f"staff[{i}]: unknown department {dept!r}", f'"{dept}"')
+        out.append(StaffEntry(uid, role, str(raw.get("name", "")), str(dept) if dept else None))
+    return tuple(out)
+
+
 def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
     """Build a profile from parsed TOML; raises ``ProfileError`` naming the bad key."""
     try:
@@ -163,6 +197,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
         if not cats:
             raise ProfileError("categories must not be empty")
         deadlines = _deadline_rules(data.get("deadlines", ()), cats, data)
+        staff = _staff(data.get("staff", ()), data)
         val = data.get("validation", {})
         return SiteProfile(
             site_code=str(site["code"]),
@@ -181,6 +216,9 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             recent_ticket_days=int(data.get("screen_pop", {}).get("recent_days", 30)),
             max_deadline_days=int(data.get("dispatch", {}).get("max_deadline_days", 30)),
             deadlines=deadlines,
+            staff=staff,
+            callback_max_attempts=int(data.get("callback", {}).get("max_attempts", 3)),
+            duplicate_days=int(data.get("duplicates", {}).get("days", 30)),
         )
     except ProfileError:
         raise

@@ -3,6 +3,12 @@
 
 from __future__ import annotations
 
-from . import models, outage_models, script_models  # noqa: F401
+from . import (  # noqa: F401
+    alert_models,
+    callback_models,
+    models,
+    outage_models,
+    script_models,
+)
 
 Base = models.Base
