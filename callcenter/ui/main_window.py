@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("95598 agent desk"))
         self.resize(1280, 800)
         self.desk = desk
+        self.bridge = bridge
         self._clock = clock
         self._lang = lang
         profile = desk.profile

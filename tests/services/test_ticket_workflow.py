@@ -77,3 +77,37 @@ def test_second_window_is_told_the_ticket_changed(rig: DeskRig, db: Database) ->
         wf.apply(ActionRequest(second.id, TicketAction.URGE, LEAD, second.version, note="催办"))
     assert err.value.actual == second.version + 1
     assert wf.get(second.id).urge_count == 0
+
+
+def test_detail_timeline_merges_call_and_ticket_events(rig: DeskRig, db: Database) -> None:
+    from callcenter.services.ticket_detail import department_queue, load_detail
+    from callcenter.telephony.port import CallOffered
+
+    rig.desk.sign_in("1024")
+    rig.desk.set_ready()
+    rig.tel.send(CallOffered("c1", "13800138001"))
+    rig.sched.advance(3)
+    rig.desk.answer()
+    rig.sched.advance(30)
+    rig.desk.hang_up()
+    draft = TicketDraft(category="fault_repair", content="停电", caller_phone="13800138001",
+                        address="临江市江城区幸福路12号", area_type="urban", priority="soon")
+    from callcenter.services.tickets import DispatchRequest
+
+    saved = rig.desk.finish_wrapup(draft, DispatchRequest("repair", 1)).result(timeout=5)
+    rig.posted.run_until(lambda: bool(rig.rec.of("ticket_saved")))
+    rig.db.flush()
+    wf = TicketWorkflow(db, rig.clock, "W01")
+    rig.sched.advance(60)
+    snap = wf.get(saved.id)
+    wf.apply(ActionRequest(snap.id, TicketAction.ACCEPT, REPAIR, snap.version))
+    detail = db.read_now(lambda s: load_detail(s, saved.id))
+    kinds = [(e.source, e.kind) for e in detail.timeline]
+    assert kinds[0] == ("call", "ringing")
+    assert ("ticket", "saved") in kinds and ("ticket", "dispatched") in kinds
+    assert kinds[-1] == ("ticket", "accept")
+    assert [e.at for e in detail.timeline] == sorted(e.at for e in detail.timeline)
+    assert detail.state is TicketState.IN_PROGRESS
+    queue = db.read_now(lambda s: department_queue(s, "repair"))
+    assert [r.number for r in queue] == [saved.number]
+    assert db.read_now(lambda s: department_queue(s, "marketing")) == []

@@ -1,0 +1,123 @@
+"""Dispatch, department reply and a stale second window, through the real widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from callcenter.domain.ticket import TicketDraft
+from callcenter.domain.ticket_lifecycle import TicketAction, TicketState
+from callcenter.services.ticket_workflow import ActionRequest, TicketWorkflow
+from callcenter.ui.lifecycle_integration import LifecycleController, install
+from tests.fakes import ime_commit
+
+from .desk_window import DeskWindow, make_desk_window
+
+Rig = tuple[DeskWindow, LifecycleController]
+
+
+@pytest.fixture
+def dw(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskWindow, LifecycleController]]:
+    d = make_desk_window(tmp_path)
+    qtbot.addWidget(d.window)
+    wf = TicketWorkflow(d.db, d.clock, "W01")
+    ctl = install(d.window, d.desk, d.db, d.desk.profile, d.clock, wf, "zh")
+    d.window.show()
+    yield d, ctl
+    for dlg in list(ctl.dialogs.values()):
+        dlg.close()
+    d.close()
+
+
+def a_ticket(d: DeskWindow) -> object:
+    draft = TicketDraft(category="fault_repair", content="整栋楼停电", caller_phone="13800138001",
+                        address="临江市江城区幸福路12号", area_type="urban", priority="urgent")
+    return d.desk.tickets.save(draft, agent_id="1024").result(timeout=5).id
+
+
+def queued(ctl: LifecycleController) -> set[object]:
+    m = ctl.view.model
+    return {m.row_at(r).id for r in range(m.rowCount())}
+
+
+def click(qtbot: QtBot, ctl: LifecycleController, tid: object, action: TicketAction) -> None:
+    dlg = ctl.dialogs[tid]  # type: ignore[index]
+    qtbot.waitUntil(lambda: action in dlg.action_buttons)
+    qtbot.mouseClick(dlg.action_buttons[action], Qt.MouseButton.LeftButton)
+
+
+def test_agent_dispatches_department_accepts_and_replies(qtbot: QtBot, dw: Rig) -> None:
+    d, ctl = dw
+    tid = a_ticket(d)
+    d.desk.sign_in("1024")
+    ctl.open_ticket(tid)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: tid in ctl.dialogs)
+    dlg = ctl.dialogs[tid]  # type: ignore[index]
+    assert TicketAction.ACCEPT not in dlg.action_buttons  # an agent cannot accept for a department
+    dlg.department.setCurrentIndex(dlg.department.findData("repair"))
+    ime_commit(dlg.note, "请尽快到场")
+    click(qtbot, ctl, tid, TicketAction.DISPATCH)
+    qtbot.waitUntil(lambda: dlg.detail.state is TicketState.DISPATCHED)
+    assert dlg.note.text() == ""
+    dlg.close()
+    qtbot.waitUntil(lambda: tid not in ctl.dialogs)
+
+    d.desk.sign_out()
+    d.desk.sign_in("8001")  # 抢修中心 department user
+    qtbot.waitUntil(lambda: tid in queued(ctl))
+    assert "抢修中心" in ctl.view.title.text()
+    ctl.view.ticketActivated.emit(tid)
+    qtbot.waitUntil(lambda: tid in ctl.dialogs)
+    dlg = ctl.dialogs[tid]  # type: ignore[index]
+    click(qtbot, ctl, tid, TicketAction.ACCEPT)
+    qtbot.waitUntil(lambda: dlg.detail.state is TicketState.IN_PROGRESS)
+    ime_commit(dlg.reply["result"], "已恢复供电")
+    click(qtbot, ctl, tid, TicketAction.REPLY)  # a repair reply needs all five facts
+    qtbot.waitUntil(dlg.message.isVisible)
+    assert dlg.reply["result"].text() == "已恢复供电"  # kept
+    for name, value in (("departed_at", "10:00"), ("arrived_at", "10:35"), ("restored_at", "11:00")):
+        dlg.reply[name].setText(value)
+    ime_commit(dlg.reply["cause"], "表箱开关跳闸")
+    click(qtbot, ctl, tid, TicketAction.REPLY)
+    qtbot.waitUntil(lambda: dlg.detail.state is TicketState.REPLIED)
+    assert any("回复" in dlg.timeline.item(i).text() or "Reply" in dlg.timeline.item(i).text()
+               for i in range(dlg.timeline.count()))
+    qtbot.waitUntil(lambda: tid not in queued(ctl))  # off the department's queue
+
+
+def test_second_window_is_told_and_keeps_its_text(qtbot: QtBot, dw: Rig) -> None:
+    d, ctl = dw
+    tid = a_ticket(d)
+    d.desk.sign_in("9001")  # shift lead
+    ctl.open_ticket(tid)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: tid in ctl.dialogs)
+    dlg = ctl.dialogs[tid]  # type: ignore[index]
+    # meanwhile another desk's agent dispatched it
+    wf = TicketWorkflow(d.db, d.clock, "W02")
+    snap = wf.get(tid)  # type: ignore[arg-type]
+    from callcenter.domain.ticket_lifecycle import Actor, Role
+
+    wf.apply(ActionRequest(snap.id, TicketAction.DISPATCH, Actor("1025", Role.AGENT), snap.version,
+                           department="repair"))
+    ime_commit(dlg.note, "客户第三次来电")
+    click(qtbot, ctl, tid, TicketAction.SUPERVISE)
+    qtbot.waitUntil(dlg.message.isVisible)
+    assert "修改" in dlg.message.text() or "changed" in dlg.message.text()
+    assert dlg.note.text() == "客户第三次来电"
+    assert dlg.detail.state is TicketState.DISPATCHED  # reloaded
+    click(qtbot, ctl, tid, TicketAction.SUPERVISE)  # now on the fresh version
+    qtbot.waitUntil(lambda: dlg.detail.supervised)
+
+
+def test_department_queue_model_is_a_valid_qt_model(qtmodeltester, dw: Rig) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
+    from callcenter.services.ticket_detail import department_queue
+
+    d, ctl = dw
+    rows = d.db.read_now(lambda s: department_queue(s, "repair"))
+    assert rows
+    ctl.view.model.set_rows(rows)
+    qtmodeltester.check(ctl.view.model, force_py=True)
