@@ -19,9 +19,11 @@ from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import Actor, Role, TransitionRefused
 from callcenter.services.call_desk import CallDesk
 from callcenter.services.database import Database, StoreFailure
+from callcenter.services.deadline_watch import DeadlineWatch
 from callcenter.services.ticket_detail import TicketDetail, TicketDetails
 from callcenter.services.ticket_workflow import ActionRequest, StaleTicket, TicketWorkflow
 
+from .deadline_status import DeadlineStatus
 from .department_view import DepartmentView
 from .desk_bridge import GuiPoster
 from .main_window import MainWindow
@@ -50,6 +52,12 @@ class LifecycleController(QObject):
         self._refresh.start()
         self._last_agent: str | None = None
         window.bridge.deskChanged.connect(self.on_desk_changed)
+        self._watch = DeadlineWatch(db, clock)
+        self.deadline_status = DeadlineStatus(window)
+        window.statusBar().addPermanentWidget(self.deadline_status)
+        window.bridge.ticketSavedSig.connect(lambda _t: self.refresh_counts())
+        self._refresh.timeout.connect(self.refresh_counts)
+        self.refresh_counts()
 
     # ----- who is signed in ------------------------------------------------
     def actor(self) -> Actor | None:
@@ -64,6 +72,12 @@ class LifecycleController(QObject):
         if agent != self._last_agent:
             self._last_agent = agent
             self.refresh_department()
+            self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        actor = self.actor()
+        dept = actor.department if actor is not None and actor.role is Role.DEPARTMENT else None
+        self._deliver(self._watch.counts(dept), self.deadline_status.show_counts)
 
     # ----- department desk ---------------------------------------------------
     def refresh_department(self) -> None:
@@ -119,6 +133,7 @@ class LifecycleController(QObject):
                     dlg.show_done(d)
             self._deliver(self._details.detail(req.ticket_id), refreshed)
             self.refresh_department()
+            self.refresh_counts()
             return
         if dlg is None:
             return

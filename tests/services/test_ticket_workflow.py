@@ -111,3 +111,22 @@ def test_detail_timeline_merges_call_and_ticket_events(rig: DeskRig, db: Databas
     queue = db.read_now(lambda s: department_queue(s, "repair"))
     assert [r.number for r in queue] == [saved.number]
     assert db.read_now(lambda s: department_queue(s, "marketing")) == []
+
+
+def test_deadline_counts_warning_and_overdue(rig: DeskRig, db: Database) -> None:
+    from datetime import timedelta
+
+    from callcenter.services.deadline_watch import count_deadlines
+    from callcenter.services.tickets import DispatchRequest
+
+    complaint = TicketDraft(category="complaint", content="投诉", caller_name="王五",
+                            caller_phone="13800138002")
+    for days in (1, 2, 5):
+        rig.tickets.save(complaint, agent_id="1024", dispatch=DispatchRequest("marketing", days)).result(5)
+    now = rig.clock.utc_now()
+    assert db.read_now(lambda s: count_deadlines(s, now)) == (0, 0)
+    # 40 h on: the 1-day ticket is overdue, the 2-day one is past 80% (83%), the 5-day one is fine
+    later = now + timedelta(hours=40)
+    counts = db.read_now(lambda s: count_deadlines(s, later))
+    assert (counts.warning, counts.overdue) == (1, 1)
+    assert db.read_now(lambda s: count_deadlines(s, later, department="repair")) == (0, 0)

@@ -121,3 +121,15 @@ def test_department_queue_model_is_a_valid_qt_model(qtmodeltester, dw: Rig) -> N
     assert rows
     ctl.view.model.set_rows(rows)
     qtmodeltester.check(ctl.view.model, force_py=True)
+
+
+def test_status_bar_counts_overdue_tickets(qtbot: QtBot, dw: Rig) -> None:
+    from callcenter.services.tickets import DispatchRequest
+
+    d, ctl = dw
+    draft = TicketDraft(category="complaint", content="投诉", caller_name="王五", caller_phone="13800138002")
+    d.desk.tickets.save(draft, agent_id="1024", dispatch=DispatchRequest("marketing", 1)).result(5)
+    d.clock.advance(2 * 86400)  # two days later
+    ctl.refresh_counts()
+    qtbot.waitUntil(lambda: ctl.deadline_status.counts.overdue >= 2)  # ours and the demo repair
+    assert "⛔" in ctl.deadline_status.text()
