@@ -21,7 +21,8 @@ from .sla import SlaTargets
 class EventKind(Enum):
     RINGING = "ringing"
     ANSWERED = "answered"
-    SCRIPT_SHOWN = "script_shown"
+    SCRIPT_SHOWN = "script_shown"  # data: {"key", "text"[, "script_id", "version", "phase"]}
+    SCRIPT_STEP = "script_step"  # data: {"script_id", "step_id", "answer"[, "label", "outcome"]}
     HELD = "held"
     RESUMED = "resumed"
     HUNG_UP = "hung_up"  # data: {"by": "agent" | "customer"}

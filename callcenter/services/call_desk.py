@@ -39,7 +39,7 @@ from .customers import Customers, ScreenPop
 from .database import Database, StoreFailure, classify
 from .desk_types import CurrentCall, DeskListener, DeskSnapshot
 from .phone import phone_key
-from .scripts import BasicScripts
+from .scripts import AnswerScripts, ScriptLine
 from .tickets import (
     Backfill,
     CallWrite,
@@ -59,6 +59,13 @@ class AgentIdInvalid(ValueError):
     pass
 
 
+def _line_data(line: ScriptLine) -> dict[str, Any]:
+    data: dict[str, Any] = {"key": line.key, "text": line.text}
+    if line.script_id:
+        data.update(script_id=line.script_id, version=line.version)
+    return data
+
+
 class CallDesk:
     def __init__(
         self,
@@ -70,7 +77,7 @@ class CallDesk:
         db: Database,
         tickets: Tickets,
         customers: Customers,
-        scripts: BasicScripts,
+        scripts: AnswerScripts,
         workstation: str,
         post: Post,
     ) -> None:
@@ -163,6 +170,35 @@ class CallDesk:
         self._write(lambda s: s.add(event_row(call_id, seq, e, ws, e.at)))
         return e
 
+    # ----- scripts -----------------------------------------------------
+    def set_scripts(self, scripts: AnswerScripts) -> None:
+        """Where the answer-time lines come from from the next answer on (the script
+        library installs itself here)."""
+        self._scripts = scripts
+
+    def _can_record_script(self) -> bool:
+        # not while a save is in flight: a failed save rolls the sequence back
+        return self._call is not None and self._call.answered_mono_ns is not None \
+            and not self._saving
+
+    def record_script_shown(self, key: str, text: str, **data: Any) -> bool:
+        """A script line shown to the agent during the call (hold phrase, a
+        searched script, ...) is a call event, so QA can replay what was said.
+        Returns False when there is nothing to attach it to (no answered call,
+        or the ticket save is in flight)."""
+        if not self._can_record_script():
+            return False
+        self._record(EventKind.SCRIPT_SHOWN, key=key, text=text, **data)
+        return True
+
+    def record_script_step(self, script_id: str, step_id: str, answer: str, **data: Any) -> bool:
+        """An answered step of a guided script (e.g. the fault-repair triage)."""
+        if not self._can_record_script():
+            return False
+        self._record(EventKind.SCRIPT_STEP, script_id=script_id, step_id=step_id, answer=answer,
+                     **data)
+        return True
+
     # ----- agent commands ----------------------------------------------
     def sign_in(self, agent_id: str) -> None:
         agent_id = agent_id.strip()
@@ -226,7 +262,7 @@ class CallDesk:
         values = {"agent_id": self._agent_id or "", "unit": self.profile.unit_name}
         lines = self._scripts.on_answer(late, values) + [self._scripts.line("closing", values)]
         for line in lines:
-            self._record(EventKind.SCRIPT_SHOWN, key=line.key, text=line.text)
+            self._record(EventKind.SCRIPT_SHOWN, **_line_data(line))
         self._changed()
         self._emit("script_lines", lines)
         pop = self._pop
@@ -417,8 +453,18 @@ class CallDesk:
         self._call = None
         self._pop = None
 
-    def _end_wrapup_without_ticket(self, via: str) -> None:
-        self._record(EventKind.WRAP_UP_DONE, via=via)
+    def finish_wrapup_without_ticket(self, via: str, **data: Any) -> None:
+        """End wrap-up with no new ticket (e.g. the call was recorded as an urge on
+        an existing ticket) and set ready."""
+        if self._status.state is not AgentState.WRAP_UP or self._saving:
+            raise IllegalTransition(self._status.state, Action.FINISH_WRAP_UP)
+        self._end_wrapup_without_ticket(via, **data)
+        self._transition(Action.FINISH_WRAP_UP)
+        self._tel.set_available(True)
+        self._changed()
+
+    def _end_wrapup_without_ticket(self, via: str, **data: Any) -> None:
+        self._record(EventKind.WRAP_UP_DONE, via=via, **data)
         summary = summarize(self._events, self.profile.cadence, self.profile.targets)
         self._store_summary(summary)
         self._summaries.append(summary)

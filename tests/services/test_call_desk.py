@@ -366,3 +366,18 @@ def test_working_day_deadlines_skip_the_national_day_holiday(rig: DeskRig, db: o
     saved = tickets.save(draft, agent_id="1024", dispatch=DispatchRequest("marketing", 3)).result(5)
     t = rig.db.read_now(lambda s: s.get(Ticket, saved.id))
     assert t is not None and t.deadline_at == datetime(2026, 10, 9, 2, 30, tzinfo=UTC)
+
+
+def test_wrap_up_can_end_without_a_ticket_when_the_call_was_an_urge(rig: DeskRig) -> None:
+    ready(rig)
+    ring(rig)
+    rig.desk.answer()
+    rig.desk.hang_up()
+    call = rig.desk.current_call
+    assert call is not None
+    rig.desk.finish_wrapup_without_ticket("urge", number="LJ-W01-20261120-0007")
+    assert rig.desk.status.state is AgentState.READY
+    assert ("available", True) == rig.tel.commands[-1]
+    assert kinds(rig, call.id)[-1] == "wrap_up_done"
+    with pytest.raises(IllegalTransition):
+        rig.desk.finish_wrapup_without_ticket("urge")
