@@ -65,6 +65,9 @@ class Account(SyncColumns, Base):
     account_no: Mapped[str] = mapped_column(String(20), unique=True)
     meter_no: Mapped[str] = mapped_column(String(30))
     address: Mapped[str] = mapped_column(String(200))
+    # the grid position, so an outage by 台区/线路 finds the account (added by 0003)
+    transformer_area: Mapped[str | None] = mapped_column(String(40), index=True)
+    feeder: Mapped[str | None] = mapped_column(String(40), index=True)
     customer: Mapped[Customer] = relationship(back_populates="accounts")
 
 

@@ -1,0 +1,130 @@
+"""Chinese address normalisation and "does this outage scope cover that address?".
+
+Why chunks and not substrings: a scope covers every address inside it
+(幸福路12号 covers 幸福路12号3号楼2单元), but 3号楼 must never match 13号楼 and
+幸福路 must never match 新幸福路. So both sides are cut into components that end
+in a place-name suffix (路, 号, 号楼, 小区, 单元, 村, 组, ...) and a scope covers
+an address when its components appear, whole and in order, in the address's.
+
+The administrative prefix (province, city, district/county) is split off:
+callers and agents often leave it out, so it only has to agree when both
+sides give it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# longest first: the lazy chunk regex takes the first suffix that fits; the
+# admin suffixes (省市区县) are not here, the prefix is split off before
+_SUFFIXES = (
+    "号楼", "单元", "街道", "大道", "小区", "新村", "花园", "家园", "人家", "公寓", "大厦",
+    "广场", "社区", "镇", "乡", "村", "组", "路", "街", "巷", "弄",
+    "号", "室", "层", "园", "苑", "里", "院", "湾", "畔", "庄", "座",
+)
+_CHUNK = re.compile("(.*?(?:" + "|".join(_SUFFIXES) + "))")
+_PUNCT = re.compile(r"[\s\-_,.;:!?，。、；：！？·•/\\()（）\[\]【】{}<>《》\"'“”‘’#＃*~`|]+")
+# building: 3栋 / 3幢 / 3号栋 / 3座 are all "3号楼"
+_BUILDING = re.compile(r"(\d+)号?(?:栋|幢|号楼)")
+# 省 / 市 / 区 or 县, each at most once, at the start; a 区 followed by a road
+# suffix is a street name (新区路), not a district
+_ADMIN = re.compile(
+    r"^(?P<province>[^省市区县]{2,7}?省)?(?P<city>[^省市区县]{2,7}?市)?"
+    r"(?P<district>[^省市区县]{1,7}?(?<![小社园])[区县](?![路街道巷]))?"
+)
+
+
+def normalise(text: str) -> str:
+    """Full-width to half-width (NFKC), no spaces or punctuation, one spelling for
+    a building (号楼)."""
+    s = unicodedata.normalize("NFKC", text)
+    s = _PUNCT.sub("", s)
+    return _BUILDING.sub(r"\1号楼", s)
+
+
+def split_chunks(body: str) -> tuple[str, ...]:
+    """Cut normalised text (without the admin prefix) into components; a tail
+    without a suffix (a partial word the agent typed) is the last chunk."""
+    chunks: list[str] = []
+    pos = 0
+    for m in _CHUNK.finditer(body):
+        if m.start() != pos:
+            break
+        chunks.append(m.group(1))
+        pos = m.end()
+    if pos < len(body):
+        chunks.append(body[pos:])
+    return tuple(chunks)
+
+
+def complete(chunk: str) -> bool:
+    """Whether a component ends in a place-name suffix (幸福路) or is a partial word (幸福)."""
+    return _CHUNK.fullmatch(chunk) is not None
+
+
+@dataclass(frozen=True)
+class Address:
+    province: str
+    city: str
+    district: str
+    chunks: tuple[str, ...]  # street/town onwards
+
+    @property
+    def body(self) -> str:
+        return "".join(self.chunks)
+
+    @property
+    def text(self) -> str:
+        return self.province + self.city + self.district + self.body
+
+
+def parse_address(text: str) -> Address:
+    s = normalise(text)
+    m = _ADMIN.match(s)
+    assert m is not None  # every group is optional
+    province, city, district = (m.group(g) or "" for g in ("province", "city", "district"))
+    return Address(province, city, district, split_chunks(s[m.end():]))
+
+
+def _admin_agrees(a: Address, b: Address) -> bool:
+    return all(not x or not y or x == y for x, y in
+               ((a.province, b.province), (a.city, b.city), (a.district, b.district)))
+
+
+def _contains(outer: tuple[str, ...], inner: tuple[str, ...]) -> bool:
+    n = len(inner)
+    return any(outer[i:i + n] == inner for i in range(len(outer) - n + 1))
+
+
+def covers(scope: Address, address: Address) -> bool:
+    """True when ``address`` lies inside ``scope``.
+
+    A scope with no street part (a whole district) covers an address only when
+    the address names that same district; otherwise the scope's components must
+    appear whole, in order, among the address's.
+    """
+    if not _admin_agrees(scope, address):
+        return False
+    if not scope.chunks:
+        admin = [(scope.district, address.district), (scope.city, address.city)]
+        named = [(x, y) for x, y in admin if x]
+        return bool(named) and all(x == y for x, y in named)
+    return _contains(address.chunks, scope.chunks)
+
+
+def within(query: Address, scope: Address) -> bool:
+    """The reverse question for a broad search (幸福路 finds the outage at
+    幸福路12号): the query's components lie inside the scope's. A trailing chunk
+    without a suffix may be the start of a scope component (幸福 finds 幸福路)."""
+    if not _admin_agrees(query, scope) or not query.chunks:
+        return False
+    if _contains(scope.chunks, query.chunks):
+        return True
+    head, tail = query.chunks[:-1], query.chunks[-1]
+    if complete(tail):
+        return False  # 3号楼 is a whole component: it never reaches into 13号楼 or 3号楼2
+    n = len(head)
+    return any(scope.chunks[i:i + n] == head and scope.chunks[i + n].startswith(tail)
+               for i in range(len(scope.chunks) - n))
