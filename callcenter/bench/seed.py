@@ -67,6 +67,19 @@ _CONTENT = (
     "客户建议在停电前通过短信提前通知，方便安排生产生活。",
     "客户来电询问计划停电的具体时间和恢复供电时间，已查询告知。",
 )
+# a second sentence on most seeded tickets, so a text search can hit a few
+# hundred tickets as well as a tenth of them (the drafts for saves don't use it)
+_DETAILS = (
+    "", "", "", "现场闻到焦糊味，客户担心发生火灾。", "影响整栋楼约二十户居民用电。",
+    "附近变压器有嗡嗡异响。", "已停电约两小时，家中有老人和婴儿。", "客户家中冰箱内食物可能变质。",
+    "客户情绪激动，要求尽快答复。", "客户称上周已反映过同样问题。", "现场有树枝压在电线上。",
+    "暴雨后配电箱进水。", "客户为养殖户，停电影响增氧机运行。", "客户为小商铺经营者，影响营业。",
+    "客户要求抢修人员到达前电话联系。", "已告知客户注意安全，不要靠近断落的电线。",
+    "客户家中漏电保护器频繁跳闸。", "路灯白天常亮，浪费电能。", "客户反映电费账单地址有误。",
+    "客户要求开具增值税专用发票。", "客户询问光伏发电并网补贴政策。", "客户申请电动汽车充电桩报装。",
+    "客户反映智能电能表显示屏不亮。", "客户对预付费余额提醒短信有疑问。", "客户希望在周末安排上门服务。",
+    "施工挖断地下电缆导致停电。", "客户反映邻居私自改动表箱接线。", "客户表示营业厅排队时间过长。",
+)
 _CATEGORY_WEIGHTS = {
     "fault_repair": 40, "inquiry": 30, "service_request": 10, "complaint": 6, "report": 2,
     "opinion": 5, "suggestion": 4, "praise": 3,
@@ -180,8 +193,8 @@ def _rows(
         dl_at = _stamp((created + timedelta(days=dl_days)).replace(tzinfo=None)) if dl_days else None
         ticket = (
             tid, ticket_number(profile.site_code, desk, day, seq), None, category,
-            rng.choice(_CONTENT), c.name, phone_key(c.phone), c.account_no, c.meter_no,
-            c.address, c.area_type, rng.choices(priorities, pri_w)[0],
+            rng.choice(_CONTENT) + rng.choice(_DETAILS), c.name, phone_key(c.phone), c.account_no,
+            c.meter_no, c.address, c.area_type, rng.choices(priorities, pri_w)[0],
             "dispatched" if dispatched else "accepted", dept, dl_days, dl_at, 0, stamp, agent,
             stamp, 1, stamp, None, desk,
         )

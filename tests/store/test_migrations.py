@@ -12,6 +12,7 @@ from sqlalchemy import inspect, text
 from callcenter.store import migrate
 from callcenter.store.all_models import Base
 from callcenter.store.engine import make_engine
+from callcenter.store.search_schema import include_name
 
 SYNCED = {"customers", "accounts", "agent_shifts", "agent_state_events", "call_sessions",
           "call_events", "tickets", "ticket_events"}
@@ -26,7 +27,8 @@ def test_upgrade_downgrade_upgrade_and_no_autogenerate_diff(tmp_path: Path) -> N
     migrate.upgrade(engine)
     assert migrate.current(engine) is not None
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}),
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True,
+                                                                  "include_name": include_name}),
                                 Base.metadata)
     assert diff == []
     engine.dispose()
