@@ -1,0 +1,74 @@
+"""Callback tests run on a real SQLite file with a fake clock; tickets reach
+已回复 through the real workflow (dispatch, accept, reply)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from callcenter.domain.clock import FakeClock
+from callcenter.domain.site_profile import SiteProfile
+from callcenter.domain.ticket import TicketDraft
+from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction
+from callcenter.services.callbacks import Callbacks
+from callcenter.services.database import Database, open_database
+from callcenter.services.profile import load_profile
+from callcenter.services.ticket_workflow import ActionRequest, TicketWorkflow
+from callcenter.services.tickets import Tickets
+
+AGENT = "1024"
+OTHER_AGENT = "1025"
+LEAD = "9001"  # shift_lead in the shipped profile
+DEPT_USER = "8001"  # department user (repair)
+
+
+@dataclass
+class CallbackRig:
+    db: Database
+    clock: FakeClock
+    profile: SiteProfile
+    tickets: Tickets
+    workflow: TicketWorkflow
+    callbacks: Callbacks
+
+    def replied_ticket(self, content: str = "家中停电", phone: str = "13800138001") -> uuid.UUID:
+        """A repair ticket saved by an agent, dispatched, accepted and replied."""
+        draft = TicketDraft(category="fault_repair", content=content, caller_name="张先生",
+                            caller_phone=phone, address="临江市江城区幸福路12号",
+                            area_type="urban", priority="soon")
+        tid = self.tickets.save(draft, agent_id=AGENT).result(timeout=5).id
+        self.act(tid, TicketAction.DISPATCH, Actor(AGENT, Role.AGENT), department="repair")
+        self.reply(tid)
+        return tid
+
+    def reply(self, tid: uuid.UUID, result: str = "已恢复供电") -> None:
+        repair = Actor(DEPT_USER, Role.DEPARTMENT, "repair")
+        self.act(tid, TicketAction.ACCEPT, repair)
+        self.act(tid, TicketAction.REPLY, repair, reply={
+            "departed_at": "10:00", "arrived_at": "10:35", "cause": "表后开关跳闸",
+            "restored_at": "10:50", "result": result})
+
+    def act(self, tid: uuid.UUID, action: TicketAction, actor: Actor, **kw: object) -> None:
+        snap = self.workflow.get(tid)
+        self.workflow.apply(ActionRequest(tid, action, actor, snap.version, **kw))  # type: ignore[arg-type]
+        self.clock.advance(60)
+
+
+def make_rig(tmp: Path, profile: SiteProfile | None = None) -> CallbackRig:
+    clock = FakeClock()
+    prof = profile or load_profile()
+    db = open_database(tmp / "desk.sqlite3", busy_timeout_ms=200)
+    tickets = Tickets(db, prof, clock, "W01")
+    workflow = TicketWorkflow(db, clock, "W01")
+    return CallbackRig(db, clock, prof, tickets, workflow, Callbacks(db, prof, clock, workflow, "W01"))
+
+
+@pytest.fixture
+def rig(tmp_path: Path) -> Iterator[CallbackRig]:
+    r = make_rig(tmp_path)
+    yield r
+    r.db.close()

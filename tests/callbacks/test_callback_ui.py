@@ -1,0 +1,186 @@
+"""The callback tab through the real widgets of the real window on a real
+SQLite file: take, the three results by keyboard, retries until unreachable,
+the shift lead assigning, the due count in the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from callcenter.domain.ticket_lifecycle import TicketState
+from callcenter.services.callbacks import Callbacks, QueueFilter
+from callcenter.services.ticket_workflow import TicketWorkflow
+from callcenter.services.tickets import Tickets
+from callcenter.ui.callback_integration import CallbackFeature, install
+from callcenter.ui.callback_queue_view import CallbackQueueView
+from tests.fakes import ime_commit
+from tests.ui.desk_window import DeskWindow, make_desk_window
+
+from .conftest import AGENT, LEAD, CallbackRig
+
+WAIT = 5000
+
+
+@dataclass
+class Tab:
+    dw: DeskWindow
+    rig: CallbackRig
+    feature: CallbackFeature
+
+    @property
+    def view(self) -> CallbackQueueView:
+        return self.feature.view
+
+
+@pytest.fixture
+def tab(qtbot: QtBot, tmp_path: Path) -> Iterator[Tab]:
+    dw = make_desk_window(tmp_path, customers=5)
+    qtbot.addWidget(dw.window)
+    profile = dw.desk.profile
+    workflow = TicketWorkflow(dw.db, dw.clock, "W01")
+    rig = CallbackRig(dw.db, dw.clock, profile, Tickets(dw.db, profile, dw.clock, "W01"), workflow,
+                      Callbacks(dw.db, profile, dw.clock, workflow, "W01"))
+    feature = install(dw.window, dw.desk, dw.db, profile, dw.clock, workflow)
+    dw.window.show()
+    qtbot.waitExposed(dw.window)
+    yield Tab(dw, rig, feature)
+    feature.close()
+    dw.db.flush()
+    dw.close()
+
+
+def open_tab(qtbot: QtBot, t: Tab, agent: str = AGENT, rows: int = 1) -> None:
+    """Sign in, show the tab (it puts new replies in the queue) and wait for the rows."""
+    t.dw.desk.sign_in(agent)
+    t.dw.window.tools.setCurrentWidget(t.view)
+    qtbot.waitUntil(lambda: t.view.model.rowCount() == rows, timeout=WAIT)
+    qtbot.waitUntil(lambda: t.view._detail is not None, timeout=WAIT)
+    t.dw.window.activateWindow()
+    t.view.table.setFocus()
+
+
+def key(qtbot: QtBot, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.ControlModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget() or QWidget(), k, mod)
+
+
+def test_agent_takes_and_records_satisfied_by_keyboard(qtbot: QtBot, tab: Tab) -> None:
+    tid = tab.rig.replied_ticket()
+    open_tab(qtbot, tab)
+    view = tab.view
+    assert view.model.rowCount() == 1
+    assert "国网临江供电公司95598，1024号" in view.opening.toPlainText()
+    assert view.opening.toPlainText().endswith("不好意思，可以打扰您一下吗？")
+    assert "已恢复供电" in view.reply.toPlainText() and "家中停电" in view.reply.toPlainText()
+    assert not view.assign_btn.isVisible()  # agents take, only the lead assigns
+    with qtbot.waitSignal(view.queueLoaded, timeout=WAIT):
+        key(qtbot, Qt.Key.Key_K)
+    assert view.model.row_at(0).assigned_to == AGENT  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: view.satisfied_btn.isEnabled(), timeout=WAIT)
+    view.table.setFocus()
+    with qtbot.waitSignal(view.attemptRecorded, timeout=WAIT) as sig:
+        key(qtbot, Qt.Key.Key_1)
+    assert sig.args[0].row.outcome == "reached_satisfied"
+    assert tab.rig.workflow.get(tid).state is TicketState.VISITED
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=WAIT)
+    assert view.message.text().endswith("customer satisfied; callback recorded.")
+
+
+def test_not_satisfied_needs_a_chinese_note_and_reopens(qtbot: QtBot, tab: Tab) -> None:
+    tid = tab.rig.replied_ticket()
+    open_tab(qtbot, tab)
+    view = tab.view
+    qtbot.waitUntil(lambda: view.unsatisfied_btn.isEnabled(), timeout=WAIT)
+    view.unsatisfied_btn.click()  # no note: refused at once, nothing written
+    assert view.note.hasFocus() or QApplication.focusWidget() is view.note
+    assert tab.rig.workflow.get(tid).state is TicketState.REPLIED
+    ime_commit(view.note, "客户反映仍有闪断")
+    with qtbot.waitSignal(view.attemptRecorded, timeout=WAIT):
+        view.table.setFocus()
+        key(qtbot, Qt.Key.Key_2)
+    assert tab.rig.workflow.get(tid).state is TicketState.DISPATCHED
+    assert view.note.text() == ""
+
+
+def test_not_reached_three_times_is_recorded_unreachable(qtbot: QtBot, tab: Tab) -> None:
+    tid = tab.rig.replied_ticket()
+    open_tab(qtbot, tab)
+    view = tab.view
+    for n in (1, 2, 3):
+        qtbot.waitUntil(lambda: view.not_reached_btn.isEnabled(), timeout=WAIT)
+        default = view._retry_utc() - tab.dw.clock.utc_now()
+        assert timedelta(minutes=29) < default <= timedelta(minutes=30)
+        with qtbot.waitSignal(view.attemptRecorded, timeout=WAIT) as sig:
+            view.table.setFocus()
+            key(qtbot, Qt.Key.Key_3)
+        assert sig.args[0].row.attempts == n
+        tab.dw.clock.advance(31 * 60)
+        with qtbot.waitSignal(view.queueLoaded, timeout=WAIT):
+            view.refresh()
+    assert sig.args[0].unreachable
+    assert view.message.text().endswith("not reached 3 times; recorded as unreachable.")
+    assert tab.rig.workflow.get(tid).state is TicketState.REPLIED
+    assert view.model.rowCount() == 0
+    with qtbot.waitSignal(view.queueLoaded, timeout=WAIT):
+        view.filter.setCurrentIndex(2)  # unreachable
+    assert view.filter.currentData() is QueueFilter.UNREACHABLE
+    assert view.model.rowCount() == 1 and view.model.row_at(0).outcome == "unreachable"  # type: ignore[union-attr]
+
+
+def test_retry_time_in_the_past_is_refused(qtbot: QtBot, tab: Tab) -> None:
+    tab.rig.replied_ticket()
+    open_tab(qtbot, tab)
+    view = tab.view
+    qtbot.waitUntil(lambda: view.not_reached_btn.isEnabled(), timeout=WAIT)
+    view.retry_at.setDateTime(view.retry_at.dateTime().addSecs(-3600))
+    with qtbot.waitSignal(view.messageShown, timeout=WAIT):
+        view.not_reached_btn.click()
+    qtbot.waitUntil(lambda: view.retry_at.hasFocus(), timeout=WAIT)
+    assert view.model.row_at(0).attempts == 0  # type: ignore[union-attr]
+
+
+def test_shift_lead_assigns_and_the_status_bar_counts(qtbot: QtBot, tab: Tab) -> None:
+    tab.rig.replied_ticket()
+    tab.rig.replied_ticket(phone="13800138002")
+    open_tab(qtbot, tab, agent=LEAD, rows=2)
+    view = tab.view
+    label = tab.feature.due_label
+    qtbot.waitUntil(lambda: label.text() == "Callbacks due: 2", timeout=WAIT)
+    assert view.assign_btn.isVisible() and view.assignee.isVisible()
+    qtbot.keyClicks(view.assignee, "1025")
+    with qtbot.waitSignal(view.queueLoaded, timeout=WAIT):
+        qtbot.keyClick(view.assignee, Qt.Key.Key_Return)
+    assigned = {r.assigned_to for r in (view.model.row_at(0), view.model.row_at(1)) if r}
+    assert assigned == {"1025", None}
+    qtbot.keyClicks(view.assignee, "8001")  # a department user cannot make callbacks
+    view.assign_btn.click()
+    assert view.assignee.hasFocus() and view.message.text()
+    tab.dw.clock.advance(25 * 3600)
+    with qtbot.waitSignal(view.dueCountChanged, timeout=WAIT,
+                          check_params_cb=lambda due, overdue: overdue > 0) as sig:
+        view.refresh()  # (a count asked for before the clock moved may still arrive first)
+    assert sig.args == [2, 2]
+    qtbot.waitUntil(lambda: label.text() == "Callbacks due: 2 (⚠ 2 overdue)", timeout=WAIT)
+
+
+def test_signed_out_nothing_can_be_recorded(qtbot: QtBot, tab: Tab) -> None:
+    tab.rig.replied_ticket()
+    tab.dw.window.tools.setCurrentWidget(tab.view)
+    qtbot.waitUntil(lambda: tab.view._detail is not None, timeout=WAIT)
+    assert not tab.view.take_btn.isEnabled()
+    assert not tab.view.satisfied_btn.isEnabled()
+    assert tab.view.message.text() == "Sign in to take and record callbacks."
+    assert "＿＿号" in tab.view.opening.toPlainText()  # the missing agent ID shows as a blank
+
+
+def test_closing_the_window_stops_the_refresh(qtbot: QtBot, tab: Tab) -> None:
+    assert tab.feature.timer.isActive() and tab.feature.timer.objectName() == "callbackSyncTimer"
+    tab.dw.window.close()
+    assert not tab.feature.timer.isActive()
+    tab.view.sync()  # starts nothing on a database about to close
