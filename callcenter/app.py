@@ -5,10 +5,11 @@ from __future__ import annotations
 import random
 import sys
 import time
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from callcenter.domain.calendar import CalendarError
@@ -19,19 +20,27 @@ from callcenter.services.customers import Customers
 from callcenter.services.database import Database, open_database
 from callcenter.services.demo_city import demo_phone_numbers
 from callcenter.services.demo_seed import seed_demo
+from callcenter.services.outage_demo import seed_demo_outages
 from callcenter.services.profile import load_profile
 from callcenter.services.resources import RESOURCES
 from callcenter.services.scripts import BasicScripts
 from callcenter.services.settings import default_data_dir, load_settings
+from callcenter.services.ticket_workflow import TicketWorkflow
 from callcenter.services.tickets import Tickets
 from callcenter.telephony.scenario import load_scenario
 from callcenter.telephony.simulator import SimulatedTelephony
 from callcenter.ui.autopilot import Autopilot
+from callcenter.ui.callback_integration import install as install_callbacks
 from callcenter.ui.desk_bridge import DeskBridge, GuiPoster
+from callcenter.ui.duplicates_integration import install as install_duplicates
 from callcenter.ui.fonts import install_cjk_font
 from callcenter.ui.i18n import install_translator
+from callcenter.ui.lifecycle_integration import install as install_lifecycle
 from callcenter.ui.main_window import MainWindow
+from callcenter.ui.outage_integration import install as install_outages
 from callcenter.ui.qt_scheduler import QtScheduler
+from callcenter.ui.script_integration import install as install_scripts
+from callcenter.ui.ticket_list_integration import install as install_ticket_list
 
 DEMO_SCENARIO = RESOURCES / "scenarios" / "demo.toml"
 
@@ -56,18 +65,22 @@ class AppContext:
     bridge: DeskBridge
     telephony: SimulatedTelephony
     keep: list[QObject]
+    translator: QTranslator | None = None
 
     def shutdown(self) -> None:
         self.desk.shutdown()
         self.window.display_tick.stop()
         self.db.close()
+        app = QApplication.instance()
+        if self.translator is not None and app is not None:
+            app.removeTranslator(self.translator)
 
 
 def build(opts: AppOptions) -> AppContext:
     app = QApplication.instance()
     assert isinstance(app, QApplication), "create the QApplication first"
     install_cjk_font(app)
-    install_translator(app, opts.lang)
+    translator = install_translator(app, opts.lang)
     data_dir = opts.data_dir or default_data_dir()
     settings = load_settings(data_dir)
     workstation = opts.workstation or settings.workstation
@@ -77,6 +90,7 @@ def build(opts: AppOptions) -> AppContext:
     tickets = Tickets(db, profile, clock, workstation)
     if opts.demo:
         seed_demo(db, tickets, clock)
+        seed_demo_outages(db, clock, workstation)
     scheduler = QtScheduler()
     poster = GuiPoster()
     scenario_path = opts.scenario or (DEMO_SCENARIO if opts.demo else None)
@@ -96,9 +110,19 @@ def build(opts: AppOptions) -> AppContext:
     desk.add_listener(bridge)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
+    # features install themselves through MainWindow's extension points
+    workflow = TicketWorkflow(db, clock, workstation)
+    keep.append(install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang))
+    lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang)
+    keep.append(install_duplicates(window, desk, db, profile, clock, workflow))
+    keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang))
+    keep.append(install_outages(window, desk, db=db, bridge=bridge, clock=clock, profile=profile))
+    tickets_tab = install_ticket_list(window, db, profile, clock, opts.lang)
+    tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
+    keep += [tickets_tab, lifecycle]
     if opts.autopilot_calls:
         keep.append(Autopilot(window, bridge, opts.autopilot_calls))
-    return AppContext(window, desk, db, bridge, telephony, keep)
+    return AppContext(window, desk, db, bridge, telephony, keep, translator)
 
 
 def run(opts: AppOptions) -> int:

@@ -27,6 +27,8 @@ SCENARIOS: dict[str, Scenario] = {
 }
 # Later features register their scenarios here, one line each:
 # SCENARIOS.update({s.name: s for s in (module.SCENARIO,)})
+from . import ticket_list, ticket_search; SCENARIOS.update({s.name: s for s in (ticket_search.SCENARIO, ticket_list.SCENARIO)})  # noqa: E402, E501, E702, I001
+from . import script_render; SCENARIOS.update({s.name: s for s in (script_render.SCENARIO,)})  # noqa: E402, E702, I001
 
 
 def _count(text: str) -> int:
@@ -114,3 +116,4 @@ def main(argv: list[str] | None = None) -> int:
     else:
         _table(ns.name, size, metrics, sys.stdout)
     return 0
+from . import outage_import, outage_lookup; SCENARIOS.update({s.name: s for s in (outage_lookup.SCENARIO, outage_import.SCENARIO)})  # noqa: E402, E501, E702, I001

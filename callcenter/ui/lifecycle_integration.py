@@ -44,7 +44,7 @@ class LifecycleController(QObject):
         self.view = DepartmentView(profile, lang)
         self.view.ticketActivated.connect(self.open_ticket)
         self.view.refreshRequested.connect(self.refresh_department)
-        window.add_tool_tab(self.view, self.tr("Department"))
+        window.add_tool_tab(self.view, self.tr("Department desk"))
         self._refresh = QTimer(self)
         self._refresh.setObjectName("departmentRefreshTick")
         self._refresh.setInterval(REFRESH_MS)

@@ -51,6 +51,9 @@ def event_label(source: str, kind: str) -> str:
         return {
             "saved": QCoreApplication.translate("Lifecycle", "Ticket saved"),
             "dispatched": QCoreApplication.translate("Lifecycle", "Dispatched with the call"),
+            "callback_not_reached": QCoreApplication.translate("Lifecycle", "Callback: not reached"),
+            "callback_unreachable": QCoreApplication.translate(
+                "Lifecycle", "Callback: unreachable after the last attempt"),
         }.get(kind, kind)
     return {
         "ringing": QCoreApplication.translate("Lifecycle", "Call rang"),

@@ -1,6 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AlertsView</name>
+    <message>
+        <location filename="../../callcenter/ui/alerts_view.py" line="56" />
+        <source>Alerts for the shift lead</source>
+        <translation>值班长提醒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/alerts_view.py" line="84" />
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/alerts_view.py" line="168" />
+        <source>Repeat complaint, earlier ticket not resolved: %1</source>
+        <translation>重复投诉，原工单尚未解决：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/alerts_view.py" line="172" />
+        <source>Reported by %1 at %2</source>
+        <translation>报告人 %1，时间 %2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/alerts_view.py" line="187" />
+        <source>⚠ Open alerts: %1</source>
+        <translation>⚠ 待处理提醒：%1 条</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/alerts_view.py" line="188" />
+        <source>No open alerts.</source>
+        <translation>暂无待处理提醒。</translation>
+    </message>
+</context>
+<context>
     <name>BackfillDialog</name>
     <message>
         <location filename="../../callcenter/ui/backfill_dialog.py" line="63" />
@@ -31,6 +64,620 @@
         <location filename="../../callcenter/ui/backfill_dialog.py" line="160" />
         <source>Close without saving? What you typed for this call will be lost.</source>
         <translation>不保存就关闭吗？本次填写的内容将会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/callback_integration.py" line="58" />
+        <source>Callbacks due: %1</source>
+        <translation>待回访：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_integration.py" line="60" />
+        <source>(⚠ %1 overdue)</source>
+        <translation>（⚠ 超期%1条）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_integration.py" line="82" />
+        <source>Callbacks</source>
+        <translation>回访</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackQueueModel</name>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="107" />
+        <source>Ticket no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="107" />
+        <source>Due</source>
+        <translation>回访时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="107" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="108" />
+        <source>Attempts</source>
+        <translation>外呼次数</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="108" />
+        <source>Assigned to</source>
+        <translation>回访坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="108" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="109" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="109" />
+        <source>Category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="111" />
+        <source>Waiting</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="111" />
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="112" />
+        <source>Not satisfied (reopened)</source>
+        <translation>不满意（已重新下发）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="113" />
+        <source>Unreachable</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="113" />
+        <source>Handled elsewhere</source>
+        <translation>已在他处处理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="115" />
+        <source>OVERDUE</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="116" />
+        <source>Retry at %1</source>
+        <translation>预约%1重拨</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="117" />
+        <source>(free)</source>
+        <translation>（未领取）</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackQueueView</name>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="204" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="313" />
+        <source>Sign in to take and record callbacks.</source>
+        <translation>请先签入，再领取和记录回访。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="230" />
+        <source>Open callbacks</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="231" />
+        <source>Mine</source>
+        <translation>我的回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="232" />
+        <source>Unreachable</source>
+        <translation>无法联系</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="233" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="236" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="249" />
+        <source>Ta&amp;ke</source>
+        <translation>领取(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="251" />
+        <source>Agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="254" />
+        <source>&amp;Assign</source>
+        <translation>指派(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="262" />
+        <source>Note (required when not satisfied)</source>
+        <translation>回访备注（不满意时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="265" />
+        <source>Reached, &amp;satisfied</source>
+        <translation>已联系：满意(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="267" />
+        <source>Reached, &amp;not satisfied</source>
+        <translation>已联系：不满意(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="270" />
+        <source>Not &amp;reached, retry at</source>
+        <translation>未联系上，预约重拨(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="285" />
+        <source>Opening (say it first):</source>
+        <translation>外拨开场白（先说）：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="287" />
+        <source>Department reply and earlier attempts:</source>
+        <translation>部门回复与历次回访：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="376" />
+        <source>Could not load the callback queue: %1</source>
+        <translation>无法读取回访队列：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="388" />
+        <source>%1 callbacks</source>
+        <translation>共%1条回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="390" />
+        <source>(first %1 shown)</source>
+        <translation>（显示前%1条）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="414" />
+        <source>Could not open the callback: %1</source>
+        <translation>无法打开回访任务：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="436" />
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="436" />
+        <source>Cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="437" />
+        <source>Departed</source>
+        <translation>出发时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="437" />
+        <source>Arrived</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="438" />
+        <source>Power restored</source>
+        <translation>恢复送电时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="439" />
+        <source>Customer's request: %1</source>
+        <translation>客户诉求：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="440" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="443" />
+        <source>reached, satisfied</source>
+        <translation>已联系，满意</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="444" />
+        <source>reached, not satisfied</source>
+        <translation>已联系，不满意</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="445" />
+        <source>not reached</source>
+        <translation>未联系上</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="447" />
+        <source>Attempt %1/%2</source>
+        <translation>第%1/%2次外呼</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="493" />
+        <source>Callback for %1 is now with %2.</source>
+        <translation>工单%1的回访已交由%2号坐席。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="504" />
+        <source>%1: not reached %2 times; recorded as unreachable.</source>
+        <translation>%1：%2次未联系上，已记为无法联系。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="508" />
+        <source>%1: not reached; try again at %2.</source>
+        <translation>%1：未联系上，请于%2再次外呼。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="511" />
+        <source>%1: customer satisfied; callback recorded.</source>
+        <translation>%1：客户满意，回访已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="513" />
+        <source>%1: customer not satisfied; the ticket is dispatched again.</source>
+        <translation>%1：客户不满意，工单已重新下发。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="528" />
+        <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
+        <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="531" />
+        <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
+        <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="535" />
+        <source>Not saved (database: %1). Your note is kept; try again.</source>
+        <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="538" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="543" />
+        <source>Only agents and shift leads make callbacks.</source>
+        <translation>只有坐席和值班长可以回访。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="544" />
+        <source>Only the shift lead assigns callbacks.</source>
+        <translation>只有值班长可以指派回访。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="545" />
+        <source>Enter the ID of an agent to assign the callback to.</source>
+        <translation>请输入要指派的坐席工号。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="546" />
+        <source>This callback is already finished.</source>
+        <translation>该回访任务已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="547" />
+        <source>This callback is assigned to another agent.</source>
+        <translation>该回访任务已指派给其他坐席。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="548" />
+        <source>Write down why the customer is not satisfied.</source>
+        <translation>请记录客户不满意的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="549" />
+        <source>The retry time must be in the future.</source>
+        <translation>预约重拨时间必须晚于现在。</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineStatus</name>
+    <message>
+        <location filename="../../callcenter/ui/deadline_status.py" line="19" />
+        <source>Near deadline: %1 · Overdue: %2</source>
+        <translation>临期：%1 · 超期：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DepartmentView</name>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="91" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="110" />
+        <source>Sign in as a department user to see your department's tickets.</source>
+        <translation>以部门用户签入后可查看本部门工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="113" />
+        <source>Tickets dispatched to %1</source>
+        <translation>下发至%1的工单</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDesk</name>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_integration.py" line="111" />
+        <source>Repeat complaint not yet resolved: the shift lead has been alerted.</source>
+        <translation>重复投诉尚未解决：已报告当值负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_integration.py" line="118" />
+        <source>Urging is possible after the call ends (wrap-up).</source>
+        <translation>通话结束后（话后处理时）才能催办。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_integration.py" line="135" />
+        <source>the ticket is already closed</source>
+        <translation>该工单已办结</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_integration.py" line="136" />
+        <source>your role may not urge tickets</source>
+        <translation>您的角色不能催办工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_integration.py" line="137" />
+        <source>the database did not take the write</source>
+        <translation>数据库未能写入</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_integration.py" line="138" />
+        <source>The urge was NOT recorded (%1); nothing changed.</source>
+        <translation>催办未记录（%1），未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_integration.py" line="147" />
+        <source>Urge recorded on ticket %1; no new ticket was saved.</source>
+        <translation>已在工单 %1 上记录催办，未新建工单。</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesPanel</name>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="67" />
+        <source>Earlier tickets of this caller</source>
+        <translation>该客户的历史工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="101" />
+        <source>Ticket no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="101" />
+        <source>Category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="101" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="101" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="102" />
+        <source>Same</source>
+        <translation>相同项</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="116" />
+        <source>Record this call as an urge on the selected ticket</source>
+        <translation>将本次来电记为对所选工单的催办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="205" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="205" />
+        <source>Dispatched</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="206" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="206" />
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="207" />
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="207" />
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="212" />
+        <source>saved</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="212" />
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="213" />
+        <source>dispatched</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="213" />
+        <source>accepted by the department</source>
+        <translation>部门接单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="214" />
+        <source>replied</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="214" />
+        <source>urged</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="215" />
+        <source>supervised</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="215" />
+        <source>called back</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="216" />
+        <source>reopened after callback</source>
+        <translation>回访不满意重新下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="217" />
+        <source>archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="217" />
+        <source>closed on the call</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="221" />
+        <source>account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="221" />
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="222" />
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="243" />
+        <source>Earlier tickets of this caller (last %1 days): %2</source>
+        <translation>该客户近%1天的历史工单：%2 张</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="264" />
+        <source>⚠ Repeat complaint. Ticket %1 was resolved; read its reply to the customer:</source>
+        <translation>⚠ 重复投诉。工单 %1 已处理完毕，请向客户宣读其答复：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="266" />
+        <source>(no reply text recorded)</source>
+        <translation>（未记录答复内容）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="271" />
+        <source>⚠ Repeat complaint. Ticket %1 is not resolved yet: %2, department %3, deadline %4.</source>
+        <translation>⚠ 重复投诉。工单 %1 尚未解决：%2，处理部门 %3，处理时限 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="281" />
+        <source>The shift lead has been alerted.</source>
+        <translation>已立即报告当值负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="299" />
+        <source>This ticket is closed: it cannot be urged.</source>
+        <translation>该工单已办结，不能催办。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="301" />
+        <source>Urging is possible after the call ends (wrap-up).</source>
+        <translation>通话结束后（话后处理时）才能催办。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/duplicates_panel.py" line="303" />
+        <source>Urging records the call on that ticket; no new ticket is saved.</source>
+        <translation>催办会把本次来电记在该工单上，不再新建工单。</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyBanner</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_emergency.py" line="44" />
+        <source>Clear</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_emergency.py" line="57" />
+        <source>⚠ EMERGENCY (shift lead %1): %2</source>
+        <translation>⚠ 紧急通告（值班长 %1）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_emergency.py" line="59" />
+        <source>Script:</source>
+        <translation>话术：</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_emergency.py" line="71" />
+        <source>Raise an emergency banner</source>
+        <translation>发布紧急通告</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_emergency.py" line="82" />
+        <source>Message</source>
+        <translation>通告内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_emergency.py" line="83" />
+        <source>Outage script</source>
+        <translation>停电话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_emergency.py" line="84" />
+        <source>Shift lead ID</source>
+        <translation>值班长工号</translation>
     </message>
 </context>
 <context>
@@ -215,6 +862,207 @@
     </message>
 </context>
 <context>
+    <name>Lifecycle</name>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="19" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="20" />
+        <source>Dispatched</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="21" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="22" />
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="23" />
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="24" />
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="32" />
+        <source>Dispatch</source>
+        <translation>下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="33" />
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="34" />
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="35" />
+        <source>Callback: satisfied</source>
+        <translation>回访：满意</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="36" />
+        <source>Callback: not satisfied</source>
+        <translation>回访：不满意</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="38" />
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="39" />
+        <source>Close (answered on the call)</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="40" />
+        <source>Urge</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="41" />
+        <source>Supervise</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="52" />
+        <source>Ticket saved</source>
+        <translation>工单已保存</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="53" />
+        <source>Dispatched with the call</source>
+        <translation>受理时下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="54" />
+        <source>Callback: not reached</source>
+        <translation>回访：未接通</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="55" />
+        <source>Callback: unreachable after the last attempt</source>
+        <translation>回访：多次未接通，无法联系</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="59" />
+        <source>Call rang</source>
+        <translation>来电振铃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="60" />
+        <source>Call answered</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="61" />
+        <source>Script shown</source>
+        <translation>显示话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="62" />
+        <source>Put on hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="63" />
+        <source>Resumed</source>
+        <translation>恢复通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="64" />
+        <source>Hung up</source>
+        <translation>挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="65" />
+        <source>Ticket saved in wrap-up</source>
+        <translation>话后保存工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="66" />
+        <source>Dispatched in wrap-up</source>
+        <translation>话后下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="67" />
+        <source>Wrap-up done</source>
+        <translation>话后处理完成</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="68" />
+        <source>Back-filled</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="74" />
+        <source>Not possible in the ticket's current state.</source>
+        <translation>工单当前状态下不能进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="75" />
+        <source>Your role may not do this.</source>
+        <translation>您的角色无权进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="76" />
+        <source>This ticket belongs to another department.</source>
+        <translation>此工单属于其他部门。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="78" />
+        <source>Only inquiries, opinions, suggestions and praise can be closed on the call.</source>
+        <translation>只有咨询、意见、建议和表扬可以当场办结。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="80" />
+        <source>The reply is incomplete: repairs need departure, arrival, cause, restore time and result.</source>
+        <translation>回复不完整：抢修工单需填写出发时间、到达时间、故障原因、恢复时间和处理结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="83" />
+        <source>Choose a department.</source>
+        <translation>请选择部门。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="84" />
+        <source>Someone else changed this ticket meanwhile. It has been reloaded; what you typed is kept — check and try again.</source>
+        <translation>此工单已被他人修改，已重新加载；您填写的内容已保留，请核对后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_labels.py" line="87" />
+        <source>The database refused the change; try again.</source>
+        <translation>数据库未能保存此次修改，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleController</name>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_integration.py" line="47" />
+        <source>Department desk</source>
+        <translation>部门工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/lifecycle_integration.py" line="103" />
+        <source>Sign in first.</source>
+        <translation>请先签入。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../callcenter/ui/main_window.py" line="48" />
@@ -222,84 +1070,540 @@
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="84" />
+        <location filename="../../callcenter/ui/main_window.py" line="85" />
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="96" />
+        <location filename="../../callcenter/ui/main_window.py" line="97" />
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="99" />
+        <location filename="../../callcenter/ui/main_window.py" line="100" />
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="166" />
+        <location filename="../../callcenter/ui/main_window.py" line="167" />
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="208" />
+        <location filename="../../callcenter/ui/main_window.py" line="209" />
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="212" />
+        <location filename="../../callcenter/ui/main_window.py" line="213" />
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="264" />
+        <location filename="../../callcenter/ui/main_window.py" line="265" />
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="268" />
+        <location filename="../../callcenter/ui/main_window.py" line="269" />
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="283" />
+        <location filename="../../callcenter/ui/main_window.py" line="284" />
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="287" />
+        <location filename="../../callcenter/ui/main_window.py" line="288" />
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="288" />
+        <location filename="../../callcenter/ui/main_window.py" line="289" />
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="289" />
+        <location filename="../../callcenter/ui/main_window.py" line="290" />
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="290" />
+        <location filename="../../callcenter/ui/main_window.py" line="291" />
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="294" />
+        <location filename="../../callcenter/ui/main_window.py" line="295" />
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="295" />
+        <location filename="../../callcenter/ui/main_window.py" line="296" />
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/main_window.py" line="304" />
+        <location filename="../../callcenter/ui/main_window.py" line="305" />
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
+    </message>
+</context>
+<context>
+    <name>OutageBanner</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_banner.py" line="41" />
+        <source>Outage script</source>
+        <translation>停电话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_banner.py" line="63" />
+        <source>⚡ The caller is inside a known outage:</source>
+        <translation>⚡ 来电客户在已知停电范围内：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_banner.py" line="64" />
+        <source>⚡ An outage is announced for the caller:</source>
+        <translation>⚡ 来电客户所在区域已发布停电计划：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_banner.py" line="67" />
+        <source>and %1 more</source>
+        <translation>另有 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>OutageConsole</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="78" />
+        <source>Address (partial is fine)</source>
+        <translation>地址（可只输入部分）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="79" />
+        <source>Account number</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="80" />
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="84" />
+        <source>Feeder</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="81" />
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="85" />
+        <source>Transformer area</source>
+        <translation>台区</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="82" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="83" />
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="87" />
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="100" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="101" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="113" />
+        <source>Lookup</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="121" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="148" />
+        <source>Searching...</source>
+        <translation>正在查询……</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="153" />
+        <source>%1 outage(s) found</source>
+        <translation>找到 %1 条停电信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="154" />
+        <source>No known outage matches.</source>
+        <translation>没有匹配的停电信息。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="160" />
+        <source>Active (%1)</source>
+        <translation>正在停电（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="160" />
+        <source>Upcoming (%1)</source>
+        <translation>即将停电（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_lookup_panel.py" line="161" />
+        <source>Recently restored (%1)</source>
+        <translation>近期已恢复（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>OutageDesk</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="79" />
+        <source>Outages</source>
+        <translation>停电信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="103" />
+        <source>&amp;Outages</source>
+        <translation>停电信息(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="106" />
+        <source>Outage lookup</source>
+        <translation>停电查询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="107" />
+        <source>Import outage list...</source>
+        <translation>导入停电信息……</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="108" />
+        <source>Raise emergency banner...</source>
+        <translation>发布紧急通告……</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="125" />
+        <source>Outage lookup failed: %1</source>
+        <translation>停电查询失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="174" />
+        <source>The caller is inside an active outage: link the ticket or give a reason.</source>
+        <translation>来电客户在正在停电的范围内：请关联停电，或填写仍要下发的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="211" />
+        <source>Outages: %1 active · %2 upcoming · %3 restored</source>
+        <translation>停电：正在 %1 · 即将 %2 · 已恢复 %3</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="222" />
+        <source>Import outage list</source>
+        <translation>导入停电信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="223" />
+        <source>Outage lists (*.csv *.xlsx)</source>
+        <translation>停电信息表 (*.csv *.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>OutageImport</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="31" />
+        <source>the column is missing</source>
+        <translation>缺少该列</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="32" />
+        <source>a value is required</source>
+        <translation>必须填写</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="33" />
+        <source>unknown outage type</source>
+        <translation>未知的停电类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="34" />
+        <source>unknown status</source>
+        <translation>未知的状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="35" />
+        <source>not a time (YYYY-MM-DD HH:MM)</source>
+        <translation>不是有效时间（YYYY-MM-DD HH:MM）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="36" />
+        <source>ends before it starts</source>
+        <translation>结束时间早于开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="37" />
+        <source>the same outage number appears twice</source>
+        <translation>停电编号重复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="38" />
+        <source>no affected area</source>
+        <translation>没有停电范围（线路、台区、停电范围或户号）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="39" />
+        <source>the file cannot be read</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="44" />
+        <source>Row %1, column %2: %3</source>
+        <translation>第 %1 行，“%2”列：%3</translation>
+    </message>
+</context>
+<context>
+    <name>OutageImportDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="56" />
+        <source>Import outages</source>
+        <translation>导入停电信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="76" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="80" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="95" />
+        <source>Importing %1...</source>
+        <translation>正在导入 %1……</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="115" />
+        <source>Cancelling...</source>
+        <translation>正在取消……</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="124" />
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="126" />
+        <source>%1 problem(s) found: nothing was imported.</source>
+        <translation>发现 %1 处问题：未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_import_dialog.py" line="132" />
+        <source>%1 rows: %2 added, %3 updated, %4 unchanged.</source>
+        <translation>共 %1 行：新增 %2，更新 %3，未变 %4。</translation>
+    </message>
+</context>
+<context>
+    <name>OutageLinkDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_link_dialog.py" line="24" />
+        <source>Caller inside an active outage</source>
+        <translation>客户在停电范围内</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_link_dialog.py" line="27" />
+        <source>This fault is already known: %1. The ticket will be linked to the outage instead of dispatched again. To dispatch anyway, give a reason.</source>
+        <translation>该故障已知：%1。工单将关联到此停电，不再重复下发。如仍需下发，请填写原因。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_link_dialog.py" line="35" />
+        <source>Reason to dispatch anyway</source>
+        <translation>仍要下发的原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_link_dialog.py" line="37" />
+        <source>Link to outage</source>
+        <translation>关联停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_link_dialog.py" line="41" />
+        <source>Dispatch anyway</source>
+        <translation>仍要下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_link_dialog.py" line="45" />
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>Outages</name>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="51" />
+        <source>Outage no.</source>
+        <translation>停电编号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="52" />
+        <source>Type</source>
+        <translation>停电类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="53" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="54" />
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="55" />
+        <source>Expected restore</source>
+        <translation>预计恢复时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="56" />
+        <source>Restored at</source>
+        <translation>恢复时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="57" />
+        <source>Cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="58" />
+        <source>Area</source>
+        <translation>停电范围</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_model.py" line="59" />
+        <source>Matched by</source>
+        <translation>匹配方式</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="16" />
+        <source>Planned outage</source>
+        <translation>计划停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="17" />
+        <source>Temporary outage</source>
+        <translation>临时停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="18" />
+        <source>Fault outage</source>
+        <translation>故障停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="19" />
+        <source>Over-capacity outage</source>
+        <translation>超容量停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="25" />
+        <source>Active</source>
+        <translation>正在停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="26" />
+        <source>Upcoming</source>
+        <translation>即将停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="27" />
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="28" />
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="29" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="35" />
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="36" />
+        <source>Transformer area</source>
+        <translation>台区</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="37" />
+        <source>Feeder</source>
+        <translation>线路</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="38" />
+        <source>Address inside scope</source>
+        <translation>地址在停电范围内</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="39" />
+        <source>Scope inside searched area</source>
+        <translation>停电范围在查询区域内</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="48" />
+        <source>expected restore %1</source>
+        <translation>预计 %1 恢复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_texts.py" line="52" />
+        <source>announced less than 7 days ahead</source>
+        <translation>计划停电公告不足7天</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="51" />
+        <source>Number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="51" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="51" />
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="51" />
+        <source>Category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="52" />
+        <source>Address / content</source>
+        <translation>地址 / 内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="69" />
+        <source>overdue</source>
+        <translation>超期</translation>
     </message>
 </context>
 <context>
@@ -356,29 +1660,242 @@
     </message>
 </context>
 <context>
+    <name>ScriptEditorDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="41" />
+        <source>Edit scripts</source>
+        <translation>编辑话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="74" />
+        <source>Preview with sample values</source>
+        <translation>示例值预览</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="79" />
+        <source>Versions</source>
+        <translation>版本记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="88" />
+        <source>New script</source>
+        <translation>新建话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="91" />
+        <source>Save draft</source>
+        <translation>保存草稿</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="100" />
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="103" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="141" />
+        <source>New script (not published yet)</source>
+        <translation>新话术（尚未发布）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="160" />
+        <source>Version 0 (shipped with the app)</source>
+        <translation>版本 0（随软件发布）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="161" />
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="161" />
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="163" />
+        <source>Version %1 (%2), changed by %3 at %4</source>
+        <translation>版本 %1（%2），%3 修改于 %4</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="179" />
+        <source>No problems: ready to publish.</source>
+        <translation>校验通过，可以发布。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="189" />
+        <source>Not saved: the script needs a valid id first.</source>
+        <translation>未保存：请先填写有效的话术编号（id）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="193" />
+        <source>Draft saved as version %1.</source>
+        <translation>草稿已保存为版本 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="206" />
+        <source>Not published: fix the problems first.</source>
+        <translation>未发布：请先修正问题。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_editor_dialog.py" line="209" />
+        <source>Version %1 published: agents see it from their next call.</source>
+        <translation>版本 %1 已发布：坐席从下一通电话起使用。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptIntegration</name>
+    <message>
+        <location filename="../../callcenter/ui/script_integration.py" line="101" />
+        <source>Scripts</source>
+        <translation>话术库</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_integration.py" line="105" />
+        <source>&amp;Scripts</source>
+        <translation>话术(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_integration.py" line="108" />
+        <source>Find a script...</source>
+        <translation>查找话术...</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_integration.py" line="112" />
+        <source>Edit scripts (shift lead)...</source>
+        <translation>编辑话术（值班长）...</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/script_integration.py" line="130" />
+        <source>%n script file(s) refused; run 'callcenter scripts check'.</source>
+        <translation><numerusform>%n 个话术文件未通过校验；请运行 'callcenter scripts check'。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_integration.py" line="225" />
+        <source>No script for this moment.</source>
+        <translation>此时没有适用的话术。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_integration.py" line="259" />
+        <source>No guided script for this call.</source>
+        <translation>本次通话没有适用的引导话术。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_integration.py" line="319" />
+        <source>Sign in first.</source>
+        <translation>请先签入。</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptLibraryTab</name>
+    <message>
+        <location filename="../../callcenter/ui/script_library_tab.py" line="73" />
+        <source>&amp;Search scripts:</source>
+        <translation>搜索话术(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_library_tab.py" line="77" />
+        <source>Words from the title, keywords or text</source>
+        <translation>标题、关键词或正文中的字词</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_library_tab.py" line="91" />
+        <source>Show in script panel (Enter)</source>
+        <translation>显示到话术区 (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_library_tab.py" line="94" />
+        <source>Pin / unpin (Ctrl+P)</source>
+        <translation>置顶 / 取消置顶 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_library_tab.py" line="124" />
+        <source> (guided)</source>
+        <translation>（引导式）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/script_library_tab.py" line="132" />
+        <source>%n script(s)</source>
+        <translation><numerusform>共 %n 条话术</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../callcenter/ui/script_panel.py" line="12" />
+        <location filename="../../callcenter/ui/script_panel.py" line="49" />
         <source>Script</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_panel.py" line="16" />
+        <location filename="../../callcenter/ui/script_panel.py" line="68" />
         <source>The greeting appears when you answer.</source>
         <translation>接听后显示开场白。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_panel.py" line="22" />
+        <location filename="../../callcenter/ui/script_panel.py" line="103" />
+        <location filename="../../callcenter/ui/script_panel.py" line="114" />
+        <source>Cannot answer now</source>
+        <translation>暂时不能答复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="104" />
+        <location filename="../../callcenter/ui/script_panel.py" line="115" />
+        <source>Pass to department</source>
+        <translation>转交部门处理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="105" />
+        <source>Complaint opener</source>
+        <translation>投诉安抚开场</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="106" />
+        <location filename="../../callcenter/ui/script_panel.py" line="117" />
+        <source>Fault triage</source>
+        <translation>故障报修分诊</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="107" />
+        <source>Outbound opening</source>
+        <translation>外拨开场白</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="112" />
         <source>Apologise first</source>
         <translation>先致歉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_panel.py" line="22" />
+        <location filename="../../callcenter/ui/script_panel.py" line="112" />
         <source>Greeting</source>
         <translation>开场白</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_panel.py" line="23" />
+        <location filename="../../callcenter/ui/script_panel.py" line="113" />
+        <source>Before hold</source>
+        <translation>保持前</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="114" />
+        <source>Back from hold</source>
+        <translation>恢复通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="116" />
+        <source>Complaint: calm first</source>
+        <translation>投诉：先安抚</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="117" />
+        <source>Repeat complaint</source>
+        <translation>重复投诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_panel.py" line="108" />
+        <location filename="../../callcenter/ui/script_panel.py" line="113" />
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
@@ -511,6 +2028,64 @@
     </message>
 </context>
 <context>
+    <name>TicketDetailDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="67" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="73" />
+        <source>Department</source>
+        <translation>下发部门</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="75" />
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="79" />
+        <source>Departed at</source>
+        <translation>出发时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="79" />
+        <source>Arrived at</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="80" />
+        <source>Cause</source>
+        <translation>故障原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="80" />
+        <source>Restored at</source>
+        <translation>恢复时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="81" />
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="106" />
+        <source>urged %1 time(s)</source>
+        <translation>已催办%1次</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="108" />
+        <source>supervised</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_detail_dialog.py" line="109" />
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+</context>
+<context>
     <name>TicketForm</name>
     <message>
         <location filename="../../callcenter/ui/ticket_form.py" line="106" />
@@ -551,6 +2126,240 @@
         <location filename="../../callcenter/ui/ticket_form.py" line="330" />
         <source>Other fields to correct: {count} (marked with ⚠).</source>
         <translation>另有{count}项需修改（已用⚠标出）。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketListModel</name>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="92" />
+        <source>Ticket no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="92" />
+        <source>Created</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="93" />
+        <source>Category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="93" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="94" />
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="94" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="95" />
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="95" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="96" />
+        <source>Content</source>
+        <translation>受理内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="96" />
+        <source>Department</source>
+        <translation>下发部门</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="97" />
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="100" />
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="100" />
+        <source>Dispatched</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="101" />
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="101" />
+        <source>Replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="102" />
+        <source>Called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="102" />
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="104" />
+        <source>OVERDUE</source>
+        <translation>已超期</translation>
+    </message>
+</context>
+<context>
+    <name>TicketListView</name>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_integration.py" line="42" />
+        <source>Tickets</source>
+        <translation>工单查询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="68" />
+        <source>Ticket no.</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="68" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="69" />
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="69" />
+        <source>Meter</source>
+        <translation>表号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="71" />
+        <source>Number / phone / account / meter</source>
+        <translation>工单号 / 电话 / 户号 / 表号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="73" />
+        <source>Content or address text</source>
+        <translation>受理内容或地址关键字</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="74" />
+        <source>Agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="77" />
+        <source>All categories</source>
+        <translation>全部业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="80" />
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="84" />
+        <source>All departments</source>
+        <translation>全部部门</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="86" />
+        <source>Created between</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="95" />
+        <source>Overdue only</source>
+        <translation>只看超期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="98" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="99" />
+        <source>Clear</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="226" />
+        <source>Searching...</source>
+        <translation>正在查询……</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="231" />
+        <source>No tickets found.</source>
+        <translation>没有找到工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="233" />
+        <source>%1 tickets shown; scroll down for more.</source>
+        <translation>已显示 %1 张工单，向下滚动加载更多。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="235" />
+        <source>%1 tickets found.</source>
+        <translation>共找到 %1 张工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="238" />
+        <source>Tip: type 3 or more characters for a fast text search.</source>
+        <translation>提示：输入 3 个及以上字符可快速检索内容或地址。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_view.py" line="242" />
+        <source>The search failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TriageWidget</name>
+    <message>
+        <location filename="../../callcenter/ui/triage_widget.py" line="57" />
+        <source>Back (Backspace)</source>
+        <translation>上一步 (Backspace)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/triage_widget.py" line="67" />
+        <source>Dispatch a repair</source>
+        <translation>派发抢修</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/triage_widget.py" line="68" />
+        <source>Explain the property boundary</source>
+        <translation>解释产权分界</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/triage_widget.py" line="69" />
+        <source>Known outage: read out the cause and restore time</source>
+        <translation>已知停电：告知停电原因和预计恢复时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/triage_widget.py" line="70" />
+        <source>Arrears: explain payment and reconnection</source>
+        <translation>欠费：告知缴费与复电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/triage_widget.py" line="71" />
+        <source>Solved on the phone: record it</source>
+        <translation>电话中已解决：记录即可</translation>
     </message>
 </context>
 </TS>

@@ -32,6 +32,14 @@ def _tool(name: str) -> str:
     return found
 
 
+def _text(message: ET.Element) -> str:
+    """A message's translation, including plural forms (numerusform)."""
+    tr = message.find("translation")
+    if tr is None:
+        return ""
+    return (tr.text or "") + "".join(nf.text or "" for nf in tr.findall("numerusform"))
+
+
 def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
     shutil.copy(TS, ts)
@@ -40,7 +48,7 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
     unfinished = [
         m.findtext("source") for m in ET.parse(ts).getroot().iter("message")
         if m.find("translation") is None or m.find("translation").get("type") == "unfinished"
-        or not (m.findtext("translation") or "").strip()
+        or not _text(m).strip()
     ]
     assert unfinished == [], "untranslated UI strings; update resources/i18n (see ui/i18n.py)"
 
@@ -58,7 +66,7 @@ def test_bundled_font_has_every_character_of_the_chinese_ui(qtbot: QtBot) -> Non
     family = install_cjk_font(app)
     assert family, f"could not load {FONT_FILE}"
     metrics = QFontMetrics(QFont(family))
-    text = "".join(m.findtext("translation") or "" for m in ET.parse(TS).getroot().iter("message"))
+    text = "".join(_text(m) for m in ET.parse(TS).getroot().iter("message"))
     text += (RESOURCES / "profiles" / "sgcc_95598.toml").read_text(encoding="utf-8")
     text += (RESOURCES / "scripts" / "basic.toml").read_text(encoding="utf-8")
     missing = sorted({ch for ch in text if ord(ch) > 0x2E7F and not metrics.inFontUcs4(ord(ch))})

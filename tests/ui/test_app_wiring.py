@@ -1,0 +1,36 @@
+"""The composition root installs every feature into one window, and they talk:
+activating a ticket in the search list opens its detail with the lifecycle actions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from callcenter.app import AppOptions, build
+from callcenter.domain.ticket import TicketDraft
+
+
+def test_every_feature_is_installed_and_list_opens_detail(qtbot: QtBot, tmp_path: Path) -> None:
+    ctx = build(AppOptions(data_dir=tmp_path, demo=True, workstation="T01"))
+    try:
+        w = ctx.window
+        qtbot.addWidget(w)
+        w.show()
+        tabs = [w.tools.tabText(i) for i in range(w.tools.count())]
+        assert len(tabs) == 6  # call, script library, department desk, callbacks, outages, search
+        ctx.telephony.stop()  # no random calls in this test
+        ctx.desk.sign_in("9001")
+        draft = TicketDraft(category="complaint", content="多次停电", caller_name="王五",
+                            caller_phone="13800138002")
+        saved = ctx.desk.tickets.save(draft, agent_id="9001").result(timeout=5)
+        lifecycle = next(k for k in ctx.keep if type(k).__name__ == "LifecycleController")
+        tickets_tab = next(k for k in ctx.keep if type(k).__name__ == "TicketListFeature")
+        tickets_tab.view.ticketActivated.emit(str(saved.id))
+        qtbot.waitUntil(lambda: saved.id in lifecycle.dialogs)
+        dlg = lifecycle.dialogs[saved.id]
+        assert dlg.detail.number == saved.number
+        dlg.close()
+        qtbot.waitUntil(lambda: saved.id not in lifecycle.dialogs)
+    finally:
+        ctx.shutdown()
