@@ -8,6 +8,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,7 @@ from callcenter.services.database import Database, open_database
 from callcenter.services.demo_city import demo_phone_numbers
 from callcenter.services.demo_seed import seed_demo
 from callcenter.services.outage_demo import seed_demo_outages
+from callcenter.services.outages import facts_for_scripts
 from callcenter.services.profile import load_profile
 from callcenter.services.resources import RESOURCES
 from callcenter.services.scripts import BasicScripts
@@ -112,14 +114,17 @@ def build(opts: AppOptions) -> AppContext:
     keep: list[QObject] = [scheduler, poster, bridge]
     # features install themselves through MainWindow's extension points
     workflow = TicketWorkflow(db, clock, workstation)
-    keep.append(install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang))
+    scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang)
     keep.append(install_duplicates(window, desk, db, profile, clock, workflow))
     keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang))
-    keep.append(install_outages(window, desk, db=db, bridge=bridge, clock=clock, profile=profile))
+    outages = install_outages(window, desk, db=db, bridge=bridge, clock=clock, profile=profile)
+    # the outage lookup answers after the screen pop; the triage reads its facts
+    site_tz = ZoneInfo(profile.timezone)
+    outages.hitsShown.connect(lambda hits: scripts.set_known_outage(facts_for_scripts(hits, site_tz)))
     tickets_tab = install_ticket_list(window, db, profile, clock, opts.lang)
     tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
-    keep += [tickets_tab, lifecycle]
+    keep += [tickets_tab, lifecycle, scripts, outages]
     if opts.autopilot_calls:
         keep.append(Autopilot(window, bridge, opts.autopilot_calls))
     return AppContext(window, desk, db, bridge, telephony, keep, translator)

@@ -17,18 +17,30 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from . import startup, ticket_save, timer_lag
+from . import (
+    outage_import,
+    outage_lookup,
+    script_render,
+    startup,
+    ticket_list,
+    ticket_save,
+    ticket_search,
+    timer_lag,
+)
 from .common import BenchArgs, BenchError, Metrics, Scenario
 
 __all__ = ["SCENARIOS", "BenchError", "Scenario", "main", "run_scenario"]
 
+# A new scenario is a module with a SCENARIO, imported above and listed here.
 SCENARIOS: dict[str, Scenario] = {
-    s.name: s for s in (ticket_save.SCENARIO, startup.SCENARIO, timer_lag.SCENARIO)
+    s.name: s
+    for s in (
+        ticket_save.SCENARIO, startup.SCENARIO, timer_lag.SCENARIO,  # the call loop
+        script_render.SCENARIO,  # scripts
+        ticket_search.SCENARIO, ticket_list.SCENARIO,  # finding tickets
+        outage_lookup.SCENARIO, outage_import.SCENARIO,  # outages
+    )
 }
-# Later features register their scenarios here, one line each:
-# SCENARIOS.update({s.name: s for s in (module.SCENARIO,)})
-from . import ticket_list, ticket_search; SCENARIOS.update({s.name: s for s in (ticket_search.SCENARIO, ticket_list.SCENARIO)})  # noqa: E402, E501, E702, I001
-from . import script_render; SCENARIOS.update({s.name: s for s in (script_render.SCENARIO,)})  # noqa: E402, E702, I001
 
 
 def _count(text: str) -> int:

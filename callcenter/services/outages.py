@@ -17,6 +17,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from types import SimpleNamespace
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
@@ -43,6 +44,7 @@ from callcenter.store.outage_models import (
 
 from .customers import ScreenPop
 from .database import Database
+from .scripts import OutageFacts
 from .tickets import TicketExtra
 
 # how a hit was found, best first
@@ -390,3 +392,12 @@ class Outages:
 
         return self._db.read(run)
 
+
+
+def facts_for_scripts(hits: Sequence[OutageHit], tz: ZoneInfo) -> OutageFacts | None:
+    """What the scripts read out for the first active outage covering the caller."""
+    hit = next((h for h in hits if h.phase is Phase.ACTIVE), None)
+    if hit is None:
+        return None
+    restore = hit.expected_restore.astimezone(tz).strftime("%m月%d日%H:%M")
+    return OutageFacts(cause=hit.cause, restore_time=restore, area=hit.area)

@@ -6,6 +6,7 @@ Signals: ticketActivated(object ticket_id), refreshRequested().
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from callcenter.domain.deadlines import DeadlineState, deadline_state
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.ticket_detail import QueueRow
 
@@ -28,7 +30,7 @@ class QueueModel(QAbstractTableModel):
         self._profile = profile
         self._lang = lang
         self._tz = ZoneInfo(profile.timezone)
-        self.now = None  # set by the view so overdue can be flagged
+        self.now: datetime | None = None  # set by the view so deadlines can be flagged
 
     def set_rows(self, rows: list[QueueRow]) -> None:
         self.beginResetModel()
@@ -55,7 +57,9 @@ class QueueModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
-        overdue = self.now is not None and r.deadline_at is not None and r.deadline_at < self.now
+        state = (deadline_state(r.created_at, r.deadline_at, self.now)
+                 if self.now is not None and r.deadline_at is not None else DeadlineState.ON_TIME)
+        overdue = state is DeadlineState.OVERDUE
         if role == Qt.ItemDataRole.DisplayRole:
             col = index.column()
             if col == 0:
@@ -66,13 +70,17 @@ class QueueModel(QAbstractTableModel):
                 if r.deadline_at is None:
                     return "—"
                 text = r.deadline_at.astimezone(self._tz).strftime("%m-%d %H:%M")
-                return ("⛔ " + self.tr("overdue") + " " + text) if overdue else text
+                if overdue:
+                    return "⛔ " + self.tr("overdue") + " " + text
+                if state is DeadlineState.WARNING:
+                    return "⚠ " + self.tr("near deadline") + " " + text
+                return text
             if col == 3:
                 c = self._profile.category(r.category)
                 return c.label(self._lang) if c else r.category
             return f"{r.address} · {r.content}"
-        if role == Qt.ItemDataRole.ForegroundRole and overdue:
-            return QColor("#dc2626")
+        if role == Qt.ItemDataRole.ForegroundRole and state is not DeadlineState.ON_TIME:
+            return QColor("#dc2626" if overdue else "#b45309")
         return None
 
 

@@ -43,6 +43,7 @@ from callcenter.services.scripts import (
     CallScripts,
     KnownOutage,
     LibraryScripts,
+    OutageFacts,
     ScriptLine,
     deadline_text,
     no_known_outage,
@@ -171,6 +172,14 @@ class ScriptIntegration(QObject):
         if facts is not None:
             self.call.add_condition("known_outage")
             self.call.update(outage_values(facts))
+
+    def set_known_outage(self, facts: OutageFacts | None) -> None:
+        """The outage feature's answer for this call; it arrives after the screen
+        pop (the lookup runs off the GUI thread), before the agent starts triage."""
+        if self.call is None or facts is None:
+            return
+        self.call.add_condition("known_outage")
+        self.call.update(outage_values(facts))
 
     def _form_values(self) -> dict[str, str]:
         out: dict[str, str] = {}

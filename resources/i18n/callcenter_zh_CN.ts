@@ -412,17 +412,17 @@
 <context>
     <name>DepartmentView</name>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="91" />
+        <location filename="../../callcenter/ui/department_view.py" line="99" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="110" />
+        <location filename="../../callcenter/ui/department_view.py" line="118" />
         <source>Sign in as a department user to see your department's tickets.</source>
         <translation>以部门用户签入后可查看本部门工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="113" />
+        <location filename="../../callcenter/ui/department_view.py" line="121" />
         <source>Tickets dispatched to %1</source>
         <translation>下发至%1的工单</translation>
     </message>
@@ -1576,34 +1576,39 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="51" />
+        <location filename="../../callcenter/ui/department_view.py" line="53" />
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="51" />
+        <location filename="../../callcenter/ui/department_view.py" line="53" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="51" />
+        <location filename="../../callcenter/ui/department_view.py" line="53" />
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="51" />
+        <location filename="../../callcenter/ui/department_view.py" line="53" />
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="52" />
+        <location filename="../../callcenter/ui/department_view.py" line="54" />
         <source>Address / content</source>
         <translation>地址 / 内容</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/department_view.py" line="69" />
+        <location filename="../../callcenter/ui/department_view.py" line="74" />
         <source>overdue</source>
         <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/department_view.py" line="76" />
+        <source>near deadline</source>
+        <translation>临期</translation>
     </message>
 </context>
 <context>
@@ -1750,42 +1755,42 @@
 <context>
     <name>ScriptIntegration</name>
     <message>
-        <location filename="../../callcenter/ui/script_integration.py" line="101" />
+        <location filename="../../callcenter/ui/script_integration.py" line="102" />
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_integration.py" line="105" />
+        <location filename="../../callcenter/ui/script_integration.py" line="106" />
         <source>&amp;Scripts</source>
         <translation>话术(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_integration.py" line="108" />
+        <location filename="../../callcenter/ui/script_integration.py" line="109" />
         <source>Find a script...</source>
         <translation>查找话术...</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_integration.py" line="112" />
+        <location filename="../../callcenter/ui/script_integration.py" line="113" />
         <source>Edit scripts (shift lead)...</source>
         <translation>编辑话术（值班长）...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/script_integration.py" line="130" />
+        <location filename="../../callcenter/ui/script_integration.py" line="131" />
         <source>%n script file(s) refused; run 'callcenter scripts check'.</source>
         <translation><numerusform>%n 个话术文件未通过校验；请运行 'callcenter scripts check'。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_integration.py" line="225" />
+        <location filename="../../callcenter/ui/script_integration.py" line="234" />
         <source>No script for this moment.</source>
         <translation>此时没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_integration.py" line="259" />
+        <location filename="../../callcenter/ui/script_integration.py" line="268" />
         <source>No guided script for this call.</source>
         <translation>本次通话没有适用的引导话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_integration.py" line="319" />
+        <location filename="../../callcenter/ui/script_integration.py" line="328" />
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>

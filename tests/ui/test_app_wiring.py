@@ -34,3 +34,25 @@ def test_every_feature_is_installed_and_list_opens_detail(qtbot: QtBot, tmp_path
         qtbot.waitUntil(lambda: saved.id not in lifecycle.dialogs)
     finally:
         ctx.shutdown()
+
+
+def test_outage_hit_reaches_the_triage_script(qtbot: QtBot, tmp_path: Path) -> None:
+    from callcenter.domain.agent_state import AgentState
+
+    one_call = Path(__file__).parents[1] / "e2e" / "one_call.toml"  # 13800138001, in DEMO-F001
+    ctx = build(AppOptions(data_dir=tmp_path, demo=True, scenario=one_call, workstation="T02"))
+    try:
+        qtbot.addWidget(ctx.window)
+        ctx.window.show()
+        scripts = next(k for k in ctx.keep if type(k).__name__ == "ScriptIntegration")
+        outages = next(k for k in ctx.keep if type(k).__name__ == "OutageDesk")
+        ctx.desk.sign_in("1024")
+        ctx.desk.set_ready()
+        qtbot.waitUntil(lambda: ctx.desk.status.state is AgentState.RINGING, timeout=10_000)
+        with qtbot.waitSignal(outages.hitsShown, timeout=10_000):
+            ctx.desk.answer()
+        assert outages.active_hit() is not None
+        qtbot.waitUntil(lambda: scripts.call is not None
+                        and "known_outage" in scripts.call.conditions)
+    finally:
+        ctx.shutdown()

@@ -133,3 +133,22 @@ def test_status_bar_counts_overdue_tickets(qtbot: QtBot, dw: Rig) -> None:
     ctl.refresh_counts()
     qtbot.waitUntil(lambda: ctl.deadline_status.counts.overdue >= 2)  # ours and the demo repair
     assert "⛔" in ctl.deadline_status.text()
+
+
+def test_department_list_flags_near_and_overdue_with_text(qtbot: QtBot, dw: Rig) -> None:
+    from datetime import timedelta
+
+    from callcenter.services.ticket_detail import QueueRow
+
+    d, ctl = dw
+    now = d.clock.utc_now()
+    rows = [QueueRow(uuid, f"N{i}", TicketState.DISPATCHED, "complaint", "地址", "内容",
+                     now + timedelta(hours=h), now - timedelta(hours=10))
+            for i, (uuid, h) in enumerate([(a_ticket(d), 10), (a_ticket(d), 1), (a_ticket(d), -1)])]
+    m = ctl.view.model
+    m.now = now
+    m.set_rows(rows)
+    texts = [m.data(m.index(r, 2)) for r in range(3)]
+    assert not texts[0].startswith(("⚠", "⛔"))  # 50% of its time used
+    assert texts[1].startswith("⚠")  # 91% used: near its deadline
+    assert texts[2].startswith("⛔")  # overdue
