@@ -118,6 +118,7 @@ class TicketRow:
     deadline_at: datetime | None
     overdue: bool
     created_by: str
+    near_deadline: bool = False  # past the warning point, not yet overdue
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,14 @@ class Page:
 
 def is_overdue(status: str, deadline_at: datetime | None, now: datetime) -> bool:
     return deadline_at is not None and deadline_at < now and status in OPEN_STATUSES
+
+
+def is_near_deadline(status: str, created_at: datetime, deadline_at: datetime | None,
+                     now: datetime, warn: float = 0.8) -> bool:
+    """Open, not overdue, and past the warning point (a share of the time allowed)."""
+    if deadline_at is None or status not in OPEN_STATUSES or deadline_at < now:
+        return False
+    return now >= created_at + (deadline_at - created_at) * warn
 
 
 def fts_phrase(term: str) -> str:
@@ -289,4 +298,5 @@ class TicketSearch:
             caller_phone=phone, account_no=account, address=address, content_preview=preview,
             department=department, deadline_at=deadline_at,
             overdue=is_overdue(status, deadline_at, now), created_by=created_by,
+            near_deadline=is_near_deadline(status, created_at, deadline_at, now),
         )

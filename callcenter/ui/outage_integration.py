@@ -232,8 +232,15 @@ class OutageDesk(QObject):
         dlg.start(path)
         return dlg
 
-    def ask_emergency(self) -> EmergencyDialog:
+    def ask_emergency(self) -> EmergencyDialog | None:
+        """Only the shift lead raises an emergency banner (004 Q70: routing by the lead)."""
+        agent = self.desk.snapshot().agent_id
+        if agent is None or self.desk.profile.staff_entry(agent).role != "shift_lead":
+            self.window.statusBar().showMessage(
+                self.tr("Only the shift lead can raise an emergency banner."), 8000)
+            return None
         dlg = EmergencyDialog(self.window)
+        dlg.by.setText(agent)
         dlg.accepted.connect(lambda: self.raise_emergency(
             dlg.message.text().strip(), dlg.script.toPlainText().strip(), dlg.by.text().strip()))
         dlg.finished.connect(dlg.deleteLater)

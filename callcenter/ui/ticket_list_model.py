@@ -102,6 +102,7 @@ class TicketListModel(QAbstractTableModel):
             "visited": self.tr("Called back"), "archived": self.tr("Archived"),
         }
         self._overdue_text = self.tr("OVERDUE")
+        self._near_text = self.tr("near deadline")
         self._overdue_bg = QBrush(OVERDUE_BG)
         self._overdue_fg = QBrush(OVERDUE_FG)
 
@@ -280,7 +281,9 @@ class TicketListModel(QAbstractTableModel):
             if r.deadline_at is None:
                 return ""
             when = f"{r.deadline_at.astimezone(self._tz):%m-%d %H:%M}"
-            return f"⚠ {self._overdue_text} {when}" if r.overdue else when
+            if r.overdue:
+                return f"⚠ {self._overdue_text} {when}"
+            return f"⏳ {self._near_text} {when}" if r.near_deadline else when
         if column == "content":
             return r.content_preview
         if column == "department":

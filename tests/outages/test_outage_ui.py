@@ -194,7 +194,14 @@ def test_every_outage_widget_is_named_in_chinese(qtbot: QtBot, dw: tuple[DeskWin
     from tests.ui.test_accessibility import CJK, _interactive
 
     d, od = dw
+    assert od.ask_emergency() is None  # signed out: refused
+    d.desk.sign_in("1024")
+    assert od.ask_emergency() is None  # an agent is not the shift lead
+    assert "shift lead" in d.window.statusBar().currentMessage()
+    d.desk.sign_out()
+    d.desk.sign_in("9001")
     emergency = od.ask_emergency()
+    assert emergency is not None and emergency.by.text() == "9001"
     dlg = od.start_import(write_csv(tmp_path / "a.csv", GOOD_ROWS))
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
     roots = (od.console, od.banner, od.emergency, emergency, dlg)
