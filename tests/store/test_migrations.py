@@ -56,3 +56,15 @@ def test_constraints_are_named() -> None:
     for table in Base.metadata.tables.values():
         for c in table.constraints:
             assert c.name, f"unnamed constraint on {table.name}"
+
+
+def test_current_store_is_recognised_without_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite3"
+    assert not migrate.is_current(path)  # no file yet
+    engine = make_engine(path, immediate=False)
+    migrate.upgrade(engine, "0001")
+    assert not migrate.is_current(path)  # behind the head
+    migrate.upgrade(engine)
+    assert migrate.is_current(path)
+    assert migrate.head_revision() == migrate.current(engine)
+    engine.dispose()
