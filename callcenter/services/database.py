@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from callcenter.store import migrate
 from callcenter.store.engine import make_engine, make_sessionmaker
+from callcenter.sync.outbox import install_outbox
 
 T = TypeVar("T")
 
@@ -110,12 +111,14 @@ class Database:
         )
         self._writer_sessions: sessionmaker[Session] = make_sessionmaker(self.write_engine)
         self._reader_sessions: sessionmaker[Session] = make_sessionmaker(self.read_engine)
+        install_outbox(self._writer_sessions)  # every write leaves its sync ops (issue 6)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-reader")
         self._checkpointer = Checkpointer(self.path)
 
     def upgrade(self) -> None:
-        migrate.upgrade(self.write_engine)
+        if not migrate.is_current(self.path):
+            migrate.upgrade(self.write_engine)
 
     def write_now(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in one write transaction on the calling thread (CLI, benchmarks)."""

@@ -21,6 +21,6 @@ def test_db_upgrade_creates_a_current_private_store(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     try:
         (rev,) = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        assert rev == "0006"
+        assert rev == "0007"
     finally:
         con.close()

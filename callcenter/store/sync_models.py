@@ -1,0 +1,54 @@
+"""Local-only bookkeeping of sync (issue 6): the transactional outbox and the
+desk's sync state. Neither table syncs itself.
+
+``sync_outbox`` holds one row per captured row change (an *op* of
+callcenter/sync/protocol.py), written in the same local transaction as the
+change (callcenter/sync/outbox.py), so a change and its op exist together or
+not at all. ``seq`` is AUTOINCREMENT so a seq is never reused after pushed rows
+are pruned: it is the local order the ops are pushed in. ``pushed_at`` is set
+when central has applied the op's transaction.
+
+``sync_state`` is a small key/value table (keys in callcenter/sync/outbox_reader.py):
+the pull cursor (JSON), when the last push and pull succeeded, the desk id.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .models import Base
+
+
+class SyncOutbox(Base):
+    """Local only: one captured row change waiting to be (or already) pushed."""
+
+    __tablename__ = "sync_outbox"
+    __table_args__ = (
+        Index("ix_sync_outbox_pushed_at_seq", "pushed_at", "seq"),
+        # "does this row have unpushed ops?" when a pulled row arrives
+        Index("ix_sync_outbox_row_id_pushed_at", "row_id", "pushed_at"),
+        {"sqlite_autoincrement": True},
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    op_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    tx_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID]
+    kind: Mapped[str] = mapped_column(String(8))  # upsert | delete
+    base_version: Mapped[int | None] = mapped_column(Integer)
+    fields: Mapped[dict[str, Any]]
+    at: Mapped[datetime]
+    pushed_at: Mapped[datetime | None]
+
+
+class SyncState(Base):
+    """Local only: sync's own state, one value per key (JSON text)."""
+
+    __tablename__ = "sync_state"
+    key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

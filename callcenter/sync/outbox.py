@@ -1,0 +1,241 @@
+"""The transactional outbox: every ORM write to a synced table leaves its op in
+``sync_outbox`` in the same local transaction, so a change and its op commit
+(or vanish) together and nothing a desk saved can be missed by the push.
+
+Why ORM session events instead of changing the services: every existing write
+path (tickets, workflow, callbacks, call desk, alerts, scripts, outage links)
+already goes through the unit of work of the Database's writer sessions, so one
+``after_flush`` listener sees all of them and a new feature cannot forget to
+record its ops. ``after_flush`` runs after the rows were written and before
+their history is reset: new rows have their ids and Python defaults, dirty rows
+still know their old values. The ops are inserted on the flush's own connection.
+
+What one flush records, per object of a table in registry.SYNCED:
+
+* new: ``upsert`` with every column (``base_version`` null);
+* dirty: ``upsert`` with the changed columns only, ``base_version`` = the
+  version the change was made on (the old ``version`` if the change bumped it);
+  setting ``deleted_at`` makes it a ``delete`` (a tombstone);
+* deleted (``session.delete``): a ``delete`` op carrying a tombstone
+  (``deleted_at``, ``updated_at``, ``version + 1``); central never hard-deletes.
+
+``fields`` never repeats the primary key (that is ``row_id``). Ops of one flush
+are ordered parents first (the metadata's table order), then by the order the
+objects were added; ``seq`` (AUTOINCREMENT) keeps that order across flushes.
+All ops of one session transaction share one ``tx_id`` (a new UUIDv7 per root
+transaction): it is the unit the push sends.
+
+Not captured, on purpose (each bypasses the unit of work):
+
+* Core/ORM bulk statements and raw SQL: ``session.execute(insert/update/delete)``,
+  ``exec_driver_sql``/``executemany``. Today these are the outage import hot path
+  (callcenter/services/outage_store.py: outages, outage_targets and the local
+  outage_address_keys), whose records reach desks by pull from central rather
+  than by push from the desk that imported them, and the demo's bulk data
+  (outage_demo.assign_grid's account grid positions, bulk_customers), which
+  is demo data that must not reach central;
+* the benchmark seeding (callcenter/bench/seed.py: raw sqlite3), synthetic data
+  that must never reach central;
+* the FTS triggers of migration 0004 (a local index; local-only tables);
+* ``Session.bulk_save_objects``/``bulk_insert_mappings`` (not used).
+
+Captured although it may not belong on central: the demo seed
+(callcenter/services/demo_seed.py) adds its 2,000 customers and their accounts
+through the ORM, so a fresh demo desk queues about 4,250 ops; wrap it in ``capture_suspended`` if demo
+data must stay local (two demo desks would push the same account numbers).
+
+Rows applied *from* central by the pull must not be echoed back: the applier
+runs its ORM writes inside ``capture_suspended(session)`` (or uses Core).
+
+Cost: about 0.1 ms of Python and one small multi-row INSERT per flush (a ticket
+save flushes twice), about 0.2-0.4 ms per save in ``callcenter bench
+ticket-save``. Values go through the columns' own bind processors and a
+prepared SQL string on the flush's connection, which skips a Core
+``insert()``'s per-call compile-cache lookup on the save path.
+"""
+
+from __future__ import annotations
+
+import uuid
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from functools import cache, lru_cache
+from typing import Any, cast
+
+from sqlalchemy import Dialect, Table, event
+from sqlalchemy.orm import InstanceState, Mapper, Session, UOWTransaction, sessionmaker
+
+from callcenter.store.all_models import Base
+from callcenter.store.ids import new_id
+from callcenter.store.sync_models import SyncOutbox
+
+from .protocol import to_wire
+from .registry import SYNCED, table_of
+
+OUTBOX = cast(Table, SyncOutbox.__table__)
+_TX_KEY = "sync_outbox_tx"
+_SUSPEND_KEY = "sync_outbox_suspended"
+_FLUSH_KEY = "sync_outbox_flush"
+_MARK = "_sync_outbox_installed"
+
+
+Target = sessionmaker[Session] | type[Session] | Session
+
+
+def install_outbox(target: Target) -> None:
+    """Capture ops for every session made by ``target`` (idempotent).
+
+    Installed-ness is marked on the target itself: ``event.contains`` keys on
+    ``id(target)`` and can see a dead sessionmaker's listener on a new one that
+    got the same address (seen in the test suite as a desk that captured nothing).
+    """
+    if vars(target).get(_MARK):
+        return
+    event.listen(target, "after_flush", _after_flush)
+    setattr(target, _MARK, True)
+
+
+def uninstall_outbox(target: Target) -> None:
+    if vars(target).get(_MARK):
+        event.remove(target, "after_flush", _after_flush)
+        setattr(target, _MARK, False)
+
+
+@contextmanager
+def capture_suspended(session: Session) -> Iterator[None]:
+    """Writes inside are not captured: for rows that came from central (pull)."""
+    before = session.info.get(_SUSPEND_KEY, False)
+    session.info[_SUSPEND_KEY] = True
+    try:
+        yield
+    finally:
+        session.info[_SUSPEND_KEY] = before
+
+
+def transaction_id(session: Session) -> uuid.UUID:
+    """The tx_id of the session's current root transaction (made on first use)."""
+    root = session.get_transaction()
+    held = session.info.get(_TX_KEY)
+    if held is None or held[0] is not root:
+        held = (root, new_id())
+        session.info[_TX_KEY] = held
+    tx: uuid.UUID = held[1]
+    return tx
+
+
+@cache
+def _table_rank() -> dict[str, int]:
+    return {t.name: i for i, t in enumerate(Base.metadata.sorted_tables)}
+
+
+@cache
+def _columns(mapper: Mapper[Any]) -> tuple[tuple[str, str], ...]:
+    """(attribute key, column name) of every mapped column but the primary key."""
+    return tuple((p.key, p.columns[0].name) for p in mapper.column_attrs
+                 if not p.columns[0].primary_key)
+
+
+def _flushed_states(flush: UOWTransaction) -> tuple[list[InstanceState[Any]],
+                                                   list[InstanceState[Any]]]:
+    """(saved, deleted) states of synced tables that this flush wrote, parents
+    first; a partial ``session.flush(objects)`` leaves the rest for later."""
+    saved: list[InstanceState[Any]] = []
+    deleted: list[InstanceState[Any]] = []
+    for state, (isdelete, listonly) in flush.states.items():
+        if listonly or table_of(state.mapper) not in SYNCED:
+            continue
+        (deleted if isdelete else saved).append(state)
+    rank = _table_rank()
+    for states in (saved, deleted):
+        states.sort(key=lambda s: (rank[table_of(s.mapper)], s.insert_order or 0))
+    return saved, deleted
+
+
+def _changes(state: InstanceState[Any]) -> dict[str, Any]:
+    changed: dict[str, Any] = {}
+    for key, col in _columns(state.mapper):
+        hist = state.attrs[key].history
+        if not hist.added:
+            continue
+        new = hist.added[0]
+        if hist.deleted and hist.deleted[0] == new:
+            continue
+        changed[col] = new
+    return changed
+
+
+def _version_before(state: InstanceState[Any]) -> int | None:
+    hist = state.attrs["version"].history
+    old = hist.deleted or hist.unchanged
+    return int(old[0]) if old and old[0] is not None else None
+
+
+_COLUMNS = ("op_id", "tx_id", "table_name", "row_id", "kind", "base_version", "fields", "at")
+_INSERT = (f"INSERT INTO {OUTBOX.name} ({', '.join(_COLUMNS)}) "
+           f"VALUES ({', '.join('?' * len(_COLUMNS))})")  # the local store is SQLite (qmark)
+Processor = Callable[[Any], Any] | None
+
+
+@lru_cache(maxsize=8)
+def _processors(dialect: Dialect) -> tuple[Processor, ...]:
+    """The column types' own bind processors: values are stored exactly as a Core
+    insert would store them, without a Core insert's per-call cost on every save."""
+    return tuple(OUTBOX.c[name].type.bind_processor(dialect) for name in _COLUMNS)
+
+
+def _row(tx_id: uuid.UUID, table: str, row_id: object, kind: str, base: int | None,
+         fields: dict[str, Any], at: datetime) -> tuple[Any, ...]:
+    return (new_id(), tx_id, table, row_id, kind, base,
+            {k: to_wire(v) for k, v in fields.items()}, at)
+
+
+def _ops(session: Session, flush: UOWTransaction, at: datetime) -> list[tuple[Any, ...]]:
+    rows: list[tuple[Any, ...]] = []
+    tx: uuid.UUID | None = None
+    saved, deleted = _flushed_states(flush)
+    if not saved and not deleted:
+        return rows
+    new = {id(o) for o in session.new}  # still the pre-flush state in after_flush
+    for state in saved:
+        table = table_of(state.mapper)
+        obj = state.obj()
+        if obj is None:
+            continue
+        if id(obj) in new:
+            fields = {col: getattr(obj, key) for key, col in _columns(state.mapper)}
+            kind, base = "upsert", None
+        else:
+            fields = _changes(state)
+            if not fields:
+                continue
+            kind = "delete" if fields.get("deleted_at") is not None else "upsert"
+            base = _version_before(state)
+        tx = tx or transaction_id(session)
+        rows.append(_row(tx, table, obj.id, kind, base, fields, at))
+    for state in reversed(deleted):
+        obj = state.obj()
+        if obj is None:
+            continue
+        base = _version_before(state)
+        tx = tx or transaction_id(session)
+        rows.append(_row(tx, table_of(state.mapper),
+                         obj.id, "delete", base,
+                         {"deleted_at": at, "updated_at": at, "version": (base or 0) + 1}, at))
+    return rows
+
+
+def _after_flush(session: Session, flush: UOWTransaction) -> None:
+    if session.info.get(_SUSPEND_KEY):
+        return
+    seen = session.info.get(_FLUSH_KEY)
+    if seen is not None and seen() is flush:
+        return  # installed twice (say on Session and on a sessionmaker): record once
+    session.info[_FLUSH_KEY] = weakref.ref(flush)
+    rows = _ops(session, flush, datetime.now(UTC))
+    if rows:
+        conn = session.connection()
+        procs = _processors(conn.dialect)
+        conn.exec_driver_sql(_INSERT, [
+            tuple(v if p is None else p(v) for p, v in zip(procs, r, strict=True)) for r in rows])
