@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
-SUBCOMMANDS = {"scripts": "scripts", "outages": "outages"}
+SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central"}
 
 
 def _app_parser() -> argparse.ArgumentParser:

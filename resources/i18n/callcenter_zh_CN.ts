@@ -1315,6 +1315,11 @@
         <source>Outage lists (*.csv *.xlsx)</source>
         <translation>停电信息表 (*.csv *.xlsx)</translation>
     </message>
+    <message>
+        <location filename="../../callcenter/ui/outage_integration.py" line="240" />
+        <source>Only the shift lead can raise an emergency banner.</source>
+        <translation>只有值班长可以发布紧急公告。</translation>
+    </message>
 </context>
 <context>
     <name>OutageImport</name>
@@ -2224,6 +2229,11 @@
         <location filename="../../callcenter/ui/ticket_list_model.py" line="104" />
         <source>OVERDUE</source>
         <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_list_model.py" line="105" />
+        <source>near deadline</source>
+        <translation>临期</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,70 @@
+"""``callcenter central upgrade --url URL`` and ``callcenter central add-desk NAME --url URL``.
+
+The URL is an admin connection to the central PostgreSQL (it must be able to
+create roles). ``add-desk`` reads the new desk's password from
+``--password-stdin`` or asks for it, never from the command line, so it does
+not end up in shell history or ``ps``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+
+import psycopg
+from sqlalchemy.exc import SQLAlchemyError
+
+from callcenter.sync import central
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="callcenter central", description="Central PostgreSQL tools.")
+    sub = p.add_subparsers(dest="action", required=True)
+    up = sub.add_parser("upgrade", help="bring the central schema up to date")
+    up.add_argument("--url", default=os.environ.get("CALLCENTER_CENTRAL_URL"),
+                    help="admin URL (default: $CALLCENTER_CENTRAL_URL)")
+    add = sub.add_parser("add-desk", help="create or re-key the database role of one desk")
+    add.add_argument("name", help="desk (workstation) code")
+    add.add_argument("--url", default=os.environ.get("CALLCENTER_CENTRAL_URL"),
+                     help="admin URL (default: $CALLCENTER_CENTRAL_URL)")
+    add.add_argument("--team", help="the desk's team (for the per-desk pull subset)")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    return p
+
+
+def main(argv: list[str]) -> int:
+    try:
+        ns = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    if not ns.url:
+        print("callcenter central: --url (or CALLCENTER_CENTRAL_URL) is required", file=sys.stderr)
+        return 2
+    try:
+        return _run(ns)
+    except (psycopg.Error, SQLAlchemyError) as exc:  # unreachable server, bad login, schema not upgraded yet
+        print(f"callcenter central: {exc}".rstrip(), file=sys.stderr)
+        return 1
+
+
+def _run(ns: argparse.Namespace) -> int:
+    if ns.action == "upgrade":
+        central.upgrade(ns.url)
+        print("central schema up to date")
+        return 0
+    if ns.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"password for desk {ns.name}: ")
+    if not password:
+        print("callcenter central: empty password", file=sys.stderr)
+        return 2
+    try:
+        role = central.create_desk_role(ns.url, ns.name, password, team=ns.team)
+    except ValueError as exc:
+        print(f"callcenter central: {exc}", file=sys.stderr)
+        return 2
+    print(f"desk {ns.name}: role {role}")
+    return 0

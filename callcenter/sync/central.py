@@ -1,0 +1,137 @@
+"""The central PostgreSQL side of sync: schema upgrades, desk roles, and a small client.
+
+``upgrade(url)`` runs the central Alembic environment (migrations/central) on
+an admin connection. ``create_desk_role`` makes the LOGIN role one desk uses:
+it inherits only the group role ``callcenter_desk``, which may execute the four
+``sync`` entry points and nothing else (see central_sql.GRANTS_V1), and the
+password is SCRAM-hashed here so its clear text never reaches the server's logs.
+``CentralClient`` is what the desk's sync worker talks through; it holds one
+connection in autocommit mode, so every call is one central transaction.
+
+URLs are libpq URLs (``postgresql://user:pw@host/db`` or with ``?host=/socket``),
+as pgserver's ``get_uri()`` returns them.
+
+For a demo on one machine (the embedded PostgreSQL of the pip package pgserver,
+left running after the command exits)::
+
+    URL=$(python -c 'import pgserver as p; print(p.get_server("/tmp/cc", cleanup_mode=None).get_uri())')
+    callcenter central upgrade --url "$URL"
+    echo secret | callcenter central add-desk WS01 --url "$URL" --password-stdin
+
+A desk then connects as ``desk_ws01`` (``postgresql://desk_ws01:secret@/postgres?host=...``).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, cast
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from .central_sql import GROUP_ROLE
+from .protocol import Op
+
+CENTRAL_MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations" / "central"
+
+_DESK = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+
+
+def sqlalchemy_url(url: str) -> str:
+    """The SQLAlchemy spelling of a libpq URL (psycopg 3 driver)."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    raise ValueError(f"not a PostgreSQL URL: {url!r}")
+
+
+def _run_alembic(url: str, action: str, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine, pool
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(CENTRAL_MIGRATIONS_DIR))
+    engine = create_engine(sqlalchemy_url(url), poolclass=pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            cfg.attributes["connection"] = conn
+            getattr(command, action)(cfg, revision)
+            conn.commit()
+    finally:
+        engine.dispose()
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    _run_alembic(url, "upgrade", revision)
+
+
+def downgrade(url: str, revision: str) -> None:
+    _run_alembic(url, "downgrade", revision)
+
+
+def role_name(desk: str) -> str:
+    """The login role of a desk (``desk_`` + the code, lower case)."""
+    if not _DESK.match(desk):
+        raise ValueError(f"desk code must be 1-40 letters, digits, '-' or '_': {desk!r}")
+    return "desk_" + desk.lower().replace("-", "_")
+
+
+def create_desk_role(url: str, desk: str, password: str, team: str | None = None) -> str:
+    """Create (or re-key) the login role of one desk and register it in sync.desks.
+
+    Returns the role name. Needs a connection allowed to create roles."""
+    role = role_name(desk)
+    with psycopg.connect(url) as conn:
+        hashed = conn.pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+        verb = "ALTER" if exists else "CREATE"
+        conn.execute(sql.SQL("{} ROLE {} LOGIN NOINHERIT PASSWORD {}").format(
+            sql.SQL(verb), sql.Identifier(role), sql.Literal(hashed.decode())))
+        # INHERIT only through the group: the desk has exactly the group's rights
+        conn.execute(sql.SQL("ALTER ROLE {} INHERIT").format(sql.Identifier(role)))
+        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLE), sql.Identifier(role)))
+        conn.execute(
+            "INSERT INTO sync.desks (desk, role, team) VALUES (%s, %s, %s) "
+            "ON CONFLICT (desk) DO UPDATE SET role = EXCLUDED.role, team = EXCLUDED.team",
+            (desk, role, team))
+    return role
+
+
+class CentralClient:
+    """The desk's view of central: three calls, each one round trip."""
+
+    def __init__(self, url: str, *, connect_timeout: int = 10) -> None:
+        self._conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _call(self, query: str, params: tuple[Any, ...]) -> Any:
+        row = self._conn.execute(query, params).fetchone()
+        assert row is not None
+        return row[0]
+
+    def push(self, desk: str, ops: list[Op]) -> dict[str, Any]:
+        """Apply the ops of one local transaction; see protocol.py for the result."""
+        return cast(dict[str, Any], self._call(
+            "SELECT sync.push(%s, %s)", (desk, Jsonb([o.to_json() for o in ops]))))
+
+    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
+        """The next page of rows after ``cursor`` (None: from the beginning)."""
+        return cast(dict[str, Any], self._call(
+            "SELECT sync.pull(%s, %s, %s)", (desk, Jsonb(cursor or {}), max_rows)))
+
+    def schema_version(self) -> int:
+        return int(self._call("SELECT sync.schema_version()", ()))
+
+    def min_desk_schema(self) -> int:
+        return int(self._call("SELECT sync.min_desk_schema()", ()))

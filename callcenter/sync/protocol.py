@@ -1,0 +1,85 @@
+"""The sync wire contract between a desk (SQLite) and central (PostgreSQL).
+
+One *op* is one row change captured in the local outbox in the same local
+transaction as the change itself. All ops of one local transaction share a
+``tx_id`` and are pushed as one unit, in ``seq`` order.
+
+Op (JSON object)::
+
+    {"op_id": "<uuid7>", "tx_id": "<uuid7>", "seq": 12, "table": "tickets",
+     "row_id": "<uuid>", "kind": "upsert" | "delete",
+     "base_version": 3 | null,          # the row's version the change was made on
+     "fields": {"status": "dispatched", "version": 4, ...},  # changed columns only
+     "at": "2026-11-23T01:00:00+00:00"} # UTC, when the desk made the change
+
+Values are JSON: UUIDs as canonical strings, datetimes as ISO 8601 with an
+explicit UTC offset, JSON columns as JSON, booleans and numbers as such.
+
+Central API (PostgreSQL functions in schema ``sync``, SECURITY DEFINER, the
+only things a desk's role may execute):
+
+* ``sync.push(desk text, ops jsonb) -> jsonb`` applies one local transaction
+  atomically and idempotently (applied op ids are recorded in the same central
+  transaction; a retry returns the stored result and changes nothing). Result:
+  ``{"applied": [op_id...], "duplicate": bool, "conflicts": [{"op_id", "table",
+  "row_id", "fields": [names], "central": {...}}]}``. Append-only tables never
+  conflict; merge tables merge per field: a field conflicts only when central
+  changed it since ``base_version`` and the op changes it too.
+* ``sync.pull(desk text, cursor jsonb, max_rows int) -> jsonb`` returns rows
+  committed after ``cursor`` that this desk may see, in commit order, never
+  skipping a commit (the cursor is bounded by the snapshot's xmin, not by a
+  sequence): ``{"rows": [{"table", "row": {...all columns...}}], "cursor": {...},
+  "more": bool}``. Deletes are tombstones (``deleted_at`` set).
+* ``sync.schema_version() -> int`` and ``sync.min_desk_schema() -> int``.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+OpKind = Literal["upsert", "delete"]
+
+
+@dataclass(frozen=True)
+class Op:
+    op_id: str
+    tx_id: str
+    seq: int
+    table: str
+    row_id: str
+    kind: OpKind
+    base_version: int | None
+    fields: dict[str, Any] = field(default_factory=dict)
+    at: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "op_id": self.op_id, "tx_id": self.tx_id, "seq": self.seq, "table": self.table,
+            "row_id": self.row_id, "kind": self.kind, "base_version": self.base_version,
+            "fields": self.fields, "at": self.at,
+        }
+
+    @staticmethod
+    def from_json(d: dict[str, Any]) -> Op:
+        return Op(str(d["op_id"]), str(d["tx_id"]), int(d["seq"]), str(d["table"]),
+                  str(d["row_id"]), d["kind"], d.get("base_version"), dict(d.get("fields") or {}),
+                  str(d.get("at", "")))
+
+
+def to_wire(value: Any) -> Any:
+    """A column value as JSON."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is None:
+            raise ValueError("naive datetime on the wire")
+        return value.astimezone(UTC).isoformat()
+    return value
+
+
+def dumps(ops: list[Op]) -> str:
+    return json.dumps([o.to_json() for o in ops], ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,75 @@
+"""The central schema: migrations go up, down and up again on PostgreSQL, and
+the tables they create match the models (the central stand-in for autogenerate)."""
+
+from __future__ import annotations
+
+import io
+
+import psycopg
+import pytest
+
+from callcenter.commands import central as central_cmd
+from callcenter.sync import central
+from callcenter.sync.central_schema import synced_specs
+from callcenter.sync.registry import SYNCED
+
+
+def _tables(url: str) -> set[str]:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+            "WHERE table_schema IN ('public', 'sync')").fetchall()
+    return {r[0] for r in rows}
+
+
+def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
+    central.upgrade(fresh_db_url)
+    after = _tables(fresh_db_url)
+    assert {f"public.{t}" for t in SYNCED} <= after
+    assert {"sync.applied_ops", "sync.conflicts", "sync.desks", "sync.meta", "sync.tables"} <= after
+    central.downgrade(fresh_db_url, "base")
+    assert _tables(fresh_db_url) == {"public.alembic_version"}
+    central.upgrade(fresh_db_url)
+    assert _tables(fresh_db_url) == after
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 1
+        assert client.min_desk_schema() == 7
+
+
+def test_central_tables_match_the_models(central_url: str) -> None:
+    """Fails when a synced model changed without a central migration."""
+    udt = {"uuid": "uuid", "timestamptz": "timestamptz", "jsonb": "jsonb", "text": "text",
+           "bigint": "int8", "boolean": "bool", "double precision": "float8"}
+    with psycopg.connect(central_url) as conn:
+        registered: dict[str, str] = dict(conn.execute("SELECT name, mode FROM sync.tables").fetchall())
+        assert registered == dict(SYNCED)
+        for name, (mode, columns) in synced_specs().items():
+            rows = conn.execute(
+                "SELECT column_name, udt_name, is_nullable = 'YES' FROM information_schema.columns "
+                "WHERE table_schema = 'public' AND table_name = %s", (name,)).fetchall()
+            actual = {r[0]: (r[1], r[2]) for r in rows}
+            expected = {c: (udt[t], n) for c, t, n in columns}
+            expected["sync_xid"] = ("xid8", False)
+            if mode == "merge":
+                expected["sync_fver"] = expected["sync_seen"] = ("jsonb", False)
+            assert actual == expected, name
+
+
+def test_cli_upgrade_and_add_desk(fresh_db_url: str, monkeypatch: pytest.MonkeyPatch,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    # before the upgrade there is no sync.desks: an error message, not a traceback
+    assert central_cmd.main(["add-desk", "WS-01", "--url", fresh_db_url, "--password-stdin"]) == 1
+    assert "sync.desks" in capsys.readouterr().err
+    assert central_cmd.main(["upgrade", "--url", fresh_db_url]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    assert central_cmd.main(["add-desk", "WS-01", "--url", fresh_db_url, "--password-stdin"]) == 0
+    assert "desk_ws_01" in capsys.readouterr().out
+    with psycopg.connect(fresh_db_url) as conn:
+        assert conn.execute("SELECT role FROM sync.desks WHERE desk = 'WS-01'").fetchone() == (
+            "desk_ws_01",)
+        # the password is stored as a SCRAM verifier, never as clear text
+        secret = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'desk_ws_01'").fetchone()
+        assert secret is not None and str(secret[0]).startswith("SCRAM-SHA-256$")
+    monkeypatch.delenv("CALLCENTER_CENTRAL_URL", raising=False)
+    assert central_cmd.main(["upgrade"]) == 2  # no URL anywhere: a usage error, not a traceback
