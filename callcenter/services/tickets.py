@@ -26,6 +26,7 @@ from callcenter.domain.ticket import (
     ticket_number,
     validate,
 )
+from callcenter.store.ids import new_id
 from callcenter.store.models import (
     Account,
     CallEventRow,
@@ -180,12 +181,11 @@ class Tickets:
         if backfill is not None:
             call_time = backfill.call_time
             session_row = CallSession(
-                agent_id=agent_id, caller_number=phone_key(backfill.caller_number) or "",
+                id=new_id(), agent_id=agent_id, caller_number=phone_key(backfill.caller_number) or "",
                 started_at=backfill.call_time, outcome="backfilled", backfilled=True,
                 updated_at=now, origin_workstation=ws,
             )
             session.add(session_row)
-            session.flush()
             call_id = session_row.id
             session.add(CallEventRow(
                 call_id=call_id, seq=1, kind="backfilled", mono_ns=None, at=now,
@@ -196,7 +196,10 @@ class Tickets:
             row = session.get(CallSession, call.call_id)
             call_time = row.started_at if row else None
         status = STATUS_DISPATCHED if dispatch else STATUS_ACCEPTED
+        # ids are client-generated (UUIDv7): no mid-transaction flush is needed to
+        # learn them, so the whole save is one flush (and one outbox pass)
         ticket = Ticket(
+            id=new_id(),
             number=self._next_number(session, self.local_day(now)),
             call_id=call_id,
             category=draft.category,
@@ -231,7 +234,6 @@ class Tickets:
                     customer=customer, account_no=ticket.account_no, meter_no=ticket.meter_no,
                     address=draft.address, updated_at=now, origin_workstation=ws,
                 ))
-        session.flush()
         session.add(TicketEvent(ticket_id=ticket.id, kind="saved", actor=agent_id, at=now,
                                 data={"backfilled": backfill is not None},
                                 updated_at=now, origin_workstation=ws))
