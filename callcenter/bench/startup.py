@@ -35,9 +35,9 @@ TAIL_CHARS = 2000
 BASELINE_SCRIPT = """\
 import sys, time
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication(sys.argv)
-window = QMainWindow()
+from PySide6 import QtWidgets
+app = QtWidgets.QApplication(sys.argv)
+window = QtWidgets.QMainWindow()
 window.resize(1280, 800)
 window.show()
 def shown():

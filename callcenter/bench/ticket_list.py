@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import resource
-import sys
 import time
 from collections.abc import Callable
 
@@ -45,15 +44,13 @@ def rss_bytes() -> int:
 def run(args: BenchArgs) -> Metrics:
     path, seed_s = prepare_store(args, STORE_FILE)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from callcenter.ui.fonts import install_cjk_font
     from callcenter.ui.i18n import install_translator
+    from callcenter.ui.qt_app import application
     from callcenter.ui.ticket_list_model import PAGE_SIZE
     from callcenter.ui.ticket_list_view import TicketListView
 
-    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "callcenter"])
-    assert isinstance(app, QApplication)
+    app = application()
     install_cjk_font(app)
     translator = install_translator(app, "zh")
     profile = load_profile()

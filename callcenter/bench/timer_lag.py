@@ -15,7 +15,6 @@ phase then runs as long again with nothing saving, on the same call.
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 import threading
 import time
@@ -93,9 +92,10 @@ def run(args: BenchArgs) -> Metrics:
     app_options, build = _import_app()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
-    qapp = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "callcenter"])
+    from callcenter.ui.qt_app import application
+
+    qapp = application()
 
     def pump_until(done: Callable[[], bool], timeout_s: float, what: str) -> None:
         """Run a real Qt event loop until ``done()`` holds (checked every 10 ms)."""

@@ -87,82 +87,82 @@
 <context>
     <name>CallbackQueueModel</name>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="107" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="66" />
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="107" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="66" />
         <source>Due</source>
         <translation>回访时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="107" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="66" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="108" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="67" />
         <source>Attempts</source>
         <translation>外呼次数</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="108" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="67" />
         <source>Assigned to</source>
         <translation>回访坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="108" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="67" />
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="109" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="68" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="109" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="68" />
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="111" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="70" />
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="111" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="70" />
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="112" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="71" />
         <source>Not satisfied (reopened)</source>
         <translation>不满意（已重新下发）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="113" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="72" />
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="113" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="72" />
         <source>Handled elsewhere</source>
         <translation>已在他处处理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="115" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="74" />
         <source>OVERDUE</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="116" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="75" />
         <source>Retry at %1</source>
         <translation>预约%1重拨</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="117" />
+        <location filename="../../callcenter/ui/callback_queue_model.py" line="76" />
         <source>(free)</source>
         <translation>（未领取）</translation>
     </message>
@@ -170,233 +170,233 @@
 <context>
     <name>CallbackQueueView</name>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="204" />
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="313" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="92" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="201" />
         <source>Sign in to take and record callbacks.</source>
         <translation>请先签入，再领取和记录回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="230" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="118" />
         <source>Open callbacks</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="231" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="119" />
         <source>Mine</source>
         <translation>我的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="232" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="120" />
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="233" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="121" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="236" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="124" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="249" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="137" />
         <source>Ta&amp;ke</source>
         <translation>领取(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="251" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="139" />
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="254" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="142" />
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="262" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="150" />
         <source>Note (required when not satisfied)</source>
         <translation>回访备注（不满意时必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="265" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="153" />
         <source>Reached, &amp;satisfied</source>
         <translation>已联系：满意(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="267" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="155" />
         <source>Reached, &amp;not satisfied</source>
         <translation>已联系：不满意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="270" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="158" />
         <source>Not &amp;reached, retry at</source>
         <translation>未联系上，预约重拨(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="285" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="173" />
         <source>Opening (say it first):</source>
         <translation>外拨开场白（先说）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="287" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="175" />
         <source>Department reply and earlier attempts:</source>
         <translation>部门回复与历次回访：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="376" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="264" />
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="388" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="276" />
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="390" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="278" />
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="414" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="302" />
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="436" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="324" />
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="436" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="324" />
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="437" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="325" />
         <source>Departed</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="437" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="325" />
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="438" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="326" />
         <source>Power restored</source>
         <translation>恢复送电时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="439" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="327" />
         <source>Customer's request: %1</source>
         <translation>客户诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="440" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="328" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="443" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="331" />
         <source>reached, satisfied</source>
         <translation>已联系，满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="444" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="332" />
         <source>reached, not satisfied</source>
         <translation>已联系，不满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="445" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="333" />
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="447" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="335" />
         <source>Attempt %1/%2</source>
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="493" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="381" />
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="504" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="392" />
         <source>%1: not reached %2 times; recorded as unreachable.</source>
         <translation>%1：%2次未联系上，已记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="508" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="396" />
         <source>%1: not reached; try again at %2.</source>
         <translation>%1：未联系上，请于%2再次外呼。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="511" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="399" />
         <source>%1: customer satisfied; callback recorded.</source>
         <translation>%1：客户满意，回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="513" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="401" />
         <source>%1: customer not satisfied; the ticket is dispatched again.</source>
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="528" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="416" />
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="531" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="419" />
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="535" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="423" />
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="538" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="426" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="543" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="431" />
         <source>Only agents and shift leads make callbacks.</source>
         <translation>只有坐席和值班长可以回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="544" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="432" />
         <source>Only the shift lead assigns callbacks.</source>
         <translation>只有值班长可以指派回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="545" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="433" />
         <source>Enter the ID of an agent to assign the callback to.</source>
         <translation>请输入要指派的坐席工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="546" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="434" />
         <source>This callback is already finished.</source>
         <translation>该回访任务已结束。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="547" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="435" />
         <source>This callback is assigned to another agent.</source>
         <translation>该回访任务已指派给其他坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="548" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="436" />
         <source>Write down why the customer is not satisfied.</source>
         <translation>请记录客户不满意的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callback_queue_view.py" line="549" />
+        <location filename="../../callcenter/ui/callback_queue_view.py" line="437" />
         <source>The retry time must be in the future.</source>
         <translation>预约重拨时间必须晚于现在。</translation>
     </message>

@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 
 from callcenter.services.callbacks import CallbackRow
 from callcenter.services.profile import load_profile
-from callcenter.ui.callback_queue_view import TASK_ID_ROLE, CallbackQueueModel
+from callcenter.ui.callback_queue_model import TASK_ID_ROLE, CallbackQueueModel
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
 

@@ -9,7 +9,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 import uuid
 from pathlib import Path
 
@@ -45,20 +44,21 @@ i = 0
 while True:
     db.write_now(save_and_touch if i % 2 == 0 else touch_all)
     i += 1
-    if i == 30:
+    if i == 30 + int(sys.argv[2]):
         print("saving", flush=True)
 """
 
 
-@pytest.mark.parametrize("delay_ms", [0, 7, 23])
-def test_kill_9_mid_save_keeps_changes_and_ops_together(tmp_path: Path, delay_ms: int) -> None:
+@pytest.mark.parametrize("extra", [0, 7, 23])
+def test_kill_9_mid_save_keeps_changes_and_ops_together(tmp_path: Path, extra: int) -> None:
     path = tmp_path / "desk.sqlite3"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path)], stdout=subprocess.PIPE,
-                            text=True)
+    # the child announces itself after a different number of transactions each time,
+    # so the kill lands at different points of the loop without sleeping here
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(extra)],
+                            stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
     with proc.stdout:
         assert proc.stdout.readline().strip() == "saving"  # writing in a loop right now
-        time.sleep(delay_ms / 1000)  # land the kill at different points of a transaction
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
     con = sqlite3.connect(path)
