@@ -323,9 +323,14 @@ class ScriptIntegration(QObject):
         self.tab.focus_search()
 
     def open_editor(self) -> None:
+        """Shift leads edit the library; agents only read it."""
         author = self.desk.snapshot().agent_id
         if not author:
             self.window.statusBar().showMessage(self.tr("Sign in first."), 5000)
+            return
+        if self.desk.profile.staff_entry(author).role != "shift_lead":
+            self.window.statusBar().showMessage(
+                self.tr("Only the shift lead can edit scripts."), 8000)
             return
         dlg = ScriptEditorDialog(self.admin, author, self.window)
         self.editor = dlg

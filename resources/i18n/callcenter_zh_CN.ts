@@ -1795,9 +1795,14 @@
         <translation>本次通话没有适用的引导话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/script_integration.py" line="328" />
+        <location filename="../../callcenter/ui/script_integration.py" line="329" />
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/script_integration.py" line="333" />
+        <source>Only the shift lead can edit scripts.</source>
+        <translation>只有值班长可以编辑话术。</translation>
     </message>
 </context>
 <context>

@@ -67,9 +67,10 @@ def press(qtbot: QtBot, rig: Rig, key: Qt.Key, mod: Qt.KeyboardModifier = Qt.Key
     qtbot.keyClick(QApplication.focusWidget() or rig.w, key, mod)
 
 
-def answer_call(qtbot: QtBot, rig: Rig, ring_s: float, number: str = "13800138004") -> None:
+def answer_call(qtbot: QtBot, rig: Rig, ring_s: float, number: str = "13800138004",
+                agent: str = "1024") -> None:
     desk = rig.dw.desk
-    desk.sign_in("1024")
+    desk.sign_in(agent)
     desk.set_ready()
     rig.dw.tel.send(CallOffered("c1", number))
     rig.dw.advance(ring_s)
@@ -216,7 +217,7 @@ def test_search_and_pin_by_keyboard(qtbot: QtBot, rig: Rig) -> None:
 
 
 def test_my_widgets_have_object_names_and_chinese_accessible_names(qtbot: QtBot, rig: Rig) -> None:
-    answer_call(qtbot, rig, 3.0)
+    answer_call(qtbot, rig, 3.0, agent="9001")  # the shift lead (staff in the profile)
     press(qtbot, rig, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     rig.integ.open_editor()
     dlg = rig.integ.editor
@@ -230,7 +231,7 @@ def test_my_widgets_have_object_names_and_chinese_accessible_names(qtbot: QtBot,
 
 
 def test_editor_publishes_a_version_the_next_call_uses(qtbot: QtBot, rig: Rig) -> None:
-    answer_call(qtbot, rig, 3.0)
+    answer_call(qtbot, rig, 3.0, agent="9001")
     rig.integ.open_editor()
     dlg = rig.integ.editor
     assert dlg is not None
@@ -244,7 +245,7 @@ def test_editor_publishes_a_version_the_next_call_uses(qtbot: QtBot, rig: Rig) -
     assert dlg.publish_btn.isEnabled()
     assert "稍候片刻" in dlg.preview.toPlainText() and "张女士" in dlg.preview.toPlainText()
     qtbot.mouseClick(dlg.publish_btn, Qt.MouseButton.LeftButton)
-    assert "1" in dlg.version.text() and "1024" in dlg.version.text()
+    assert "1" in dlg.version.text() and "9001" in dlg.version.text()
     qtbot.mouseClick(dlg.close_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: rig.integ.editor is None)
     press(qtbot, rig, Qt.Key.Key_F6)  # this call keeps the wording it started with
@@ -253,7 +254,7 @@ def test_editor_publishes_a_version_the_next_call_uses(qtbot: QtBot, rig: Rig) -
 
 
 def test_shift_lead_adds_a_new_script_agents_can_find(qtbot: QtBot, rig: Rig) -> None:
-    rig.dw.desk.sign_in("2001")
+    rig.dw.desk.sign_in("9001")  # the shift lead in the profile
     rig.integ.open_editor()
     dlg = rig.integ.editor
     assert dlg is not None
@@ -265,7 +266,7 @@ def test_shift_lead_adds_a_new_script_agents_can_find(qtbot: QtBot, rig: Rig) ->
     assert "unknown phase 'lunch'" in dlg.problems.toPlainText() and not dlg.publish_btn.isEnabled()
     dlg.source.setPlainText(text)
     qtbot.mouseClick(dlg.publish_btn, Qt.MouseButton.LeftButton)
-    assert "2001" in dlg.version.text()
+    assert "9001" in dlg.version.text()
     assert [h.script_id for h in rig.integ.library.search("抄表")] == ["meter_reading"]
     dlg.new_script()  # the same id again is refused, not overwritten
     dlg.source.setPlainText(text)
@@ -291,3 +292,10 @@ def test_scripts_between_calls_are_shown_but_not_recorded(qtbot: QtBot, rig: Rig
     assert desk.record_script_step("t", "s", "a") is False
     rig.integ.show_script("closing")
     assert rig.panel.texts()[-1] == "感谢您的来电，请您先挂机，再见。"
+
+
+def test_an_agent_cannot_open_the_editor(qtbot: QtBot, rig: Rig) -> None:
+    answer_call(qtbot, rig, 3.0)  # 1024 is an agent
+    rig.integ.open_editor()
+    assert rig.integ.editor is None
+    assert "shift lead" in rig.w.statusBar().currentMessage()
