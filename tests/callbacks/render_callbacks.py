@@ -11,11 +11,11 @@ from __future__ import annotations
 import importlib.util
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTranslator
-from PySide6.QtTest import QTest
+from PySide6.QtCore import QEventLoop, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from callcenter.services.callbacks import AttemptRequest, Callbacks, CallResult
@@ -40,10 +40,13 @@ class DictTranslator(QTranslator):
 
 def _settle(app: QApplication, until: object) -> None:
     """Run the event loop until ``until()`` holds (database results arrive queued)."""
-    for _ in range(500):
+    loop = QEventLoop()
+    deadline = time.monotonic() + 5.0
+    while time.monotonic() < deadline:
         if until():  # type: ignore[operator]
             return
-        QTest.qWait(10)  # processes events while it waits
+        # block until the next event arrives (queued results), up to 10 ms
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 10)
     raise SystemExit("the callback tab did not settle")
 
 

@@ -59,12 +59,16 @@ def _settle(app: QApplication, until: object = None, timeout_s: float = 5.0) -> 
     """Run the event loop until ``until()`` holds (answers come from worker threads)."""
     import time
 
+    from PySide6.QtCore import QEventLoop
+
     deadline = time.monotonic() + timeout_s
+    loop = QEventLoop()
     while time.monotonic() < deadline:
         app.processEvents()
         if until is None or until():  # type: ignore[operator]
             return
-        time.sleep(0.005)
+        # wait for the next event (a queued result) instead of sleeping
+        loop.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 5)
 
 
 def render(out: Path, zh: dict[str, str] | None) -> list[Path]:
