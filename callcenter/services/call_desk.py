@@ -35,8 +35,9 @@ from callcenter.telephony.port import (
     TelephonyPort,
 )
 
+from .backfill import save_backfill
 from .customers import Customers, ScreenPop
-from .database import Database, StoreFailure, classify
+from .database import Database, as_failure
 from .desk_types import CurrentCall, DeskListener, DeskSnapshot
 from .phone import phone_key
 from .scripts import AnswerScripts, ScriptLine
@@ -142,7 +143,7 @@ class CallDesk:
     def _report_write(self, fut: Future[Any]) -> None:
         exc = fut.exception()
         if exc is not None:
-            failure = exc if isinstance(exc, StoreFailure) else classify(exc)
+            failure = as_failure(exc)
             self._post(lambda: self._emit("store_error", failure))
 
     def _transition(self, action: Action, reason: str | None = None) -> None:
@@ -339,19 +340,11 @@ class CallDesk:
         """补录: a ticket for a call taken while the system was down, at its real time."""
         if self._agent_id is None:
             raise IllegalTransition(self._status.state, Action.FINISH_WRAP_UP)
-        fut = self.tickets.save(draft, agent_id=self._agent_id, backfill=backfill)
-
-        def done(f: Future[SavedTicket]) -> None:
-            def deliver() -> None:
-                exc = f.exception()
-                if exc is None:
-                    self._emit("ticket_saved", f.result())
-                else:
-                    self._emit("ticket_failed", exc if isinstance(exc, StoreFailure) else classify(exc))
-            self._post(deliver)
-
-        fut.add_done_callback(done)
-        return fut
+        return save_backfill(
+            self.tickets, self._agent_id, draft, backfill, post=self._post,
+            saved=lambda t: self._emit("ticket_saved", t),
+            failed=lambda f: self._emit("ticket_failed", f),
+        )
 
     # ----- telephony events --------------------------------------------
     def _on_telephony(self, ev: TelephonyEvent) -> None:
@@ -363,7 +356,7 @@ class CallDesk:
                 self._transition(Action.ABANDON)
                 self._record(EventKind.ABANDONED)
                 self._cancel_ring_timer()
-                self._finalize_unanswered()
+                self._close_call()
                 self._emit("notice", "abandoned", {"caller": ev.call_id})
                 self._changed()
         elif isinstance(ev, CallReleased):
@@ -419,7 +412,7 @@ class CallDesk:
         self._tel.requeue(call.telephony_id)
         self._tel.set_available(False)
         self._record(EventKind.RING_TIMEOUT)
-        self._finalize_unanswered()
+        self._close_call()
         self._emit("notice", "missed_call", {"caller": call.caller_number})
         self._changed()
 
@@ -445,7 +438,8 @@ class CallDesk:
                 apply_summary(row, summary, self._clock.utc_now())
         self._write(update)
 
-    def _finalize_unanswered(self) -> None:
+    def _close_call(self) -> None:
+        """Derive the call's SLA figures from its events, store them, count the call."""
         summary = summarize(self._events, self.profile.cadence, self.profile.targets)
         self._store_summary(summary)
         self._summaries.append(summary)
@@ -465,12 +459,7 @@ class CallDesk:
 
     def _end_wrapup_without_ticket(self, via: str, **data: Any) -> None:
         self._record(EventKind.WRAP_UP_DONE, via=via, **data)
-        summary = summarize(self._events, self.profile.cadence, self.profile.targets)
-        self._store_summary(summary)
-        self._summaries.append(summary)
-        self._emit("stats_changed", shift_stats(self._summaries))
-        self._call = None
-        self._pop = None
+        self._close_call()
 
     def _after_save(
         self, fut: Future[SavedTicket], mark: tuple[int, int], summary: CallSummary
@@ -482,7 +471,7 @@ class CallDesk:
             del self._events[mark[0]:]
             self._seq = mark[1]
             self._changed()
-            self._emit("ticket_failed", exc if isinstance(exc, StoreFailure) else classify(exc))
+            self._emit("ticket_failed", as_failure(exc))
             return
         saved = fut.result()
         self._summaries.append(summary)
@@ -499,7 +488,7 @@ class CallDesk:
             return
         exc = fut.exception()
         if exc is not None:
-            self._emit("store_error", classify(exc))
+            self._emit("store_error", as_failure(exc))
             return
         self._emit("screen_pop", fut.result())
 

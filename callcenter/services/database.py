@@ -56,6 +56,11 @@ def classify(exc: BaseException) -> StoreFailure:
     return StoreFailure(StoreFailureKind.OTHER, str(exc))
 
 
+def as_failure(exc: BaseException) -> StoreFailure:
+    """Any exception from a write, as the StoreFailure the UI knows how to explain."""
+    return exc if isinstance(exc, StoreFailure) else classify(exc)
+
+
 class Checkpointer:
     """Moves WAL pages back into the database file on its own thread.
 
