@@ -10,6 +10,11 @@ when central has applied the op's transaction.
 
 ``sync_state`` is a small key/value table (keys in callcenter/sync/outbox_reader.py):
 the pull cursor (JSON), when the last push and pull succeeded, the desk id.
+
+``sync_conflicts`` keeps what sync could not merge on its own, until the user
+who made the later change resolves it: fields central refused on a push (another
+desk changed them since this desk last pulled) and pulled rows that clash with a
+different local row on a natural key (two desks filing the same account number).
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import JSON, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
@@ -52,3 +57,30 @@ class SyncState(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SyncConflict(Base):
+    """Local only: one change sync could not merge, shown until resolved.
+
+    ``source`` is ``push`` (central kept its value of ``fields``; the desk's
+    values are in ``local_values``) or ``pull`` (a pulled row clashed with a
+    local row on a unique key and was not applied; ``central_values`` holds it).
+    ``resolution`` is ``mine`` (the desk's values were pushed again on top of
+    central's version), ``central`` (central's values were taken) or ``dismissed``.
+    """
+
+    __tablename__ = "sync_conflicts"
+    __table_args__ = (Index("ix_sync_conflicts_resolved_at_detected_at", "resolved_at", "detected_at"),)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    source: Mapped[str] = mapped_column(String(8))
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    op_id: Mapped[uuid.UUID | None]
+    fields: Mapped[list[str]] = mapped_column(JSON)
+    local_values: Mapped[dict[str, Any]]
+    central_values: Mapped[dict[str, Any]]
+    central_version: Mapped[int | None] = mapped_column(Integer)
+    detected_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+    resolution: Mapped[str | None] = mapped_column(String(16))
+    resolved_by: Mapped[str | None] = mapped_column(String(32))
