@@ -135,6 +135,34 @@ class Database:
         except (DBAPIError, sqlite3.Error, OSError) as exc:
             raise classify(getattr(exc, "orig", None) or exc) from exc
 
+    def write_unchecked_now(self, fn: Callable[[Session], T]) -> T:
+        """Like ``write_now`` with foreign keys off and nothing captured for sync.
+
+        For rows applied from central (the pull): they arrive in central's commit
+        order, not parent-first, a page may end between a parent and its child,
+        and a desk's subset can hold a child whose parent it does not see.
+        Central has no foreign keys either (central_schema.py). Foreign keys can
+        only be switched outside a transaction, so this uses its own connection
+        setting around one transaction, and the session is not the outbox's."""
+        try:
+            with self.write_engine.connect() as conn:
+                raw = conn.connection.dbapi_connection
+                assert raw is not None
+                raw.execute("PRAGMA foreign_keys=OFF")  # autocommit mode: before BEGIN
+                try:
+                    with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                        result = fn(session)
+                finally:
+                    raw.execute("PRAGMA foreign_keys=ON")
+            self._checkpointer.wrote()
+            return result
+        except (DBAPIError, sqlite3.Error, OSError) as exc:
+            raise classify(getattr(exc, "orig", None) or exc) from exc
+
+    def write_unchecked(self, fn: Callable[[Session], T]) -> Future[T]:
+        """``write_unchecked_now`` queued on the writer thread, in order with other writes."""
+        return self._writer.submit(self.write_unchecked_now, fn)
+
     def write(self, fn: Callable[[Session], T], *, retry_locked_s: float = 0.0) -> Future[T]:
         """Queue ``fn`` to run in one write transaction on the writer thread, in order.
 

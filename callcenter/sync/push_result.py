@@ -1,0 +1,71 @@
+"""What a push leaves on the desk: its transactions marked pushed and central's
+conflicts kept for the user, in one local transaction.
+
+Central answers a retry with the stored answer of the first application
+(protocol.py), so recording an answer twice is harmless; recording it never
+(a crash between central's commit and this transaction) just means the push is
+retried and answered again.
+
+Batching: a push call carries whole local transactions only (never half of
+one) in their local order, up to about ``max_ops`` ops; central applies the
+call atomically, which keeps each transaction atomic and in order.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
+
+from callcenter.store.ids import new_id
+from callcenter.store.sync_models import SyncConflict
+
+from .outbox_reader import LAST_PUSH_AT, mark_pushed, pending_transactions, set_state
+from .protocol import Op
+
+CONFLICTS = cast(Table, SyncConflict.__table__)
+
+
+@dataclass(frozen=True)
+class PushBatch:
+    ops: list[Op]
+    tx_ids: list[str]
+
+
+def next_batch(s: Session, max_ops: int = 1000, max_txs: int = 500) -> PushBatch | None:
+    """The oldest unpushed transactions, whole, about ``max_ops`` ops in all."""
+    ops: list[Op] = []
+    tx_ids: list[str] = []
+    for tx in pending_transactions(s, max_txs):
+        if ops and len(ops) + len(tx) > max_ops:
+            break
+        ops.extend(tx)
+        tx_ids.append(tx[0].tx_id)
+    return PushBatch(ops, tx_ids) if ops else None
+
+
+def record_push(s: Session, batch: PushBatch, answer: dict[str, Any], now: datetime) -> int:
+    """Mark the batch pushed and keep its conflicts; returns how many conflicts."""
+    by_id = {o.op_id: o for o in batch.ops}
+    conflicts = list(answer.get("conflicts") or [])
+    for c in conflicts:
+        op_id = uuid.UUID(str(c["op_id"]))
+        known = s.execute(select(CONFLICTS.c.id).where(
+            CONFLICTS.c.op_id == op_id, CONFLICTS.c.source == "push")).scalar()
+        if known is not None:
+            continue  # the answer to a retry: kept already
+        op = by_id.get(str(c["op_id"]))
+        fields = [str(f) for f in c.get("fields") or []]
+        mine = {f: op.fields.get(f) for f in fields} if op else {}
+        s.execute(CONFLICTS.insert().values(
+            id=new_id(), source="push", table_name=str(c["table"]),
+            row_id=uuid.UUID(str(c["row_id"])), op_id=op_id, fields=fields,
+            local_values=mine, central_values=dict(c.get("central") or {}),
+            central_version=None, detected_at=now))
+    mark_pushed(s, batch.tx_ids, now)
+    set_state(s, LAST_PUSH_AT, now.isoformat())
+    return len(conflicts)

@@ -1,0 +1,188 @@
+"""Sync rounds between real desks (SQLite files) and a real central PostgreSQL:
+rows reach the other desk, per-field merges, conflicts kept for the user, local
+pending edits never overwritten, retries after a lost acknowledgement."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy import select
+
+from callcenter.services.database import Database, open_database
+from callcenter.services.sync_engine import SchemaTooOld, SyncEngine
+from callcenter.store.models import Account, Customer, Ticket
+from callcenter.store.sync_models import SyncConflict
+from callcenter.sync import outbox_reader as reader
+from callcenter.sync.central import CentralClient
+
+from .test_outbox_replay import run_shift, stored
+
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+# central owns versions (it bumps them on every applied op) and pulled rows carry them
+CENTRAL_OWNED = {"version"}
+
+Desks = Callable[[str], tuple[Database, SyncEngine]]
+
+
+@pytest.fixture
+def desks(tmp_path: Path, central_url: str) -> Iterator[Desks]:
+    made: list[tuple[Database, SyncEngine]] = []
+
+    def make(name: str) -> tuple[Database, SyncEngine]:
+        db = open_database(tmp_path / f"{name}.sqlite3")
+        engine = SyncEngine(db, name, lambda: CentralClient(central_url), page_rows=10,
+                            push_ops=10)
+        made.append((db, engine))
+        return db, engine
+
+    yield make
+    for db, engine in made:
+        engine.close()
+        db.close()
+
+
+def comparable(db: Database) -> dict[str, dict[str, dict[str, Any]]]:
+    return {t: {rid: {k: v for k, v in row.items() if k not in CENTRAL_OWNED}
+                for rid, row in rows.items()} for t, rows in stored(db).items()}
+
+
+def edit_ticket(db: Database, tid: uuid.UUID, **fields: Any) -> None:
+    def go(s: Any) -> None:
+        t = s.get(Ticket, tid)
+        for k, v in fields.items():
+            setattr(t, k, v)
+        t.version += 1
+        t.updated_at = datetime.now(UTC)
+    db.write_now(go)
+
+
+def one_ticket(db: Database) -> Ticket:
+    return db.read_now(lambda s: s.scalars(select(Ticket).order_by(Ticket.created_at)).first())
+
+
+def conflicts(db: Database) -> list[SyncConflict]:
+    return db.read_now(lambda s: list(s.scalars(select(SyncConflict))))
+
+
+def test_a_shift_on_one_desk_reaches_another_desk_exactly(desks: Desks) -> None:
+    a_db, a = desks("WA")
+    b_db, b = desks("WB")
+    run_shift(a_db)
+    first = a.run_once()
+    assert first.pushed_ops > 30 and first.push_calls > 1 and first.conflicts == 0
+    assert first.caught_up and a_db.read_now(reader.queue_status).depth == 0
+    got = b.run_once()
+    assert got.caught_up and got.pulled_rows > 0 and got.pages > 1 and got.clashes == 0
+    assert comparable(b_db) == comparable(a_db)
+    # a second round moves nothing new and leaves both the same
+    assert a.run_once().pushed_ops == 0 and b.run_once().pushed_ops == 0
+    assert stored(a_db) == stored(b_db)  # versions too: both took central's
+
+
+def test_edits_of_different_fields_merge_and_of_the_same_field_conflict(desks: Desks) -> None:
+    a_db, a = desks("WA")
+    b_db, b = desks("WB")
+    run_shift(a_db)
+    a.run_once()
+    b.run_once()
+    tid = one_ticket(a_db).id
+    edit_ticket(a_db, tid, address="江城区幸福路12号3栋", content="A 的说明")
+    edit_ticket(b_db, tid, priority="urgent", content="B 的说明")
+    a.run_once()
+    rep = b.run_once()
+    assert rep.conflicts == 1
+    (c,) = conflicts(b_db)
+    assert (c.source, c.table_name, c.row_id, c.fields) == ("push", "tickets", tid, ["content"])
+    assert c.local_values == {"content": "B 的说明"} and c.central_values == {"content": "A 的说明"}
+    assert c.resolved_at is None
+    a.run_once()
+    for db in (a_db, b_db):
+        t = db.read_now(lambda s: s.get(Ticket, tid))
+        assert (t.address, t.priority, t.content) == ("江城区幸福路12号3栋", "urgent", "A 的说明")
+    assert conflicts(a_db) == []  # shown to the desk that made the later change only
+
+
+def test_a_pulled_row_never_overwrites_a_local_edit_still_to_be_pushed(desks: Desks) -> None:
+    a_db, a = desks("WA")
+    b_db, b = desks("WB")
+    run_shift(a_db)
+    a.run_once()
+    b.run_once()
+    tid = one_ticket(a_db).id
+    edit_ticket(a_db, tid, caller_name="李四")
+    a.run_once()
+    edit_ticket(b_db, tid, meter_no="999")
+    from callcenter.services.sync_engine import SyncReport
+
+    rep = SyncReport()
+    b.pull_all(rep)  # pull before pushing: the pending row is left alone
+    assert rep.kept_local == 1
+    t = b_db.read_now(lambda s: s.get(Ticket, tid))
+    assert (t.caller_name, t.meter_no) != ("李四", "999") and t.meter_no == "999"
+    b.run_once()  # push, then central sends the merged row back
+    a.run_once()
+    for db in (a_db, b_db):
+        t = db.read_now(lambda s: s.get(Ticket, tid))
+        assert (t.caller_name, t.meter_no) == ("李四", "999")
+
+
+def test_a_push_whose_answer_was_lost_is_retried_without_duplicates(
+        desks: Desks, central_url: str) -> None:
+    a_db, a = desks("WA")
+    run_shift(a_db)
+    with CentralClient(central_url) as client:  # central applies, the desk never hears back
+        txs = a_db.read_now(lambda s: reader.pending_transactions(s, 3))
+        for ops in txs:
+            assert client.push("WA", ops)["applied"]
+    rep = a.run_once()
+    assert rep.pushed_ops > 0 and rep.conflicts == 0
+    with psycopg.connect(central_url) as conn:
+        n_central = conn.execute("SELECT count(*) FROM public.call_events").fetchone()
+    assert n_central is not None and n_central[0] == len(stored(a_db)["call_events"])
+
+
+def test_a_unique_clash_on_pull_is_kept_and_the_rest_applied(desks: Desks) -> None:
+    a_db, a = desks("WA")
+    b_db, b = desks("WB")
+
+    def customer(db: Database, name: str, account_no: str) -> None:
+        def go(s: Any) -> None:
+            c = Customer(name=name, phone="13800000000", address="幸福路1号", area_type="urban",
+                         updated_at=NOW, origin_workstation="x")
+            s.add(c)
+            s.flush()
+            s.add(Account(customer_id=c.id, account_no=account_no, meter_no="1", address="幸福路1号",
+                          updated_at=NOW, origin_workstation="x"))
+        db.write_now(go)
+
+    customer(a_db, "王五", "3100000077")
+    customer(a_db, "赵六", "3100000078")
+    customer(b_db, "钱七", "3100000077")  # the same account number, another row
+    a.run_once()
+    rep = b.run_once()
+    assert rep.clashes == 1 and rep.caught_up
+    (c,) = conflicts(b_db)
+    assert (c.source, c.table_name, c.fields) == ("pull", "accounts", ["account_no"])
+    numbers = b_db.read_now(lambda s: sorted(s.scalars(select(Account.account_no))))
+    assert numbers == ["3100000077", "3100000078"]
+    b.run_once()  # pulled again later: still one open conflict
+    assert len(conflicts(b_db)) == 1
+
+
+def test_a_desk_older_than_centrals_minimum_does_not_push(desks: Desks, central_url: str) -> None:
+    a_db, a = desks("WA")
+    run_shift(a_db)
+    with psycopg.connect(central_url) as conn:
+        conn.execute("UPDATE sync.meta SET min_desk_schema = 9999")
+    with pytest.raises(SchemaTooOld, match="9999"):
+        a.run_once()
+    assert a_db.read_now(reader.queue_status).depth > 0
+    with psycopg.connect(central_url) as conn:
+        row = conn.execute("SELECT count(*) FROM sync.applied_ops").fetchone()
+    assert row == (0,)
