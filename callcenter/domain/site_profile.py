@@ -83,6 +83,7 @@ class SiteProfile:
     deadlines: tuple[DeadlineRule, ...] = ()
     staff: tuple[StaffEntry, ...] = ()
     callback_max_attempts: int = 3
+    callback_due_hours: float = 24.0  # a replied ticket is called back within this
     duplicate_days: int = 30
     extra: Mapping[str, Any] = field(default_factory=dict)
 
@@ -218,6 +219,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             deadlines=deadlines,
             staff=staff,
             callback_max_attempts=int(data.get("callback", {}).get("max_attempts", 3)),
+            callback_due_hours=float(data.get("callback", {}).get("due_hours", 24)),
             duplicate_days=int(data.get("duplicates", {}).get("days", 30)),
         )
     except ProfileError:

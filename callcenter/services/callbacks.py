@@ -54,7 +54,6 @@ from .scripts import render
 from .ticket_workflow import ActionRequest, TicketNotFound, TicketWorkflow
 
 SUPERSEDED = "superseded"  # the ticket left 已回复 without this queue
-DUE_HOURS = 24  # a reply is called back within a day (the profile has no key for it yet)
 DEFAULT_RETRY = timedelta(minutes=30)
 QUEUE_LIMIT = 200  # the queue is read in small bounded pages
 ENQUEUE_BATCH = 500  # tickets put in the queue per write, so the writer is never held long
@@ -203,7 +202,7 @@ def _ready(now: datetime) -> ColumnElement[bool]:
 class Callbacks:
     def __init__(self, db: Database, profile: SiteProfile, clock: Clock, workflow: TicketWorkflow,
                  workstation: str, *, lang: str = "zh", opening: OutboundOpening | None = None,
-                 due_hours: float = DUE_HOURS) -> None:
+                 due_hours: float | None = None) -> None:
         self._db = db
         self.profile = profile
         self._clock = clock
@@ -212,7 +211,8 @@ class Callbacks:
         self._lang = lang
         self._tz = ZoneInfo(profile.timezone)
         self._opening = opening or basic_outbound_opening(lang)
-        self._due = timedelta(hours=due_hours)
+        # the profile's [callback] due_hours unless a caller (a test) overrides it
+        self._due = timedelta(hours=profile.callback_due_hours if due_hours is None else due_hours)
 
     # ----- who may do what ---------------------------------------------------
     def role_of(self, user_id: str) -> Role:

@@ -319,3 +319,16 @@ def test_the_opening_is_a_seam_and_speaks_english_too(rig: CallbackRig) -> None:
                     opening=lambda v: seen.append(dict(v)) or "library line")
     assert lib.detail(row.id, AGENT).result(timeout=5).opening == "library line"
     assert seen[0]["agent_id"] == AGENT and seen[0]["unit"] == "国网临江供电公司"
+
+
+def test_the_callback_due_time_comes_from_the_profile(tmp_path: Path) -> None:
+    from callcenter.services.profile import load_profile
+
+    rig = make_rig(tmp_path, dataclasses.replace(load_profile(), callback_due_hours=2.5))
+    try:
+        rig.replied_ticket()
+        assert rig.callbacks.enqueue().result(timeout=5) == 1
+        (r,) = open_rows(rig)
+        assert r.due_at == r.replied_at + timedelta(hours=2.5)
+    finally:
+        rig.db.close()
