@@ -17,6 +17,7 @@ from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
 from callcenter.services.call_desk import CallDesk
+from callcenter.services.credentials import connect_central
 from callcenter.services.customers import Customers
 from callcenter.services.database import Database, open_database
 from callcenter.services.demo_city import demo_phone_numbers
@@ -26,7 +27,10 @@ from callcenter.services.outages import facts_for_scripts
 from callcenter.services.profile import load_profile
 from callcenter.services.resources import RESOURCES
 from callcenter.services.scripts import BasicScripts
-from callcenter.services.settings import default_data_dir, load_settings
+from callcenter.services.settings import central_url_from, default_data_dir, load_settings
+from callcenter.services.sync_conflicts import SyncConflicts
+from callcenter.services.sync_engine import SyncEngine
+from callcenter.services.sync_worker import SyncWorker
 from callcenter.services.ticket_workflow import TicketWorkflow
 from callcenter.services.tickets import Tickets
 from callcenter.telephony.scenario import load_scenario
@@ -42,6 +46,7 @@ from callcenter.ui.main_window import MainWindow
 from callcenter.ui.outage_integration import install as install_outages
 from callcenter.ui.qt_scheduler import QtScheduler
 from callcenter.ui.script_integration import install as install_scripts
+from callcenter.ui.sync_status import SyncFeature
 from callcenter.ui.ticket_list_integration import install as install_ticket_list
 
 DEMO_SCENARIO = RESOURCES / "scenarios" / "demo.toml"
@@ -55,6 +60,7 @@ class AppOptions:
     profile: Path | None = None
     scenario: Path | None = None  # None: random Poisson calls
     workstation: str | None = None
+    central_url: str | None = None  # None: $CALLCENTER_CENTRAL_URL, then settings.toml
     autopilot_calls: int = 0  # >0: drive the desk by itself and quit after that many calls
     exit_when_shown: bool = False
 
@@ -68,8 +74,11 @@ class AppContext:
     telephony: SimulatedTelephony
     keep: list[QObject]
     translator: QTranslator | None = None
+    sync: SyncFeature | None = None
 
     def shutdown(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()  # before the store closes: a round may be writing
         self.desk.shutdown()
         self.window.display_tick.stop()
         self.db.close()
@@ -127,7 +136,22 @@ def build(opts: AppOptions) -> AppContext:
     keep += [tickets_tab, lifecycle, scripts, outages]
     if opts.autopilot_calls:
         keep.append(Autopilot(window, bridge, opts.autopilot_calls))
-    return AppContext(window, desk, db, bridge, telephony, keep, translator)
+    sync = install_sync(window, desk, db, workstation, site_tz,
+                        central_url_from(opts.central_url, settings), opts.lang)
+    return AppContext(window, desk, db, bridge, telephony, keep, translator, sync)
+
+
+def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: str,
+                 site_tz: ZoneInfo, central_url: str, lang: str = "zh") -> SyncFeature:
+    """The sync status in the status bar; with a central URL, the worker that syncs
+    in the background (stopped by AppContext.shutdown)."""
+    feature = SyncFeature(window, SyncConflicts(db), site_tz, lambda: desk.snapshot().agent_id, lang)
+    if central_url:
+        engine = SyncEngine(db, workstation, lambda: connect_central(central_url))
+        worker = SyncWorker(db, engine, on_status=feature.bridge.on_status)
+        feature.attach(worker)
+        worker.start()
+    return feature
 
 
 def run(opts: AppOptions) -> int:

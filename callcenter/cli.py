@@ -3,6 +3,7 @@
     callcenter [--demo] [--lang zh|en] [--data-dir DIR] [--profile FILE] [--scenario FILE]
     callcenter db upgrade [--data-dir DIR]
     callcenter bench NAME [--size N] [--json]
+    callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
-SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central"}
+SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync"}
 
 
 def _app_parser() -> argparse.ArgumentParser:

@@ -402,6 +402,64 @@
     </message>
 </context>
 <context>
+    <name>ConflictModel</name>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="148" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="148" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="148" />
+        <source>My value</source>
+        <translation>我的值</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="149" />
+        <source>Central's value</source>
+        <translation>中心库的值</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="149" />
+        <source>Found at</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="149" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="159" />
+        <source>Another record here has the same key</source>
+        <translation>本地已有同一编号的另一条记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="161" />
+        <source>Local changes not yet sent</source>
+        <translation>本地修改尚未发送</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="163" />
+        <source>Waiting for central's latest values</source>
+        <translation>等待取回中心库的最新值</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="164" />
+        <source>Changed on another desk too</source>
+        <translation>另一坐席也修改了此项</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="185" />
+        <source>(another local record)</source>
+        <translation>（本地另一条记录）</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineStatus</name>
     <message>
         <location filename="../../callcenter/ui/deadline_status.py" line="19" />
@@ -1782,7 +1840,9 @@
     <message numerus="yes">
         <location filename="../../callcenter/ui/script_integration.py" line="131" />
         <source>%n script file(s) refused; run 'callcenter scripts check'.</source>
-        <translation><numerusform>%n 个话术文件未通过校验；请运行 'callcenter scripts check'。</numerusform></translation>
+        <translation>
+            <numerusform>%n 个话术文件未通过校验；请运行 'callcenter scripts check'。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../callcenter/ui/script_integration.py" line="234" />
@@ -1835,7 +1895,9 @@
     <message numerus="yes">
         <location filename="../../callcenter/ui/script_library_tab.py" line="132" />
         <source>%n script(s)</source>
-        <translation><numerusform>共 %n 条话术</numerusform></translation>
+        <translation>
+            <numerusform>共 %n 条话术</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2040,6 +2102,325 @@
         <location filename="../../callcenter/ui/stats_bar.py" line="25" />
         <source>Calls this shift: %1 · Answered within ring limit: %2 · Average talk: %3 · Wrap-up within target: %4</source>
         <translation>本班来电：%1 · 三声内接起率：%2 · 平均通话：%3 · 话后处理达标率：%4</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflicts</name>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="60" />
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="61" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="62" />
+        <source>Account</source>
+        <translation>用电户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="63" />
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="64" />
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="65" />
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="66" />
+        <source>Callback</source>
+        <translation>回访任务</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="67" />
+        <source>Emergency notice</source>
+        <translation>紧急公告</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="68" />
+        <source>Outage</source>
+        <translation>停电信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="69" />
+        <source>Outage area</source>
+        <translation>停电范围</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="70" />
+        <source>Ticket–outage link</source>
+        <translation>工单停电关联</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="76" />
+        <source>Ticket number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="77" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="78" />
+        <source>Deadline</source>
+        <translation>截止时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="79" />
+        <source>Taken by</source>
+        <translation>受理人</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="80" />
+        <source>Taken at</source>
+        <translation>受理时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="81" />
+        <source>Back-filled</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="82" />
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="83" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="84" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="103" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="106" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="107" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictsDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="217" />
+        <source>Sync conflicts</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="224" />
+        <source>Another desk changed the same data first; central kept its values. Choose for each record: keep your values (they are sent again), take central's, or dismiss.</source>
+        <translation>另一坐席先修改了同一数据，中心库保留了它的值。请逐条选择：保留我的值（将重新发送）、采用中心库的值，或忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="250" />
+        <source>Keep &amp;mine</source>
+        <translation>保留我的值(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="251" />
+        <source>Take &amp;central's</source>
+        <translation>采用中心库的值(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="253" />
+        <source>&amp;Dismiss</source>
+        <translation>忽略(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="254" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="255" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="287" />
+        <source>Could not read the conflicts: </source>
+        <translation>无法读取同步冲突：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="298" />
+        <source>No open conflicts.</source>
+        <translation>没有待处理的同步冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="317" />
+        <source>This record still has local changes waiting to be sent to central. Let sync finish, then choose again.</source>
+        <translation>此记录还有本地修改尚未发送到中心库。请等同步完成后再选择。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="319" />
+        <source>Central's latest values have not been fetched since this conflict was found. Let sync finish, then choose again.</source>
+        <translation>发现此冲突后尚未取回中心库的最新值。请等同步完成后再选择。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="321" />
+        <source>Central has another record with the same key. Sort out the two records, then dismiss this conflict.</source>
+        <translation>中心库有一条编号相同的另一记录。请先核对这两条记录，再忽略此冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="323" />
+        <source>This conflict was already resolved.</source>
+        <translation>此冲突已经处理过了。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="324" />
+        <source>This record no longer exists.</source>
+        <translation>此记录已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="325" />
+        <source>Sign in first.</source>
+        <translation>请先签入。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="345" />
+        <source>Could not save the choice: </source>
+        <translation>无法保存所做的选择：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="348" />
+        <source>Your values were kept; they go to central with the next sync.</source>
+        <translation>已保留我的值，将在下次同步时发送到中心库。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="349" />
+        <source>Central's values were taken.</source>
+        <translation>已采用中心库的值。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="350" />
+        <source>The conflict was dismissed.</source>
+        <translation>已忽略此冲突。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="52" />
+        <source>%1 s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="54" />
+        <source>%1 min %2 s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="56" />
+        <source>%1 h %2 min</source>
+        <translation>%1小时%2分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="102" />
+        <source>Central not configured</source>
+        <translation>未配置中心库</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="105" />
+        <source>central unreachable</source>
+        <translation>无法连接中心库</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="106" />
+        <source>login refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="107" />
+        <source>upgrade needed</source>
+        <translation>需要升级</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="108" />
+        <source>sync error</source>
+        <translation>同步出错</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="110" />
+        <source>Offline (%1)</source>
+        <translation>离线（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="112" />
+        <source>Connecting…</source>
+        <translation>连接中…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="113" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="114" />
+        <source>Version too old</source>
+        <translation>版本过旧</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="115" />
+        <source>Sync stopped</source>
+        <translation>同步已停止</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="130" />
+        <source>This desk does not sync: no central database URL is set (callcenter sync set-password --central URL).</source>
+        <translation>本坐席不同步：未设置中心库地址（callcenter sync set-password --central URL）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="141" />
+        <source>Queued: %1</source>
+        <translation>待同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="143" />
+        <source>Last sync: never</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="147" />
+        <source>Last sync: %1</source>
+        <translation>上次同步 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="150" />
+        <source>Conflicts: %1</source>
+        <translation>冲突 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="151" />
+        <source>Open the sync conflicts</source>
+        <translation>打开同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="166" />
+        <source>(oldest %1 ago)</source>
+        <translation>（最早 %1前）</translation>
     </message>
 </context>
 <context>
