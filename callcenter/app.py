@@ -125,7 +125,8 @@ def build(opts: AppOptions) -> AppContext:
     workflow = TicketWorkflow(db, clock, workstation)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang)
-    keep.append(install_duplicates(window, desk, db, profile, clock, workflow))
+    duplicates = install_duplicates(window, desk, db, profile, clock, workflow)
+    keep.append(duplicates)
     keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang))
     outages = install_outages(window, desk, db=db, bridge=bridge, clock=clock, profile=profile)
     # the outage lookup answers after the screen pop; the triage reads its facts
@@ -138,6 +139,19 @@ def build(opts: AppOptions) -> AppContext:
         keep.append(Autopilot(window, bridge, opts.autopilot_calls))
     sync = install_sync(window, desk, db, workstation, site_tz,
                         central_url_from(opts.central_url, settings), opts.lang)
+
+    def pulled(tables: frozenset[str]) -> None:
+        """What other desks did shows at once: the lead's alerts, the emergency
+        banner and outages, dispatched tickets and the deadline counts."""
+        if tables & {"outages", "outage_targets", "emergency_banners"}:
+            outages.refresh()
+        if "alerts" in tables:
+            duplicates.alerts_view.refresh()
+        if "tickets" in tables:
+            lifecycle.refresh_counts()
+            lifecycle.refresh_department()
+
+    sync.bridge.pulled.connect(pulled)
     return AppContext(window, desk, db, bridge, telephony, keep, translator, sync)
 
 
@@ -148,7 +162,8 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
     feature = SyncFeature(window, SyncConflicts(db), site_tz, lambda: desk.snapshot().agent_id, lang)
     if central_url:
         engine = SyncEngine(db, workstation, lambda: connect_central(central_url))
-        worker = SyncWorker(db, engine, on_status=feature.bridge.on_status)
+        worker = SyncWorker(db, engine, on_status=feature.bridge.on_status,
+                            on_report=feature.bridge.on_report)
         feature.attach(worker)
         worker.start()
     return feature

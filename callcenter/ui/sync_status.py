@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from callcenter.services.credentials import FailureKind, classify_text
 from callcenter.services.sync_conflicts import SyncConflicts
+from callcenter.services.sync_engine import SyncReport
 from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker
 
 from .main_window import MainWindow
@@ -35,14 +36,25 @@ AGE_SHOWN_FROM_S = 60  # while online, the oldest op's age is shown from this ag
 
 
 class SyncStatusBridge(QObject):
-    """``on_status`` from the worker thread -> ``statusChanged`` on the GUI thread."""
+    """Worker thread -> GUI thread. Signals: ``statusChanged(SyncStatus)``;
+    ``pulled(frozenset[str])``: a round wrote rows from central into these local
+    tables (lists showing them refresh instead of waiting for their own poll)."""
 
     statusChanged = Signal(object)
+    pulled = Signal(object)
 
     def on_status(self, status: SyncStatus) -> None:
         try:
             self.statusChanged.emit(status)
         except RuntimeError:  # the window is gone (quitting): nobody to tell
+            pass
+
+    def on_report(self, report: SyncReport) -> None:
+        if not report.pulled_rows:
+            return
+        try:
+            self.pulled.emit(frozenset(report.tables))
+        except RuntimeError:
             pass
 
 

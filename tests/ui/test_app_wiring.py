@@ -56,3 +56,31 @@ def test_outage_hit_reaches_the_triage_script(qtbot: QtBot, tmp_path: Path) -> N
                         and "known_outage" in scripts.call.conditions)
     finally:
         ctx.shutdown()
+
+
+def test_rows_pulled_from_central_show_without_waiting_for_a_poll(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """A pulled emergency banner (raised by the lead at another desk) shows as soon
+    as the sync round reports it; the outage console's own poll is a minute."""
+    from datetime import UTC, datetime
+
+    from callcenter.services.sync_engine import SyncReport
+    from callcenter.store.outage_models import EmergencyBanner
+
+    ctx = build(AppOptions(data_dir=tmp_path, workstation="T03"))
+    try:
+        qtbot.addWidget(ctx.window)
+        ctx.window.show()
+        ctx.telephony.stop()
+        outages = next(k for k in ctx.keep if type(k).__name__ == "OutageDesk")
+        qtbot.waitUntil(lambda: not outages.emergency.isVisible())
+        now = datetime.now(UTC)
+        ctx.db.write_unchecked_now(lambda s: s.add(EmergencyBanner(
+            message="江城区大面积停电", script="您好……", raised_by="9001", raised_at=now,
+            updated_at=now, origin_workstation="LEAD1")))
+        assert ctx.sync is not None
+        ctx.sync.bridge.on_report(SyncReport(pulled_rows=1, tables={"emergency_banners"}))
+        qtbot.waitUntil(lambda: outages.emergency.isVisible())
+        assert "江城区大面积停电" in outages.emergency.text.text()
+    finally:
+        ctx.shutdown()
