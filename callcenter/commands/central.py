@@ -1,4 +1,5 @@
-"""``callcenter central upgrade --url URL`` and ``callcenter central add-desk NAME --url URL``.
+"""``callcenter central upgrade --url URL`` and
+``callcenter central add-desk NAME [--team T] [--kind K] --url URL``.
 
 The URL is an admin connection to the central PostgreSQL (it must be able to
 create roles). ``add-desk`` reads the new desk's password from
@@ -17,6 +18,7 @@ import psycopg
 from sqlalchemy.exc import SQLAlchemyError
 
 from callcenter.sync import central
+from callcenter.sync.central_sql import DESK_KINDS
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,7 +31,10 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("name", help="desk (workstation) code")
     add.add_argument("--url", default=os.environ.get("CALLCENTER_CENTRAL_URL"),
                      help="admin URL (default: $CALLCENTER_CENTRAL_URL)")
-    add.add_argument("--team", help="the desk's team (for the per-desk pull subset)")
+    add.add_argument("--team", help="the desk's team; for a department desk its department code "
+                                    "(tickets.department); chooses the rows the desk pulls")
+    add.add_argument("--kind", default="agent", choices=DESK_KINDS,
+                     help="agent (default), lead (shift lead), qa, department or admin")
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     return p
 
@@ -62,9 +67,9 @@ def _run(ns: argparse.Namespace) -> int:
         print("callcenter central: empty password", file=sys.stderr)
         return 2
     try:
-        role = central.create_desk_role(ns.url, ns.name, password, team=ns.team)
+        role = central.create_desk_role(ns.url, ns.name, password, team=ns.team, kind=ns.kind)
     except ValueError as exc:
         print(f"callcenter central: {exc}", file=sys.stderr)
         return 2
-    print(f"desk {ns.name}: role {role}")
+    print(f"desk {ns.name} ({ns.kind}{', team ' + ns.team if ns.team else ''}): role {role}")
     return 0

@@ -2,8 +2,8 @@
 
 ``upgrade(url)`` runs the central Alembic environment (migrations/central) on
 an admin connection. ``create_desk_role`` makes the LOGIN role one desk uses:
-it inherits only the group role ``callcenter_desk``, which may execute the four
-``sync`` entry points and nothing else (see central_sql.GRANTS_V1), and the
+it inherits only the group role ``callcenter_desk``, which may execute the
+``sync`` entry points and nothing else (see central_sql.GRANTS_V1/V2), and the
 password is SCRAM-hashed here so its clear text never reaches the server's logs.
 ``CentralClient`` is what the desk's sync worker talks through; it holds one
 connection in autocommit mode, so every call is one central transaction.
@@ -16,7 +16,9 @@ left running after the command exits)::
 
     URL=$(python -c 'import pgserver as p; print(p.get_server("/tmp/cc", cleanup_mode=None).get_uri())')
     callcenter central upgrade --url "$URL"
-    echo secret | callcenter central add-desk WS01 --url "$URL" --password-stdin
+    echo secret | callcenter central add-desk WS01 --team A --url "$URL" --password-stdin
+    echo secret | callcenter central add-desk REP1 --kind department --team repair \
+        --url "$URL" --password-stdin
 
 A desk then connects as ``desk_ws01`` (``postgresql://desk_ws01:secret@/postgres?host=...``).
 """
@@ -24,6 +26,7 @@ A desk then connects as ``desk_ws01`` (``postgresql://desk_ws01:secret@/postgres
 from __future__ import annotations
 
 import re
+import uuid
 from pathlib import Path
 from typing import Any, cast
 
@@ -31,7 +34,7 @@ import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from .central_sql import GROUP_ROLE
+from .central_sql import DESK_KINDS, GROUP_ROLE
 from .protocol import Op
 
 CENTRAL_MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations" / "central"
@@ -79,10 +82,15 @@ def role_name(desk: str) -> str:
     return "desk_" + desk.lower().replace("-", "_")
 
 
-def create_desk_role(url: str, desk: str, password: str, team: str | None = None) -> str:
+def create_desk_role(url: str, desk: str, password: str, team: str | None = None,
+                     kind: str = "agent") -> str:
     """Create (or re-key) the login role of one desk and register it in sync.desks.
 
-    Returns the role name. Needs a connection allowed to create roles."""
+    ``kind`` and ``team`` choose the rows the desk pulls (the subset table in
+    central_sql.py); a department desk's team is its department code. Returns
+    the role name. Needs a connection allowed to create roles."""
+    if kind not in DESK_KINDS:
+        raise ValueError(f"desk kind must be one of {', '.join(DESK_KINDS)}: {kind!r}")
     role = role_name(desk)
     with psycopg.connect(url) as conn:
         hashed = conn.pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
@@ -94,17 +102,22 @@ def create_desk_role(url: str, desk: str, password: str, team: str | None = None
         conn.execute(sql.SQL("ALTER ROLE {} INHERIT").format(sql.Identifier(role)))
         conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(GROUP_ROLE), sql.Identifier(role)))
         conn.execute(
-            "INSERT INTO sync.desks (desk, role, team) VALUES (%s, %s, %s) "
-            "ON CONFLICT (desk) DO UPDATE SET role = EXCLUDED.role, team = EXCLUDED.team",
-            (desk, role, team))
+            "INSERT INTO sync.desks (desk, role, team, kind) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (desk) DO UPDATE SET role = EXCLUDED.role, team = EXCLUDED.team, "
+            "kind = EXCLUDED.kind",
+            (desk, role, team, kind))
     return role
 
 
 class CentralClient:
-    """The desk's view of central: three calls, each one round trip."""
+    """The desk's view of central: each call is one round trip and one central transaction.
 
-    def __init__(self, url: str, *, connect_timeout: int = 10) -> None:
-        self._conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
+    ``connect_kwargs`` go to ``psycopg.connect`` (``password=`` keeps the
+    password out of the URL)."""
+
+    def __init__(self, url: str, *, connect_timeout: int = 10, **connect_kwargs: Any) -> None:
+        self._conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout,
+                                     **connect_kwargs)
 
     def close(self) -> None:
         self._conn.close()
@@ -135,3 +148,15 @@ class CentralClient:
 
     def min_desk_schema(self) -> int:
         return int(self._call("SELECT sync.min_desk_schema()", ()))
+
+    def resolve_conflict(self, desk: str, op_id: str | uuid.UUID, resolution: str) -> dict[str, Any]:
+        """Record the desk's decision (mine, central, dismissed) on one of its own
+        conflicts; the first decision stays. Returns ``{"op_id", "resolution",
+        "resolved_at", "resolved_by"}``. Recording ``mine`` changes no data: the
+        desk pushes its values again on the version it has now."""
+        return cast(dict[str, Any], self._call(
+            "SELECT sync.resolve_conflict(%s, %s, %s)", (desk, op_id, resolution)))
+
+    def open_conflicts(self, desk: str) -> list[dict[str, Any]]:
+        """The desk's unresolved conflicts, oldest first (to rebuild its local list)."""
+        return cast(list[dict[str, Any]], self._call("SELECT sync.open_conflicts(%s)", (desk,)))

@@ -26,10 +26,33 @@ only things a desk's role may execute):
   conflict; merge tables merge per field: a field conflicts only when central
   changed it since ``base_version`` and the op changes it too.
 * ``sync.pull(desk text, cursor jsonb, max_rows int) -> jsonb`` returns rows
-  committed after ``cursor`` that this desk may see, in commit order, never
-  skipping a commit (the cursor is bounded by the snapshot's xmin, not by a
-  sequence): ``{"rows": [{"table", "row": {...all columns...}}], "cursor": {...},
-  "more": bool}``. Deletes are tombstones (``deleted_at`` set).
+  committed after ``cursor`` that this desk may see (its subset: by desk kind
+  and team, see central_sql.py), in commit order, never skipping a commit (the
+  cursor is bounded by the snapshot's xmin, not by a sequence): ``{"rows":
+  [{"table", "row": {...all columns...}}], "cursor": {...}, "more": bool}``.
+  Deletes are tombstones (``deleted_at`` set). The cursor is opaque to the
+  desk: store it with the page and send it back; ``{}`` (or null) means "from
+  the beginning". It carries ``at``, the time the desk was last caught up. A
+  page may hold fewer than ``max_rows`` rows, even none, with ``more`` true
+  (rows outside the subset were skipped); keep pulling while ``more``.
+* **Re-sync.** Central hard-deletes tombstones older than its retention (30
+  days by default). A cursor older than that horizon may have missed a delete,
+  so pull answers ``{"resync": true, "rows": [], "cursor": {}, "more": true}``
+  (the key is absent otherwise). The desk must then start over from an empty
+  cursor: pull everything again and, once caught up, drop the synced rows
+  central did not send (keeping rows with unpushed local ops), then continue
+  incrementally. A desk offline that long should also expect its old op ids to
+  be forgotten (a retry is no longer recognised as a duplicate).
+* ``sync.open_conflicts(desk text) -> jsonb``: this desk's unresolved
+  conflicts, oldest first: ``[{"op_id", "table", "row_id", "fields",
+  "local_values", "central_values", "base_version", "central_version",
+  "detected_at"}]`` (to rebuild the local list after a re-sync).
+* ``sync.resolve_conflict(desk text, op_id uuid, resolution text) -> jsonb``
+  records ``mine`` | ``central`` | ``dismissed`` for a conflict of this desk
+  (only the desk that pushed the op may; the first decision stays and is what
+  a retry returns): ``{"op_id", "resolution", "resolved_at", "resolved_by"}``.
+  It changes no data; for ``mine`` the desk pushes its values again on the
+  version it now has.
 * ``sync.schema_version() -> int`` and ``sync.min_desk_schema() -> int``.
 """
 

@@ -32,8 +32,47 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 1
+        assert client.schema_version() == 2
         assert client.min_desk_schema() == 7
+
+
+def _sync_catalog(url: str) -> dict[str, object]:
+    """What a revision defines in schema sync: functions (text, volatility,
+    security, settings, grants), columns, constraints and indexes."""
+    with psycopg.connect(url) as conn:
+        return {
+            "functions": conn.execute(
+                "SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prosrc, p.provolatile, "
+                "p.prosecdef, p.proconfig, p.proacl::text[] FROM pg_proc p "
+                "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'sync' ORDER BY 1, 2"
+            ).fetchall(),
+            "columns": conn.execute(
+                "SELECT table_name, column_name, data_type, is_nullable, column_default "
+                "FROM information_schema.columns WHERE table_schema = 'sync' ORDER BY 1, 2").fetchall(),
+            "constraints": conn.execute(
+                "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE connamespace = 'sync'::regnamespace ORDER BY 1, 2").fetchall(),
+            "indexes": conn.execute(
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'sync' ORDER BY 1").fetchall(),
+        }
+
+
+def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None:
+    central.upgrade(fresh_db_url, "c0001")
+    c0001 = _sync_catalog(fresh_db_url)
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 1
+    central.upgrade(fresh_db_url, "c0002")
+    c0002 = _sync_catalog(fresh_db_url)
+    assert c0002 != c0001
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 2
+    central.downgrade(fresh_db_url, "c0001")
+    assert _sync_catalog(fresh_db_url) == c0001  # sync.pull and sync.visible as c0001 wrote them
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 1
+    central.upgrade(fresh_db_url, "c0002")
+    assert _sync_catalog(fresh_db_url) == c0002
 
 
 def test_central_tables_match_the_models(central_url: str) -> None:
@@ -71,5 +110,14 @@ def test_cli_upgrade_and_add_desk(fresh_db_url: str, monkeypatch: pytest.MonkeyP
         # the password is stored as a SCRAM verifier, never as clear text
         secret = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'desk_ws_01'").fetchone()
         assert secret is not None and str(secret[0]).startswith("SCRAM-SHA-256$")
+    monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
+    assert central_cmd.main(["add-desk", "REP-1", "--kind", "department", "--team", "repair",
+                             "--url", fresh_db_url, "--password-stdin"]) == 0
+    assert "department" in capsys.readouterr().out
+    with psycopg.connect(fresh_db_url) as conn:
+        assert conn.execute("SELECT team, kind FROM sync.desks WHERE desk = 'REP-1'").fetchone() == (
+            "repair", "department")
+        assert conn.execute("SELECT kind FROM sync.desks WHERE desk = 'WS-01'").fetchone() == ("agent",)
+    assert central_cmd.main(["add-desk", "X", "--kind", "boss", "--url", fresh_db_url]) == 2
     monkeypatch.delenv("CALLCENTER_CENTRAL_URL", raising=False)
     assert central_cmd.main(["upgrade"]) == 2  # no URL anywhere: a usage error, not a traceback

@@ -35,6 +35,14 @@ def desk_url(new_central_db: Callable[[], str]) -> str:
     "SELECT sync.register_table('alerts', 'merge')",
     "SELECT sync.visible('D1', 'tickets', '{}'::jsonb)",
     "SELECT sync.insert_new('D1', 'tickets', '{}'::text[], '[]'::jsonb)",
+    "SELECT sync.prune()",
+    "SELECT sync.prune(now() + interval '1 year')",
+    "SELECT sync.subset_sql('tickets', 'lead')",
+    "SELECT sync.team_desks('D1', 'A')",
+    "SELECT * FROM sync.xid_marks",
+    "UPDATE sync.meta SET pruned_before = now()",
+    "UPDATE sync.desks SET kind = 'admin' WHERE desk = 'D1'",
+    "UPDATE sync.conflicts SET resolved_at = now()",
     "CREATE TABLE public.mine (x int)",
 ])
 def test_desk_role_has_no_direct_access(desk_url: str, statement: str) -> None:
@@ -51,6 +59,17 @@ def test_desk_role_can_push_and_pull_as_itself_only(desk_url: str) -> None:
         assert [r["row"]["id"] for r in rows] == [rid]
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             client.push("D2", [op("tickets", new_row_id(), ticket_fields("X-2"))])
+
+
+def test_desk_role_resolves_and_lists_its_own_conflicts_only(desk_url: str) -> None:
+    with CentralClient(desk_url) as client:
+        assert client.open_conflicts("D1") == []
+        with pytest.raises(psycopg.errors.NoDataFound):
+            client.resolve_conflict("D1", new_row_id(), "dismissed")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            client.open_conflicts("D2")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            client.resolve_conflict("D2", new_row_id(), "dismissed")
 
 
 def test_desk_role_needs_its_password(desk_url: str) -> None:
