@@ -24,8 +24,14 @@ from typing import Any
 from callcenter.store import migrate
 from callcenter.sync.central import CentralClient
 from callcenter.sync.outbox_reader import CURSOR, get_state
+from callcenter.sync.outbox_reader import set_state as set_state_value
 from callcenter.sync.pull_apply import apply_page
-from callcenter.sync.push_result import next_batch, record_push
+from callcenter.sync.push_result import (
+    RESOLUTIONS_SENT_UNTIL,
+    next_batch,
+    record_push,
+    resolved_since,
+)
 
 from .database import Database
 
@@ -61,6 +67,7 @@ class SyncReport:
     clashes: int = 0
     pages: int = 0
     resync: bool = False
+    resolutions_sent: int = 0
     caught_up: bool = False
     tables: set[str] = field(default_factory=set)
 
@@ -110,6 +117,7 @@ class SyncEngine:
         report = SyncReport()
         try:
             self.push_all(report, cancel)
+            self.send_resolutions(report)
             self.pull_all(report, cancel)
         except BaseException:
             self.close()
@@ -130,6 +138,18 @@ class SyncEngine:
             report.push_calls += 1
             report.pushed_ops += len(batch.ops)
             report.pushed_txs += len(batch.tx_ids)
+
+    def send_resolutions(self, report: SyncReport) -> None:
+        """Tell central how this desk's users resolved its push conflicts (central
+        keeps its own list of them, for leads and for a re-synced desk)."""
+        client = self.client()
+        since = self.db.read_now(lambda s: get_state(s, RESOLUTIONS_SENT_UNTIL))
+        todo = self.db.read_now(lambda s: resolved_since(s, since))
+        for op_id, resolution, resolved_at in todo:
+            client.resolve_conflict(self.desk, op_id, resolution)
+            self.db.write(partial(set_state_value, key=RESOLUTIONS_SENT_UNTIL,
+                                  value=resolved_at.isoformat())).result()
+            report.resolutions_sent += 1
 
     def pull_all(self, report: SyncReport, cancel: threading.Event | None = None) -> None:
         client = self.client()

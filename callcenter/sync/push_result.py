@@ -28,6 +28,8 @@ from .outbox_reader import LAST_PUSH_AT, mark_pushed, pending_transactions, set_
 from .protocol import Op
 
 CONFLICTS = cast(Table, SyncConflict.__table__)
+# sync_state key: resolved_at (ISO) of the last resolution central was told about
+RESOLUTIONS_SENT_UNTIL = "resolutions_sent_until"
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,14 @@ def record_push(s: Session, batch: PushBatch, answer: dict[str, Any], now: datet
     mark_pushed(s, batch.tx_ids, now)
     set_state(s, LAST_PUSH_AT, now.isoformat())
     return len(conflicts)
+
+
+def resolved_since(s: Session, since: str | None) -> list[tuple[uuid.UUID, str, datetime]]:
+    """Push conflicts resolved here after ``since`` (op id, resolution, when), oldest first."""
+    q = select(CONFLICTS.c.op_id, CONFLICTS.c.resolution, CONFLICTS.c.resolved_at).where(
+        CONFLICTS.c.source == "push", CONFLICTS.c.resolved_at.is_not(None),
+        CONFLICTS.c.op_id.is_not(None), CONFLICTS.c.resolution.is_not(None))
+    if since:
+        q = q.where(CONFLICTS.c.resolved_at > datetime.fromisoformat(since))
+    return [(r.op_id, r.resolution, r.resolved_at)
+            for r in s.execute(q.order_by(CONFLICTS.c.resolved_at))]

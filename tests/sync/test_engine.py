@@ -186,3 +186,30 @@ def test_a_desk_older_than_centrals_minimum_does_not_push(desks: Desks, central_
     with psycopg.connect(central_url) as conn:
         row = conn.execute("SELECT count(*) FROM sync.applied_ops").fetchone()
     assert row == (0,)
+
+
+def test_a_resolution_made_on_the_desk_is_recorded_on_central_once(
+        desks: Desks, central_url: str) -> None:
+    from callcenter.services.sync_conflicts import Choice, SyncConflicts
+
+    a_db, a = desks("WA")
+    b_db, b = desks("WB")
+    run_shift(a_db)
+    a.run_once()
+    b.run_once()
+    tid = one_ticket(a_db).id
+    edit_ticket(a_db, tid, content="A 的说明")
+    edit_ticket(b_db, tid, content="B 的说明")
+    a.run_once()
+    assert b.run_once().conflicts == 1
+    (c,) = conflicts(b_db)
+    SyncConflicts(b_db).resolve(c.id, Choice.MINE, "1024").result(timeout=5)
+    rep = b.run_once()
+    assert rep.resolutions_sent == 1 and rep.conflicts == 0 and rep.pushed_ops == 1
+    assert b.run_once().resolutions_sent == 0
+    with psycopg.connect(central_url) as conn:
+        row = conn.execute("SELECT resolution, resolved_at IS NOT NULL FROM sync.conflicts").fetchall()
+        content = conn.execute("SELECT content FROM public.tickets WHERE id = %s", (tid,)).fetchone()
+    assert row == [("mine", True)] and content == ("B 的说明",)
+    a.run_once()
+    assert a_db.read_now(lambda s: s.get(Ticket, tid)).content == "B 的说明"
