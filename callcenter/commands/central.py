@@ -58,6 +58,9 @@ def _run(ns: argparse.Namespace) -> int:
     if ns.action == "upgrade":
         central.upgrade(ns.url)
         print("central schema up to date")
+        for problem in central.durability_problems(ns.url):
+            print(f"warning: {problem}: a crash of central can lose pushes it acknowledged",
+                  file=sys.stderr)
         return 0
     if ns.password_stdin:
         password = sys.stdin.readline().rstrip("\n")

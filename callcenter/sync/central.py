@@ -21,6 +21,12 @@ left running after the command exits)::
         --url "$URL" --password-stdin
 
 A desk then connects as ``desk_ws01`` (``postgresql://desk_ws01:secret@/postgres?host=...``).
+
+Central must run with ``synchronous_commit = on`` (and ``fsync = on``): a push
+is acknowledged at commit and the desk then marks its ops pushed, so a commit
+central loses in a crash is lost for good (nothing will push it again).
+``durability_problems(url)`` says what is off; ``callcenter central upgrade``
+warns about it.
 """
 
 from __future__ import annotations
@@ -75,6 +81,13 @@ def downgrade(url: str, revision: str) -> None:
     _run_alembic(url, "downgrade", revision)
 
 
+def durability_problems(url: str) -> list[str]:
+    """Settings that would let central lose acknowledged pushes in a crash."""
+    with psycopg.connect(url) as conn:
+        return [f"{name} = {value}" for name in ("fsync", "synchronous_commit")
+                if (value := str(conn.execute(f"SHOW {name}").fetchone()[0])) == "off"]  # type: ignore[index]
+
+
 def role_name(desk: str) -> str:
     """The login role of a desk (``desk_`` + the code, lower case)."""
     if not _DESK.match(desk):
@@ -115,9 +128,17 @@ class CentralClient:
     ``connect_kwargs`` go to ``psycopg.connect`` (``password=`` keeps the
     password out of the URL)."""
 
+    # A network that silently drops packets (no reset) must not hang a round
+    # forever: TCP keepalives notice a dead peer of an idle connection, and
+    # tcp_user_timeout one that stops acknowledging what the desk sent. Unix
+    # sockets ignore both.
+    NET_DEFAULTS: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 30,
+                                    "keepalives_interval": 10, "keepalives_count": 3,
+                                    "tcp_user_timeout": 60_000}
+
     def __init__(self, url: str, *, connect_timeout: int = 10, **connect_kwargs: Any) -> None:
         self._conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout,
-                                     **connect_kwargs)
+                                     **{**self.NET_DEFAULTS, **connect_kwargs})
 
     def close(self) -> None:
         self._conn.close()

@@ -210,8 +210,16 @@ def _ops(session: Session, flush: UOWTransaction, at: datetime) -> list[tuple[An
             fields = _changes(state)
             if not fields:
                 continue
-            kind = "delete" if fields.get("deleted_at") is not None else "upsert"
-            base = _version_before(state)
+            kind, base = "upsert", _version_before(state)
+            if fields.get("deleted_at") is not None:
+                kind = "delete"
+                rest = {k: v for k, v in fields.items() if k != "deleted_at"}
+                if set(rest) - {"version", "updated_at"}:
+                    # central's delete only tombstones: the fields changed with it
+                    # go first as an upsert of their own (same tx, next seq)
+                    tx = tx or transaction_id(session)
+                    rows.append(_row(tx, table, obj.id, "upsert", base, rest, at))
+                    base = rest.get("version", base)
         tx = tx or transaction_id(session)
         rows.append(_row(tx, table, obj.id, kind, base, fields, at))
     for state in reversed(deleted):

@@ -10,7 +10,9 @@ that does not fsync).
 from __future__ import annotations
 
 import itertools
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
 import psycopg
@@ -32,10 +34,14 @@ def with_db(url: str, dbname: str, user: str | None = None, password: str | None
 
 
 @pytest.fixture(scope="session")
-def pg_server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pg_server_url() -> Iterator[str]:
     pgserver = pytest.importorskip("pgserver")
-    pgdata = tmp_path_factory.mktemp("pg")
-    server = pgserver.get_server(pgdata, cleanup_mode="stop")
+    # not under pytest's basetemp: every pytest that starts re-chmods
+    # /tmp/pytest-of-<user> to 0700, and the server runs as its own user
+    # (pgserver's "pgserver" when tests run as root), so it would lose its files
+    pgdata = Path(tempfile.mkdtemp(prefix="cc-pg-"))
+    pgdata.chmod(0o755)
+    server = pgserver.get_server(pgdata, cleanup_mode="delete")
     url = server.get_uri()
     # pgserver trusts every local login; make desk roles prove their password as in production
     hba = pgdata / "pg_hba.conf"

@@ -101,6 +101,8 @@ def test_cli_upgrade_and_add_desk(fresh_db_url: str, monkeypatch: pytest.MonkeyP
     assert central_cmd.main(["add-desk", "WS-01", "--url", fresh_db_url, "--password-stdin"]) == 1
     assert "sync.desks" in capsys.readouterr().err
     assert central_cmd.main(["upgrade", "--url", fresh_db_url]) == 0
+    # the test server runs without fsync/synchronous_commit: production must not
+    assert "synchronous_commit = off" in capsys.readouterr().err
     monkeypatch.setattr("sys.stdin", io.StringIO("s3cret\n"))
     assert central_cmd.main(["add-desk", "WS-01", "--url", fresh_db_url, "--password-stdin"]) == 0
     assert "desk_ws_01" in capsys.readouterr().out
