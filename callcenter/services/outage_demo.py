@@ -22,10 +22,11 @@ from callcenter.domain.clock import Clock
 from callcenter.domain.outages import OutageKind, OutageStatus, OutageTimes, parse_address
 from callcenter.store.ids import new_id
 from callcenter.store.models import Account
+from callcenter.sync.outbox import capture_suspended
 
 from .database import Database
 from .demo_city import City, generate_customers, load_city
-from .outage_store import OutageRecord, write_records
+from .outage_store import OutageRecord, WriteCounts, write_records
 
 _NO = re.compile(r"^(\d+)[号组]$")
 
@@ -96,8 +97,12 @@ def seed_demo_outages(db: Database, clock: Clock, workstation: str, n_customers:
     addresses = [c.address for c in generate_customers(load_city(), n_customers)]
     now = clock.utc_now()
     records = demo_records(addresses, now)
-    counts = db.write_now(lambda s: write_records(s, records, source="demo", workstation=workstation,
-                                                  now=now))
+
+    def write(s: Session) -> WriteCounts:
+        with capture_suspended(s):  # demo data stays on this desk: no sync ops
+            return write_records(s, records, source="demo", workstation=workstation, now=now)
+
+    counts = db.write_now(write)
     return counts.added + counts.updated
 
 

@@ -28,7 +28,7 @@ from callcenter.domain.clock import Clock
 from callcenter.domain.outages import OutageKind, OutageStatus, OutageTimes
 
 from .database import Database
-from .outage_store import OutageRecord, WriteCounts, write_records
+from .outage_store import OutageRecord, WriteCounts, no_gc, write_records
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -301,17 +301,24 @@ class OutageImport:
                 progress(total // 2 + (done * (total - total // 2)) // max(n, 1), total)
 
         try:
-            records, problems = parse_rows(rows, self._tz, check_progress, cancel)
-            if problems:
-                return ImportReport(total, tuple(problems))
-            now = self._clock.utc_now()
-            counts = self._db.write(
-                lambda s: write_records(s, records, source=source, workstation=self._ws, now=now,
-                                        progress=write_progress, cancelled=_flag(cancel),
-                                        cancel_exc=ImportCancelled)
-            ).result()
+            with no_gc():  # 50,000 records and their rows: see outage_store.no_gc
+                return self._run_rows(rows, total, check_progress, write_progress, source, cancel)
         except ImportCancelled:
             return ImportReport(total, cancelled=True)
+
+    def _run_rows(
+        self, rows: Sequence[Sequence[object]], total: int, check_progress: Progress,
+        write_progress: Progress, source: str, cancel: threading.Event | None,
+    ) -> ImportReport:
+        records, problems = parse_rows(rows, self._tz, check_progress, cancel)
+        if problems:
+            return ImportReport(total, tuple(problems))
+        now = self._clock.utc_now()
+        counts = self._db.write(
+            lambda s: write_records(s, records, source=source, workstation=self._ws, now=now,
+                                    progress=write_progress, cancelled=_flag(cancel),
+                                    cancel_exc=ImportCancelled)
+        ).result()
         return ImportReport(total, counts=counts)
 
 

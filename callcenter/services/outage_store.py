@@ -4,15 +4,45 @@ dispatch source id (so re-importing a file updates instead of duplicating).
 Core ``executemany`` in chunks: an import of 50,000 outages is half a million
 rows (outages, their targets, the address-key index) and must stay within
 seconds; the chunks are also where a cancel is noticed.
+
+Sync (issues 5 and 6): bulk writes bypass the outbox's flush listener, so
+``write_records`` queues the sync ops itself (``outbox.record_ops``) in the
+same transaction: every inserted outage/target as an ``upsert`` of all its
+columns, every changed one as an ``upsert`` of its changed columns on the
+version it was made on, every target that left a record as a ``delete`` with
+its tombstone. The local ``outage_address_keys`` never sync: a desk rebuilds
+them for the targets it pulls (``rebuild_address_keys``, registered as an
+after-pull hook when this module is imported). Writes inside
+``outbox.capture_suspended`` queue nothing (the demo outages stay local).
+
+Deterministic ids: two desks importing the same dispatch file must write the
+same rows, so central merges the second push into the first (same values, no
+conflict) instead of holding two copies. A new outage's id is
+``uuid5(OUTAGE_NAMESPACE, source id)``; a new target's is ``uuid5(outage id,
+kind + "\x1f" + value)`` (the value as written, not the lookup key: two scopes
+of one outage can share a key, 幸福路12号 and 幸福路12号3号楼). A target that
+left a record and comes back is revived (same id), not inserted again.
+
+Stores from before this rule keep their random ids and keep working locally;
+their outages reach central only once a re-import changes them (then the
+whole row and its live targets are sent, so central can create what it never
+had). A random-id outage and another desk's deterministic one with the same
+source id are two rows on central; the desk that pulls the other one gets a
+``sync_conflicts`` clash on ``outages.source_id`` (delete the local legacy
+outage and re-import, or resolve the clash).
 """
 
 from __future__ import annotations
 
+import gc
+import hashlib
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, select, update
@@ -20,11 +50,34 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain.outages import Address, OutageTimes, parse_address, short_notice
 from callcenter.domain.outages.address import normalise
-from callcenter.store.ids import new_id
 from callcenter.store.outage_models import Outage, OutageAddressKey, OutageTarget
+from callcenter.sync.outbox import BulkOp, record_ops
+from callcenter.sync.protocol import to_wire
+from callcenter.sync.pull_hooks import register_after_pull
 
 _TABLES: dict[str, Table] = {m.__tablename__: cast(Table, m.__table__)
                              for m in (Outage, OutageTarget, OutageAddressKey)}
+OUTAGE_NAMESPACE = uuid.UUID("5c1b7a0e-95f8-5d3a-9b1e-0a2f6c4d8e71")  # fixed forever: ids depend on it
+
+
+_V5 = ~(0xF000 << 64) & ~(0xC000 << 48), (0x5000 << 64) | (0x8000 << 48)  # version and variant bits
+
+
+def _uuid5(namespace: uuid.UUID, name: str) -> uuid.UUID:
+    """``uuid.uuid5`` at half the cost (it runs for every row of an import)."""
+    keep, bits = _V5
+    digest = hashlib.sha1(namespace.bytes + name.encode(), usedforsecurity=False).digest()
+    return uuid.UUID(int=int.from_bytes(digest[:16]) & keep | bits)
+
+
+def outage_id(source_id: str) -> uuid.UUID:
+    """The id every desk gives a new outage with this dispatch source id."""
+    return _uuid5(OUTAGE_NAMESPACE, source_id)
+
+
+def target_id(outage: uuid.UUID, kind: str, value: str) -> uuid.UUID:
+    """The id every desk gives a new target of ``outage``."""
+    return _uuid5(outage, f"{kind}\x1f{value}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +113,7 @@ def _parsed(value: str) -> Address:
     return parse_address(value)
 
 
+@lru_cache(maxsize=65536)  # 台区 and 线路 names repeat across a list's outages
 def target_key(kind: str, value: str) -> str:
     """What a lookup compares: account/feeder/台区 normalised; for an address
     scope its head (first two components, or the district for a whole district)."""
@@ -82,12 +136,29 @@ def _fields(r: OutageRecord, source: str) -> dict[str, object]:
             "source": source}
 
 
+_TIMES = ("start_at", "expected_restore_at", "actual_restore_at", "announced_at")
+_CONVERTED = (*_TIMES, "short_notice")
+
+
+def _wire(v: Any) -> Any:
+    return None if v is None else to_wire(v)
+
+
+def _wired(fields: dict[str, Any]) -> dict[str, Any]:
+    """An op's fields as JSON values (record_ops(wire=True))."""
+    return {k: to_wire(v) for k, v in fields.items()}
+
+
 def _db(v: object) -> object:
-    """A value as the store keeps it on SQLite (what UTCDateTime/Uuid/Boolean write)."""
+    """A value as the store keeps it on SQLite (what UTCDateTime/Uuid/Boolean write:
+    ``YYYY-MM-DD HH:MM:SS.ffffff``, what isoformat gives ten times faster than strftime)."""
+    t = type(v)
+    if t is str or t is int or v is None:
+        return v
+    if isinstance(v, datetime):
+        return v.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
     if isinstance(v, uuid.UUID):
         return v.hex
-    if isinstance(v, datetime):
-        return v.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     if isinstance(v, bool):
         return int(v)
     return v
@@ -102,12 +173,174 @@ def _insert(s: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
     cols = list(rows[0])
     assert set(cols) <= set(_TABLES[table].c.keys()), cols
     sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    s.connection().exec_driver_sql(sql, [tuple(r[c] for c in cols) for r in rows])
+    get = itemgetter(*cols)
+    s.connection().exec_driver_sql(sql, [get(r) for r in rows] if len(cols) > 1 else
+                                   [(get(r),) for r in rows])
 
 
 def _chunked(items: Sequence[object], n: int = 500) -> Iterable[Sequence[object]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
+
+
+def _address_keys(target: str, value: str) -> list[dict[str, Any]]:
+    return [{"target_id": target, "pos": i, "key": c} for i, c in enumerate(_parsed(value).chunks)]
+
+
+def rebuild_address_keys(s: Session, target_ids: Sequence[str | uuid.UUID]) -> int:
+    """Bring this desk's derived lookup data up to date for these targets as they
+    are stored now (after a pull wrote them): the address-key index of live
+    address targets rebuilt, of anything else removed, and a ``key`` that this
+    desk's normalisation computes differently (a desk on an older version wrote
+    it) corrected locally. Returns how many address-key rows were written."""
+    written = 0
+    conn = s.connection()
+    for part in _chunked([uuid.UUID(str(t)).hex for t in target_ids]):
+        marks = ", ".join("?" * len(part))
+        rows = conn.exec_driver_sql(
+            f"SELECT id, kind, value, key, deleted_at FROM outage_targets WHERE id IN ({marks})",
+            tuple(part)).all()
+        stale = [(k, tid) for tid, kind, value, key, _ in rows if (k := target_key(kind, value)) != key]
+        if stale:
+            conn.exec_driver_sql("UPDATE outage_targets SET key = ? WHERE id = ?", stale)
+        conn.exec_driver_sql(f"DELETE FROM outage_address_keys WHERE target_id IN ({marks})", tuple(part))
+        keys = [k for tid, kind, value, _, deleted in rows if kind == "address" and deleted is None
+                for k in _address_keys(tid, value)]
+        _insert(s, "outage_address_keys", keys)
+        written += len(keys)
+    return written
+
+
+def refresh_lookup_keys(s: Session) -> int:
+    """``rebuild_address_keys`` for every target of the store: after a change of
+    the address normalisation (say Chinese numerals, issue 5), so scopes stored
+    before it match the same way as new ones. Local only, nothing is synced."""
+    ids = list(s.connection().exec_driver_sql("SELECT id FROM outage_targets").scalars())
+    return rebuild_address_keys(s, ids)
+
+
+def install_pull_hooks() -> None:
+    """Register the outage hooks with sync's after-pull registry (idempotent).
+    Done when this module is imported (the app imports it through the outage
+    services); a sync entry point that may run without them calls it."""
+    register_after_pull("outage_targets", rebuild_address_keys)
+
+
+install_pull_hooks()
+
+
+@dataclass
+class _Plan:
+    """What one ``write_records`` call writes: store rows and their sync ops."""
+
+    new_outages: list[dict[str, Any]]
+    changed: list[dict[str, Any]]
+    new_targets: list[dict[str, Any]]
+    revived: list[dict[str, Any]]
+    gone: list[uuid.UUID]
+    new_keys: list[dict[str, Any]]
+    outage_ops: list[BulkOp]
+    target_ops: list[BulkOp]
+
+
+def _existing(s: Session, records: Sequence[OutageRecord]) -> tuple[
+        dict[str, dict[str, Any]], dict[uuid.UUID, dict[tuple[str, str], Any]]]:
+    """Stored outages by source id, and every target of theirs (live or
+    tombstoned; a live one wins) by (kind, value)."""
+    existing: dict[str, dict[str, Any]] = {}
+    for part in _chunked([r.source_id for r in records]):
+        for row in s.execute(select(Outage.__table__).where(Outage.source_id.in_(part))).mappings():
+            existing[row["source_id"]] = dict(row)
+    targets: dict[uuid.UUID, dict[tuple[str, str], Any]] = {}
+    for part in _chunked([row["id"] for row in existing.values()]):
+        for t in s.execute(select(OutageTarget.outage_id, OutageTarget.kind, OutageTarget.value,
+                                  OutageTarget.id, OutageTarget.key, OutageTarget.version,
+                                  OutageTarget.deleted_at, OutageTarget.updated_at,
+                                  OutageTarget.origin_workstation)
+                           .where(OutageTarget.outage_id.in_(part))):
+            have = targets.setdefault(t.outage_id, {})
+            old = have.get((t.kind, t.value))
+            if old is None or (old.deleted_at is not None and t.deleted_at is None):
+                have[(t.kind, t.value)] = t
+    return existing, targets
+
+
+def _plan(records: Sequence[OutageRecord], existing: dict[str, dict[str, Any]],
+          old_targets: dict[uuid.UUID, dict[tuple[str, str], Any]], *, source: str, ws: str,
+          now: datetime) -> tuple[_Plan, int, int]:
+    stamp = _db(now)
+    now_w = to_wire(now)
+    p = _Plan([], [], [], [], [], [], [], [])
+    added = updated = 0
+    for r in records:
+        fields = _fields(r, source)
+        old = existing.get(r.source_id)
+        legacy = False
+        if old is None:
+            oid = outage_id(r.source_id)
+            row = {"source_id": r.source_id, "version": 1, "updated_at": now, "deleted_at": None,
+                   "origin_workstation": ws, **fields}
+            p.new_outages.append({**row, "id": oid.hex, "updated_at": stamp,
+                                  **{k: _db(row[k]) for k in _CONVERTED}})
+            p.outage_ops.append((oid, "upsert", None, {**row, "updated_at": now_w,
+                                                       **{k: _wire(row[k]) for k in _TIMES}}))
+            have: dict[tuple[str, str], Any] = {}
+            added += 1
+        else:
+            oid = old["id"]
+            legacy = oid != outage_id(r.source_id)  # from before deterministic ids
+            have = old_targets.get(oid, {})
+            want = set(_targets(r))
+            live = {k for k, t in have.items() if t.deleted_at is None}
+            diff = {k: v for k, v in fields.items() if old[k] != v}
+            if set(diff) - {"source"} or live != want or old["deleted_at"] is not None:
+                version = int(old["version"]) + 1
+                p.changed.append({"id": oid, "version": version, "updated_at": now, "deleted_at": None,
+                                  **fields})
+                sent = ({k: v for k, v in old.items() if k != "id"} | fields) if legacy else diff
+                if old["deleted_at"] is not None:
+                    sent["deleted_at"] = None
+                p.outage_ops.append((oid, "upsert", int(old["version"]), _wired(
+                    {**sent, "version": version, "updated_at": now,
+                     **({"deleted_at": None} if legacy else {})})))
+                updated += 1
+            else:
+                legacy = False  # unchanged: nothing is sent, not even a legacy row
+            for k, t in have.items():
+                if t.deleted_at is None and k not in want:
+                    p.gone.append(t.id)
+                    p.target_ops.append((t.id, "delete", t.version, {
+                        "deleted_at": now_w, "updated_at": now_w, "version": t.version + 1}))
+                elif legacy and t.deleted_at is None:  # central may never have seen it
+                    p.target_ops.append((t.id, "upsert", t.version, _wired({
+                        "outage_id": oid, "kind": k[0], "value": k[1], "key": t.key,
+                        "version": t.version, "updated_at": t.updated_at, "deleted_at": None,
+                        "origin_workstation": t.origin_workstation})))
+        oid_w = str(oid)
+        for kind, value in _targets(r):
+            t = have.get((kind, value))
+            if t is not None and t.deleted_at is None:
+                continue
+            key = target_key(kind, value)
+            if t is not None:  # left the record once and is back: the same row again
+                tid = t.id
+                p.revived.append({"id": tid, "key": key, "version": t.version + 1, "updated_at": now,
+                                  "deleted_at": None})
+                whole = {"outage_id": oid_w, "kind": kind, "value": value,
+                         "origin_workstation": t.origin_workstation} if legacy else {}
+                p.target_ops.append((tid, "upsert", t.version, {
+                    **whole, "key": key, "version": t.version + 1, "updated_at": now_w, "deleted_at": None}))
+            else:
+                tid = target_id(oid, kind, value)
+                row = {"outage_id": oid_w, "kind": kind, "value": value, "key": key, "version": 1,
+                       "updated_at": now_w, "deleted_at": None, "origin_workstation": ws}
+                p.new_targets.append({"id": tid.hex, "outage_id": oid.hex, "kind": kind, "value": value,
+                                      "key": key, "version": 1, "updated_at": stamp,
+                                      "deleted_at": None, "origin_workstation": ws})
+                p.target_ops.append((tid, "upsert", None, row))
+            if kind == "address":
+                p.new_keys += _address_keys(tid.hex, value)
+    return p, added, updated
 
 
 def write_records(
@@ -116,66 +349,69 @@ def write_records(
     cancel_exc: type[Exception] = RuntimeError,
 ) -> WriteCounts:
     """Insert new records and update changed ones by source id, in the caller's
-    transaction; targets that left a record are tombstoned (they sync)."""
-    ws = workstation
-    stamp = _db(now)
-    existing: dict[str, dict[str, object]] = {}
-    for part in _chunked([r.source_id for r in records]):
-        for row in s.execute(select(Outage.__table__).where(Outage.source_id.in_(part))).mappings():
-            existing[row["source_id"]] = dict(row)
-    old_targets: dict[uuid.UUID, dict[tuple[str, str], uuid.UUID]] = {}
-    ids = [row["id"] for row in existing.values()]
-    for part in _chunked(ids):
-        for t in s.execute(select(OutageTarget.outage_id, OutageTarget.kind, OutageTarget.value,
-                                  OutageTarget.id).where(OutageTarget.outage_id.in_(part),
-                                                         OutageTarget.deleted_at.is_(None))):
-            old_targets.setdefault(t.outage_id, {})[(t.kind, t.value)] = t.id
-    new_outages: list[dict[str, Any]] = []
-    changed: list[dict[str, Any]] = []
-    new_targets: list[dict[str, Any]] = []
-    new_keys: list[dict[str, Any]] = []
-    gone: list[uuid.UUID] = []
-    added = updated = 0
-    for r in records:
-        fields = _fields(r, source)
-        old = existing.get(r.source_id)
-        if old is None:
-            oid = new_id()
-            new_outages.append({"id": oid.hex, "source_id": r.source_id, "version": 1, "updated_at": stamp,
-                                "deleted_at": None, "origin_workstation": ws,
-                                **{k: _db(v) for k, v in fields.items()}})
-            have: dict[tuple[str, str], uuid.UUID] = {}
-            added += 1
-        else:
-            oid = old["id"]  # type: ignore[assignment]
-            have = old_targets.get(oid, {})
-            want = set(_targets(r))
-            diff = {k: v for k, v in fields.items() if k != "source" and old[k] != v}
-            if diff or set(have) != want or old["deleted_at"] is not None:
-                changed.append({"id": oid, "version": int(old["version"]) + 1,  # type: ignore[call-overload]
-                                "updated_at": now, "deleted_at": None, **fields})
-                updated += 1
-            gone += [tid for k, tid in have.items() if k not in want]
-        for kind, value in _targets(r):
-            if (kind, value) in have:
-                continue
-            tid = new_id().hex
-            new_targets.append({"id": tid, "outage_id": oid.hex, "kind": kind, "value": value,
-                                "key": target_key(kind, value), "version": 1, "updated_at": stamp,
-                                "deleted_at": None, "origin_workstation": ws})
-            if kind == "address":
-                new_keys += [{"target_id": tid, "pos": i, "key": c}
-                             for i, c in enumerate(_parsed(value).chunks)]
+    transaction, with their sync ops; targets that left a record are tombstoned
+    (they sync as deletes). See the module doc."""
+    with no_gc(), _big_cache(s):
+        return _write(s, records, source=source, workstation=workstation, now=now, progress=progress,
+                      cancelled=cancelled, cancel_exc=cancel_exc)
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """The cycle collector off while an import builds a few hundred thousand
+    small objects it keeps (each pass would walk all of them: a third of the
+    planning time on 50,000 outages); nothing of it is cyclic."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@contextmanager
+def _big_cache(s: Session, kib: int = 65536) -> Iterator[None]:
+    """A larger page cache on the writer's connection for one import: the new
+    rows' ids are hashes, so the primary-key and sync-outbox indexes take
+    inserts all over (the default 2 MB cache spilled and re-read pages)."""
+    conn = s.connection()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
+
+
+def _write(
+    s: Session, records: Sequence[OutageRecord], *, source: str, workstation: str, now: datetime,
+    progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool],
+    cancel_exc: type[Exception],
+) -> WriteCounts:
+    existing, old_targets = _existing(s, records)
+    p, added, updated = _plan(records, existing, old_targets, source=source, ws=workstation, now=now)
+    # the new ids are hashes, in no order: rows and ops go in sorted by id, so
+    # their primary-key indexes grow at the end instead of at random pages
+    for new in (p.new_outages, p.new_targets):
+        new.sort(key=itemgetter("id"))
+    p.new_keys.sort(key=itemgetter("target_id", "pos"))
+    for ops in (p.outage_ops, p.target_ops):
+        ops.sort(key=lambda op: op[0].int)
+    revived_ids = [r["id"] for r in p.revived]
     steps: list[tuple[Callable[[Any], object], Sequence[Any]]] = [
-        (lambda part: _insert(s, "outages", part), new_outages),
-        (lambda part: s.execute(update(Outage), part), changed),
+        (lambda part: _insert(s, "outages", part), p.new_outages),
+        (lambda part: s.execute(update(Outage), part), p.changed),
         (lambda part: s.execute(update(OutageTarget).where(OutageTarget.id.in_(part))
                                 .values(deleted_at=now, updated_at=now,
-                                        version=OutageTarget.version + 1)), gone),
+                                        version=OutageTarget.version + 1)), p.gone),
         (lambda part: s.execute(delete(OutageAddressKey).where(OutageAddressKey.target_id.in_(part))),
-         gone),
-        (lambda part: _insert(s, "outage_targets", part), new_targets),
-        (lambda part: _insert(s, "outage_address_keys", part), new_keys),
+         p.gone + revived_ids),
+        (lambda part: s.execute(update(OutageTarget), part), p.revived),
+        (lambda part: _insert(s, "outage_targets", part), p.new_targets),
+        (lambda part: _insert(s, "outage_address_keys", part), p.new_keys),
+        (lambda part: record_ops(s, "outages", part, now, wire=True), p.outage_ops),
+        (lambda part: record_ops(s, "outage_targets", part, now, wire=True), p.target_ops),
     ]
     total = sum(len(rows) for _, rows in steps) or 1
     done = 0
@@ -188,4 +424,3 @@ def write_records(
             if progress is not None:
                 progress(done, total)
     return WriteCounts(added, updated, len(records) - added - updated)
-

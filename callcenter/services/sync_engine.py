@@ -33,6 +33,7 @@ from callcenter.sync.push_result import (
     resolved_since,
 )
 
+from . import outage_store
 from .database import Database
 
 Connect = Callable[[], CentralClient]
@@ -88,6 +89,9 @@ class SyncEngine:
         self.page_rows = page_rows
         self.push_ops = push_ops
         self._client: CentralClient | None = None
+        # local state derived from pulled rows (the outage address keys) must be
+        # maintained whoever runs the pull: the app, `callcenter sync`, a test
+        outage_store.install_pull_hooks()
 
     def close(self) -> None:
         if self._client is not None:

@@ -35,6 +35,7 @@ from callcenter.store.sync_models import SyncConflict
 from .local_rows import shape, upsert_sql
 from .outbox_reader import CURSOR, LAST_PULL_AT, OUTBOX, set_state
 from .protocol import to_wire
+from .pull_hooks import run_after_pull
 from .registry import SYNCED
 
 CONFLICTS = cast(Table, SyncConflict.__table__)
@@ -98,6 +99,7 @@ def apply_page(s: Session, rows: list[dict[str, Any]], cursor: dict[str, Any] | 
                     _keep_clash(s, table, row, str(exc.orig), now)
                     result.clashes += 1
         result.tables.add(table)
+    run_after_pull(s, rows)  # local state derived from pulled rows (pull_hooks.py)
     if cursor is not None:
         set_state(s, CURSOR, cursor)
     if caught_up:

@@ -28,6 +28,14 @@ _CHUNK = re.compile("(.*?(?:" + "|".join(_SUFFIXES) + "))")
 _PUNCT = re.compile(r"[\s\-_,.;:!?，。、；：！？·•/\\()（）\[\]【】{}<>《》\"'“”‘’#＃*~`|]+")
 # building: 3栋 / 3幢 / 3号栋 / 3座 are all "3号楼"
 _BUILDING = re.compile(r"(\d+)号?(?:栋|幢|号楼)")
+# a run of Chinese numerals right before an address unit (三号楼, 十二栋, 二十一号,
+# 一单元, 五层, 三组); a numeral before anything else is part of a name (三里屯,
+# 十里河, 五一路) and stays
+_UNITS = ("号", "栋", "幢", "单元", "层", "楼", "室", "弄", "巷", "组")
+_ZH_NUMBER = re.compile("[零〇一二两三四五六七八九十百千]+(?=" + "|".join(_UNITS) + ")")
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_ZH_POWERS = {"十": 10, "百": 100, "千": 1000}
 # 省 / 市 / 区 or 县, each at most once, at the start; a 区 followed by a road
 # suffix is a street name (新区路), not a district
 _ADMIN = re.compile(
@@ -36,11 +44,60 @@ _ADMIN = re.compile(
 )
 
 
+def chinese_number(text: str) -> int | None:
+    """The value of a Chinese numeral as addresses write it, or None when the
+    text is not one number: counted (十 10, 十一 11, 二十 20, 一百零五 105,
+    两千零三十 2030, and the spoken 一百五 150) or read digit by digit with at
+    least three digits (一五〇二 1502). Two digits side by side (五一, 三八) are
+    a name, never a number."""
+    if not text:
+        return None
+    if all(c in _ZH_DIGITS for c in text):
+        if len(text) == 1:
+            return _ZH_DIGITS[text]
+        return int("".join(str(_ZH_DIGITS[c]) for c in text)) if len(text) >= 3 else None
+    total = 0
+    digit: int | None = None  # a digit waiting for its power
+    last = 10_000  # the power written last: powers only go down
+    zero = False  # a 零 since that power (一百零五: the 五 is units, not tens)
+    for i, c in enumerate(text):
+        if c in ("零", "〇"):
+            if digit is not None or zero or i == 0:
+                return None
+            zero = True
+        elif c in _ZH_DIGITS:
+            if digit is not None:
+                return None
+            digit = _ZH_DIGITS[c]
+        else:
+            power = _ZH_POWERS[c]
+            if power >= last:
+                return None
+            if digit is None:  # a bare 十 leads (十二 12) or follows a 零 (一千零十 1010)
+                if power != 10 or not (i == 0 or zero):
+                    return None
+                digit = 1
+            total += digit * power
+            digit, last, zero = None, power, False
+    if digit is not None:  # units after 零 or 十 (一百零五, 二十三); spoken 一百五 is 150
+        total += digit if zero or last == 10 else digit * (last // 10)
+    elif zero:
+        return None  # ends in 零
+    return total
+
+
+def _arabic(m: re.Match[str]) -> str:
+    n = chinese_number(m.group(0))
+    return m.group(0) if n is None else str(n)
+
+
 def normalise(text: str) -> str:
-    """Full-width to half-width (NFKC), no spaces or punctuation, one spelling for
-    a building (号楼)."""
+    """Full-width to half-width (NFKC), no spaces or punctuation, Chinese numerals
+    before an address unit as Arabic (三号楼 is 3号楼), one spelling for a
+    building (号楼)."""
     s = unicodedata.normalize("NFKC", text)
     s = _PUNCT.sub("", s)
+    s = _ZH_NUMBER.sub(_arabic, s)
     return _BUILDING.sub(r"\1号楼", s)
 
 
