@@ -1,5 +1,11 @@
-"""``callcenter central upgrade --url URL`` and
-``callcenter central add-desk NAME [--team T] [--kind K] --url URL``.
+"""``callcenter central upgrade --url URL``,
+``callcenter central add-desk NAME [--team T] [--kind K] --url URL`` and
+``callcenter central demo [DIR] [--launch | --stop]``.
+
+``demo`` is the one-command trial on one machine: an embedded PostgreSQL
+(pgserver) with the central schema and two desks pointed at it, a phone agent
+(DEMO-A) and a shift lead (LEAD-1); see callcenter/services/central_demo.py.
+With ``--launch`` it also starts both desks' windows.
 
 The URL is an admin connection to the central PostgreSQL (it must be able to
 create roles). ``add-desk`` reads the new desk's password from
@@ -12,7 +18,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import shlex
+import subprocess
 import sys
+from pathlib import Path
 
 import psycopg
 from sqlalchemy.exc import SQLAlchemyError
@@ -36,7 +45,38 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--kind", default="agent", choices=DESK_KINDS,
                      help="agent (default), lead (shift lead), qa, department or admin")
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    demo = sub.add_parser("demo", help="an embedded PostgreSQL and two desks on this machine")
+    demo.add_argument("dir", nargs="?", type=Path,
+                      help="where the server and the desks live (default: <data dir>/central-demo)")
+    what = demo.add_mutually_exclusive_group()
+    what.add_argument("--launch", action="store_true", help="also start both desks' windows")
+    what.add_argument("--stop", action="store_true", help="stop the demo's server")
     return p
+
+
+def _demo(ns: argparse.Namespace) -> int:
+    from callcenter.services import central_demo
+    from callcenter.services.settings import default_data_dir
+
+    folder: Path = ns.dir or default_data_dir() / "central-demo"
+    try:
+        if ns.stop:
+            central_demo.stop(folder)
+            print(f"demo central in {folder / 'pg'} stopped")
+            return 0
+        desks = central_demo.setup(folder)
+    except central_demo.DemoUnavailable as exc:
+        print(f"callcenter central: {exc}", file=sys.stderr)
+        return 1
+    print(f"demo central running in {folder / 'pg'} (stop: callcenter central demo {folder} --stop)")
+    commands = {code: [sys.executable, "-m", "callcenter", "--demo", "--data-dir", str(d)]
+                for code, d in desks.items()}
+    for code, cmd in commands.items():
+        print(f"desk {code}: {shlex.join(cmd)}")
+    if ns.launch:
+        procs = [subprocess.Popen(cmd) for cmd in commands.values()]
+        return max(p.wait() for p in procs)
+    return 0
 
 
 def main(argv: list[str]) -> int:
@@ -44,6 +84,12 @@ def main(argv: list[str]) -> int:
         ns = _parser().parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    if ns.action == "demo":
+        try:
+            return _demo(ns)
+        except (psycopg.Error, SQLAlchemyError) as exc:
+            print(f"callcenter central: {exc}".rstrip(), file=sys.stderr)
+            return 1
     if not ns.url:
         print("callcenter central: --url (or CALLCENTER_CENTRAL_URL) is required", file=sys.stderr)
         return 2
