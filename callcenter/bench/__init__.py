@@ -22,6 +22,9 @@ from . import (
     outage_lookup,
     script_render,
     startup,
+    sync_fleet,
+    sync_pull,
+    sync_push,
     ticket_list,
     ticket_save,
     ticket_search,
@@ -39,6 +42,7 @@ SCENARIOS: dict[str, Scenario] = {
         script_render.SCENARIO,  # scripts
         ticket_search.SCENARIO, ticket_list.SCENARIO,  # finding tickets
         outage_lookup.SCENARIO, outage_import.SCENARIO,  # outages
+        sync_push.SCENARIO, sync_pull.SCENARIO, sync_fleet.SCENARIO,  # sync with central
     )
 }
 
@@ -69,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", type=Path,
                    help="where the scenario's files go (default: a fresh temporary directory)")
     p.add_argument("--keep", action="store_true", help="keep the temporary data directory")
+    p.add_argument("--central", metavar="URL",
+                   help="sync-*: admin URL of a PostgreSQL to use (default: start one with pgserver)")
+    p.add_argument("--seconds", type=float, help="sync-fleet: how long the desks work (default 60)")
     return p
 
 
@@ -78,7 +85,7 @@ def _progress(msg: str) -> None:
 
 def run_scenario(
     name: str, *, size: int | None = None, runs: int | None = None, data_dir: Path | None = None,
-    keep: bool = False,
+    keep: bool = False, central: str | None = None, seconds: float | None = None,
 ) -> tuple[int, Metrics]:
     """Run one scenario; returns (size used, metrics). Raises ``BenchError``/``KeyError``."""
     scenario = SCENARIOS[name]
@@ -90,7 +97,8 @@ def run_scenario(
     directory = Path(tempfile.mkdtemp(prefix=f"callcenter-bench-{name}-")) if temp else Path(data_dir)
     directory.mkdir(parents=True, exist_ok=True)
     try:
-        metrics = scenario.run(BenchArgs(size=size, runs=runs, data_dir=directory, progress=_progress))
+        metrics = scenario.run(BenchArgs(size=size, runs=runs, data_dir=directory, progress=_progress,
+                                         central=central, seconds=seconds))
     finally:
         if temp and not keep:
             shutil.rmtree(directory, ignore_errors=True)
@@ -119,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         size, metrics = run_scenario(ns.name, size=ns.size, runs=ns.runs, data_dir=ns.data_dir,
-                                     keep=ns.keep)
+                                     keep=ns.keep, central=ns.central, seconds=ns.seconds)
     except BenchError as exc:
         print(f"callcenter bench {ns.name}: {exc}", file=sys.stderr)
         return 1

@@ -24,6 +24,8 @@ class BenchArgs:
     runs: int
     data_dir: Path
     progress: Callable[[str], None]
+    central: str | None = None  # --central: an admin URL of an existing PostgreSQL (sync-* scenarios)
+    seconds: float | None = None  # --seconds: how long a timed scenario runs (sync-fleet)
 
 
 @dataclass(frozen=True)
