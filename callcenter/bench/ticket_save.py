@@ -4,7 +4,10 @@ against a raw durable single-row INSERT measured in the same run.
 The service side is what the app does when an agent presses save: validate the
 draft, then one write transaction (BEGIN IMMEDIATE, WAL, synchronous=FULL)
 holding the ticket, its "saved" event and the desk's ticket sequence. Both are
-timed together with ``perf_counter_ns`` on the calling thread.
+timed together with ``perf_counter_ns`` on the calling thread. As in the app,
+the store's own threads run meanwhile: the checkpointer, and the search indexer
+that puts the saved tickets into the text index (a save waits for it when they
+meet on the write lock, so that wait is in the figures).
 
 The baseline is the floor the disk sets: its own sqlite3 connection on a scratch
 file next to the store, with the same pragmas, running BEGIN IMMEDIATE; INSERT

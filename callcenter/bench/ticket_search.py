@@ -53,7 +53,9 @@ def prepare_store(args: BenchArgs, filename: str) -> tuple[Path, float]:
         finally:
             con.close()
         if count == args.size:
-            open_database(path).close()  # bring it up to the latest migration
+            db = open_database(path)  # bring it up to the latest migration
+            db.search_indexer.drain()  # and its text index up to date
+            db.close()
             args.progress(f"reusing {path} ({count:,} tickets)")
             return path, 0.0
     remove_db_files(path)

@@ -2,6 +2,9 @@
 
 All writes go through ``Database.write`` which runs them in order on a single
 thread (SQLite has one writer anyway), so the GUI thread never waits on a lock.
+Two threads of its own keep work off the save path: the Checkpointer (WAL back
+into the file) and the SearchIndexer (new tickets into the text index,
+search_indexer.py).
 """
 
 from __future__ import annotations
@@ -10,8 +13,9 @@ import errno
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import TypeVar
@@ -23,6 +27,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from callcenter.store import migrate
 from callcenter.store.engine import make_engine, make_sessionmaker
 from callcenter.sync.outbox import install_outbox
+
+from .search_indexer import SearchIndexer
 
 T = TypeVar("T")
 
@@ -120,17 +126,38 @@ class Database:
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-writer")
         self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db-reader")
         self._checkpointer = Checkpointer(self.path)
+        # every in-process write transaction holds this, so the search indexer
+        # (its own connection) takes turns with the writer instead of meeting
+        # it in SQLite's sleeping busy handler. Re-entrant: a write nested in a
+        # write still fails in SQLite (busy), as before, instead of hanging here.
+        self._write_lock = threading.RLock()
+        self._busy_timeout_s = busy_timeout_ms / 1000
+        self.search_indexer = SearchIndexer(self.path, self._write_lock)
 
     def upgrade(self) -> None:
         if not migrate.is_current(self.path):
-            migrate.upgrade(self.write_engine)
+            with self._write_lock:
+                migrate.upgrade(self.write_engine)
+            self.search_indexer.wrote()  # the indexer may have found no schema yet
+
+    @contextmanager
+    def _write_turn(self) -> Iterator[None]:
+        """The in-process write lock, given up after the busy timeout as SQLite's
+        own would be, so a write behind a long one still fails as locked."""
+        if not self._write_lock.acquire(timeout=self._busy_timeout_s):
+            raise StoreFailure(StoreFailureKind.LOCKED, "another write is still running")
+        try:
+            yield
+        finally:
+            self._write_lock.release()
 
     def write_now(self, fn: Callable[[Session], T]) -> T:
         """Run ``fn`` in one write transaction on the calling thread (CLI, benchmarks)."""
         try:
-            with self._writer_sessions.begin() as session:
+            with self._write_turn(), self._writer_sessions.begin() as session:
                 result = fn(session)
             self._checkpointer.wrote()
+            self.search_indexer.wrote()
             return result
         except (DBAPIError, sqlite3.Error, OSError) as exc:
             raise classify(getattr(exc, "orig", None) or exc) from exc
@@ -145,7 +172,7 @@ class Database:
         only be switched outside a transaction, so this uses its own connection
         setting around one transaction, and the session is not the outbox's."""
         try:
-            with self.write_engine.connect() as conn:
+            with self._write_turn(), self.write_engine.connect() as conn:
                 raw = conn.connection.dbapi_connection
                 assert raw is not None
                 raw.execute("PRAGMA foreign_keys=OFF")  # autocommit mode: before BEGIN
@@ -155,6 +182,7 @@ class Database:
                 finally:
                     raw.execute("PRAGMA foreign_keys=ON")
             self._checkpointer.wrote()
+            self.search_indexer.wrote()
             return result
         except (DBAPIError, sqlite3.Error, OSError) as exc:
             raise classify(getattr(exc, "orig", None) or exc) from exc
@@ -198,6 +226,7 @@ class Database:
         self._writer.submit(lambda: None).result()
 
     def close(self) -> None:
+        self.search_indexer.stop()
         self._checkpointer.stop()
         self._writer.shutdown(wait=True)
         self._reader.shutdown(wait=True)

@@ -20,12 +20,19 @@ migration 0004):
   pages' worth, doubling up to ``WALK_BATCH`` rowids) and asks the FTS index
   only for the hits inside each batch's rowid range, until a page is full:
   exact whatever the rowid order, and one or two batches at that density.
+  The index lags the saves a little (callcenter/services/search_indexer.py
+  fills it off the save path): the tickets above its mark, ``indexed_upto``,
+  read in the same snapshot, are matched with LIKE by rowid range and join
+  the hits, so every plan above is exact. They are the last second or so of
+  saves, unless the store was bulk-loaded and the indexer is catching up.
 - text of 1-2 characters: trigrams cannot index it, so it is a LIKE filter
   on the newest-first walk (cheap for common words; a rare short word may
   scan far; the UI says to type 3+ characters).
 - category / status / department / agent: an index ``(col, created_at, id)``.
 - overdue only: a partial index of the open tickets with a deadline, in page
-  order (most tickets are closed, so it is small).
+  order (most tickets are closed, so it is small). Its WHERE goes into the
+  query as bare SQL: a Boolean-typed literal renders as ``... = 1`` on SQLite,
+  which no longer matches the index's WHERE, and the planner walks all tickets.
 """
 
 from __future__ import annotations
@@ -38,7 +45,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     ColumnElement,
     Integer,
     Select,
@@ -54,7 +60,7 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain.clock import Clock
 from callcenter.store.models import Ticket
-from callcenter.store.search_schema import FTS_TABLE, OPEN_WITH_DEADLINE_SQL
+from callcenter.store.search_schema import FTS_TABLE, INDEXED_UPTO_SQL, OPEN_WITH_DEADLINE_SQL
 
 from .customers import OPEN_STATUSES
 from .database import Database
@@ -171,6 +177,7 @@ _COLUMNS = (
 _ROWID: ColumnElement[int] = literal_column("tickets.rowid", Integer())
 # unary +: the planner must walk the newest-first index, not drive by rowid
 _ROWID_NOT_INDEXED: ColumnElement[int] = literal_column("+tickets.rowid", Integer())
+_INDEXED_UPTO: ColumnElement[int] = literal_column(f"({INDEXED_UPTO_SQL})", Integer())
 
 
 def _fts_hits(match: str) -> Select[Any]:
@@ -181,6 +188,13 @@ def _fts_hits(match: str) -> Select[Any]:
 def _contains(term: str) -> ColumnElement[bool]:
     pattern = like_pattern(term)
     return or_(Ticket.content.like(pattern, escape="\\"), Ticket.address.like(pattern, escape="\\"))
+
+
+def _unindexed_hits(terms: list[str]) -> Select[Any]:
+    """Rowids of the tickets above the index's mark whose text has every term:
+    a rowid range scan of the few tickets the indexer has not reached."""
+    return select(_ROWID).select_from(Ticket).where(
+        _ROWID > _INDEXED_UPTO, *[_contains(t) for t in terms])
 
 
 class TicketSearch:
@@ -221,13 +235,20 @@ class TicketSearch:
             conds += [_contains(t) for t in long_terms]  # a key's few rows: LIKE is cheapest
         elif long_terms:
             match = " AND ".join(fts_phrase(t) for t in long_terms)
+            unindexed = _unindexed_hits(long_terms)
+            tail = list(s.scalars(unindexed.limit(FTS_DRIVE_LIMIT + 1)))
             probe = s.execute(_fts_hits(match).limit(FTS_DRIVE_LIMIT + 1)).all()
-            if len(probe) <= FTS_DRIVE_LIMIT:
-                conds.append(_ROWID.in_([r[0] for r in probe]))
+            if len(probe) <= FTS_DRIVE_LIMIT and len(tail) <= FTS_DRIVE_LIMIT:
+                conds.append(_ROWID.in_([r[0] for r in probe] + tail))
             elif s.execute(_fts_hits(match).limit(1).offset(FTS_MATERIALIZE_LIMIT)).first() is None:
-                conds.append(_ROWID_NOT_INDEXED.in_(_fts_hits(match)))
+                in_index: ColumnElement[bool] = _ROWID_NOT_INDEXED.in_(_fts_hits(match))
+                if tail:  # a long backlog (a bulk load) stays a subquery, not a huge IN list
+                    in_tail = _ROWID_NOT_INDEXED.in_(
+                        tail if len(tail) <= FTS_DRIVE_LIMIT else unindexed)
+                    in_index = or_(in_index, in_tail)
+                conds.append(in_index)
             else:
-                conds.append(_ROWID.in_(self._walk(s, conds, match, limit + 1)))
+                conds.append(_ROWID.in_(self._walk(s, conds, match, unindexed, limit + 1)))
         stmt = (select(*_COLUMNS).where(and_(*conds))
                 .order_by(Ticket.created_at.desc(), Ticket.id.desc()).limit(limit + 1))
         raw = s.execute(stmt).all()
@@ -236,10 +257,12 @@ class TicketSearch:
         return Page(rows, nxt)
 
     @staticmethod
-    def _walk(s: Session, conds: list[ColumnElement[bool]], match: str, want: int) -> list[int]:
+    def _walk(s: Session, conds: list[ColumnElement[bool]], match: str,
+              unindexed: Select[Any], want: int) -> list[int]:
         """Rowids of the first ``want`` rows, newest first, that pass ``conds``
         and match the text: batches of the newest-first walk, each checked
-        against the FTS hits within its rowid range."""
+        against the hits within its rowid range, of the FTS index and of the
+        tickets it does not cover yet."""
         found: list[int] = []
         step = list(conds)
         size = min(WALK_BATCH, 4 * want)
@@ -250,8 +273,9 @@ class TicketSearch:
             if not batch:
                 break
             ids = [r[0] for r in batch]
-            hits = set(s.scalars(_fts_hits(match).where(
-                literal_column("rowid").between(min(ids), max(ids)))))
+            low, high = min(ids), max(ids)
+            hits = set(s.scalars(_fts_hits(match).where(literal_column("rowid").between(low, high))))
+            hits.update(s.scalars(unindexed.where(_ROWID.between(low, high))))
             found += [i for i in ids if i in hits]
             if len(batch) < size:
                 break
@@ -284,8 +308,9 @@ class TicketSearch:
         if q.created_to is not None:
             conds.append(Ticket.created_at < q.created_to)
         if q.overdue_only:
-            # the literal WHERE of the partial index ix_search_tickets_open_deadline
-            open_with_deadline: ColumnElement[bool] = literal_column(OPEN_WITH_DEADLINE_SQL, Boolean())
+            # the literal WHERE of the partial index ix_search_tickets_open_deadline,
+            # untyped so that it renders bare (see the module docstring)
+            open_with_deadline: ColumnElement[bool] = literal_column(OPEN_WITH_DEADLINE_SQL)
             conds += [open_with_deadline, Ticket.deadline_at < now]
         return conds
 
