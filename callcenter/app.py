@@ -17,7 +17,6 @@ from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
 from callcenter.services.call_desk import CallDesk
-from callcenter.services.credentials import connect_central
 from callcenter.services.customers import Customers
 from callcenter.services.database import Database, open_database
 from callcenter.services.demo_city import demo_phone_numbers
@@ -44,6 +43,7 @@ from callcenter.ui.i18n import install_translator
 from callcenter.ui.lifecycle_integration import install as install_lifecycle
 from callcenter.ui.main_window import MainWindow
 from callcenter.ui.outage_integration import install as install_outages
+from callcenter.ui.qt_app import settle_heap
 from callcenter.ui.qt_scheduler import QtScheduler
 from callcenter.ui.script_integration import install as install_scripts
 from callcenter.ui.sync_status import SyncFeature
@@ -161,6 +161,8 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
     in the background (stopped by AppContext.shutdown)."""
     feature = SyncFeature(window, SyncConflicts(db), site_tz, lambda: desk.snapshot().agent_id, lang)
     if central_url:
+        from callcenter.services.credentials import connect_central  # loads psycopg: only when syncing
+
         engine = SyncEngine(db, workstation, lambda: connect_central(central_url))
         worker = SyncWorker(db, engine, on_status=feature.bridge.on_status,
                             on_report=feature.bridge.on_report)
@@ -185,6 +187,9 @@ def run(opts: AppOptions) -> int:
             app.quit()
         QTimer.singleShot(0, shown)
     ctx.window.show()
+    # once the window is up (not before its first paint: start-up time), freeze the
+    # start-up heap so a full collection never stalls the GUI for it (qt_app.py)
+    QTimer.singleShot(2000, settle_heap)
     if not opts.exit_when_shown and not opts.autopilot_calls:
         QTimer.singleShot(0, ctx.window.sign_in_or_out)
     code = app.exec()

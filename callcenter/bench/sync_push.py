@@ -11,7 +11,8 @@ in big transactions, each save with the ops a real save captures (one
 about 2.35 N ops.
 
 Timed: ``SyncEngine.push_all`` on a plain thread (as the sync worker runs it:
-reads and ``record_push`` through the Database, pushes through one
+reads and ``record_push`` through the Database, on its reader and writer
+threads while central applies the batch before, pushes through one
 ``CentralClient`` as the desk's own SCRAM login), from the queue full to the
 queue empty, into a fresh central database. Meanwhile the Qt event loop of the
 process's QApplication (offscreen, from callcenter/ui) runs a 5 ms
@@ -28,13 +29,16 @@ same tables of a second fresh central database, one transaction.
 ``baseline_copy_rows_per_s`` rows copied per second, so ``ratio_copy`` compares
 like with like.
 
+Heap: before the idle measurement the bench calls ``qt_app.settle_heap()``, as
+the app does once its window is up (``gc.collect(); gc.freeze()``): a full
+collection then skips everything made at start-up (imports, the UI, the
+bench's own set-up). On this machine a full collection of that heap took
+150-400 ms, holding the GIL, and was what the GUI's longest stall during a
+push was made of.
+
 Knobs: ``CALLCENTER_BENCH_PUSH_OPS`` sets SyncEngine's ``push_ops`` (ops per
-push call; default the engine's 1000). ``CALLCENTER_BENCH_GC_FREEZE=1`` calls
-``gc.freeze()`` before the push, as the app could once it has started: a full
-collection then skips everything made at start-up (imports, the UI). On this
-machine a full collection of the start-up heap alone takes 150-230 ms and is
-what the GUI's longest stall during a push is made of; frozen, the longest
-collection during a 100,000-save push was 32-61 ms and the longest stall 69-75 ms.
+push call; default the engine's 1000). ``CALLCENTER_BENCH_GC_FREEZE=0`` skips
+``settle_heap`` (to see what it saves).
 """
 
 from __future__ import annotations
@@ -143,9 +147,6 @@ def _push_with_gui_ticking(engine: SyncEngine) -> tuple[float, SyncReport, list[
         except BaseException as exc:  # reported on the main thread
             box["error"] = exc
 
-    if os.environ.get("CALLCENTER_BENCH_GC_FREEZE", "").strip() == "1":
-        gc.collect()
-        gc.freeze()  # what the app could do once started (see the module docstring)
     gc.callbacks.append(on_gc)
     try:
         gaps = _tick_gaps(threading.Thread(target=push, name="bench-push", daemon=True))
@@ -200,6 +201,10 @@ def run(args: BenchArgs) -> Metrics:
             engine = SyncEngine(db, DESK, lambda: CentralClient(desk_url), push_ops=push_ops)
             try:
                 engine.client()  # connect and check the schema before the clock starts
+                if os.environ.get("CALLCENTER_BENCH_GC_FREEZE", "").strip() != "0":
+                    from callcenter.ui.qt_app import settle_heap
+
+                    settle_heap()  # as the app does once its window is up
                 idle = _tick_gaps(threading.Thread(target=time.sleep, args=(IDLE_S,), daemon=True))
                 args.progress(f"pushing {ops:,} ops ({push_ops} per call) while the GUI ticks")
                 push_s, report, gaps, gc_ms = _push_with_gui_ticking(engine)

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -41,7 +42,8 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from .central_sql import DESK_KINDS, GROUP_ROLE
-from .protocol import Op
+from .outbox_reader import WireOps
+from .protocol import Op, dumps
 
 CENTRAL_MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations" / "central"
 
@@ -154,10 +156,13 @@ class CentralClient:
         assert row is not None
         return row[0]
 
-    def push(self, desk: str, ops: list[Op]) -> dict[str, Any]:
-        """Apply the ops of one local transaction; see protocol.py for the result."""
-        return cast(dict[str, Any], self._call(
-            "SELECT sync.push(%s, %s)", (desk, Jsonb([o.to_json() for o in ops]))))
+    def push(self, desk: str, ops: Sequence[Op]) -> dict[str, Any]:
+        """Apply the ops of whole local transactions; see protocol.py for the result.
+        Ops read by outbox_reader.pending_batch (``WireOps``) go as the JSON text
+        SQLite made; others are serialised here (compact, UTF-8 as is). Central
+        parses the text once (``::jsonb``)."""
+        payload = ops.payload if isinstance(ops, WireOps) else dumps(list(ops))
+        return cast(dict[str, Any], self._call("SELECT sync.push(%s, %s::jsonb)", (desk, payload)))
 
     def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
         """The next page of rows after ``cursor`` (None: from the beginning)."""

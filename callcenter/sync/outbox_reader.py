@@ -4,8 +4,15 @@ numbers the status bar shows; plus the desk's small sync state.
 Pending ops are pushed one local transaction at a time, in the order the
 transactions committed. That order is ``seq`` order: SQLite has one writer, so a
 transaction's ops are written while it holds the write lock and its seqs are
-contiguous and after every earlier commit's. Transactions are still collected by
-``tx_id`` (not by seq ranges) so a batch never carries half a transaction.
+contiguous and after every earlier commit's. So the push reads pending ops in
+seq order (the (pushed_at, seq) index, from the last batch's end) and cuts
+where the ``tx_id`` changes, so a batch never carries half a transaction (one
+bigger than the batch goes whole); and a batch is marked pushed by its seq
+range (``mark_pushed_range``): every pending op in it belongs to the batch.
+
+The push (``pending_batch``) never makes a Python object per op: SQLite writes
+each op's JSON from the stored row (``fields`` is stored as JSON already) and
+the batch is sent to central as that text (``WireOps``).
 
 Marking a transaction pushed belongs in the same local transaction that applies
 central's result (conflicts to show, versions central assigned): either both
@@ -17,13 +24,15 @@ them, for support and for ``sync --once`` to report what it did.
 from __future__ import annotations
 
 import json
+import sys
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, cast
+from typing import Any, cast, overload
 
-from sqlalchemy import Connection, Row, Table, delete, func, select, update
+from sqlalchemy import Connection, Row, Table, delete, func, select, text, update
 from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.orm import Session
 
@@ -33,7 +42,7 @@ from .protocol import Op, OpKind, to_wire
 
 OUTBOX: Table = cast(Table, SyncOutbox.__table__)
 STATE: Table = cast(Table, SyncState.__table__)
-_SCAN = 1000  # pending rows read per step while picking transactions
+_SCAN = 1000  # pending rows read per step by pending_transactions
 
 # sync_state keys (values are JSON)
 CURSOR = "cursor"  # central's pull cursor, as central returned it
@@ -60,39 +69,136 @@ def _op(r: Row[Any]) -> Op:
               r.base_version, dict(r.fields), str(to_wire(r.at)))
 
 
-def _first_tx_ids(s: Executor, limit: int) -> list[Any]:
-    seen: dict[Any, None] = {}
-    after = 0
-    while len(seen) < limit:
-        rows = s.execute(select(OUTBOX.c.seq, OUTBOX.c.tx_id)
-                         .where(OUTBOX.c.pushed_at.is_(None), OUTBOX.c.seq > after)
-                         .order_by(OUTBOX.c.seq).limit(_SCAN)).all()
-        for seq, tx in rows:
-            after = seq
-            if tx not in seen:
-                if len(seen) == limit:
-                    break
-                seen[tx] = None
-        if len(rows) < _SCAN:
-            break
-    return list(seen)
+def _uuid_text(col: str) -> str:
+    """SQLite: a stored 32-hex UUID as its canonical text (what ``str(uuid)`` gives)."""
+    return (f"substr({col}, 1, 8) || '-' || substr({col}, 9, 4) || '-' || substr({col}, 13, 4) || '-' "
+            f"|| substr({col}, 17, 4) || '-' || substr({col}, 21)")
+
+
+# One pending op as the push sends it (protocol.py), made by SQLite from the stored
+# row: the same JSON as ``json.dumps(op.to_json())`` of the Op read back, up to
+# spelling (``fields`` keeps the stored text's escapes, minified; ``at`` keeps
+# microseconds). Concatenated rather than json_object(): half the cost; every
+# piece is JSON already (``json()`` checks and minifies the stored fields).
+_WIRE_COLUMNS = (
+    """'{"op_id":"' || """ + _uuid_text("op_id") + """ || '","tx_id":"' || """ + _uuid_text("tx_id")
+    + """ || '","seq":' || seq || ',"table":' || json_quote(table_name) || ',"row_id":"' || """
+    + _uuid_text("row_id") + """ || '","kind":' || json_quote(kind) """
+    """|| ',"base_version":' || coalesce(base_version, 'null') """
+    """|| ',"fields":' || json(fields) || ',"at":"' || replace(at, ' ', 'T') || '+00:00"}'"""
+)
+_PENDING_WIRE = (f"SELECT seq, tx_id, {_WIRE_COLUMNS} FROM sync_outbox "
+                 "WHERE pushed_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")
+
+
+class WireOps(SequenceABC[Op]):
+    """Ops held as the JSON text a push sends (a JSON array, protocol.py);
+    ``CentralClient.push`` sends the text as it is. As a sequence of ``Op`` it
+    decodes the text on first use (for callers that look at the ops)."""
+
+    def __init__(self, payload: str, count: int) -> None:
+        self.payload = payload
+        self._count = count
+        self._ops: list[Op] | None = None
+
+    def _decoded(self) -> list[Op]:
+        if self._ops is None:
+            self._ops = [Op.from_json(d) for d in json.loads(self.payload)]
+        return self._ops
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, i: int) -> Op: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Op]: ...
+    def __getitem__(self, i: int | slice) -> Op | list[Op]:
+        return self._decoded()[i]
+
+    def __iter__(self) -> Iterator[Op]:
+        return iter(self._decoded())
+
+
+@dataclass(frozen=True)
+class PendingBatch:
+    """Whole pending transactions, oldest first, as one push sends them."""
+
+    ops: WireOps  # in seq order
+    tx_ids: list[str]  # the transactions, in order (32-hex, as stored)
+    first_seq: int
+    last_seq: int
+
+
+def _whole_transactions(fetch: Callable[[int, int], Sequence[Any]], max_ops: int, max_txs: int,
+                        step: int, after: int = 0) -> list[list[Any]]:
+    """Rows (seq, tx_id, ...) of the oldest pending transactions, grouped: as many
+    whole transactions as fit in ``max_ops`` rows (but at least one, however big)
+    and ``max_txs`` transactions. ``fetch(after, n)`` reads the next ``n`` pending
+    rows after seq ``after``, in seq order.
+
+    A transaction's rows are contiguous in seq order (the module doc), so a
+    transaction ends where the next tx_id starts; the first rows past the batch
+    are read to see that, and never more than one step of them."""
+    out: list[list[Any]] = []
+    n_ops = 0
+    cur: list[Any] = []
+    cur_tx: Any = None
+    while True:
+        rows = fetch(after, step)
+        for r in rows:
+            if r[1] != cur_tx:
+                if cur:
+                    if out and n_ops + len(cur) > max_ops:
+                        return out
+                    out.append(cur)
+                    n_ops += len(cur)
+                    if len(out) >= max_txs or n_ops >= max_ops:
+                        return out
+                cur, cur_tx = [], r[1]
+            cur.append(r)
+        if len(rows) < step:  # the end of the queue: the last transaction is whole
+            if cur and not (out and n_ops + len(cur) > max_ops):
+                out.append(cur)
+            return out
+        after = rows[-1][0]
+
+
+def pending_batch(s: Executor, max_ops: int = 1000, max_txs: int = 500,
+                  after: int = 0) -> PendingBatch | None:
+    """The oldest unpushed transactions, whole, about ``max_ops`` ops in all (at most
+    ``max_txs`` transactions, at least one), as the JSON text a push sends.
+    ``after``: only ops after that seq (the ``last_seq`` of a batch being pushed:
+    a batch ends where a transaction ends).
+
+    SQLite makes each op's JSON from the stored row (UUIDs from their 32-hex form,
+    ``fields`` is stored as JSON already), so no Python object is made per op."""
+    # the DBAPI cursor of the session's own connection (same transaction): plain
+    # tuples, no Row objects (less GIL time on the sync thread, fewer objects to collect)
+    conn = s.connection() if isinstance(s, Session) else s
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+
+    def fetch(after: int, n: int) -> Sequence[Any]:
+        return cast(Sequence[Any], raw.execute(_PENDING_WIRE, (after, n)).fetchall())
+
+    txs = _whole_transactions(fetch, max_ops, max_txs, max_ops + 1, after)
+    if not txs:
+        return None
+    return PendingBatch(WireOps("[" + ",".join(r[2] for tx in txs for r in tx) + "]",
+                                sum(len(tx) for tx in txs)),
+                        [str(tx[0][1]) for tx in txs], int(txs[0][0][0]), int(txs[-1][-1][0]))
 
 
 def pending_transactions(s: Executor, limit: int = 100) -> list[list[Op]]:
     """Up to ``limit`` unpushed local transactions, oldest first, each its ops in
     seq order (one push unit each)."""
-    tx_ids = _first_tx_ids(s, limit)
-    if not tx_ids:
-        return []
-    groups: dict[str, list[Op]] = {str(t): [] for t in tx_ids}
-    for i in range(0, len(tx_ids), 500):
-        for r in s.execute(select(OUTBOX).where(OUTBOX.c.tx_id.in_(tx_ids[i:i + 500]),
-                                                OUTBOX.c.pushed_at.is_(None))
-                           .order_by(OUTBOX.c.seq)):
-            groups[str(r.tx_id)].append(_op(r))
-    out = [ops for ops in groups.values() if ops]
-    out.sort(key=lambda ops: ops[0].seq)
-    return out
+    def fetch(after: int, n: int) -> Sequence[Any]:
+        return [(r.seq, r.tx_id, r) for r in s.execute(
+            select(OUTBOX).where(OUTBOX.c.pushed_at.is_(None), OUTBOX.c.seq > after)
+            .order_by(OUTBOX.c.seq).limit(n))]
+
+    return [[_op(r[2]) for r in tx] for tx in _whole_transactions(fetch, sys.maxsize, limit, _SCAN)]
 
 
 def _uuid(v: str | uuid.UUID) -> uuid.UUID:
@@ -104,11 +210,23 @@ def mark_pushed(s: Executor, tx_ids: Sequence[str | uuid.UUID], at: datetime) ->
     ids = [_uuid(t) for t in tx_ids]
     done = 0
     for i in range(0, len(ids), 500):
+        # "+pushed_at": keep SQLite on the tx_id index; the (pushed_at, seq) one would
+        # walk every pending op
         res = s.execute(update(OUTBOX).where(OUTBOX.c.tx_id.in_(ids[i:i + 500]),
-                                             OUTBOX.c.pushed_at.is_(None))
+                                             text("+sync_outbox.pushed_at IS NULL"))
                         .values(pushed_at=at))
         done += cast(int, getattr(res, "rowcount", 0))
     return done
+
+
+def mark_pushed_range(s: Executor, first_seq: int, last_seq: int, at: datetime) -> int:
+    """Record that central applied the pending ops with seqs ``first_seq..last_seq``
+    (a PendingBatch: every pending op in that range is one of its transactions);
+    returns how many ops."""
+    res = s.execute(update(OUTBOX).where(OUTBOX.c.seq.between(first_seq, last_seq),
+                                         OUTBOX.c.pushed_at.is_(None))
+                    .values(pushed_at=at))
+    return cast(int, getattr(res, "rowcount", 0))
 
 
 def prune_pushed(s: Executor, before: datetime) -> int:

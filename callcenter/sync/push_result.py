@@ -14,7 +14,6 @@ call atomically, which keeps each transaction atomic and in order.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
@@ -24,35 +23,32 @@ from sqlalchemy.orm import Session
 from callcenter.store.ids import new_id
 from callcenter.store.sync_models import SyncConflict
 
-from .outbox_reader import LAST_PUSH_AT, mark_pushed, pending_transactions, set_state
-from .protocol import Op
+from .outbox_reader import (
+    LAST_PUSH_AT,
+    OUTBOX,
+    PendingBatch,
+    mark_pushed_range,
+    pending_batch,
+    set_state,
+)
 
 CONFLICTS = cast(Table, SyncConflict.__table__)
 # sync_state key: resolved_at (ISO) of the last resolution central was told about
 RESOLUTIONS_SENT_UNTIL = "resolutions_sent_until"
 
 
-@dataclass(frozen=True)
-class PushBatch:
-    ops: list[Op]
-    tx_ids: list[str]
+PushBatch = PendingBatch  # whole transactions, their ops as the JSON text the push sends
 
 
-def next_batch(s: Session, max_ops: int = 1000, max_txs: int = 500) -> PushBatch | None:
-    """The oldest unpushed transactions, whole, about ``max_ops`` ops in all."""
-    ops: list[Op] = []
-    tx_ids: list[str] = []
-    for tx in pending_transactions(s, max_txs):
-        if ops and len(ops) + len(tx) > max_ops:
-            break
-        ops.extend(tx)
-        tx_ids.append(tx[0].tx_id)
-    return PushBatch(ops, tx_ids) if ops else None
+def next_batch(s: Session, max_ops: int = 1000, max_txs: int = 500,
+               after: int = 0) -> PushBatch | None:
+    """The oldest unpushed transactions (after seq ``after``), whole, about ``max_ops``
+    ops in all."""
+    return pending_batch(s, max_ops, max_txs, after)
 
 
 def record_push(s: Session, batch: PushBatch, answer: dict[str, Any], now: datetime) -> int:
     """Mark the batch pushed and keep its conflicts; returns how many conflicts."""
-    by_id = {o.op_id: o for o in batch.ops}
     conflicts = list(answer.get("conflicts") or [])
     for c in conflicts:
         op_id = uuid.UUID(str(c["op_id"]))
@@ -60,15 +56,16 @@ def record_push(s: Session, batch: PushBatch, answer: dict[str, Any], now: datet
             CONFLICTS.c.op_id == op_id, CONFLICTS.c.source == "push")).scalar()
         if known is not None:
             continue  # the answer to a retry: kept already
-        op = by_id.get(str(c["op_id"]))
+        # the op's own values of the refused fields (conflicts are rare: one lookup each)
+        mine_all = s.execute(select(OUTBOX.c.fields).where(OUTBOX.c.op_id == op_id)).scalar() or {}
         fields = [str(f) for f in c.get("fields") or []]
-        mine = {f: op.fields.get(f) for f in fields} if op else {}
+        mine = {f: mine_all.get(f) for f in fields} if mine_all else {}
         s.execute(CONFLICTS.insert().values(
             id=new_id(), source="push", table_name=str(c["table"]),
             row_id=uuid.UUID(str(c["row_id"])), op_id=op_id, fields=fields,
             local_values=mine, central_values=dict(c.get("central") or {}),
             central_version=None, detected_at=now))
-    mark_pushed(s, batch.tx_ids, now)
+    mark_pushed_range(s, batch.first_seq, batch.last_seq, now)
     set_state(s, LAST_PUSH_AT, now.isoformat())
     return len(conflicts)
 

@@ -23,7 +23,6 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
-from callcenter.services.credentials import FailureKind, classify_text
 from callcenter.services.sync_conflicts import SyncConflicts
 from callcenter.services.sync_engine import SyncReport
 from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker
@@ -113,6 +112,10 @@ class SyncStatusWidget(QWidget):
         if s is None:
             return self.tr("Central not configured")
         if s.state is SyncState.OFFLINE:
+            # here, not at import: credentials loads psycopg, which the desk's
+            # startup need not pay for (the worker loads it when it connects)
+            from callcenter.services.credentials import FailureKind, classify_text
+
             why = {
                 FailureKind.UNREACHABLE: self.tr("central unreachable"),
                 FailureKind.AUTH: self.tr("login refused"),

@@ -10,7 +10,9 @@ the argument is ``-``):
 * ``before_push:K``: the K-th push is about to be sent; the child then blocks;
 * ``after_push:K``: central answered (and so committed) the K-th push, the
   desk has not recorded it yet; the child then blocks;
-* ``after_pull:K``: the K-th pull page arrived and is not stored yet; blocks;
+* ``after_pull:K``: the K-th pull page arrived and is not stored yet (the pages
+  before it that were handed to the writer are: the engine stores a page while
+  it fetches the next, so the child waits for the writer first); blocks;
 * ``free:K``: after K central calls it says so and keeps working (rounds, with
   a ticket saved before each), so the kill lands wherever it happens to be.
 
@@ -27,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from callcenter.domain.clock import SystemClock
-from callcenter.services.database import open_database
+from callcenter.services.database import Database, open_database
 from callcenter.services.profile import load_profile
 from callcenter.services.sync_engine import SyncEngine
 from callcenter.services.tickets import Tickets
@@ -50,9 +52,10 @@ def block() -> None:
 class HookedClient(CentralClient):
     calls = {"push": 0, "pull": 0, "any": 0}
 
-    def __init__(self, url: str, where: str, k: int) -> None:
+    def __init__(self, url: str, where: str, k: int, db: Database | None = None) -> None:
         super().__init__(url)
         self._where, self._k = where, k
+        self._db = db
 
     def _count(self, kind: str) -> int:
         self.calls[kind] += 1
@@ -76,6 +79,8 @@ class HookedClient(CentralClient):
         n = self._count("pull")
         page = super().pull(desk, cursor, max_rows)
         if self._where == "after_pull" and n == self._k:
+            if self._db is not None:
+                self._db.flush()  # a page stored while this one was fetched lands first
             say(f"after_pull {n} {len(page['rows'])}")
             block()
         return page
@@ -88,7 +93,7 @@ def main(argv: list[str]) -> int:
         hook = os.environ["SYNC_CHILD_HOOK"]
     where, k = hook.split(":")
     db = open_database(Path(db_path))
-    engine = SyncEngine(db, desk, lambda: HookedClient(url, where, int(k)),
+    engine = SyncEngine(db, desk, lambda: HookedClient(url, where, int(k), db),
                         page_rows=page_rows, push_ops=push_ops)
     if where == "free":
         tickets = Tickets(db, load_profile(), SystemClock(), desk)

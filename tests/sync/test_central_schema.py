@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 2
+        assert client.schema_version() == 3
         assert client.min_desk_schema() == 7
 
 
@@ -73,6 +73,15 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
         assert client.schema_version() == 1
     central.upgrade(fresh_db_url, "c0002")
     assert _sync_catalog(fresh_db_url) == c0002
+    central.upgrade(fresh_db_url, "c0003")
+    c0003 = _sync_catalog(fresh_db_url)
+    assert c0003 != c0002
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 3
+    central.downgrade(fresh_db_url, "c0002")
+    assert _sync_catalog(fresh_db_url) == c0002  # sync.push and sync.check_columns as c0001 wrote them
+    central.upgrade(fresh_db_url, "c0003")
+    assert _sync_catalog(fresh_db_url) == c0003
 
 
 def test_central_tables_match_the_models(central_url: str) -> None:

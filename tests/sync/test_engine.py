@@ -4,18 +4,20 @@ pending edits never overwritten, retries after a lost acknowledgement."""
 
 from __future__ import annotations
 
+import random
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import psycopg
 import pytest
 from sqlalchemy import select
 
 from callcenter.services.database import Database, open_database
-from callcenter.services.sync_engine import SchemaTooOld, SyncEngine
+from callcenter.services.sync_engine import SchemaTooOld, SyncEngine, SyncReport
 from callcenter.store.models import Account, Customer, Ticket
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import outbox_reader as reader
@@ -213,3 +215,105 @@ def test_a_resolution_made_on_the_desk_is_recorded_on_central_once(
     assert row == [("mine", True)] and content == ("B 的说明",)
     a.run_once()
     assert a_db.read_now(lambda s: s.get(Ticket, tid)).content == "B 的说明"
+
+
+# -- pull_all: storing a page while fetching the next ----------------------------------------------
+
+class ScriptedCentral:
+    """Central's pull answers, scripted: page i is the i-th answer."""
+
+    def __init__(self, pages: list[dict[str, Any]], served: Callable[[int], None] = lambda _n: None) -> None:
+        self.pages = pages
+        self.asked: list[dict[str, Any] | None] = []
+        self._served = served
+
+    def min_desk_schema(self) -> int:
+        return 0
+
+    def close(self) -> None:
+        pass
+
+    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
+        self.asked.append(cursor)
+        page = self.pages[len(self.asked) - 1]
+        self._served(len(self.asked))
+        return page
+
+
+def scripted_pages(n: int, per_page: int) -> list[dict[str, Any]]:
+    from .test_pull_apply import ticket, wire
+
+    rng = random.Random(n)
+    return [{"rows": [{"table": "tickets", "row": wire("tickets", ticket(rng, number=f"P-{i}-{j}"))}
+                      for j in range(per_page)],
+             "cursor": {"xid": str(i + 1)}, "more": i < n - 1} for i in range(n)]
+
+
+def stored_numbers(db: Database) -> list[str]:
+    return db.read_now(lambda s: sorted(s.scalars(select(Ticket.number))))
+
+
+def numbers_of(pages: list[dict[str, Any]]) -> list[str]:
+    return sorted(r["row"]["number"] for p in pages for r in p["rows"])
+
+
+def test_a_page_that_fails_to_store_stops_the_pull_with_the_cursor_before_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import callcenter.services.sync_engine as sync_engine
+
+    pages = scripted_pages(5, 3)
+    real = sync_engine.apply_prepared
+    calls: list[int] = []
+
+    def failing_third(s: Any, **kw: Any) -> Any:
+        calls.append(len(kw["prepared"].rows))
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        return real(s, **kw)
+    monkeypatch.setattr(sync_engine, "apply_prepared", failing_third)
+    db = open_database(tmp_path / "d.sqlite3")
+    central = ScriptedCentral(pages)
+    engine = SyncEngine(db, "WA", lambda: cast(CentralClient, central), apply_rows=1)  # a page a time
+    try:
+        report = SyncReport()
+        with pytest.raises(RuntimeError, match="disk on fire"):
+            engine.pull_all(report)
+        # pages 1 and 2 stored with their cursor; page 4 may have been fetched meanwhile, never stored
+        assert (report.pages, report.pulled_rows, len(calls)) == (2, 6, 3)
+        assert db.read_now(lambda s: reader.get_state(s, reader.CURSOR)) == {"xid": "2"}
+        assert stored_numbers(db) == numbers_of(pages[:2])
+        assert len(central.asked) in (3, 4)
+    finally:
+        engine.close()
+        db.close()
+
+
+def test_pages_fetched_while_the_writer_is_busy_are_stored_together(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import callcenter.services.sync_engine as sync_engine
+
+    pages = scripted_pages(6, 4)
+    all_fetched = threading.Event()
+    real = sync_engine.apply_prepared
+    groups: list[int] = []
+
+    def slow_first(s: Any, **kw: Any) -> Any:
+        groups.append(len(kw["prepared"].rows))
+        if len(groups) == 1:  # the writer is busy until every page has been fetched
+            assert all_fetched.wait(10)
+        return real(s, **kw)
+    monkeypatch.setattr(sync_engine, "apply_prepared", slow_first)
+    db = open_database(tmp_path / "d.sqlite3")
+    central = ScriptedCentral(pages, lambda n: all_fetched.set() if n == len(pages) else None)
+    engine = SyncEngine(db, "WA", lambda: cast(CentralClient, central))
+    try:
+        report = SyncReport()
+        engine.pull_all(report)
+        assert groups == [4, 20]  # page 1 alone, pages 2-6 in one transaction
+        assert central.asked == [None] + [p["cursor"] for p in pages[:-1]]
+        assert (report.pages, report.pulled_rows, report.caught_up) == (6, 24, True)
+        assert db.read_now(lambda s: reader.get_state(s, reader.CURSOR)) == {"xid": "6"}
+        assert stored_numbers(db) == numbers_of(pages)
+    finally:
+        engine.close()
+        db.close()

@@ -138,3 +138,40 @@ def test_sync_state_keeps_json_values(db: Database) -> None:
     assert db.read_now(lambda s: reader.get_state(s, reader.DESK_ID)) == "W01"
     # sync's own bookkeeping is never captured as ops
     assert db.read_now(lambda s: s.scalar(select(SyncOutbox.seq))) is None
+
+
+def test_pending_batch_is_the_wire_json_of_whole_transactions(db: Database, tickets: Tickets) -> None:
+    save(tickets, 4)  # 4 transactions of 3 ops
+    txs = db.read_now(lambda s: reader.pending_transactions(s, 10))
+    batch = db.read_now(lambda s: reader.pending_batch(s, max_ops=7))
+    assert batch is not None
+    # whole transactions only: 7 ops hold two of them
+    assert len(batch.ops) == 6 and batch.tx_ids == [t[0].tx_id.replace("-", "") for t in txs[:2]]
+    assert (batch.first_seq, batch.last_seq) == (txs[0][0].seq, txs[1][-1].seq)
+    wire = json.loads(batch.ops.payload)
+    ops = [o for t in txs[:2] for o in t]
+    for got, op in zip(wire, ops, strict=True):
+        want = json.loads(dumps([op]))[0]
+        assert datetime.fromisoformat(got.pop("at")) == datetime.fromisoformat(want.pop("at"))
+        assert got == want
+    assert list(batch.ops) == [Op(**{**vars(o), "at": w["at"]}) for o, w in
+                               zip(ops, json.loads(batch.ops.payload), strict=True)]
+    # the next batch starts after the last seq, without marks
+    rest = db.read_now(lambda s: reader.pending_batch(s, max_ops=100, after=batch.last_seq))
+    assert rest is not None and len(rest.ops) == 6 and rest.first_seq == txs[2][0].seq
+    # a transaction bigger than the batch goes whole; max_txs caps the count
+    one = db.read_now(lambda s: reader.pending_batch(s, max_ops=1))
+    assert one is not None and len(one.ops) == 3 and len(one.tx_ids) == 1
+    three = db.read_now(lambda s: reader.pending_batch(s, max_ops=100, max_txs=3))
+    assert three is not None and len(three.tx_ids) == 3
+    assert db.write_now(lambda s: reader.mark_pushed_range(s, batch.first_seq, batch.last_seq, T0)) == 6
+    assert db.read_now(lambda s: reader.pending_transactions(s, 10)) == txs[2:]
+    assert db.read_now(lambda s: reader.pending_batch(s, after=txs[-1][-1].seq)) is None
+
+
+def test_pending_batch_reads_past_one_step_for_a_big_transaction(db: Database, tickets: Tickets) -> None:
+    save(tickets, 2)
+    big = db.read_now(lambda s: reader.pending_batch(s, max_ops=2))  # step 3: exactly one transaction
+    assert big is not None and len(big.ops) == 3
+    both = db.read_now(lambda s: reader.pending_batch(s, max_ops=6))
+    assert both is not None and len(both.ops) == 6 and len(both.tx_ids) == 2
