@@ -15,7 +15,7 @@ from .sla import SlaTargets
 
 TICKET_FIELDS = (
     "category", "content", "caller_name", "caller_phone", "account_no",
-    "meter_no", "address", "area_type", "priority",
+    "meter_no", "address", "area_type", "priority", "subtype",
 )
 
 
@@ -37,6 +37,12 @@ class Named:
 class CategoryRule(Named):
     required: tuple[str, ...] = ()
     default_deadline_days: int = 1
+    # the sub-types an agent picks from (业务子类), e.g. which supply plan a
+    # service request asks for; deadlines may differ per sub-type
+    subtypes: tuple[Named, ...] = ()
+
+    def subtype(self, code: str) -> Named | None:
+        return next((t for t in self.subtypes if t.code == code), None)
 
 
 @dataclass(frozen=True)
@@ -106,20 +112,26 @@ class SiteProfile:
     def category(self, code: str) -> CategoryRule | None:
         return next((c for c in self.categories if c.code == code), None)
 
+    def subtypes(self, category_code: str) -> tuple[Named, ...]:
+        c = self.category(category_code)
+        return c.subtypes if c else ()
+
     def required_fields(self, category_code: str) -> tuple[str, ...]:
         c = self.category(category_code)
         return ("category",) + (c.required if c else ())
 
 
-def _named(items: Any, what: str) -> tuple[Named, ...]:
+def _named(items: Any, what: str, *, allow_empty: bool = False) -> tuple[Named, ...]:
     out = []
     for i, raw in enumerate(items or ()):
         try:
             out.append(Named(str(raw["code"]), str(raw["name"]), str(raw.get("name_en", raw["name"]))))
         except (KeyError, TypeError) as exc:
             raise ProfileError(f"{what}[{i}] needs code and name") from exc
-    if not out:
+    if not out and not allow_empty:
         raise ProfileError(f"{what} must not be empty")
+    if len({n.code for n in out}) != len(out):
+        raise ProfileError(f"{what} has duplicate codes")
     return tuple(out)
 
 
@@ -134,13 +146,16 @@ class ProfileValueError(ProfileError):
 def _deadline_rules(
     items: Any, cats: list[CategoryRule], data: Mapping[str, Any]
 ) -> tuple[DeadlineRule, ...]:
-    known = {c.code for c in cats}
+    known = {c.code: c for c in cats}
     areas = {str(a.get("code")) for a in data.get("area_types", ())}
     rules = []
     for i, raw in enumerate(items):
         cat = str(raw.get("category", ""))
         if cat not in known:
             raise ProfileValueError(f"deadlines[{i}]: unknown category {cat!r}", f'"{cat}"')
+        sub = raw.get("subtype")
+        if sub is not None and known[cat].subtype(str(sub)) is None:
+            raise ProfileValueError(f"deadlines[{i}]: {cat} has no subtype {sub!r}", f'"{sub}"')
         area = raw.get("area_type")
         if area is not None and str(area) not in areas:
             raise ProfileValueError(f"deadlines[{i}]: unknown area_type {area!r}", f'"{area}"')
@@ -194,6 +209,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             cats.append(CategoryRule(
                 str(raw["code"]), str(raw["name"]), str(raw.get("name_en", raw["name"])),
                 required=req, default_deadline_days=int(raw.get("default_deadline_days", 1)),
+                subtypes=_named(raw.get("subtypes"), f"categories[{i}].subtypes", allow_empty=True),
             ))
         if not cats:
             raise ProfileError("categories must not be empty")

@@ -35,6 +35,7 @@ class TicketDraft:
     address: str = ""
     area_type: str = ""
     priority: str = ""
+    subtype: str = ""  # a code of the category's sub-types (业务子类), if it has any
 
     def value(self, name: str) -> str:
         return str(getattr(self, name))
@@ -70,6 +71,8 @@ def validate(
         errors.setdefault("area_type", FieldError("area_type", "invalid_choice"))
     if draft.priority and draft.priority not in {p.code for p in profile.priorities}:
         errors.setdefault("priority", FieldError("priority", "invalid_choice"))
+    if draft.subtype and draft.subtype not in {t.code for t in profile.subtypes(draft.category)}:
+        errors.setdefault("subtype", FieldError("subtype", "invalid_choice"))
     for name, limit in MAX_LENGTHS.items():
         if len(draft.value(name)) > limit:
             errors.setdefault(name, FieldError(name, "too_long", limit))

@@ -50,6 +50,7 @@ class TicketDetail:
     urge_count: int
     supervised: bool
     timeline: tuple[TimelineEntry, ...]
+    subtype: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def load_detail(session: Session, ticket_id: uuid.UUID) -> TicketDetail:
         t.id, t.number, t.version, TicketState(t.status), t.category, t.content, t.caller_name,
         t.caller_phone, t.account_no, t.address, t.department, t.deadline_at, t.created_at,
         t.created_by, t.backfilled, kinds.count("urge"), "supervise" in kinds, tuple(entries),
+        t.subtype,
     )
 
 

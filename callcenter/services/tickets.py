@@ -130,7 +130,8 @@ class Tickets:
         return errors
 
     def profile_deadline(self, draft: TicketDraft) -> Deadline:
-        return self.profile.deadline_for(draft.category, area_type=draft.area_type or None)
+        return self.profile.deadline_for(draft.category, subtype=draft.subtype or None,
+                                         area_type=draft.area_type or None)
 
     def _deadline_limit_days(self, draft: TicketDraft) -> int:
         d = self.profile_deadline(draft)
@@ -211,6 +212,7 @@ class Tickets:
             address=draft.address,
             area_type=draft.area_type,
             priority=draft.priority,
+            subtype=draft.subtype or None,
             status=status,
             department=dispatch.department if dispatch else None,
             deadline_days=dispatch.deadline_days if dispatch else None,

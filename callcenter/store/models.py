@@ -154,6 +154,7 @@ class Ticket(SyncColumns, Base):
     call_time: Mapped[datetime | None]  # the real call time; differs from created_at if back-filled
     created_by: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime]
+    subtype: Mapped[str | None] = mapped_column(String(40))  # 业务子类 (added by 0010)
 
 
 class TicketEvent(SyncColumns, Base):

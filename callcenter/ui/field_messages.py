@@ -15,6 +15,7 @@ def field_label(field: str) -> str:
     """The translated, human label of a ticket field (unknown names are returned as is)."""
     labels = {
         "category": QCoreApplication.translate("FieldMessages", "Category"),
+        "subtype": QCoreApplication.translate("FieldMessages", "Sub-type"),
         "content": QCoreApplication.translate("FieldMessages", "Content"),
         "caller_name": QCoreApplication.translate("FieldMessages", "Customer name"),
         "caller_phone": QCoreApplication.translate("FieldMessages", "Contact phone"),

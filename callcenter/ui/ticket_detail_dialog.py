@@ -100,6 +100,10 @@ class TicketDetailDialog(QDialog):
         """Show (or refresh to) ``d``; what the user typed in note/reply stays."""
         self.detail = d
         cat = self._profile.category(d.category)
+        kind = cat.label(self._lang) if cat else d.category
+        sub = cat.subtype(d.subtype) if cat and d.subtype else None
+        if d.subtype:
+            kind += " / " + (sub.label(self._lang) if sub else d.subtype)
         deadline = d.deadline_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M") if d.deadline_at else "—"
         flags = []
         if d.urge_count:
@@ -108,7 +112,7 @@ class TicketDetailDialog(QDialog):
             flags.append(self.tr("supervised"))
         self.setWindowTitle(self.tr("Ticket %1").replace("%1", d.number))
         self.header.setText(
-            f"<b>{d.number}</b> · {cat.label(self._lang) if cat else d.category} · "
+            f"<b>{d.number}</b> · {_esc(kind)} · "
             f"<b>{state_label(d.state)}</b> · {self.tr('Deadline')} {deadline}"
             + (f" · ⚠ {'，'.join(flags)}" if flags else "")
             + f"<br/>{_esc(d.content)}<br/>{_esc(d.caller_name)} {d.caller_phone} {_esc(d.address)}")

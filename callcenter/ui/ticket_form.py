@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.domain.deadlines import DeadlineUnit
 from callcenter.domain.site_profile import Named, SiteProfile
 from callcenter.domain.ticket import MAX_LENGTHS, FieldError, TicketDraft
 from callcenter.services.customers import ScreenPop
@@ -31,6 +32,7 @@ from .field_messages import error_message, field_label
 # Accessible names stay Chinese whatever the UI language (screen readers on site read Chinese).
 ACCESSIBLE_ZH: dict[str, str] = {
     "category": "业务类型",
+    "subtype": "业务子类",
     "content": "受理内容",
     "caller_name": "客户姓名",
     "caller_phone": "联系电话",
@@ -45,6 +47,7 @@ ACCESSIBLE_ZH: dict[str, str] = {
 
 OBJECT_NAMES: dict[str, str] = {
     "category": "ticketCategory",
+    "subtype": "ticketSubtype",
     "content": "ticketContent",
     "caller_name": "ticketCallerName",
     "caller_phone": "ticketCallerPhone",
@@ -113,6 +116,10 @@ class TicketForm(QWidget):
 
         self.category = self._combo("category", profile.categories)
         self._add_row(self._form, "category", self.category)
+        # filled from the chosen category; disabled when the category has none
+        self.subtype = self._combo("subtype", ())
+        self._add_row(self._form, "subtype", self.subtype)
+        self.subtype.currentIndexChanged.connect(self._subtype_changed)
 
         self.content = QPlainTextEdit(self)
         self.content.setTabChangesFocus(True)  # Tab moves on; the form stays keyboard-driven
@@ -235,11 +242,42 @@ class TicketForm(QWidget):
     def _category_changed(self) -> None:
         code = self._code(self.category)
         self._required = set(self.profile.required_fields(code)) | self._always_required
+        self._fill_subtypes(code)
         for name in self._labels:
             self._refresh_field(name)
+        self._suggest_deadline()
+
+    def _fill_subtypes(self, category: str) -> None:
+        kept = self._code(self.subtype)
+        items = self.profile.subtypes(category)
+        self.subtype.blockSignals(True)  # one "changed" for the whole refill, below
+        try:
+            self.subtype.clear()
+            self.subtype.addItem(self.tr("Choose…") if items else self.tr("(none)"), "")
+            for item in items:
+                self.subtype.addItem(item.label(self.lang), item.code)
+            i = self.subtype.findData(kept) if kept else -1
+            self.subtype.setCurrentIndex(max(i, 0))
+        finally:
+            self.subtype.blockSignals(False)
+        self.subtype.setEnabled(bool(items))
+        self._edited("subtype")
+
+    def _subtype_changed(self) -> None:
+        self._suggest_deadline()
+
+    def _suggest_deadline(self) -> None:
+        """The dispatch days follow the profile's deadline for the category and
+        sub-type (when it is in days) until the agent changes them."""
+        code = self._code(self.category)
         rule = self.profile.category(code)
-        if rule is not None and self.deadline_days is not None and not self._deadline_touched:
-            self._set_deadline(rule.default_deadline_days)
+        if rule is None or self.deadline_days is None or self._deadline_touched:
+            return
+        d = self.profile.deadline_for(code, subtype=self._code(self.subtype) or None,
+                                      area_type=self._code(self.area_type) or None)
+        days = d.amount if d.unit in (DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS) \
+            else rule.default_deadline_days
+        self._set_deadline(days)
 
     def _deadline_edited(self) -> None:
         if not self._setting_deadline:
@@ -296,6 +334,7 @@ class TicketForm(QWidget):
             address=self.address.text(),
             area_type=self._code(self.area_type),
             priority=self._code(self.priority),
+            subtype=self._code(self.subtype),
         )
 
     def dispatch_request(self) -> DispatchRequest | None:

@@ -402,3 +402,36 @@ def test_backfill_cancel_untouched_closes_at_once(qtbot, dialog: BackfillDialog,
     monkeypatch.setattr(dialog, "confirm_discard", lambda: pytest.fail("should not ask"))
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+# ---- sub-types ---------------------------------------------------------------------------------
+
+def test_subtypes_follow_the_category_and_set_the_deadline(qtbot, form: TicketForm) -> None:
+    sub = form.subtype
+    assert not sub.isEnabled() and sub.count() == 1
+    assert sub.objectName() == "ticketSubtype" and sub.accessibleName() == "业务子类"
+    choose(form.category, "service_request")
+    assert sub.isEnabled() and form.label_for("subtype").text().endswith("*")
+    assert [sub.itemData(i) for i in range(1, sub.count())] == [
+        t.code for t in form.profile.subtypes("service_request")]
+    assert sub.itemText(1) == "供电方案答复（居民）"
+    choose(sub, "supply_plan_hv_single")
+    assert form.deadline_days.value() == 15
+    assert form.draft().subtype == "supply_plan_hv_single"
+    choose(form.category, "inquiry")  # no sub-types: emptied, disabled, not required
+    assert not sub.isEnabled() and form.draft().subtype == ""
+    assert not form.label_for("subtype").text().endswith("*")
+    form.clear()
+    assert form.draft() == TicketDraft()
+
+
+def test_a_refused_subtype_is_focused_with_its_message(qtbot, form: TicketForm,
+                                                      profile: SiteProfile) -> None:
+    shown(qtbot, form)
+    choose(form.category, "service_request")
+    errors = validate(form.draft(), profile, is_valid_cn_phone)
+    assert FieldError("subtype", "required") in errors
+    form.show_errors([FieldError("subtype", "required")])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.subtype)
+    assert form.subtype.property("invalid") is True
+    assert error_message(FieldError("subtype", "required")) == "Sub-type is required."

@@ -273,3 +273,25 @@ def test_shipped_deadlines_follow_the_rules() -> None:
     assert arrival == [45, 90, 120]
     plan = p.deadline_for("service_request", subtype="supply_plan_low_voltage")
     assert (plan.amount, plan.unit) == (7, DeadlineUnit.WORKING_DAYS)
+
+
+def test_shipped_service_request_subtypes_cover_its_deadline_rules() -> None:
+    from callcenter.services.profile import load_profile
+
+    p = load_profile()
+    codes = {t.code for t in p.subtypes("service_request")}
+    ruled = {r.subtype for r in p.deadlines if r.category == "service_request"}
+    assert ruled and ruled <= codes
+    assert "subtype" in p.required_fields("service_request")
+    assert all(t.name and t.name_en for t in p.subtypes("service_request"))
+
+
+def test_a_deadline_rule_for_an_unknown_subtype_names_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from callcenter.services.profile import DEFAULT_PROFILE, load_profile
+
+    text = DEFAULT_PROFILE.read_text(encoding="utf-8")
+    bad = text.replace('subtype = "supply_plan_hv_dual"', 'subtype = "supply_plan_hv_duel"')
+    path = tmp_path / "site.toml"
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ProfileError, match="supply_plan_hv_duel"):
+        load_profile(path)

@@ -395,8 +395,39 @@ def test_draft_value_reads_each_field() -> None:
     draft = fault()
     assert [draft.value(n) for n in TICKET_FIELDS] == [
         "fault_repair", draft.content, "张三", "13812345678", "0123456789",
-        "ZJ12345678", draft.address, "urban", "urgent",
+        "ZJ12345678", draft.address, "urban", "urgent", "",
     ]
+
+
+# --- sub-types (业务子类) -------------------------------------------------------------------
+
+SUB_PROFILE = profile_from_mapping({**PROFILE_DATA, "categories": [
+    *PROFILE_DATA["categories"],
+    {"code": "service_request", "name": "服务申请", "required": ["content", "subtype"],
+     "subtypes": [{"code": "supply_plan_residential", "name": "供电方案答复（居民）"},
+                  {"code": "connection_residential", "name": "装表接电（居民）"}]},
+]})
+
+
+def test_a_subtype_must_belong_to_the_category() -> None:
+    ok = TicketDraft(category="service_request", content="申请装表", subtype="connection_residential")
+    assert validate(ok, SUB_PROFILE, phone_ok) == []
+    wrong = replace(ok, subtype="supply_plan_hv_dual")
+    assert [(e.field, e.code) for e in validate(wrong, SUB_PROFILE, phone_ok)] == [
+        ("subtype", "invalid_choice")]
+    # a category without sub-types takes none
+    inquiry = TicketDraft(category="inquiry", content="电价", subtype="connection_residential")
+    assert [(e.field, e.code) for e in validate(inquiry, SUB_PROFILE, phone_ok)] == [
+        ("subtype", "invalid_choice")]
+
+
+def test_a_profile_may_require_the_subtype() -> None:
+    draft = TicketDraft(category="service_request", content="申请装表")
+    assert [(e.field, e.code) for e in validate(draft, SUB_PROFILE, phone_ok)] == [
+        ("subtype", "required")]
+    assert [t.code for t in SUB_PROFILE.subtypes("service_request")] == [
+        "supply_plan_residential", "connection_residential"]
+    assert SUB_PROFILE.subtypes("inquiry") == () and SUB_PROFILE.subtypes("nope") == ()
 
 
 # --- ticket number -----------------------------------------------------------------------
