@@ -5,7 +5,7 @@ Revision ID: 0010
 Revises: 0009
 
 Expand only (a nullable column): tickets saved before it have none. Synced:
-central gets the same column in central revision c0003.
+central gets the same column in central revision c0004.
 """
 from __future__ import annotations
 

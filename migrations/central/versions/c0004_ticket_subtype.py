@@ -1,7 +1,7 @@
 """central: tickets.subtype (业务子类), as desks at local revision 0010 have it.
 
-Revision ID: c0003
-Revises: c0002
+Revision ID: c0004
+Revises: c0003
 
 Expand only: a nullable column. Desks that do not know it yet push tickets
 without it (central keeps NULL) and ignore it when they pull (pull_apply only
@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "c0003"
-down_revision: str | None = "c0001"  # MERGE: c0002
+revision: str = "c0004"
+down_revision: str | None = "c0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
