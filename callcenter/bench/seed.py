@@ -95,7 +95,7 @@ TICKET_COLUMNS = (
     "id", "number", "call_id", "category", "content", "caller_name", "caller_phone",
     "account_no", "meter_no", "address", "area_type", "priority", "status", "department",
     "deadline_days", "deadline_at", "backfilled", "call_time", "created_by", "created_at",
-    "version", "updated_at", "deleted_at", "origin_workstation",
+    "version", "updated_at", "deleted_at", "origin_workstation", "subtype",
 )
 EVENT_COLUMNS = (
     "id", "ticket_id", "kind", "actor", "at", "data", "version", "updated_at", "deleted_at",
@@ -199,7 +199,7 @@ def _rows(
             rng.choice(_CONTENT) + rng.choice(_DETAILS), c.name, phone_key(c.phone), c.account_no,
             c.meter_no, c.address, c.area_type, rng.choices(priorities, pri_w)[0],
             "dispatched" if dispatched else "accepted", dept, dl_days, dl_at, 0, stamp, agent,
-            stamp, 1, stamp, None, desk,
+            stamp, 1, stamp, None, desk, None,
         )
         events = [(_uuid7_hex(rng, ms), tid, "saved", agent, stamp, '{"backfilled": false}', 1,
                    stamp, None, desk)]
