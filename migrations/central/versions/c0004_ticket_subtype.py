@@ -5,7 +5,8 @@ Revises: c0003
 
 Expand only: a nullable column. Desks that do not know it yet push tickets
 without it (central keeps NULL) and ignore it when they pull (pull_apply only
-writes the columns the desk has), so ``min_desk_schema`` stays as it is.
+writes the columns the desk has), so ``min_desk_schema`` stays as it is;
+``schema_version`` becomes 4.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.execute("ALTER TABLE public.tickets ADD COLUMN subtype text")
+    op.execute("UPDATE sync.meta SET schema_version = 4")
 
 
 def downgrade() -> None:
+    op.execute("UPDATE sync.meta SET schema_version = 3")
     op.execute("ALTER TABLE public.tickets DROP COLUMN subtype")
