@@ -15,15 +15,19 @@ from callcenter.store.engine import make_engine
 INTEGRITY = "INSERT INTO ticket_fts(ticket_fts, rank) VALUES('integrity-check', 1)"
 
 
+# the tickets columns at revisions 0008/0009 (0010 added the sub-type)
+COLUMNS = tuple(c for c in TICKET_COLUMNS if c != "subtype")
+
+
 def _add_tickets(conn: Connection, first: int, count: int) -> None:
     """Bare rows, the way a bulk load writes them (no ORM, no indexer)."""
     stamp = "2026-11-02 01:00:00.000000"
-    values = {c: "x" for c in TICKET_COLUMNS} | {
+    values = {c: "x" for c in COLUMNS} | {
         "call_id": None, "department": None, "deadline_days": None, "deadline_at": None,
         "backfilled": 0, "call_time": None, "created_at": stamp, "updated_at": stamp,
         "version": 1, "deleted_at": None}
-    sql = (f"INSERT INTO tickets ({', '.join(TICKET_COLUMNS)}) "
-           f"VALUES ({', '.join(':' + c for c in TICKET_COLUMNS)})")
+    sql = (f"INSERT INTO tickets ({', '.join(COLUMNS)}) "
+           f"VALUES ({', '.join(':' + c for c in COLUMNS)})")
     for i in range(first, first + count):
         conn.execute(text(sql), values | {"id": f"{i:032x}", "number": f"N{i}",
                                           "content": f"客户第{i}次反映变压器异响。"})

@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 3
+        assert client.schema_version() == 4
         assert client.min_desk_schema() == 7
 
 
@@ -82,6 +82,13 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     assert _sync_catalog(fresh_db_url) == c0002  # sync.push and sync.check_columns as c0001 wrote them
     central.upgrade(fresh_db_url, "c0003")
     assert _sync_catalog(fresh_db_url) == c0003
+    central.upgrade(fresh_db_url, "c0004")  # expand only: tickets.subtype
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 4
+    central.downgrade(fresh_db_url, "c0003")
+    with psycopg.connect(fresh_db_url) as conn:
+        assert conn.execute("SELECT count(*) FROM information_schema.columns WHERE "
+                            "table_name = 'tickets' AND column_name = 'subtype'").fetchone() == (0,)
 
 
 def test_central_tables_match_the_models(central_url: str) -> None:
