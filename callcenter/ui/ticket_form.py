@@ -271,10 +271,18 @@ class TicketForm(QWidget):
         sub-type (when it is in days) until the agent changes them."""
         code = self._code(self.category)
         rule = self.profile.category(code)
-        if rule is None or self.deadline_days is None or self._deadline_touched:
+        if self.deadline_days is None:
+            return
+        if rule is None:
+            self.deadline_days.setSuffix("")
             return
         d = self.profile.deadline_for(code, subtype=self._code(self.subtype) or None,
                                       area_type=self._code(self.area_type) or None)
+        # the days count in the profile's unit: say so when it is working days
+        self.deadline_days.setSuffix(
+            self.tr(" working days") if d.unit is DeadlineUnit.WORKING_DAYS else "")
+        if self._deadline_touched:
+            return
         days = d.amount if d.unit in (DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS) \
             else rule.default_deadline_days
         self._set_deadline(days)

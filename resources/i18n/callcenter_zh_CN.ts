@@ -2329,102 +2329,102 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="64"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="63"/>
         <source>%1 s</source>
         <translation>%1秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="66"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="65"/>
         <source>%1 min %2 s</source>
         <translation>%1分%2秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="68"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="67"/>
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="114"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="113"/>
         <source>Central not configured</source>
         <translation>未配置中心库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="117"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="120"/>
         <source>central unreachable</source>
         <translation>无法连接中心库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="118"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="121"/>
         <source>login refused</source>
         <translation>登录被拒绝</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="119"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="122"/>
         <source>upgrade needed</source>
         <translation>需要升级</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="120"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="123"/>
         <source>sync error</source>
         <translation>同步出错</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="122"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="125"/>
         <source>Offline (%1)</source>
         <translation>离线（%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="124"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="127"/>
         <source>Connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="125"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="128"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="126"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="129"/>
         <source>Version too old</source>
         <translation>版本过旧</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="127"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="130"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="142"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="145"/>
         <source>This desk does not sync: no central database URL is set (callcenter sync set-password --central URL).</source>
         <translation>本坐席不同步：未设置中心库地址（callcenter sync set-password --central URL）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="153"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="156"/>
         <source>Queued: %1</source>
         <translation>待同步 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="155"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="158"/>
         <source>Last sync: never</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="159"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="162"/>
         <source>Last sync: %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="162"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="165"/>
         <source>Conflicts: %1</source>
         <translation>冲突 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="163"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="166"/>
         <source>Open the sync conflicts</source>
         <translation>打开同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="178"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="181"/>
         <source>(oldest %1 ago)</source>
         <translation>（最早 %1前）</translation>
     </message>
@@ -2526,12 +2526,17 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/ticket_form.py" line="302"/>
+        <location filename="../../callcenter/ui/ticket_form.py" line="283"/>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/ticket_form.py" line="310"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/ticket_form.py" line="369"/>
+        <location filename="../../callcenter/ui/ticket_form.py" line="377"/>
         <source>Other fields to correct: {count} (marked with ⚠).</source>
         <translation>另有{count}项需修改（已用⚠标出）。</translation>
     </message>

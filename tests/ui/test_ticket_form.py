@@ -435,3 +435,15 @@ def test_a_refused_subtype_is_focused_with_its_message(qtbot, form: TicketForm,
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.subtype)
     assert form.subtype.property("invalid") is True
     assert error_message(FieldError("subtype", "required")) == "Sub-type is required."
+
+
+def test_the_deadline_says_when_it_counts_working_days(form: TicketForm) -> None:
+    choose(form.category, "service_request")
+    choose(form.subtype, "connection_residential")
+    assert form.deadline_days.value() == 3 and form.deadline_days.suffix() == " working days"
+    choose(form.category, "complaint")  # 5 calendar days
+    assert form.deadline_days.suffix() == ""
+    choose(form.category, "service_request")
+    choose(form.subtype, "supply_plan_hv_dual")
+    form.clear()
+    assert form.deadline_days.suffix() == ""
