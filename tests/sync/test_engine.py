@@ -68,6 +68,18 @@ def one_ticket(db: Database) -> Ticket:
     return db.read_now(lambda s: s.scalars(select(Ticket).order_by(Ticket.created_at)).first())
 
 
+def customer(db: Database, name: str, account_no: str) -> None:
+    """A customer with one account, written as a desk would (captured for sync)."""
+    def go(s: Any) -> None:
+        c = Customer(name=name, phone="13800000000", address="幸福路1号", area_type="urban",
+                     updated_at=NOW, origin_workstation="x")
+        s.add(c)
+        s.flush()
+        s.add(Account(customer_id=c.id, account_no=account_no, meter_no="1", address="幸福路1号",
+                      updated_at=NOW, origin_workstation="x"))
+    db.write_now(go)
+
+
 def conflicts(db: Database) -> list[SyncConflict]:
     return db.read_now(lambda s: list(s.scalars(select(SyncConflict))))
 
@@ -152,16 +164,6 @@ def test_a_push_whose_answer_was_lost_is_retried_without_duplicates(
 def test_a_unique_clash_on_pull_is_kept_and_the_rest_applied(desks: Desks) -> None:
     a_db, a = desks("WA")
     b_db, b = desks("WB")
-
-    def customer(db: Database, name: str, account_no: str) -> None:
-        def go(s: Any) -> None:
-            c = Customer(name=name, phone="13800000000", address="幸福路1号", area_type="urban",
-                         updated_at=NOW, origin_workstation="x")
-            s.add(c)
-            s.flush()
-            s.add(Account(customer_id=c.id, account_no=account_no, meter_no="1", address="幸福路1号",
-                          updated_at=NOW, origin_workstation="x"))
-        db.write_now(go)
 
     customer(a_db, "王五", "3100000077")
     customer(a_db, "赵六", "3100000078")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -23,7 +23,7 @@ from sqlalchemy import select
 from callcenter.services.database import Database, open_database
 from callcenter.services.sync_conflicts import Choice, Refusal, ResolveRefused, SyncConflicts
 from callcenter.services.sync_engine import SyncEngine
-from callcenter.store.models import Account, Customer, Ticket
+from callcenter.store.models import Account, Ticket
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import outbox_reader as reader
 from callcenter.sync.central import CentralClient
@@ -35,7 +35,7 @@ from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of
     new_central_db,
     pg_server_url,
 )
-from tests.sync.test_engine import edit_ticket, one_ticket
+from tests.sync.test_engine import customer, edit_ticket, one_ticket
 from tests.sync.test_outbox_replay import run_shift
 
 TZ = ZoneInfo("Asia/Shanghai")
@@ -207,18 +207,6 @@ def test_a_pull_clash_can_only_be_dismissed(qtbot: QtBot, qtmodeltester: Any, zh
                                             desks: Desks) -> None:
     a_db, a = desks("WA")
     b_db, b = desks("WB")
-    now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
-
-    def customer(db: Database, name: str, account_no: str) -> None:
-        def go(s: Any) -> None:
-            c = Customer(name=name, phone="13800000000", address="幸福路1号", area_type="urban",
-                         updated_at=now, origin_workstation="x")
-            s.add(c)
-            s.flush()
-            s.add(Account(customer_id=c.id, account_no=account_no, meter_no="1", address="幸福路1号",
-                          updated_at=now, origin_workstation="x"))
-        db.write_now(go)
-
     customer(a_db, "王五", "3100000077")
     customer(b_db, "钱七", "3100000077")
     a.run_once()
