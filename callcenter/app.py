@@ -6,6 +6,8 @@ import random
 import sys
 import time
 import uuid
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,7 +19,7 @@ from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
 from callcenter.services.call_desk import CallDesk
-from callcenter.services.customers import Customers
+from callcenter.services.customers import Customers, ScreenPop
 from callcenter.services.database import Database, open_database
 from callcenter.services.demo_city import demo_phone_numbers
 from callcenter.services.demo_seed import seed_demo
@@ -36,6 +38,7 @@ from callcenter.telephony.scenario import load_scenario
 from callcenter.telephony.simulator import SimulatedTelephony
 from callcenter.ui.autopilot import Autopilot
 from callcenter.ui.callback_integration import install as install_callbacks
+from callcenter.ui.caller_fetch import CallerFetch
 from callcenter.ui.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.duplicates_integration import install as install_duplicates
 from callcenter.ui.fonts import install_cjk_font
@@ -113,7 +116,7 @@ def build(opts: AppOptions) -> AppContext:
     )
     desk = CallDesk(
         clock=clock, scheduler=scheduler, telephony=telephony, profile=profile, db=db,
-        tickets=tickets, customers=Customers(db, clock, profile.recent_ticket_days),
+        tickets=tickets, customers=(customers := Customers(db, clock, profile.recent_ticket_days)),
         scripts=BasicScripts(lang="en" if opts.lang == "en" else "zh"),
         workstation=workstation, post=poster.post,
     )
@@ -138,7 +141,8 @@ def build(opts: AppOptions) -> AppContext:
     if opts.autopilot_calls:
         keep.append(Autopilot(window, bridge, opts.autopilot_calls))
     sync = install_sync(window, desk, db, workstation, site_tz,
-                        central_url_from(opts.central_url, settings), opts.lang)
+                        central_url_from(opts.central_url, settings), opts.lang,
+                        lookup=customers.screen_pop)
 
     def pulled(tables: frozenset[str]) -> None:
         """What other desks did shows at once: the lead's alerts, the emergency
@@ -156,17 +160,22 @@ def build(opts: AppOptions) -> AppContext:
 
 
 def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: str,
-                 site_tz: ZoneInfo, central_url: str, lang: str = "zh") -> SyncFeature:
+                 site_tz: ZoneInfo, central_url: str, lang: str = "zh", *,
+                 lookup: Callable[[str], Future[ScreenPop]] | None = None) -> SyncFeature:
     """The sync status in the status bar; with a central URL, the worker that syncs
-    in the background (stopped by AppContext.shutdown)."""
+    in the background (stopped by AppContext.shutdown) and, given ``lookup``, the
+    fetch of each looked-up caller's tickets from central."""
     feature = SyncFeature(window, SyncConflicts(db), site_tz, lambda: desk.snapshot().agent_id, lang)
     if central_url:
         from callcenter.services.credentials import connect_central  # loads psycopg: only when syncing
 
         engine = SyncEngine(db, workstation, lambda: connect_central(central_url))
         worker = SyncWorker(db, engine, on_status=feature.bridge.on_status,
-                            on_report=feature.bridge.on_report)
+                            on_report=feature.bridge.on_report,
+                            on_fetched=feature.bridge.on_fetched)
         feature.attach(worker)
+        if lookup is not None:
+            CallerFetch(window, worker, feature.bridge, lookup, site_tz)
         worker.start()
     return feature
 

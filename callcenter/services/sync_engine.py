@@ -42,6 +42,9 @@ if TYPE_CHECKING:  # psycopg stays out of the desk's startup until it syncs
 Connect = Callable[[], "CentralClient"]
 
 
+FETCH_SINCE_SCHEMA = 6  # central's sync.fetch_caller came with c0006
+
+
 class SchemaTooOld(Exception):
     """This desk's schema is older than central's minimum: upgrade the app."""
 
@@ -81,6 +84,19 @@ class SyncReport:
         return d
 
 
+@dataclass(frozen=True)
+class FetchResult:
+    """What a caller fetch stored: ``tickets`` found on central, ``applied`` rows
+    written locally (tickets and their children), ``tables`` written."""
+
+    phone: str
+    accounts: tuple[str, ...]
+    tickets: int
+    applied: int
+    kept_local: int
+    tables: frozenset[str]
+
+
 def _count_pages(report: SyncReport, res: PageResult, pages: int) -> None:
     report.pages += pages
     report.pulled_rows += res.applied
@@ -92,7 +108,8 @@ def _count_pages(report: SyncReport, res: PageResult, pages: int) -> None:
 class SyncEngine:
     def __init__(self, db: Database, desk: str, connect: Connect, *,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC),
-                 page_rows: int = 2000, push_ops: int = 1000, apply_rows: int = 20_000) -> None:
+                 page_rows: int = 2000, push_ops: int = 1000, apply_rows: int = 20_000,
+                 fetch_tickets: int = 50) -> None:
         self.db = db
         self.desk = desk
         self._connect = connect
@@ -103,7 +120,9 @@ class SyncEngine:
         self.page_rows = page_rows
         self.apply_rows = apply_rows
         self.push_ops = push_ops
+        self.fetch_tickets = fetch_tickets  # a caller's newest tickets per fetch (the pop lists 50)
         self._client: CentralClient | None = None
+        self._central_schema = 0  # central's sync.schema_version() on this connection
         # local state derived from pulled rows (the outage address keys) must be
         # maintained whoever runs the pull: the app, `callcenter sync`, a test
         outage_store.install_pull_hooks()
@@ -114,6 +133,7 @@ class SyncEngine:
                 self._client.close()
             finally:
                 self._client = None
+                self._central_schema = 0
 
     def client(self) -> CentralClient:
         if self._client is None:
@@ -142,6 +162,30 @@ class SyncEngine:
             self.close()
             raise
         return report
+
+    def fetch_caller(self, phone: str, accounts: tuple[str, ...] = ()) -> FetchResult | None:
+        """Fetch the caller's newest tickets (and their children) from central and
+        store them as a pull page is stored, the cursor untouched: a looked-up
+        caller's history with other teams (central_sql_v5.py). None when central
+        is older than c0006 and cannot answer. Run it on the thread that pulls
+        (the worker's), so a fetched snapshot is never stored after a newer page."""
+        client = self.client()
+        try:
+            if not self._central_schema:  # once per connection: central may be upgraded between
+                self._central_schema = client.schema_version()
+            if self._central_schema < FETCH_SINCE_SCHEMA:
+                return None
+            answer = client.fetch_caller(self.desk, phone, accounts, self.fetch_tickets)
+        except BaseException:
+            self.close()
+            raise
+        rows = list(answer.get("rows") or [])
+        dialect = self.db.write_engine.dialect
+        res: PageResult = self.db.write_unchecked(partial(
+            apply_prepared, prepared=prepare_rows(rows, dialect), cursor=None, now=self._now(),
+            caught_up=False)).result()
+        return FetchResult(phone, accounts, int(answer.get("tickets") or 0), res.applied,
+                           res.kept_local, frozenset(res.tables))
 
     def push_all(self, report: SyncReport, cancel: threading.Event | None = None) -> None:
         """Push until the queue is empty, one batch (whole transactions) per call.

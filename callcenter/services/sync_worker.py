@@ -11,6 +11,13 @@ Between rounds it publishes a ``SyncStatus`` about once a second (the queue
 grows while agents work); ``on_status`` is called on the worker thread, so the
 UI re-emits it as a Qt signal (callcenter/ui/sync_status.py) and never reads
 the database for it.
+
+``fetch_caller(phone, accounts)`` asks for a looked-up caller's tickets from
+central (SyncEngine.fetch_caller); the worker runs it on its own thread as soon
+as it is not in a round (the same thread as the pulls, so a fetched snapshot
+never lands after a newer page), and reports what it stored to
+``on_fetched``. Only the latest request is kept: a new call supersedes the
+last one's. While offline, the request waits for the next successful round.
 """
 
 from __future__ import annotations
@@ -30,7 +37,7 @@ from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import outbox_reader as reader
 
 from .database import Database
-from .sync_engine import Cancelled, SchemaTooOld, SyncEngine, SyncReport
+from .sync_engine import Cancelled, FetchResult, SchemaTooOld, SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +76,7 @@ class SyncWorker:
     def __init__(self, db: Database, engine: SyncEngine, *,
                  on_status: Callable[[SyncStatus], None] = lambda s: None,
                  on_report: Callable[[SyncReport], None] = lambda r: None,
+                 on_fetched: Callable[[FetchResult], None] = lambda r: None,
                  interval_s: float = 5.0, status_every_s: float = 1.0,
                  backoff_base_s: float = 1.0, backoff_cap_s: float = 60.0,
                  rng: random.Random | None = None,
@@ -77,6 +85,7 @@ class SyncWorker:
         self.engine = engine
         self._on_status = on_status
         self._on_report = on_report
+        self._on_fetched = on_fetched
         self.interval_s = interval_s
         self.status_every_s = status_every_s
         self.backoff_base_s = backoff_base_s
@@ -84,6 +93,8 @@ class SyncWorker:
         self._rng = rng or random.Random()
         self._now = now
         self._wake = threading.Event()
+        self._nudged = False
+        self._fetch: tuple[str, tuple[str, ...]] | None = None  # the latest caller asked for
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._status = SyncStatus(SyncState.CONNECTING)
@@ -94,7 +105,29 @@ class SyncWorker:
 
     def nudge(self) -> None:
         """Run a round soon (something was saved)."""
+        with self._lock:
+            self._nudged = True
         self._wake.set()
+
+    def fetch_caller(self, phone: str, accounts: tuple[str, ...] = ()) -> None:
+        """Fetch this caller's tickets from central soon (replaces an earlier request
+        not yet run); the result goes to ``on_fetched``."""
+        with self._lock:
+            self._fetch = (phone, tuple(accounts))
+        self._wake.set()
+
+    def _run_fetch(self) -> None:
+        with self._lock:
+            req, self._fetch = self._fetch, None
+        if req is None:
+            return
+        try:
+            result = self.engine.fetch_caller(*req)
+        except Exception as exc:  # the next round finds out what is wrong and says so
+            log.info("caller fetch failed: %s", exc)
+            return
+        if result is not None:
+            self._on_fetched(result)
 
     def stop(self, timeout: float = 10.0) -> None:
         self._stop.set()
@@ -143,13 +176,22 @@ class SyncWorker:
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            with self._lock:
+                self._nudged = False
             wait = self._round()
+            if self.status().state is SyncState.ONLINE:
+                self._run_fetch()  # asked for during the round
             # wait for the next round, publishing the queue as it grows meanwhile
             deadline = time.monotonic() + wait
             while not self._stop.is_set() and (left := deadline - time.monotonic()) > 0:
                 if self._wake.wait(min(left, self.status_every_s)):
                     self._wake.clear()
+                    # while offline the backoff holds (a fetch waits for the next round too)
                     if self.status().state is not SyncState.OFFLINE:
-                        break  # a nudge runs a round now; while offline the backoff holds
+                        self._run_fetch()
+                        with self._lock:
+                            nudged = self._nudged
+                        if nudged:
+                            break  # a nudge runs a round now
                 self._publish()
         self._publish(state=SyncState.STOPPED)

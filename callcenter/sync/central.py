@@ -169,6 +169,13 @@ class CentralClient:
         return cast(dict[str, Any], self._call(
             "SELECT sync.pull(%s, %s, %s)", (desk, Jsonb(cursor or {}), max_rows)))
 
+    def fetch_caller(self, desk: str, phone: str, accounts: Sequence[str],
+                     max_tickets: int) -> dict[str, Any]:
+        """The caller's newest tickets with their children, as ``{"rows": [...],
+        "tickets": n}`` in the row shape of a pull page (central c0006)."""
+        return cast(dict[str, Any], self._call(
+            "SELECT sync.fetch_caller(%s, %s, %s, %s)", (desk, phone, list(accounts), max_tickets)))
+
     def schema_version(self) -> int:
         return int(self._call("SELECT sync.schema_version()", ()))
 

@@ -64,11 +64,13 @@ per row), and ``sync.visible(desk, table, row)`` evaluates the same text for
 one row, so the two cannot disagree. A synced table without a rule is pulled
 by its origin desk only; tests/sync/test_central_subsets.py fails until it has
 one. Visibility is decided when a row is pulled, and a row is pulled when it is
-written: a row that *becomes* visible without being written again (the events
-of a ticket written before it was dispatched to a department, a ticket whose
-origin desk changes team) does not reach the desk, and a row that leaves a
-subset stays on the desk as last pulled. Tickets a desk looks up on demand
-need a separate fetch function.
+written: a row that *becomes* visible without being written again does not
+reach the desk, and a row that leaves a subset stays on the desk as last
+pulled. Since c0006 (central_sql_v5.py) a ticket whose department changes
+re-stamps its children, so the events written before a dispatch reach the
+department with the ticket; a desk fetches the tickets of a caller it looks up
+with ``sync.fetch_caller``; only a desk moved to another team still leaves its
+older tickets unseen by its new team mates until they look the caller up.
 
 Tombstone expiry (c0002): ``sync.prune(now)``, an admin job no desk may call,
 hard-deletes tombstones (``deleted_at`` older than ``sync.meta
@@ -118,10 +120,21 @@ from .central_sql_v3 import (
     INSERT_NEW_ROWS_V3,
     PUSH_V3,
 )
+from .central_sql_v5 import (
+    FETCH_CALLER_V5,
+    FETCH_INDEXES_V5,
+    FETCH_INDEXES_V5_DOWN,
+    FUNCTIONS_V5_DOWN,
+    GRANTS_V5,
+    RESTAMP_V5,
+    TICKET_ROWS_V5,
+)
 
 __all__ = [
     "BOOKKEEPING_V1", "BOOKKEEPING_V2", "BOOKKEEPING_V2_DOWN", "CHECK_COLUMNS_V3", "CONFLICTS_V2",
     "DESK_KINDS", "FUNCTIONS_V1", "FUNCTIONS_V2_DOWN", "FUNCTIONS_V3_DOWN", "GRANTS_V1", "GRANTS_V2",
     "GRANTS_V3", "GROUP_ROLE", "INSERT_NEW_ROWS_V3", "PRUNE_V2", "PULL_V2", "PUSH_V3", "RESOLUTIONS",
     "SUBSET_SQL_V2", "VISIBLE_V2", "replaced_v1",
+    "FETCH_CALLER_V5", "FETCH_INDEXES_V5", "FETCH_INDEXES_V5_DOWN", "FUNCTIONS_V5_DOWN", "GRANTS_V5",
+    "RESTAMP_V5", "TICKET_ROWS_V5",
 ]

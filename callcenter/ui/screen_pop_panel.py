@@ -2,6 +2,10 @@
 
 Signal: newCustomerRequested(str) when the agent chooses to register an
 unknown number as a new customer (the ticket form is prefilled with it).
+
+The pop is first shown from this desk's own store; a desk that syncs then
+fetches the caller's tickets from central (ui/caller_fetch.py) and shows the
+pop again, with a note saying where the history comes from.
 """
 
 from __future__ import annotations
@@ -29,6 +33,11 @@ class ScreenPopPanel(QGroupBox):
         self.header = QLabel(self)
         self.header.setObjectName("screenPopHeader")
         self.header.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setObjectName("screenPopNote")
+        self.note.setAccessibleName("历史工单来源")
+        self.note.setStyleSheet("color:#6b7280;")
+        self.note.hide()
         self.body = QTextBrowser(self)
         self.body.setObjectName("screenPopBody")
         self.body.setAccessibleName("客户信息")
@@ -40,6 +49,7 @@ class ScreenPopPanel(QGroupBox):
         self.new_btn.toggled.connect(self._new_customer)
         self.new_btn.hide()
         lay.addWidget(self.header)
+        lay.addWidget(self.note)
         lay.addWidget(self.body, 1)
         lay.addWidget(self.new_btn)
         self.clear()
@@ -48,8 +58,18 @@ class ScreenPopPanel(QGroupBox):
     def register_customer(self) -> bool:
         return self.new_btn.isVisible() and self.new_btn.isChecked()
 
+    @property
+    def current_number(self) -> str | None:
+        """The caller whose pop is shown (None: no pop)."""
+        return None if self._pop is None else self._pop.caller_number
+
+    def set_note(self, text: str) -> None:
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
     def clear(self) -> None:
         self._pop = None
+        self.set_note("")
         self.new_btn.setChecked(False)
         self.header.setText(self.tr("No call"))
         self.body.clear()
@@ -67,11 +87,17 @@ class ScreenPopPanel(QGroupBox):
         return f"<li>{t.number} · {self._category(t.category)} · {when}<br/>{_esc(t.content)}</li>"
 
     def show_pop(self, pop: ScreenPop) -> None:
+        # the same caller shown again (history fetched from central): the agent's
+        # choice to register them stays
+        same = self._pop is not None and self._pop.caller_number == pop.caller_number
         self._pop = pop
+        if not same:
+            self.set_note("")
         if not pop.known:
             self.header.setText(self.tr("Unknown number %1: no customer on record")
                                 .replace("%1", pop.caller_number))
-            self.new_btn.setChecked(False)
+            if not same:
+                self.new_btn.setChecked(False)
             self.new_btn.show()
         else:
             self.header.setText(self.tr("%1 customer(s) with number %2")

@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from callcenter.services.sync_conflicts import SyncConflicts
-from callcenter.services.sync_engine import SyncReport
+from callcenter.services.sync_engine import FetchResult, SyncReport
 from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker
 
 from .main_window import MainWindow
@@ -37,15 +37,23 @@ AGE_SHOWN_FROM_S = 60  # while online, the oldest op's age is shown from this ag
 class SyncStatusBridge(QObject):
     """Worker thread -> GUI thread. Signals: ``statusChanged(SyncStatus)``;
     ``pulled(frozenset[str])``: a round wrote rows from central into these local
-    tables (lists showing them refresh instead of waiting for their own poll)."""
+    tables (lists showing them refresh instead of waiting for their own poll);
+    ``fetched(FetchResult)``: a looked-up caller's tickets came from central."""
 
     statusChanged = Signal(object)
     pulled = Signal(object)
+    fetched = Signal(object)
 
     def on_status(self, status: SyncStatus) -> None:
         try:
             self.statusChanged.emit(status)
         except RuntimeError:  # the window is gone (quitting): nobody to tell
+            pass
+
+    def on_fetched(self, result: FetchResult) -> None:
+        try:
+            self.fetched.emit(result)
+        except RuntimeError:
             pass
 
     def on_report(self, report: SyncReport) -> None:

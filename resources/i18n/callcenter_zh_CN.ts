@@ -403,6 +403,14 @@
     </message>
 </context>
 <context>
+    <name>CallerFetch</name>
+    <message>
+        <location filename="../../callcenter/ui/caller_fetch.py" line="56"/>
+        <source>History includes central&apos;s tickets (%1)</source>
+        <translation>含中心库工单（%1 更新）</translation>
+    </message>
+</context>
+<context>
     <name>ConflictModel</name>
     <message>
         <location filename="../../callcenter/ui/sync_conflicts_dialog.py" line="148"/>
@@ -1683,52 +1691,52 @@
 <context>
     <name>ScreenPopPanel</name>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="22"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="26"/>
         <source>Caller</source>
         <translation>来电客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="35"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="44"/>
         <source>New customer with this number</source>
         <translation>以此号码新建客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="54"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="74"/>
         <source>No call</source>
         <translation>无来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="59"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="79"/>
         <source>Incoming call from %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="72"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="97"/>
         <source>Unknown number %1: no customer on record</source>
         <translation>陌生号码 %1：无客户档案</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="77"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="103"/>
         <source>%1 customer(s) with number %2</source>
         <translation>号码 %2 对应 %1 位客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="82"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="108"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="82"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="108"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="83"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="109"/>
         <source>Open tickets</source>
         <translation>未办结工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/screen_pop_panel.py" line="83"/>
+        <location filename="../../callcenter/ui/screen_pop_panel.py" line="109"/>
         <source>Tickets of the last 30 days</source>
         <translation>近30天工单</translation>
     </message>
@@ -2329,102 +2337,102 @@
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="63"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="71"/>
         <source>%1 s</source>
         <translation>%1秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="65"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="73"/>
         <source>%1 min %2 s</source>
         <translation>%1分%2秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="67"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="75"/>
         <source>%1 h %2 min</source>
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="113"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="121"/>
         <source>Central not configured</source>
         <translation>未配置中心库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="120"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="128"/>
         <source>central unreachable</source>
         <translation>无法连接中心库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="121"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="129"/>
         <source>login refused</source>
         <translation>登录被拒绝</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="122"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="130"/>
         <source>upgrade needed</source>
         <translation>需要升级</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="123"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="131"/>
         <source>sync error</source>
         <translation>同步出错</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="125"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="133"/>
         <source>Offline (%1)</source>
         <translation>离线（%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="127"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="135"/>
         <source>Connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="128"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="136"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="129"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="137"/>
         <source>Version too old</source>
         <translation>版本过旧</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="130"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="138"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="145"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="153"/>
         <source>This desk does not sync: no central database URL is set (callcenter sync set-password --central URL).</source>
         <translation>本坐席不同步：未设置中心库地址（callcenter sync set-password --central URL）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="156"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="164"/>
         <source>Queued: %1</source>
         <translation>待同步 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="158"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="166"/>
         <source>Last sync: never</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="162"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="170"/>
         <source>Last sync: %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="165"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="173"/>
         <source>Conflicts: %1</source>
         <translation>冲突 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="166"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="174"/>
         <source>Open the sync conflicts</source>
         <translation>打开同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync_status.py" line="181"/>
+        <location filename="../../callcenter/ui/sync_status.py" line="189"/>
         <source>(oldest %1 ago)</source>
         <translation>（最早 %1前）</translation>
     </message>

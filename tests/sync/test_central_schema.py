@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 4
+        assert client.schema_version() == 6
         assert client.min_desk_schema() == 7
 
 
@@ -85,6 +85,18 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     central.upgrade(fresh_db_url, "c0004")  # expand only: tickets.subtype
     with central.CentralClient(fresh_db_url) as client:
         assert client.schema_version() == 4
+    c0004 = _sync_catalog(fresh_db_url)
+    central.upgrade(fresh_db_url, "c0006")  # fetch on demand, children re-sent on dispatch
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 6
+    assert _sync_catalog(fresh_db_url) != c0004
+    central.downgrade(fresh_db_url, "c0004")
+    assert _sync_catalog(fresh_db_url) == c0004
+    with psycopg.connect(fresh_db_url) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname = "
+                            "'ix_ticket_events_ticket_id'").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM pg_trigger WHERE tgname = "
+                            "'sync_restamp_children'").fetchone() == (0,)
     central.downgrade(fresh_db_url, "c0003")
     with psycopg.connect(fresh_db_url) as conn:
         assert conn.execute("SELECT count(*) FROM information_schema.columns WHERE "

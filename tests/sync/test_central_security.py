@@ -44,6 +44,8 @@ def desk_url(new_central_db: Callable[[], str]) -> str:
     "UPDATE sync.desks SET kind = 'admin' WHERE desk = 'D1'",
     "UPDATE sync.conflicts SET resolved_at = now()",
     "CREATE TABLE public.mine (x int)",
+    "SELECT sync.ticket_rows(ARRAY[gen_random_uuid()])",
+    "SELECT sync.restamp_ticket_children()",
 ])
 def test_desk_role_has_no_direct_access(desk_url: str, statement: str) -> None:
     with psycopg.connect(desk_url) as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
@@ -70,6 +72,13 @@ def test_desk_role_resolves_and_lists_its_own_conflicts_only(desk_url: str) -> N
             client.open_conflicts("D2")
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             client.resolve_conflict("D2", new_row_id(), "dismissed")
+
+
+def test_desk_role_fetches_a_caller_as_itself_only(desk_url: str) -> None:
+    with CentralClient(desk_url) as client:
+        assert client.fetch_caller("D1", "13900001111", [], 10) == {"rows": [], "tickets": 0}
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            client.fetch_caller("D2", "13900001111", [], 10)
 
 
 def test_desk_role_needs_its_password(desk_url: str) -> None:

@@ -188,18 +188,63 @@ def test_a_desk_that_sees_little_gets_short_pages_and_still_catches_up(central_u
         assert client.pull("MKT", cursor, 5)["rows"] == []
 
 
-def test_rows_that_become_visible_later_are_not_pulled_again(world: dict[str, Any]) -> None:
-    """The known limit of a subset by commit order: a department desk that pulled
-    before a ticket was dispatched to it gets the ticket (its row was written
-    again) but not the events written before the dispatch. A desk needing a
-    ticket's history has to fetch it on demand."""
+def test_a_tickets_children_are_pulled_again_when_it_is_dispatched(world: dict[str, Any]) -> None:
+    """A department desk that pulled before a ticket was dispatched to it gets the
+    ticket and the rows written before the dispatch (central re-stamps them,
+    c0006); a desk that had them gets them again, unchanged."""
     url = world["url"]
+    a = world["a"]
     with CentralClient(url) as client:
         _, cursor = pull_all(client, "MKT")
-        tid = world["a"]["tickets"]
-        client.push("A2", [op("tickets", tid, {"department": "marketing", "version": 2}, base=1)])
+        _, a1_cursor = pull_all(client, "A1")
+        client.push("A2", [op("tickets", a["tickets"], {"department": "marketing", "version": 2},
+                              base=1)])
         rows, _ = pull_all(client, "MKT", cursor)
-    assert {(r["table"], r["row"]["id"]) for r in rows} == {("tickets", tid)}
+        again, _ = pull_all(client, "A1", a1_cursor)
+        # a change that is not a dispatch re-sends the ticket alone
+        _, cursor = pull_all(client, "MKT")
+        client.push("A2", [op("tickets", a["tickets"], {"content": "改了内容", "version": 3}, base=2)])
+        only, _ = pull_all(client, "MKT", cursor)
+    assert {(r["table"], r["row"]["id"]) for r in rows} == _family(a)
+    assert {(r["table"], r["row"]["id"]) for r in again} == _family(a)
+    assert {(r["table"], r["row"]["id"]) for r in only} == {("tickets", a["tickets"])}
+
+
+def _fetched(url: str, desk: str, phone: str, accounts: list[str], n: int = 50) -> dict[str, Any]:
+    with CentralClient(url) as client:
+        return client.fetch_caller(desk, phone, accounts, n)
+
+
+def test_an_agent_desk_fetches_a_callers_tickets_of_every_team(world: dict[str, Any]) -> None:
+    url = world["url"]
+    everything = _family(world["a"]) | _family(world["b"]) | _family(world["n"]) | {
+        ("ticket_events", world["dispatch_event"])}
+    for phone, accounts in (("13800000000", []), ("", ["A1"]), ("13900000000", ["nope", "A1"])):
+        got = _fetched(url, "A1", phone, accounts)
+        assert got["tickets"] == 3
+        pairs = [(r["table"], r["row"]["id"]) for r in got["rows"]]
+        assert set(pairs) == everything and len(pairs) == len(everything)
+        # parents before children; central's bookkeeping stays on central
+        order = [t for t, _ in pairs]
+        assert order.index("callback_attempts") > max(i for i, t in enumerate(order) if t == "callback_tasks")
+        assert max(i for i, t in enumerate(order) if t == "tickets") < order.index("ticket_events")
+        assert not any(k.startswith("sync_") for r in got["rows"] for k in r["row"])
+    assert _fetched(url, "A1", "13900000000", ["nope"]) == {"rows": [], "tickets": 0}
+    newest = _fetched(url, "A1", "13800000000", [], n=1)
+    assert newest["tickets"] == 1
+
+
+def test_a_department_desk_fetches_only_its_own_tickets(world: dict[str, Any]) -> None:
+    got = _fetched(world["url"], "REP", "13800000000", ["A1"])
+    assert {(r["table"], r["row"]["id"]) for r in got["rows"]} == _family(world["b"]) | {
+        ("ticket_events", world["dispatch_event"])}
+    assert _fetched(world["url"], "MKT", "13800000000", ["A1"])["tickets"] == 0
+
+
+def test_a_fetch_asks_for_a_sane_number_of_tickets(world: dict[str, Any]) -> None:
+    for n in (0, 501):
+        with CentralClient(world["url"]) as client, pytest.raises(psycopg.errors.InvalidParameterValue):
+            client.fetch_caller("A1", "13800000000", [], n)
 
 
 def test_desk_kinds_are_checked(central_url: str) -> None:

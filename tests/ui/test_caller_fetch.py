@@ -1,0 +1,89 @@
+"""The screen pop of a desk that syncs: the caller's tickets filed by another
+team arrive from central after the pop is shown, the pop lists them and says
+so, and what the agent chose meanwhile (register the caller) stays."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from callcenter.domain.clock import FakeClock
+from callcenter.domain.ticket import TicketDraft
+from callcenter.services.credentials import connect_central
+from callcenter.services.customers import Customers
+from callcenter.services.sync_conflicts import SyncConflicts
+from callcenter.services.sync_engine import SyncEngine
+from callcenter.services.sync_worker import SyncState, SyncWorker
+from callcenter.sync import central
+from callcenter.sync.central import CentralClient
+from callcenter.telephony.port import CallOffered
+from callcenter.ui.caller_fetch import CallerFetch
+from callcenter.ui.sync_status import SyncFeature
+from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
+    _central_template,
+    central_url,
+    new_central_db,
+    pg_server_url,
+    with_db,
+)
+from tests.sync.desk_sim import DRAFT, desk_url, open_desk
+
+from .desk_window import DeskWindow, make_desk_window
+from .test_sync_status import TZ, zh  # noqa: F401 (the Chinese translator fixture)
+
+PHONE = "13999990042"  # not one of the demo customers the window's store has
+
+
+@pytest.fixture
+def dw(qtbot: QtBot, tmp_path: Path, zh: None) -> Iterator[DeskWindow]:  # noqa: F811
+    d = make_desk_window(tmp_path)
+    qtbot.addWidget(d.window)
+    d.window.show()
+    qtbot.waitExposed(d.window)
+    yield d
+    d.close()
+
+
+def test_the_pop_shows_the_callers_tickets_from_central(qtbot: QtBot, dw: DeskWindow, tmp_path: Path,
+                                                        central_url: str) -> None:  # noqa: F811
+    # another team's desk filed two tickets for this caller; W01 (team T2) never pulls them
+    x_url = desk_url(central_url, "X", team="T1")
+    x = open_desk(tmp_path / "x.sqlite3", "X", lambda: CentralClient(x_url), FakeClock())
+    try:
+        for n in (1, 2):
+            draft = TicketDraft(**{**vars(DRAFT), "caller_phone": PHONE, "content": f"X 的工单 {n}"})
+            x.db.write_now(lambda s, d=draft: x.tickets.save_in(s, d, agent_id="2001"))
+        x.engine.run_once()
+    finally:
+        x.close()
+    central.create_desk_role(central_url, "W01", "pw-w01", team="T2")
+    url = with_db(central_url, urlsplit(central_url).path.lstrip("/"), "desk_w01", "pw-w01")
+    feature = SyncFeature(dw.window, SyncConflicts(dw.db), TZ, lambda: dw.desk.snapshot().agent_id)
+    worker = SyncWorker(dw.db, SyncEngine(dw.db, "W01", lambda: connect_central(url)),
+                        on_status=feature.bridge.on_status, on_fetched=feature.bridge.on_fetched,
+                        interval_s=3600, status_every_s=0.05)
+    feature.attach(worker)
+    CallerFetch(dw.window, worker, feature.bridge, Customers(dw.db, dw.clock, 30).screen_pop, TZ)
+    panel = dw.window.screen_pop
+
+    dw.desk.sign_in("1024")
+    dw.desk.set_ready()
+    dw.tel.send(CallOffered("c9", PHONE))
+    dw.advance(3)
+    dw.desk.answer()
+    qtbot.waitUntil(lambda: panel.new_btn.isVisible())  # the desk's own store: nobody known
+    assert "(0)" in panel.body.toPlainText() and not panel.note.isVisible()
+    panel.new_btn.setChecked(True)  # the agent starts registering the caller meanwhile
+    worker.start()  # the fetch asked for at the pop runs after the worker's first round
+    try:
+        qtbot.waitUntil(lambda: "X 的工单 1" in panel.body.toPlainText(), timeout=30_000)
+        assert "X 的工单 2" in panel.body.toPlainText()
+        assert panel.note.isVisible() and panel.note.text().startswith("含中心库工单")
+        assert panel.new_btn.isChecked()
+        assert worker.status().state is SyncState.ONLINE
+    finally:
+        worker.stop()
