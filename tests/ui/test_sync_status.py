@@ -24,6 +24,7 @@ from callcenter.services.sync_engine import SyncEngine
 from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker
 from callcenter.sync import central
 from callcenter.telephony.port import CallOffered, CallReleased
+from callcenter.ui.caller_fetch import CallerFetch
 from callcenter.ui.i18n import install_translator
 from callcenter.ui.sync_status import SyncFeature
 from tests.fakes import ime_commit
@@ -122,6 +123,8 @@ def test_the_app_runs_the_worker_when_central_is_configured(qtbot: QtBot, tmp_pa
         qtbot.addWidget(ctx.window)
         ctx.telephony.stop()
         assert ctx.sync is not None and ctx.sync.worker is not None
+        # the screen pop asks the worker for the caller's tickets on central
+        assert len(ctx.window.findChildren(CallerFetch)) == 1
         w = ctx.sync.widget
         qtbot.waitUntil(lambda: w.state_label.text() == "离线（无法连接中心库）", timeout=15_000)
         assert "Connection refused" in w.state_label.toolTip()
