@@ -23,6 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from callcenter.store import migrate
+from callcenter.sync import resync
 from callcenter.sync.outbox_reader import CURSOR, get_state
 from callcenter.sync.outbox_reader import set_state as set_state_value
 from callcenter.sync.pull_apply import PageResult, Prepared, apply_prepared, merge_prepared, prepare_rows
@@ -32,6 +33,7 @@ from callcenter.sync.push_result import (
     record_push,
     resolved_since,
 )
+from callcenter.sync.resync import RESYNC
 
 from . import outage_store
 from .database import Database
@@ -74,6 +76,7 @@ class SyncReport:
     clashes: int = 0
     pages: int = 0
     resync: bool = False
+    retired: int = 0  # local rows a finished full re-sync retired (sync/resync.py)
     resolutions_sent: int = 0
     caught_up: bool = False
     tables: set[str] = field(default_factory=set)
@@ -102,6 +105,7 @@ def _count_pages(report: SyncReport, res: PageResult, pages: int) -> None:
     report.pulled_rows += res.applied
     report.kept_local += res.kept_local
     report.clashes += res.clashes
+    report.retired += getattr(res, "retired", 0)
     report.tables |= res.tables
 
 
@@ -256,6 +260,9 @@ class SyncEngine:
         client = self.client()
         dialect = self.db.write_engine.dialect
         cursor: dict[str, Any] | None = self.db.read_now(lambda s: get_state(s, CURSOR))
+        # a full re-sync under way (begun in an earlier round) keeps its bookkeeping
+        resyncing = self.db.read_now(lambda s: get_state(s, RESYNC)) is not None
+        resync_start = False
         storing: Future[PageResult] | None = None  # the group on the writer
         storing_pages = 0
         held: list[Future[Prepared]] = []  # pages fetched and not handed to the writer
@@ -270,6 +277,7 @@ class SyncEngine:
                         # central pruned tombstones newer than this cursor: start over
                         # (central sends the pages held so far again)
                         report.resync = True
+                        resync_start = True
                         cursor = None
                         held, held_rows = [], 0
                         page = client.pull(self.desk, None, self.page_rows)
@@ -284,8 +292,14 @@ class SyncEngine:
                     if storing is not None:
                         _count_pages(report, storing.result(), storing_pages)
                         storing = None
+                    apply: Callable[..., PageResult]
+                    if resync_start or resyncing:
+                        apply = partial(resync.apply_group, start=resync_start)
+                        resyncing, resync_start = True, False
+                    else:
+                        apply = apply_prepared
                     storing, storing_pages = self.db.write_unchecked(partial(
-                        apply_prepared, prepared=group, cursor=cursor, now=self._now(),
+                        apply, prepared=group, cursor=cursor, now=self._now(),
                         caught_up=not more)), len(held)
                     held, held_rows = [], 0
                     if not more:

@@ -11,6 +11,10 @@ when central has applied the op's transaction.
 ``sync_state`` is a small key/value table (keys in callcenter/sync/outbox_reader.py):
 the pull cursor (JSON), when the last push and pull succeeded, the desk id.
 
+``sync_resync_seen`` (0011) lists the rows a full re-sync has received so far,
+so that when it catches up the rows central no longer has can be retired
+(callcenter/sync/resync.py); it is empty outside a re-sync.
+
 ``sync_conflicts`` keeps what sync could not merge on its own, until the user
 who made the later change resolves it: fields central refused on a push (another
 desk changed them since this desk last pulled) and pulled rows that clash with a
@@ -57,6 +61,15 @@ class SyncState(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(32), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class SyncResyncSeen(Base):
+    """Local only: a row a full re-sync received (table, stored id)."""
+
+    __tablename__ = "sync_resync_seen"
+    __table_args__ = {"sqlite_with_rowid": False}
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(32), primary_key=True)
 
 
 class SyncConflict(Base):
