@@ -214,7 +214,8 @@ def rebuild_address_keys(s: Session, target_ids: Sequence[str | uuid.UUID]) -> i
 def refresh_lookup_keys(s: Session) -> int:
     """``rebuild_address_keys`` for every target of the store: after a change of
     the address normalisation (say Chinese numerals, issue 5), so scopes stored
-    before it match the same way as new ones. Local only, nothing is synced."""
+    before it match the same way as new ones. Local only, nothing is synced.
+    Run by a local migration per change (migrations/versions/0012_...)."""
     ids = list(s.connection().exec_driver_sql("SELECT id FROM outage_targets").scalars())
     return rebuild_address_keys(s, ids)
 

@@ -211,3 +211,26 @@ def test_the_pull_hook_rebuilds_address_keys_of_pulled_targets(tmp_path: Path, i
     db.write_now(lambda s: s.execute(delete(OutageAddressKey)))
     assert db.write_now(refresh_lookup_keys) == len(before)
     assert address_keys(db) == before
+
+
+def test_upgrading_a_store_rebuilds_address_keys_written_the_old_way(
+        tmp_path: Path, importer: OutageImport, db: Database) -> None:
+    """Migration 0012: scopes stored before the numeral rule get today's keys."""
+    from callcenter.store import migrate
+
+    importer.run(write_csv(tmp_path / "a.csv", GOOD_ROWS))
+    before = address_keys(db)
+    tid = live_targets(db)[("address", "滨湖区翠湖苑5栋")]
+    queued = len(ops(db))
+    migrate.downgrade(db.write_engine, "0011")
+
+    def as_an_old_version_left_it(s: Any) -> None:
+        s.execute(delete(OutageAddressKey))
+        s.execute(update(OutageTarget).where(OutageTarget.id == tid).values(key="stale"))
+
+    db.write_now(as_an_old_version_left_it)
+    migrate.upgrade(db.write_engine)
+    assert address_keys(db) == before
+    assert db.read_now(lambda s: s.scalar(select(OutageTarget.key).where(OutageTarget.id == tid))) \
+        == "翠湖苑5号楼"
+    assert len(ops(db)) == queued  # local only: nothing to push
