@@ -29,6 +29,7 @@ from callcenter.services.profile import load_profile
 from callcenter.services.resources import RESOURCES
 from callcenter.services.scripts import BasicScripts
 from callcenter.services.settings import central_url_from, default_data_dir, load_settings
+from callcenter.services.site_documents import current_calendar, current_profile
 from callcenter.services.sync_conflicts import SyncConflicts
 from callcenter.services.sync_engine import SyncEngine
 from callcenter.services.sync_worker import SyncWorker
@@ -99,9 +100,14 @@ def build(opts: AppOptions) -> AppContext:
     settings = load_settings(data_dir)
     workstation = opts.workstation or settings.workstation
     clock = SystemClock()
-    profile = load_profile(opts.profile)
     db = open_database(data_dir / "desk.sqlite3")
-    tickets = Tickets(db, profile, clock, workstation)
+    # an explicit --profile wins; otherwise what the site published, else the shipped file
+    try:
+        profile = load_profile(opts.profile) if opts.profile else current_profile(db)
+    except ProfileError:
+        db.close()
+        raise
+    tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db))
     if opts.demo:
         seed_demo(db, tickets, clock)
         seed_demo_outages(db, clock, workstation)

@@ -4,6 +4,7 @@
     callcenter db upgrade [--data-dir DIR]
     callcenter bench NAME [--size N] [--json]
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
+    callcenter site publish | list                            (callcenter/commands/site.py)
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import sys
 from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
-SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync"}
+SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
+               "site": "site"}
 
 
 def _app_parser() -> argparse.ArgumentParser:

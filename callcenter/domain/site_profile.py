@@ -5,9 +5,11 @@ this module only gives it a typed shape and checks it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .deadlines import Deadline, DeadlineUnit
 from .ring_counter import RingCadence
@@ -185,6 +187,35 @@ def _staff(items: Any, data: Mapping[str, Any]) -> tuple[StaffEntry, ...]:
     return tuple(out)
 
 
+def _checked(p: SiteProfile) -> SiteProfile:
+    """Values that parse but no desk could run with (a profile published to every
+    desk must not stop them all at start): refused here, naming the value."""
+    try:
+        ZoneInfo(p.timezone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise ProfileValueError(f"site.timezone: unknown time zone {p.timezone!r}",
+                                f'"{p.timezone}"') from exc
+    for key, pattern in (("account_pattern", p.account_pattern), ("meter_pattern", p.meter_pattern),
+                         ("agent_id_pattern", p.agent_id_pattern)):
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ProfileValueError(f"validation.{key}: not a regular expression ({exc})",
+                                    key) from exc
+    t = p.targets
+    positive: dict[str, float] = {
+        "ring.limit": t.ring_limit, "ring.no_answer_timeout_s": t.ring_no_answer_timeout_s,
+        "ring.on_s": p.cadence.on_s, "targets.talk_target_s": t.talk_target_s,
+        "targets.talk_warn_s": t.talk_warn_s, "targets.wrapup_target_s": t.wrapup_target_s,
+        "screen_pop.recent_days": p.recent_ticket_days,
+        "dispatch.max_deadline_days": p.max_deadline_days,
+    }
+    for key, value in positive.items():
+        if not value > 0:
+            raise ProfileValueError(f"{key} must be positive, not {value}", key.split(".")[1])
+    return p
+
+
 def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
     """Build a profile from parsed TOML; raises ``ProfileError`` naming the bad key."""
     try:
@@ -216,7 +247,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
         deadlines = _deadline_rules(data.get("deadlines", ()), cats, data)
         staff = _staff(data.get("staff", ()), data)
         val = data.get("validation", {})
-        return SiteProfile(
+        return _checked(SiteProfile(
             site_code=str(site["code"]),
             unit_name=str(site["unit_name"]),
             timezone=str(site.get("timezone", "Asia/Shanghai")),
@@ -237,7 +268,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             callback_max_attempts=int(data.get("callback", {}).get("max_attempts", 3)),
             callback_due_hours=float(data.get("callback", {}).get("due_hours", 24)),
             duplicate_days=int(data.get("duplicates", {}).get("days", 30)),
-        )
+        ))
     except ProfileError:
         raise
     except (KeyError, TypeError, ValueError) as exc:

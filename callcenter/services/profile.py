@@ -22,15 +22,22 @@ def load_profile(path: Path | None = None) -> SiteProfile:
     p = Path(path) if path else DEFAULT_PROFILE
     try:
         text = p.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
     except OSError as exc:
         raise ProfileError(f"{p}:1: {exc}") from exc
+    return parse_profile(text, str(p))
+
+
+def parse_profile(text: str, name: str) -> SiteProfile:
+    """A profile from its TOML text (a file, or one central published); errors as
+    ``NAME:LINE: reason``."""
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(f"{p}:{getattr(exc, 'lineno', 1)}: {exc}") from exc
+        raise ProfileError(f"{name}:{getattr(exc, 'lineno', 1)}: {exc}") from exc
     try:
         return profile_from_mapping(data)
     except ProfileValueError as exc:
         line = next((i for i, ln in enumerate(text.splitlines(), 1) if exc.value in ln), 1)
-        raise ProfileError(f"{p}:{line}: {exc}") from exc
+        raise ProfileError(f"{name}:{line}: {exc}") from exc
     except ProfileError as exc:
-        raise ProfileError(f"{p}:1: {exc}") from exc
+        raise ProfileError(f"{name}:1: {exc}") from exc

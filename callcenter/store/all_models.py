@@ -9,6 +9,7 @@ from . import (  # noqa: F401
     models,
     outage_models,
     script_models,
+    site_models,
     sync_models,
 )
 

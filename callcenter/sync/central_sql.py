@@ -50,7 +50,7 @@ call and shift (4)   all          all             team's               own
 ===================  ===========  ==============  ===================  ====================
 
 (1) customers, accounts, outages, outage_targets, emergency_banners,
-script_versions. (2) made by a desk of its team, or by itself. (3)
+script_versions, and (c0007) site_documents. (2) made by a desk of its team, or by itself. (3)
 ``department`` = the desk's team, or made by itself. (4) call_sessions,
 call_events, agent_shifts, agent_state_events. So an alert without a ticket
 (for the shift lead) reaches lead and admin desks and the desk that raised it.
@@ -129,6 +129,7 @@ from .central_sql_v5 import (
     RESTAMP_V5,
     TICKET_ROWS_V5,
 )
+from .central_sql_v6 import SUBSET_SQL_V2_REPLACED, SUBSET_SQL_V6
 
 __all__ = [
     "BOOKKEEPING_V1", "BOOKKEEPING_V2", "BOOKKEEPING_V2_DOWN", "CHECK_COLUMNS_V3", "CONFLICTS_V2",
@@ -136,5 +137,5 @@ __all__ = [
     "GRANTS_V3", "GROUP_ROLE", "INSERT_NEW_ROWS_V3", "PRUNE_V2", "PULL_V2", "PUSH_V3", "RESOLUTIONS",
     "SUBSET_SQL_V2", "VISIBLE_V2", "replaced_v1",
     "FETCH_CALLER_V5", "FETCH_INDEXES_V5", "FETCH_INDEXES_V5_DOWN", "FUNCTIONS_V5_DOWN", "GRANTS_V5",
-    "RESTAMP_V5", "TICKET_ROWS_V5",
+    "RESTAMP_V5", "TICKET_ROWS_V5", "SUBSET_SQL_V2_REPLACED", "SUBSET_SQL_V6",
 ]

@@ -209,7 +209,14 @@ class SyncFeature(QObject):
         self.bridge.statusChanged.connect(self.widget.show_status,
                                           Qt.ConnectionType.QueuedConnection)
         self.widget.conflictsRequested.connect(self.open_conflicts)
+        self.bridge.pulled.connect(self._pulled)
         self.dialog: SyncConflictsDialog | None = None
+
+    def _pulled(self, tables: frozenset[str]) -> None:
+        if "site_documents" in tables:  # services/site_documents.py: read at start
+            self._w.statusBar().showMessage(self.tr(
+                "The site published new settings (profile or calendar); they take effect "
+                "when the app is restarted."))
 
     def attach(self, worker: SyncWorker) -> None:
         """Show ``worker``'s statuses (it must report to ``bridge.on_status``) and

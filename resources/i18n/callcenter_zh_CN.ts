@@ -2335,6 +2335,14 @@
     </message>
 </context>
 <context>
+    <name>SyncFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/sync_status.py" line="218"/>
+        <source>The site published new settings (profile or calendar); they take effect when the app is restarted.</source>
+        <translation>站点已发布新的配置（站点参数或工作日历），重启本软件后生效。</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusWidget</name>
     <message>
         <location filename="../../callcenter/ui/sync_status.py" line="71"/>

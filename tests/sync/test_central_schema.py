@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 6
+        assert client.schema_version() == 7
         assert client.min_desk_schema() == 7
 
 
@@ -90,6 +90,14 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     with central.CentralClient(fresh_db_url) as client:
         assert client.schema_version() == 6
     assert _sync_catalog(fresh_db_url) != c0004
+    c0006 = _sync_catalog(fresh_db_url)
+    central.upgrade(fresh_db_url, "c0007")  # site documents: a new reference table
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 7
+    assert "public.site_documents" in _tables(fresh_db_url)
+    central.downgrade(fresh_db_url, "c0006")
+    assert _sync_catalog(fresh_db_url) == c0006  # sync.subset_sql as c0002 wrote it
+    assert "public.site_documents" not in _tables(fresh_db_url)
     central.downgrade(fresh_db_url, "c0004")
     assert _sync_catalog(fresh_db_url) == c0004
     with psycopg.connect(fresh_db_url) as conn:

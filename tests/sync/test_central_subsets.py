@@ -30,7 +30,8 @@ DESKS = {  # desk: (team, kind)
     "L1": ("A", "lead"), "Q1": (None, "qa"), "AD": (None, "admin"),
     "REP": ("repair", "department"), "MKT": ("marketing", "department"),
 }
-REFERENCE = ("customers", "accounts", "outages", "outage_targets", "emergency_banners", "script_versions")
+REFERENCE = ("customers", "accounts", "outages", "outage_targets", "emergency_banners", "script_versions",
+             "site_documents")
 
 
 def _ticket_family(client: CentralClient, desk: str, number: str) -> dict[str, str]:

@@ -33,7 +33,7 @@ def test_the_classification() -> None:
         "callback_tasks", "outages", "outage_targets", "ticket_outage_links",
         "emergency_banners"}
     assert {"ticket_sequences", "outage_address_keys", "ticket_fts", "sync_outbox",
-            "sync_state"} <= LOCAL_ONLY
+            "sync_state", "sync_resync_seen"} <= LOCAL_ONLY
     assert mode("ticket_events") == "append" and mode("tickets") == "merge"
 
 

@@ -179,3 +179,11 @@ def test_a_real_worker_pushes_a_ticket_saved_in_the_window(qtbot: QtBot, dw: Des
     finally:
         worker.stop()
     qtbot.waitUntil(lambda: w.state_label.text() == "同步已停止")
+
+
+def test_a_pulled_site_document_says_it_applies_after_a_restart(qtbot: QtBot, dw: DeskWindow) -> None:
+    feature = feature_for(dw)
+    feature.bridge.pulled.emit(frozenset({"tickets"}))
+    assert dw.window.statusBar().currentMessage() == ""
+    feature.bridge.pulled.emit(frozenset({"tickets", "site_documents"}))
+    assert "重启本软件后生效" in dw.window.statusBar().currentMessage()

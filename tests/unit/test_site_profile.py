@@ -295,3 +295,23 @@ def test_a_deadline_rule_for_an_unknown_subtype_names_it(tmp_path) -> None:  # t
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(ProfileError, match="supply_plan_hv_duel"):
         load_profile(path)
+
+
+@pytest.mark.parametrize("section, key, value, message", [
+    ("site", "timezone", "Nowhere/City", "unknown time zone"),
+    ("validation", "account_pattern", "([", "not a regular expression"),
+    ("validation", "meter_pattern", "*x", "not a regular expression"),
+    ("ring", "limit", 0, "ring.limit must be positive"),
+    ("ring", "no_answer_timeout_s", -1.0, "must be positive"),
+    ("targets", "talk_target_s", 0.0, "must be positive"),
+    ("screen_pop", "recent_days", 0, "must be positive"),
+    ("dispatch", "max_deadline_days", -5, "must be positive"),
+])
+def test_values_no_desk_could_run_with_are_refused(section: str, key: str, value: Any,
+                                                   message: str) -> None:
+    """A profile is published to every desk: one that parses but would stop them
+    at start (or break every form) is refused when it is read."""
+    data = minimal()
+    data.setdefault(section, {})[key] = value
+    with pytest.raises(ProfileError, match=message):
+        profile_from_mapping(data)

@@ -1,0 +1,79 @@
+"""``callcenter site``: the site profile and calendar published to every desk.
+
+    callcenter site publish (--profile FILE | --calendar FILE) --author NAME [--data-dir DIR]
+    callcenter site list [--data-dir DIR]
+
+``publish`` checks the file as the app checks the shipped ones (a file with a
+problem is refused with ``FILE:LINE: reason`` and exit 1), stores it in this
+desk's database as the next version, and sync takes it to central and every
+other desk (services/site_documents.py). Desks use it from their next start.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from callcenter.domain.calendar import CalendarError
+from callcenter.domain.site_profile import ProfileError
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="callcenter site", description="Site profile and calendar.")
+    sub = p.add_subparsers(dest="action", required=True)
+    pub = sub.add_parser("publish", help="publish a profile or calendar to every desk")
+    which = pub.add_mutually_exclusive_group(required=True)
+    which.add_argument("--profile", type=Path, help="site profile TOML")
+    which.add_argument("--calendar", type=Path, help="working-day calendar TOML")
+    pub.add_argument("--author", required=True, help="who publishes (工号 or name)")
+    pub.add_argument("--data-dir", type=Path)
+    lst = sub.add_parser("list", help="list the published versions on this desk")
+    lst.add_argument("--data-dir", type=Path)
+    return p
+
+
+def main(argv: list[str]) -> int:
+    try:
+        ns = _parser().parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    from sqlalchemy import select
+
+    from callcenter.services.database import open_database
+    from callcenter.services.settings import default_data_dir, load_settings
+    from callcenter.services.site_documents import publish_in
+    from callcenter.store.site_models import SiteDocument
+
+    data_dir: Path = ns.data_dir or default_data_dir()
+    db = open_database(data_dir / "desk.sqlite3")
+    try:
+        if ns.action == "list":
+            rows = db.read_now(lambda s: s.execute(
+                select(SiteDocument.kind, SiteDocument.number, SiteDocument.author,
+                       SiteDocument.created_at, SiteDocument.origin_workstation)
+                .order_by(SiteDocument.kind, SiteDocument.number)).all())
+            for kind, number, author, at, ws in rows:
+                print(f"{kind} #{number}  {at:%Y-%m-%d %H:%M} UTC  by {author} on {ws}")
+            if not rows:
+                print("nothing published: desks use the files shipped with the app")
+            return 0
+        kind, path = ("profile", ns.profile) if ns.profile else ("calendar", ns.calendar)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            print(f"{path}:1: {exc}", file=sys.stderr)
+            return 1
+        workstation = load_settings(data_dir).workstation
+        try:
+            done = db.write_now(lambda s: publish_in(s, kind, text, ns.author, datetime.now(UTC),
+                                                     workstation))
+        except (ProfileError, CalendarError) as exc:
+            print(str(exc).replace(f"{kind} (not published)", str(path)), file=sys.stderr)
+            return 1
+        print(f"published {kind} #{done.number}; other desks get it with their next sync "
+              "and use it from their next start")
+        return 0
+    finally:
+        db.close()

@@ -1,0 +1,107 @@
+"""The site profile and calendar published to every desk: a publish is checked
+first, the newest readable version wins, an unreadable one is skipped for the
+one before it, the shipped files are the fallback; ``callcenter site`` and the
+app's start use them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from callcenter.cli import main as cli_main
+from callcenter.domain.calendar import CalendarError
+from callcenter.domain.site_profile import ProfileError
+from callcenter.services.calendar_loader import DEFAULT_CALENDAR
+from callcenter.services.database import Database, open_database
+from callcenter.services.profile import DEFAULT_PROFILE, load_profile
+from callcenter.services.site_documents import current_calendar, current_profile, publish_in
+from callcenter.store.site_models import SiteDocument
+from callcenter.sync import outbox_reader as reader
+
+NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+SHIPPED = DEFAULT_PROFILE.read_text(encoding="utf-8")
+RENAMED = SHIPPED.replace('unit_name = "国网临江供电公司"', 'unit_name = "国网江城供电公司"')
+EXTRA_HOLIDAY = DEFAULT_CALENDAR.read_text(encoding="utf-8").replace(
+    'holidays = [\n', 'holidays = [\n  "2026-11-24",\n', 1)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    d = open_database(tmp_path / "desk.sqlite3")
+    yield d
+    d.close()
+
+
+def publish(db: Database, kind: str, text: str) -> int:
+    return db.write_now(lambda s: publish_in(s, kind, text, "9001", NOW, "W01")).number
+
+
+def test_without_publications_the_shipped_files_are_used(db: Database) -> None:
+    assert current_profile(db) == load_profile()
+    assert current_calendar(db).is_working_day(date(2026, 11, 24))
+
+
+def test_the_newest_published_version_is_used_and_synced(db: Database) -> None:
+    assert RENAMED != SHIPPED and EXTRA_HOLIDAY != DEFAULT_CALENDAR.read_text(encoding="utf-8")
+    assert publish(db, "profile", RENAMED) == 1
+    assert publish(db, "calendar", EXTRA_HOLIDAY) == 1
+    assert current_profile(db).unit_name == "国网江城供电公司"
+    assert not current_calendar(db).is_working_day(date(2026, 11, 24))
+    assert publish(db, "profile", SHIPPED) == 2
+    assert current_profile(db).unit_name == "国网临江供电公司"
+    # each publish is an op for central, like any synced row
+    assert db.read_now(reader.queue_status).depth == 3
+
+
+def test_a_document_with_a_problem_is_refused_with_its_line(db: Database) -> None:
+    broken = SHIPPED.replace("limit = 3 ", "limit = -3 ")
+    assert broken != SHIPPED
+    with pytest.raises(ProfileError, match=r"^profile \(not published\):\d+: "):
+        publish(db, "profile", broken)
+    with pytest.raises(CalendarError):
+        publish(db, "calendar", "[years.2026]\nholidays = [\"2026-13-01\"]\n")
+    with pytest.raises(ValueError, match="unknown site document kind"):
+        publish(db, "greeting", "x")
+    assert db.read_now(lambda s: s.query(SiteDocument).count()) == 0
+
+
+def test_an_unreadable_newer_version_is_skipped(db: Database,
+                                                caplog: pytest.LogCaptureFixture) -> None:
+    """A version this desk cannot read (say a newer app's format arrived by sync)
+    is skipped with the reason; the one before it is used."""
+    publish(db, "profile", RENAMED)
+
+    def arrived_from_elsewhere(s: object) -> None:
+        from sqlalchemy.orm import Session
+
+        assert isinstance(s, Session)
+        s.add(SiteDocument(kind="profile", number=2, source="[site]\ncode = 1\n", author="x",
+                           created_at=NOW, updated_at=NOW, origin_workstation="W99"))
+
+    db.write_now(arrived_from_elsewhere)
+    assert current_profile(db).unit_name == "国网江城供电公司"
+    assert "site_documents/profile#2" in caplog.text
+
+
+def test_the_site_command_publishes_and_lists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "p.toml").write_text(RENAMED, encoding="utf-8")
+    (tmp_path / "bad.toml").write_text(SHIPPED.replace("limit = 3 ", "limit = -3 "), encoding="utf-8")
+    assert cli_main(["site", "list", "--data-dir", str(tmp_path)]) == 0
+    assert "nothing published" in capsys.readouterr().out
+    assert cli_main(["site", "publish", "--profile", str(tmp_path / "bad.toml"), "--author", "9001",
+                     "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path / 'bad.toml'}:") and "limit" in err
+    assert cli_main(["site", "publish", "--profile", str(tmp_path / "p.toml"), "--author", "9001",
+                     "--data-dir", str(tmp_path)]) == 0
+    assert "published profile #1" in capsys.readouterr().out
+    assert cli_main(["site", "list", "--data-dir", str(tmp_path)]) == 0
+    assert "profile #1" in capsys.readouterr().out
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        assert current_profile(db).unit_name == "国网江城供电公司"
+    finally:
+        db.close()
