@@ -52,6 +52,7 @@ from callcenter.ui.qt_scheduler import QtScheduler
 from callcenter.ui.script_integration import install as install_scripts
 from callcenter.ui.sync_status import SyncFeature
 from callcenter.ui.ticket_list_integration import install as install_ticket_list
+from callcenter.ui.ticket_list_view import TicketListView
 
 DEMO_SCENARIO = RESOURCES / "scenarios" / "demo.toml"
 
@@ -148,7 +149,7 @@ def build(opts: AppOptions) -> AppContext:
         keep.append(Autopilot(window, bridge, opts.autopilot_calls))
     sync = install_sync(window, desk, db, workstation, site_tz,
                         central_url_from(opts.central_url, settings), opts.lang,
-                        lookup=customers.screen_pop)
+                        lookup=customers.screen_pop, tickets=tickets_tab.view)
 
     def pulled(tables: frozenset[str]) -> None:
         """What other desks did shows at once: the lead's alerts, the emergency
@@ -167,7 +168,8 @@ def build(opts: AppOptions) -> AppContext:
 
 def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: str,
                  site_tz: ZoneInfo, central_url: str, lang: str = "zh", *,
-                 lookup: Callable[[str], Future[ScreenPop]] | None = None) -> SyncFeature:
+                 lookup: Callable[[str], Future[ScreenPop]] | None = None,
+                 tickets: TicketListView | None = None) -> SyncFeature:
     """The sync status in the status bar; with a central URL, the worker that syncs
     in the background (stopped by AppContext.shutdown) and, given ``lookup``, the
     fetch of each looked-up caller's tickets from central."""
@@ -181,7 +183,7 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
                             on_fetched=feature.bridge.on_fetched)
         feature.attach(worker)
         if lookup is not None:
-            CallerFetch(window, worker, feature.bridge, lookup, site_tz)
+            CallerFetch(window, worker, feature.bridge, lookup, site_tz, tickets=tickets)
         worker.start()
     return feature
 

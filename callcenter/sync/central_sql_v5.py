@@ -117,6 +117,7 @@ BEGIN
         v_cond := sync.subset_sql('tickets', v_kind);
     END IF;
     -- newest first, as the desk's screen pop lists them; each arm walks its own index
+    -- (an empty phone matches nothing: a lookup by account alone)
     EXECUTE format(
         'SELECT array_agg(q.id) FROM (SELECT x.id FROM public.tickets x WHERE x.id IN ('
         '    (SELECT id FROM public.tickets WHERE caller_phone = $1 ORDER BY created_at DESC LIMIT $3) '
@@ -124,7 +125,7 @@ BEGIN
         '    (SELECT id FROM public.tickets WHERE account_no = ANY ($2) ORDER BY created_at DESC LIMIT $3)) '
         '  AND %s ORDER BY x.created_at DESC, x.id LIMIT $3) q', v_cond)
        INTO v_ids
-       USING coalesce(p_phone, ''), coalesce(p_accounts, '{}'::text[]), p_max_tickets, p_desk,
+       USING nullif(p_phone, ''), coalesce(p_accounts, '{}'::text[]), p_max_tickets, p_desk,
              NULL::integer, v_team, sync.team_desks(p_desk, v_team);
     RETURN json_build_object('rows', sync.ticket_rows(coalesce(v_ids, '{}'::uuid[])),
                              'tickets', coalesce(cardinality(v_ids), 0));

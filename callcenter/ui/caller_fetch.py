@@ -1,6 +1,8 @@
 """A looked-up caller's history from central: when the screen pop shows a
 caller, the sync worker fetches their tickets from central (other teams'
 included, SyncEngine.fetch_caller) and the pop is shown again from the store.
+A search of the ticket list by phone or account is a lookup too: the list is
+searched again when that caller's tickets have arrived.
 
 The fetch runs on the worker's thread and its result arrives through
 ``SyncStatusBridge.fetched``; the new pop is read on the Database's reader
@@ -17,11 +19,13 @@ from datetime import UTC, datetime, tzinfo
 from PySide6.QtCore import QObject, Qt, Signal
 
 from callcenter.services.customers import ScreenPop
+from callcenter.services.phone import phone_key
 from callcenter.services.sync_engine import FetchResult
 from callcenter.services.sync_worker import SyncWorker
 
 from .main_window import MainWindow
 from .sync_status import SyncStatusBridge
+from .ticket_list_view import TicketListView
 
 
 class CallerFetch(QObject):
@@ -31,6 +35,7 @@ class CallerFetch(QObject):
 
     def __init__(self, window: MainWindow, worker: SyncWorker, bridge: SyncStatusBridge,
                  lookup: Callable[[str], Future[ScreenPop]], tz: tzinfo, *,
+                 tickets: TicketListView | None = None,
                  now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(window)
         self._w = window
@@ -41,6 +46,9 @@ class CallerFetch(QObject):
         window.bridge.screenPopReady.connect(self._on_pop)
         bridge.fetched.connect(self._on_fetched, Qt.ConnectionType.QueuedConnection)
         self.popRead.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._tickets = tickets
+        if tickets is not None:
+            tickets.callerSearched.connect(self._on_search)
 
     def _on_pop(self, pop: ScreenPop) -> None:
         if not pop.caller_number:
@@ -48,7 +56,11 @@ class CallerFetch(QObject):
         accounts = tuple(a.account_no for c in pop.customers for a in c.accounts)
         self._worker.fetch_caller(pop.caller_number, accounts)
 
+    def _on_search(self, phone: str, account: str) -> None:
+        self._worker.fetch_caller(phone_key(phone) if phone else "", (account,) if account else ())
+
     def _on_fetched(self, result: FetchResult) -> None:
+        self._refresh_search(result)
         panel = self._w.screen_pop
         if panel.current_number != result.phone:
             return  # the call is over, or another caller is on screen
@@ -56,6 +68,16 @@ class CallerFetch(QObject):
         panel.set_note(self.tr("History includes central's tickets (%1)").replace("%1", when))
         if result.applied:
             self._lookup(result.phone).add_done_callback(self._read_done)
+
+    def _refresh_search(self, result: FetchResult) -> None:
+        if self._tickets is None or not result.applied:
+            return
+        shown = self._tickets.searched_caller()
+        if shown is None:
+            return
+        phone, account = shown
+        if (phone and phone_key(phone) == result.phone) or (account and account in result.accounts):
+            self._tickets.show_again()
 
     def _read_done(self, fut: Future[ScreenPop]) -> None:
         if fut.exception() is None:

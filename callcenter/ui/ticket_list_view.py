@@ -53,6 +53,9 @@ class TicketTable(QTableView):
 
 class TicketListView(QWidget):
     ticketActivated = Signal(str)
+    # a search by phone or account looks a caller up: (phone, account), either may be "";
+    # a desk that syncs fetches that caller's tickets from central (ui/caller_fetch.py)
+    callerSearched = Signal(str, str)
 
     def __init__(self, source: PageSource, profile: SiteProfile, clock: Clock, lang: str = "zh",
                  parent: QWidget | None = None, page_size: int = PAGE_SIZE) -> None:
@@ -205,7 +208,19 @@ class TicketListView(QWidget):
 
     def search(self) -> None:
         self._loaded_once = True
-        self.model.set_query(self.current_query())
+        query = self.current_query()
+        self.model.set_query(query)
+        if query.phone or query.account:
+            self.callerSearched.emit(query.phone, query.account)
+
+    def searched_caller(self) -> tuple[str, str] | None:
+        """(phone, account) of the search shown, if it looked a caller up."""
+        q = self.model.query
+        return (q.phone, q.account) if q.phone or q.account else None
+
+    def show_again(self) -> None:
+        """Run the search shown once more (its caller's tickets came from central)."""
+        self.model.set_query(self.model.query)
 
     def clear(self) -> None:
         for edit in (self.key_edit, self.text_edit, self.agent_edit):

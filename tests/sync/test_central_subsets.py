@@ -231,6 +231,12 @@ def test_an_agent_desk_fetches_a_callers_tickets_of_every_team(world: dict[str, 
         assert max(i for i, t in enumerate(order) if t == "tickets") < order.index("ticket_events")
         assert not any(k.startswith("sync_") for r in got["rows"] for k in r["row"])
     assert _fetched(url, "A1", "13900000000", ["nope"]) == {"rows": [], "tickets": 0}
+    # a lookup by account alone does not match tickets without a phone
+    with CentralClient(url) as client:
+        client.push("A2", [op("tickets", new_row_id(), ticket_fields("NOPHONE", "A2", caller_phone="",
+                                                                      account_no="A9"))])
+    assert _fetched(url, "A1", "", ["nope"]) == {"rows": [], "tickets": 0}
+    assert _fetched(url, "A1", "", ["A9"])["tickets"] == 1
     newest = _fetched(url, "A1", "13800000000", [], n=1)
     assert newest["tickets"] == 1
 

@@ -22,6 +22,7 @@ from callcenter.sync import central
 from callcenter.sync.central import CentralClient
 from callcenter.telephony.port import CallOffered
 from callcenter.ui.caller_fetch import CallerFetch
+from callcenter.ui.ticket_list_integration import install as install_ticket_list
 from callcenter.ui.sync_status import SyncFeature
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,
@@ -87,3 +88,38 @@ def test_the_pop_shows_the_callers_tickets_from_central(qtbot: QtBot, dw: DeskWi
         assert worker.status().state is SyncState.ONLINE
     finally:
         worker.stop()
+
+
+def test_a_ticket_search_by_phone_shows_the_callers_tickets_from_central(
+        qtbot: QtBot, dw: DeskWindow, tmp_path: Path, central_url: str) -> None:  # noqa: F811
+    x_url = desk_url(central_url, "X", team="T1")
+    x = open_desk(tmp_path / "x.sqlite3", "X", lambda: CentralClient(x_url), FakeClock())
+    try:
+        for n in (1, 2, 3):
+            draft = TicketDraft(**{**vars(DRAFT), "caller_phone": PHONE, "content": f"X 的工单 {n}"})
+            x.db.write_now(lambda s, d=draft: x.tickets.save_in(s, d, agent_id="2001"))
+        x.engine.run_once()
+    finally:
+        x.close()
+    central.create_desk_role(central_url, "W01", "pw-w01", team="T2")
+    url = with_db(central_url, urlsplit(central_url).path.lstrip("/"), "desk_w01", "pw-w01")
+    feature = SyncFeature(dw.window, SyncConflicts(dw.db), TZ, lambda: dw.desk.snapshot().agent_id)
+    worker = SyncWorker(dw.db, SyncEngine(dw.db, "W01", lambda: connect_central(url)),
+                        on_status=feature.bridge.on_status, on_fetched=feature.bridge.on_fetched,
+                        interval_s=3600, status_every_s=0.05)
+    feature.attach(worker)
+    tickets = install_ticket_list(dw.window, dw.db, dw.desk.profile, dw.clock, "zh")
+    view = tickets.view
+    CallerFetch(dw.window, worker, feature.bridge, Customers(dw.db, dw.clock, 30).screen_pop, TZ,
+                tickets=view)
+    worker.start()
+    try:
+        qtbot.waitUntil(lambda: worker.status().state is SyncState.ONLINE, timeout=30_000)
+        view.key_kind.setCurrentIndex(view.key_kind.findData("phone"))
+        view.key_edit.setText("+86 " + PHONE)  # as typed: the lookup uses the stored form
+        view.search()
+        qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=30_000)
+        qtbot.waitUntil(lambda: "3" in view.status_label.text())
+    finally:
+        worker.stop()
+        tickets.close()
