@@ -8,7 +8,7 @@ SQLite's sleeping busy handler.
 
 Who goes first:
 
-* A *write* (``hold``) is anything the Database runs: a save, a ticket action,
+* A *write* (``acquire``) is anything the Database runs: a save, a ticket action,
   a push acknowledgement, a page of pulled rows. Writes are taken in whatever
   order they reach the lock (most come from the one writer thread anyway).
   A write that waits ``timeout`` seconds behind other writes gives up, as
@@ -43,7 +43,7 @@ class WriteLock:
         self._owner: int | None = None  # thread ident of the holder
         self._depth = 0  # re-entry count of the holder
         self._owner_background = False
-        self._waiting = 0  # writes blocked in hold()
+        self._waiting = 0  # writes blocked in acquire()
         self._queued = 0  # writes queued on (or running on) the writer thread
         self._grace = background_grace_s
         self.longest_write_wait_s = 0.0  # the longest a write has waited for the lock (benches)
@@ -82,17 +82,6 @@ class WriteLock:
                 if not self._waiting:
                     self._cond.notify_all()  # the indexer may be waiting for this
 
-    @contextmanager
-    def hold(self, timeout: float, *, background: bool = False) -> Iterator[bool]:
-        """``acquire`` as a context manager: yields whether the lock was taken
-        (and releases it on leaving if it was)."""
-        got = self.acquire(timeout, background=background)
-        try:
-            yield got
-        finally:
-            if got:
-                self.release()
-
     # -- the indexer --------------------------------------------------------
 
     def acquire_idle(self, timeout: float) -> bool:
@@ -115,6 +104,8 @@ class WriteLock:
 
     @contextmanager
     def idle_turn(self, timeout: float) -> Iterator[bool]:
+        """``acquire_idle`` as a context manager: yields whether the lock was
+        taken, and releases it on leaving if it was."""
         got = self.acquire_idle(timeout)
         try:
             yield got
