@@ -25,8 +25,12 @@ Timed: every ``CentralClient.push`` (one push call: the desk's queued
 transactions, usually one save's) and ``CentralClient.pull`` (one page), on the
 desk's side, from the call to the parsed answer. ``errors`` counts failed
 central calls, failed connects, failed rounds (the worker going offline) and
-failed saves. ``server_connections_max`` is the most client backends seen in
-``pg_stat_activity`` (sampled every 0.25 s). The server tracks its PL/pgSQL
+failed saves; ``save_errors`` and ``sync_errors`` split it (the kinds go to
+the progress output). ``write_lock_wait_max_ms`` is the longest any desk's
+write (a save, a pulled page, a push acknowledgement) waited for its store's
+write lock (callcenter/services/write_lock.py): what a save meets when the
+search indexer or another write holds it. ``server_connections_max`` is the
+most client backends seen in ``pg_stat_activity`` (sampled every 0.25 s). The server tracks its PL/pgSQL
 functions (``track_functions = pl``) so the report also has the mean time
 central spent inside ``sync.push``/``sync.pull``, and the CPU seconds the
 server and the desks' processes used (what the 2 cores were busy with).
@@ -89,6 +93,7 @@ class ProcResult:
     pushed_ops: int = 0
     left_in_queue: int = 0
     cpu_s: float = 0.0
+    write_lock_wait_max_s: float = 0.0
 
 
 def _save_every_s() -> tuple[float, float]:
@@ -226,6 +231,7 @@ def _desk_process(plans: list[DeskPlan], ready: Any, go: Any, seconds: float, se
         list(stopping.map(lambda d: d[2].stop(), desks))
     for db, _t, _worker in desks:
         res.left_in_queue += db.read_now(outbox_reader.queue_status).depth
+        res.write_lock_wait_max_s = max(res.write_lock_wait_max_s, db.write_lock.longest_write_wait_s)
         db.close()
     res.cpu_s = time.process_time() - cpu0
     return res
@@ -332,6 +338,7 @@ def run(args: BenchArgs) -> Metrics:
     for r in results:
         for k, v in r.error_kinds.items():
             kinds[k] = kinds.get(k, 0) + v
+    save_errors = sum(v for k, v in kinds.items() if k.startswith("save"))
     if kinds:
         args.progress(f"errors: {kinds}")
 
@@ -349,6 +356,9 @@ def run(args: BenchArgs) -> Metrics:
         "p95_push_ms": rounded(percentile(push, 95)) if push else 0.0,
         "p95_pull_ms": rounded(percentile(pull, 95)) if pull else 0.0,
         "errors": errors,
+        "save_errors": save_errors,
+        "sync_errors": errors - save_errors,
+        "write_lock_wait_max_ms": rounded(max(r.write_lock_wait_max_s for r in results) * 1000),
         "server_connections_max": max(samples, default=0),
         "round_trips": len(both),
         "rounds": sum(r.rounds for r in results),

@@ -4,7 +4,8 @@ All writes go through ``Database.write`` which runs them in order on a single
 thread (SQLite has one writer anyway), so the GUI thread never waits on a lock.
 Two threads of its own keep work off the save path: the Checkpointer (WAL back
 into the file) and the SearchIndexer (new tickets into the text index,
-search_indexer.py).
+search_indexer.py). Every write transaction in the process holds the store's
+WriteLock (write_lock.py), which puts the user's writes before background work.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from callcenter.store.engine import make_engine, make_sessionmaker
 from callcenter.sync.outbox import install_outbox
 
 from .search_indexer import SearchIndexer
+from .write_lock import WriteLock
 
 T = TypeVar("T")
 
@@ -128,23 +130,31 @@ class Database:
         self._checkpointer = Checkpointer(self.path)
         # every in-process write transaction holds this, so the search indexer
         # (its own connection) takes turns with the writer instead of meeting
-        # it in SQLite's sleeping busy handler. Re-entrant: a write nested in a
-        # write still fails in SQLite (busy), as before, instead of hanging here.
-        self._write_lock = threading.RLock()
+        # it in SQLite's sleeping busy handler, and only when no write waits.
+        # Re-entrant: a write nested in a write still fails in SQLite (busy), as
+        # before, instead of hanging here.
+        self._write_lock = WriteLock()
         self._busy_timeout_s = busy_timeout_ms / 1000
         self.search_indexer = SearchIndexer(self.path, self._write_lock)
 
+    @property
+    def write_lock(self) -> WriteLock:
+        """The lock every in-process write transaction of this store holds."""
+        return self._write_lock
+
     def upgrade(self) -> None:
         if not migrate.is_current(self.path):
-            with self._write_lock:
+            with self._write_turn():
                 migrate.upgrade(self.write_engine)
             self.search_indexer.wrote()  # the indexer may have found no schema yet
 
     @contextmanager
-    def _write_turn(self) -> Iterator[None]:
+    def _write_turn(self, *, background: bool = False) -> Iterator[None]:
         """The in-process write lock, given up after the busy timeout as SQLite's
-        own would be, so a write behind a long one still fails as locked."""
-        if not self._write_lock.acquire(timeout=self._busy_timeout_s):
+        own would be, so a write behind a long one still fails as locked. Time
+        behind background work (the indexer, pulled pages) is not counted, up to
+        a bound (write_lock.py): a save does not fail because of them."""
+        if not self._write_lock.acquire(self._busy_timeout_s, background=background):
             raise StoreFailure(StoreFailureKind.LOCKED, "another write is still running")
         try:
             yield
@@ -172,7 +182,7 @@ class Database:
         only be switched outside a transaction, so this uses its own connection
         setting around one transaction, and the session is not the outbox's."""
         try:
-            with self._write_turn(), self.write_engine.connect() as conn:
+            with self._write_turn(background=True), self.write_engine.connect() as conn:
                 raw = conn.connection.dbapi_connection
                 assert raw is not None
                 raw.execute("PRAGMA foreign_keys=OFF")  # autocommit mode: before BEGIN
@@ -189,7 +199,7 @@ class Database:
 
     def write_unchecked(self, fn: Callable[[Session], T]) -> Future[T]:
         """``write_unchecked_now`` queued on the writer thread, in order with other writes."""
-        return self._writer.submit(self.write_unchecked_now, fn)
+        return self._queue(self.write_unchecked_now, fn)
 
     def write(self, fn: Callable[[Session], T], *, retry_locked_s: float = 0.0) -> Future[T]:
         """Queue ``fn`` to run in one write transaction on the writer thread, in order.
@@ -199,8 +209,26 @@ class Database:
         behind it, so append-only events keep their order and are not lost.
         """
         if retry_locked_s <= 0:
-            return self._writer.submit(self.write_now, fn)
-        return self._writer.submit(self._write_retrying, fn, retry_locked_s)
+            return self._queue(self.write_now, fn)
+        return self._queue(self._write_retrying, fn, retry_locked_s)
+
+    def _queue(self, job: Callable[..., T], *args: object) -> Future[T]:
+        """Submit a write to the writer thread; the search indexer keeps off the
+        write lock while any is queued (write_lock.py)."""
+        lock = self._write_lock
+
+        def run() -> T:
+            try:
+                return job(*args)
+            finally:
+                lock.done()
+
+        lock.queued()
+        try:
+            return self._writer.submit(run)
+        except BaseException:
+            lock.done()
+            raise
 
     def _write_retrying(self, fn: Callable[[Session], T], budget_s: float) -> T:
         deadline = time.monotonic() + budget_s

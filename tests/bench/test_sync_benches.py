@@ -34,6 +34,8 @@ def test_sync_scenario_prints_its_keys(name: str, capsys: pytest.CaptureFixture[
         assert value >= 0, key
     if name == "sync-fleet":
         assert metrics["errors"] == 0
+        assert metrics["save_errors"] == metrics["sync_errors"] == 0
+        assert metrics["write_lock_wait_max_ms"] >= 0
         assert metrics["server_connections_max"] >= 1
     else:
         assert metrics[keys[0]] > 0 and metrics[keys[1]] > 0
