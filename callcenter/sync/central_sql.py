@@ -91,7 +91,7 @@ changes data: ``mine`` is followed by the desk pushing its values again on the
 version it now has.
 
 The SQL itself lives in one module per central revision (central_sql_v1.py,
-central_sql_v2.py, central_sql_v3.py) and is re-exported here, where the
+central_sql_v2.py, central_sql_v3.py, central_sql_v4.py) and is re-exported here, where the
 migrations import it from.
 """
 
@@ -118,10 +118,12 @@ from .central_sql_v3 import (
     INSERT_NEW_ROWS_V3,
     PUSH_V3,
 )
+from .central_sql_v4 import GRANTS_PULL_V4, PULL_V4, PULL_V4_DOWN
 
 __all__ = [
     "BOOKKEEPING_V1", "BOOKKEEPING_V2", "BOOKKEEPING_V2_DOWN", "CHECK_COLUMNS_V3", "CONFLICTS_V2",
     "DESK_KINDS", "FUNCTIONS_V1", "FUNCTIONS_V2_DOWN", "FUNCTIONS_V3_DOWN", "GRANTS_V1", "GRANTS_V2",
-    "GRANTS_V3", "GROUP_ROLE", "INSERT_NEW_ROWS_V3", "PRUNE_V2", "PULL_V2", "PUSH_V3", "RESOLUTIONS",
+    "GRANTS_PULL_V4", "GRANTS_V3", "GROUP_ROLE", "INSERT_NEW_ROWS_V3", "PRUNE_V2", "PULL_V2", "PULL_V4",
+    "PULL_V4_DOWN", "PUSH_V3", "RESOLUTIONS",
     "SUBSET_SQL_V2", "VISIBLE_V2", "replaced_v1",
 ]

@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 4
+        assert client.schema_version() == 5
         assert client.min_desk_schema() == 7
 
 
@@ -83,8 +83,19 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     central.upgrade(fresh_db_url, "c0003")
     assert _sync_catalog(fresh_db_url) == c0003
     central.upgrade(fresh_db_url, "c0004")  # expand only: tickets.subtype
+    c0004 = _sync_catalog(fresh_db_url)
     with central.CentralClient(fresh_db_url) as client:
         assert client.schema_version() == 4
+    central.upgrade(fresh_db_url, "c0005")
+    c0005 = _sync_catalog(fresh_db_url)
+    assert c0005 != c0004
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 5
+    central.downgrade(fresh_db_url, "c0004")
+    assert _sync_catalog(fresh_db_url) == c0004  # sync.pull (jsonb) and its grant as c0002 made them
+    central.upgrade(fresh_db_url, "c0005")
+    assert _sync_catalog(fresh_db_url) == c0005
+    central.downgrade(fresh_db_url, "c0004")
     central.downgrade(fresh_db_url, "c0003")
     with psycopg.connect(fresh_db_url) as conn:
         assert conn.execute("SELECT count(*) FROM information_schema.columns WHERE "

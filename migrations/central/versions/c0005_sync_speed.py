@@ -1,0 +1,39 @@
+"""central: a faster sync.pull (json, not jsonb), same rows and cursor.
+
+Revision ID: c0005
+Revises: c0004
+
+``sync.pull`` renders its page with ``to_json``/``json_build_object`` and
+returns ``json`` (central_sql_v4.py says why). Changing the return type takes
+a DROP and a CREATE, and the grant to the desks' group again; desks of every
+supported schema read the answer as before, so ``min_desk_schema`` stays 7.
+``schema_version`` becomes 5. The downgrade restores c0002's ``sync.pull``
+(jsonb) with its grant.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from alembic import op
+
+from callcenter.sync.central_sql import GRANTS_PULL_V4, GROUP_ROLE, PULL_V2, PULL_V4, PULL_V4_DOWN
+
+revision: str = "c0005"
+down_revision: str | None = "c0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.execute(PULL_V4_DOWN)  # the return type changes: drop, then create
+    op.execute(PULL_V4)
+    op.execute(GRANTS_PULL_V4)
+    op.execute("UPDATE sync.meta SET schema_version = 5")
+
+
+def downgrade() -> None:
+    op.execute(PULL_V4_DOWN)
+    op.execute(PULL_V2)
+    op.execute(f"REVOKE ALL ON FUNCTION sync.pull(text, jsonb, integer) FROM PUBLIC; "
+               f"GRANT EXECUTE ON FUNCTION sync.pull(text, jsonb, integer) TO {GROUP_ROLE};")
+    op.execute("UPDATE sync.meta SET schema_version = 4")
