@@ -156,13 +156,14 @@ class SyncEngine:
         after it is pushed (an unrecorded push is simply sent again next round,
         and central answers it as a duplicate, protocol.py)."""
         client = self.client()
-        batch = self.db.read_now(lambda s: next_batch(s, self.push_ops))
+        batch = self.db.read_now(lambda s: next_batch(s, self.push_ops, grouped=True))
         recording: Future[int] | None = None
         try:
             while batch is not None:
                 if cancel is not None and cancel.is_set():
                     raise Cancelled()
-                coming = self.db.read(partial(next_batch, max_ops=self.push_ops, after=batch.last_seq))
+                coming = self.db.read(partial(next_batch, max_ops=self.push_ops, after=batch.last_seq,
+                                              grouped=True))
                 if recording is not None:
                     report.conflicts += recording.result()
                     recording = None
@@ -178,7 +179,7 @@ class SyncEngine:
                     # the desk saved meanwhile is only seen by a read after it
                     report.conflicts += recording.result()
                     recording = None
-                    batch = self.db.read_now(lambda s: next_batch(s, self.push_ops))
+                    batch = self.db.read_now(lambda s: next_batch(s, self.push_ops, grouped=True))
         finally:
             if recording is not None:
                 report.conflicts += recording.result()
