@@ -156,6 +156,8 @@ class SyncEngine:
         after it is pushed (an unrecorded push is simply sent again next round,
         and central answers it as a duplicate, protocol.py)."""
         client = self.client()
+        # grouped: a batch of nothing but inserts also carries its rows grouped for
+        # central's sync.push_rows (CentralClient.push chooses, and falls back)
         batch = self.db.read_now(lambda s: next_batch(s, self.push_ops, grouped=True))
         recording: Future[int] | None = None
         try:

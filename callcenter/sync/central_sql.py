@@ -90,6 +90,11 @@ resolution)`` records the decision of the desk that pushed the op (``mine``,
 changes data: ``mine`` is followed by the desk pushing its values again on the
 version it now has.
 
+Speed (c0005): ``sync.pull`` renders its page as ``json`` rather than
+``jsonb`` (the same document up to key order), and ``sync.push_rows`` takes a
+desk's batch of new rows already grouped by table and key set, all or
+nothing, with ``sync.push`` as its fallback (central_sql_v4.py).
+
 The SQL itself lives in one module per central revision (central_sql_v1.py,
 central_sql_v2.py, central_sql_v3.py, central_sql_v4.py) and is re-exported here, where the
 migrations import it from.

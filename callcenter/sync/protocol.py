@@ -25,7 +25,19 @@ only things a desk's role may execute):
   "row_id", "fields": [names], "central": {...}}]}``. Append-only tables never
   conflict; merge tables merge per field: a field conflicts only when central
   changed it since ``base_version`` and the op changes it too.
-* ``sync.pull(desk text, cursor jsonb, max_rows int) -> jsonb`` returns rows
+* ``sync.push_rows(desk text, op_ids uuid[], tx_ids uuid[], tables text[],
+  keys text[], rows json[]) -> jsonb`` (central c0005) applies a batch of
+  nothing but inserts (upserts without a base version), grouped by the desk
+  by table and key set (``rows[i]`` a JSON array of row objects with ``id``,
+  ``keys[i]`` their keys as a JSON array; ids in seq order), with the effects
+  and answer ``sync.push`` would have, all or nothing. When it cannot apply
+  every op as a new row (an op it knows of a re-batched retry, a row it has)
+  it applies nothing and answers ``{"fallback": true}``; the desk then sends
+  the same ops to ``sync.push``. A retry of an applied batch is answered as
+  ``sync.push`` answers it (``duplicate``). Both record ops in the same
+  ``sync.applied_ops``, so each recognises the other's.
+* ``sync.pull(desk text, cursor jsonb, max_rows int) -> json`` (jsonb before
+  c0005; the same document up to key order) returns rows
   committed after ``cursor`` that this desk may see (its subset: by desk kind
   and team, see central_sql.py), in commit order, never skipping a commit (the
   cursor is bounded by the snapshot's xmin, not by a sequence): ``{"rows":
