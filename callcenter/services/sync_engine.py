@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from callcenter.store import migrate
 from callcenter.sync.outbox_reader import CURSOR, get_state
 from callcenter.sync.outbox_reader import set_state as set_state_value
-from callcenter.sync.pull_apply import PageResult, Prepared, apply_prepared, merge_prepared, prepare_rows
+from callcenter.sync.pull_apply import PageResult, Prepared, apply_prepared, merge_prepared, prepare_page
 from callcenter.sync.push_result import (
     RESOLUTIONS_SENT_UNTIL,
     next_batch,
@@ -224,17 +224,17 @@ class SyncEngine:
                 while True:
                     if cancel is not None and cancel.is_set():
                         raise Cancelled()
-                    page = client.pull(self.desk, cursor, self.page_rows)
+                    # stored: rows in their stored form when central has sync.pull_rows
+                    page = client.pull(self.desk, cursor, self.page_rows, stored=True)
                     if page.get("resync"):
                         # central pruned tombstones newer than this cursor: start over
                         # (central sends the pages held so far again)
                         report.resync = True
                         cursor = None
                         held, held_rows = [], 0
-                        page = client.pull(self.desk, None, self.page_rows)
-                    rows = list(page.get("rows") or [])
-                    held.append(prepare.submit(prepare_rows, rows, dialect))
-                    held_rows += len(rows)
+                        page = client.pull(self.desk, None, self.page_rows, stored=True)
+                    held.append(prepare.submit(prepare_page, page, dialect))
+                    held_rows += len(page.get("rows") or [])
                     cursor = page.get("cursor") or cursor
                     more = bool(page.get("more"))
                     if more and storing is not None and not storing.done() and held_rows < self.apply_rows:

@@ -141,7 +141,7 @@ class CentralClient:
     def __init__(self, url: str, *, connect_timeout: int = 10, **connect_kwargs: Any) -> None:
         self._conn = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout,
                                      **{**self.NET_DEFAULTS, **connect_kwargs})
-        self._push_rows: bool | None = None  # central has sync.push_rows (c0005)
+        self._c0005: bool | None = None  # central has sync.push_rows and sync.pull_rows
 
     def close(self) -> None:
         self._conn.close()
@@ -170,7 +170,7 @@ class CentralClient:
         a row it has), nothing was applied and the ops go to sync.push."""
         if isinstance(ops, WireOps):
             rows = ops.new_rows
-            if rows is not None and self._has_push_rows():
+            if rows is not None and self._has_c0005():
                 # the groups go as a binary text[] (%b): a text-format array would quote
                 # and escape every group's JSON in Python (about 70 ms per 1,000 rows)
                 answer = cast(dict[str, Any], self._call(
@@ -184,15 +184,21 @@ class CentralClient:
             payload = dumps(list(ops))
         return cast(dict[str, Any], self._call("SELECT sync.push(%s, %s::jsonb)", (desk, payload)))
 
-    def _has_push_rows(self) -> bool:
-        if self._push_rows is None:
-            self._push_rows = self.schema_version() >= 5
-        return self._push_rows
+    def _has_c0005(self) -> bool:
+        if self._c0005 is None:
+            self._c0005 = self.schema_version() >= 5
+        return self._c0005
 
-    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
-        """The next page of rows after ``cursor`` (None: from the beginning)."""
+    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int, *,
+             stored: bool = False) -> dict[str, Any]:
+        """The next page of rows after ``cursor`` (None: from the beginning).
+
+        ``stored``: from a central that has sync.pull_rows (c0005), the rows as
+        arrays of their stored values with the page's ``columns`` (protocol.py;
+        pull_apply.prepare_page reads either form)."""
+        fn = "sync.pull_rows" if stored and self._has_c0005() else "sync.pull"
         return cast(dict[str, Any], self._call(
-            "SELECT sync.pull(%s, %s, %s)", (desk, Jsonb(cursor or {}), max_rows)))
+            f"SELECT {fn}(%s, %s, %s)", (desk, Jsonb(cursor or {}), max_rows)))
 
     def schema_version(self) -> int:
         return int(self._call("SELECT sync.schema_version()", ()))

@@ -91,7 +91,9 @@ changes data: ``mine`` is followed by the desk pushing its values again on the
 version it now has.
 
 Speed (c0005): ``sync.pull`` renders its page as ``json`` rather than
-``jsonb`` (the same document up to key order), and ``sync.push_rows`` takes a
+``jsonb`` (the same document up to key order) and only the rows it returns;
+``sync.pull_rows`` is the same pull with rows as arrays of their values in a
+desk's stored form; ``sync.push_rows`` takes a
 desk's batch of new rows already grouped by table and key set, all or
 nothing, with ``sync.push`` as its fallback (central_sql_v4.py).
 
@@ -124,8 +126,11 @@ from .central_sql_v3 import (
     PUSH_V3,
 )
 from .central_sql_v4 import (
+    GRANTS_PULL_ROWS_V4,
     GRANTS_PULL_V4,
     GRANTS_PUSH_ROWS_V4,
+    PULL_ROWS_V4,
+    PULL_ROWS_V4_DOWN,
     PULL_V4,
     PULL_V4_DOWN,
     PUSH_ROWS_V4,
@@ -134,8 +139,9 @@ from .central_sql_v4 import (
 
 __all__ = [
     "BOOKKEEPING_V1", "BOOKKEEPING_V2", "BOOKKEEPING_V2_DOWN", "CHECK_COLUMNS_V3", "CONFLICTS_V2",
-    "DESK_KINDS", "FUNCTIONS_V1", "FUNCTIONS_V2_DOWN", "FUNCTIONS_V3_DOWN", "GRANTS_V1", "GRANTS_V2",
-    "GRANTS_PULL_V4", "GRANTS_PUSH_ROWS_V4", "GRANTS_V3", "GROUP_ROLE", "INSERT_NEW_ROWS_V3", "PRUNE_V2",
-    "PULL_V2", "PULL_V4", "PULL_V4_DOWN", "PUSH_ROWS_V4", "PUSH_ROWS_V4_DOWN", "PUSH_V3", "RESOLUTIONS",
-    "SUBSET_SQL_V2", "VISIBLE_V2", "replaced_v1",
+    "DESK_KINDS", "FUNCTIONS_V1", "FUNCTIONS_V2_DOWN", "FUNCTIONS_V3_DOWN", "GRANTS_PULL_ROWS_V4",
+    "GRANTS_PULL_V4", "GRANTS_PUSH_ROWS_V4", "GRANTS_V1", "GRANTS_V2", "GRANTS_V3", "GROUP_ROLE",
+    "INSERT_NEW_ROWS_V3", "PRUNE_V2", "PULL_ROWS_V4", "PULL_ROWS_V4_DOWN", "PULL_V2", "PULL_V4",
+    "PULL_V4_DOWN", "PUSH_ROWS_V4", "PUSH_ROWS_V4_DOWN", "PUSH_V3", "RESOLUTIONS", "SUBSET_SQL_V2",
+    "VISIBLE_V2", "replaced_v1",
 ]

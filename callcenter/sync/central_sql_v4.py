@@ -109,8 +109,8 @@ BEGIN
     END LOOP;
 
     IF cardinality(v_branches) = 0 THEN
-        v_branches := ARRAY['(SELECT NULL::xid8 AS sx, NULL::uuid AS id, NULL::text AS t, NULL::boolean AS v, '
-                            'NULL::tid AS tid WHERE false)'];
+        v_branches := ARRAY['(SELECT NULL::xid8 AS sx, NULL::uuid AS id, NULL::text AS t, '
+                            'NULL::boolean AS v, NULL::tid AS tid WHERE false)'];
     END IF;
     v_render := CASE WHEN v_render = '' THEN 'NULL::json' ELSE 'CASE k.t ' || v_render || 'END' END;
     FOR r IN EXECUTE 'SELECT k.sx, k.id, k.t, CASE WHEN k.v THEN ' || v_render || ' END AS r FROM ('
@@ -153,6 +153,80 @@ BEGIN
                                                'at', now()) END,
         'more', false);
 END $$;
+"""
+
+# ---------------------------------------------------------------------------
+# Pull of rows in the desk's stored form (sync.pull_rows).
+#
+# What a desk spent on a pulled row after central's render: psycopg's json.loads
+# of an object per row (its column names repeated in every row), then a
+# conversion of each value to its stored text (local_rows.py: UUIDs to 32 hex
+# digits, stamps to SQLite's DATETIME text, booleans to 1/0), both holding the
+# GIL the desk's writer needs between two rows it stores. sync.pull_rows is
+# sync.pull with each row rendered as an array ``[table, value, ...]`` of the
+# values as a desk stores them (the column names once per page, in
+# ``columns``: table -> names), so the desk parses lists and converts nothing
+# but JSON columns. Same scan, subsets, cursor and answer otherwise; c0005's
+# sync.pull stays for desks that do not know pull_rows.
+#
+# A stored value, per central type (the session is UTC):
+_STORED_FORM = (
+    "CASE a.atttypid "
+    "WHEN 'uuid'::regtype THEN format('replace(x.%I::text, ''-'', '''')', a.attname) "
+    "WHEN 'timestamptz'::regtype THEN format('to_char(x.%I, ''YYYY-MM-DD HH24:MI:SS.US'')', a.attname) "
+    "WHEN 'boolean'::regtype THEN format('x.%I::integer', a.attname) "
+    "ELSE 'x.' || quote_ident(a.attname) END"
+)
+
+
+def _pull_rows(pull: str) -> str:
+    """sync.pull_rows from c0005's sync.pull text (each change checked to apply once)."""
+    changes = [
+        ("CREATE FUNCTION sync.pull(p_desk text, p_cursor jsonb, p_max_rows integer) RETURNS json",
+         "CREATE FUNCTION sync.pull_rows(p_desk text, p_cursor jsonb, p_max_rows integer) RETURNS json"),
+        ("    v_render text := '';\n",
+         "    v_render text := '';\n"
+         "    v_columns text[] := '{}';  -- \"table\":[names] of each table scanned\n"),
+        ("string_agg('x.' || quote_ident(a.attname), ', ' ORDER BY a.attnum) AS cols",
+         "string_agg(" + _STORED_FORM + ", ', ' ORDER BY a.attnum) AS cols, "
+         "json_agg(a.attname ORDER BY a.attnum) AS names"),
+        ("""            'WHEN %1$L THEN (SELECT to_json(w) FROM public.%1$I x CROSS JOIN LATERAL '
+            '(SELECT %1$L::text AS "table", d AS "row" FROM (SELECT %2$s) d) w WHERE x.ctid = k.tid) ',
+            t.name, t.cols);""",
+         """            'WHEN %1$L THEN (SELECT json_build_array(%1$L::text, %2$s) FROM public.%1$I x '
+            'WHERE x.ctid = k.tid) ', t.name, t.cols);
+        v_columns := v_columns || format('%s:%s', to_json(t.name), t.names);"""),
+        ("""        RETURN json_build_object(
+            'rows', v_rows,
+            'cursor', json_build_object('xid', v_last_x::text""",
+         """        RETURN json_build_object(
+            'columns', ('{' || array_to_string(v_columns, ',') || '}')::json,
+            'rows', v_rows,
+            'cursor', json_build_object('xid', v_last_x::text"""),
+        ("""    RETURN json_build_object(
+        'rows', v_rows,
+        -- caught up""",
+         """    RETURN json_build_object(
+        'columns', ('{' || array_to_string(v_columns, ',') || '}')::json,
+        'rows', v_rows,
+        -- caught up"""),
+    ]
+    for old, new in changes:
+        if pull.count(old) != 1:
+            raise AssertionError(f"sync.pull changed: {old[:60]!r}")
+        pull = pull.replace(old, new)
+    return pull
+
+
+PULL_ROWS_V4 = _pull_rows(PULL_V4)
+
+GRANTS_PULL_ROWS_V4 = f"""
+REVOKE ALL ON FUNCTION sync.pull_rows(text, jsonb, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION sync.pull_rows(text, jsonb, integer) TO {GROUP_ROLE};
+"""
+
+PULL_ROWS_V4_DOWN = """
+DROP FUNCTION sync.pull_rows(text, jsonb, integer);
 """
 
 # ---------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""central: a faster sync.pull (json, not jsonb) and sync.push_rows (new rows, grouped by the desk).
+"""central: a faster sync.pull (json, not jsonb), sync.pull_rows (rows in a desk's
+stored form) and sync.push_rows (new rows, grouped by the desk).
 
 Revision ID: c0005
 Revises: c0004
@@ -7,11 +8,13 @@ Revises: c0004
 returns ``json`` (central_sql_v4.py says why). Changing the return type takes
 a DROP and a CREATE, and the grant to the desks' group again; desks of every
 supported schema read the answer as before, so ``min_desk_schema`` stays 7.
+``sync.pull_rows`` is a new entry point for desks (granted to their group):
+the same pull, each row an array of its values as a desk stores them.
 ``sync.push_rows`` is a new entry point for desks (granted to their group):
 a batch of nothing but inserts, grouped by table and key set, applied all or
 nothing, with ``sync.push`` unchanged for every other batch and for desks
 that do not know push_rows. ``schema_version`` becomes 5 (a desk uses
-push_rows from 5 on). The downgrade drops ``sync.push_rows`` and restores
+push_rows and pull_rows from 5 on). The downgrade drops both and restores
 c0002's ``sync.pull`` (jsonb) with its grant.
 """
 from __future__ import annotations
@@ -21,9 +24,12 @@ from collections.abc import Sequence
 from alembic import op
 
 from callcenter.sync.central_sql import (
+    GRANTS_PULL_ROWS_V4,
     GRANTS_PULL_V4,
     GRANTS_PUSH_ROWS_V4,
     GROUP_ROLE,
+    PULL_ROWS_V4,
+    PULL_ROWS_V4_DOWN,
     PULL_V2,
     PULL_V4,
     PULL_V4_DOWN,
@@ -41,6 +47,8 @@ def upgrade() -> None:
     op.execute(PULL_V4_DOWN)  # the return type changes: drop, then create
     op.execute(PULL_V4)
     op.execute(GRANTS_PULL_V4)
+    op.execute(PULL_ROWS_V4)
+    op.execute(GRANTS_PULL_ROWS_V4)
     op.execute(PUSH_ROWS_V4)
     op.execute(GRANTS_PUSH_ROWS_V4)
     op.execute("UPDATE sync.meta SET schema_version = 5")
@@ -48,6 +56,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute(PUSH_ROWS_V4_DOWN)
+    op.execute(PULL_ROWS_V4_DOWN)
     op.execute(PULL_V4_DOWN)
     op.execute(PULL_V2)
     op.execute(f"REVOKE ALL ON FUNCTION sync.pull(text, jsonb, integer) FROM PUBLIC; "
