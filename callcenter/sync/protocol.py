@@ -47,6 +47,12 @@ only things a desk's role may execute):
   the beginning". It carries ``at``, the time the desk was last caught up. A
   page may hold fewer than ``max_rows`` rows, even none, with ``more`` true
   (rows outside the subset were skipped); keep pulling while ``more``.
+* ``sync.pull_rows(desk text, cursor jsonb, max_rows int) -> json`` (central
+  c0005) is ``sync.pull`` with each row as an array ``[table, value, ...]`` of
+  its values in a desk's stored form (UUIDs as 32 hex digits, stamps as
+  ``YYYY-MM-DD HH:MM:SS.ffffff`` UTC, booleans as 1/0, JSON columns as JSON)
+  and the page's ``columns`` ({table: [names]}) naming them; the same rows,
+  cursor and ``more``.
 * **Re-sync.** Central hard-deletes tombstones older than its retention (30
   days by default). A cursor older than that horizon may have missed a delete,
   so pull answers ``{"resync": true, "rows": [], "cursor": {}, "more": true}``
