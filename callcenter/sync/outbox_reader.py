@@ -24,6 +24,7 @@ them, for support and for ``sync --once`` to report what it did.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -91,6 +92,12 @@ _WIRE_COLUMNS = (
 )
 _PENDING_WIRE = (f"SELECT seq, tx_id, {_WIRE_COLUMNS} FROM sync_outbox "
                  "WHERE pushed_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")
+# a grouped batch's bounds first (its ops' JSON is made only if it is not all inserts,
+# or when asked for: _payload_loader)
+_PENDING_BOUNDS = ("SELECT seq, tx_id FROM sync_outbox "
+                   "WHERE pushed_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")
+_WIRE_RANGE = (f"SELECT {_WIRE_COLUMNS} FROM sync_outbox "
+               "WHERE pushed_at IS NULL AND seq BETWEEN ? AND ? ORDER BY seq")
 
 
 class WireOps(SequenceABC[Op]):
@@ -99,11 +106,20 @@ class WireOps(SequenceABC[Op]):
     the same ops grouped, those with sync.push_rows). As a sequence of ``Op`` it
     decodes the text on first use (for callers that look at the ops)."""
 
-    def __init__(self, payload: str, count: int, new_rows: NewRows | None = None) -> None:
-        self.payload = payload
+    def __init__(self, payload: str | Callable[[], str], count: int,
+                 new_rows: NewRows | None = None) -> None:
+        # a callable: the text is made when first asked for (a grouped batch's ops
+        # usually go as new_rows, and the text is needed only on a fallback)
+        self._payload = payload
         self.new_rows = new_rows
         self._count = count
         self._ops: list[Op] | None = None
+
+    @property
+    def payload(self) -> str:
+        if not isinstance(self._payload, str):
+            self._payload = self._payload()
+        return self._payload
 
     def _decoded(self) -> list[Op]:
         if self._ops is None:
@@ -233,17 +249,46 @@ def pending_batch(s: Executor, max_ops: int = 1000, max_txs: int = 500,
     raw = conn.connection.dbapi_connection
     assert raw is not None
 
+    query = _PENDING_BOUNDS if grouped else _PENDING_WIRE
+
     def fetch(after: int, n: int) -> Sequence[Any]:
-        return cast(Sequence[Any], raw.execute(_PENDING_WIRE, (after, n)).fetchall())
+        return cast(Sequence[Any], raw.execute(query, (after, n)).fetchall())
 
     txs = _whole_transactions(fetch, max_ops, max_txs, max_ops + 1, after)
     if not txs:
         return None
     first_seq, last_seq = int(txs[0][0][0]), int(txs[-1][-1][0])
-    return PendingBatch(WireOps("[" + ",".join(r[2] for tx in txs for r in tx) + "]",
-                                sum(len(tx) for tx in txs),
-                                new_rows(raw, first_seq, last_seq) if grouped else None),
-                        [str(tx[0][1]) for tx in txs], first_seq, last_seq)
+    count = sum(len(tx) for tx in txs)
+    tx_ids = [str(tx[0][1]) for tx in txs]
+    if not grouped:
+        return PendingBatch(WireOps("[" + ",".join(r[2] for tx in txs for r in tx) + "]", count),
+                            tx_ids, first_seq, last_seq)
+    rows = new_rows(raw, first_seq, last_seq)
+    payload: str | Callable[[], str]
+    if rows is None:
+        payload = _wire_range(raw, first_seq, last_seq)
+    else:
+        payload = _payload_loader(raw, first_seq, last_seq)
+    return PendingBatch(WireOps(payload, count, rows), tx_ids, first_seq, last_seq)
+
+
+def _wire_range(raw: Any, first_seq: int, last_seq: int) -> str:
+    return "[" + ",".join(r[0] for r in raw.execute(_WIRE_RANGE, (first_seq, last_seq))) + "]"
+
+
+def _payload_loader(raw: Any, first_seq: int, last_seq: int) -> Callable[[], str]:
+    """The batch's JSON text, made when asked for, on a connection of its own to the
+    same store file (the batch's own connection belongs to the reader's thread).
+    Valid while the batch is pending: a push asks before its answer is recorded."""
+    path = next(r[2] for r in raw.execute("PRAGMA database_list") if r[1] == "main")
+
+    def load() -> str:
+        con = sqlite3.connect(path, timeout=30)
+        try:
+            return _wire_range(con, first_seq, last_seq)
+        finally:
+            con.close()
+    return load
 
 
 def pending_transactions(s: Executor, limit: int = 100) -> list[list[Op]]:

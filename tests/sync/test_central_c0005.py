@@ -339,3 +339,14 @@ def test_a_stored_row_goes_back_to_the_wire_form_central_sent(central_url: str, 
         except ValueError:
             return v
     assert {k: same(v) for k, v in wire.items()} == {k: same(v) for k, v in sent.items() if k in wire}
+
+
+def test_a_grouped_batch_makes_its_json_only_when_asked(db: Database) -> None:
+    _saves(db, 3)
+    grouped = _batch(db)
+    plain = db.read_now(lambda s: pending_batch(s, max_ops=1000))
+    assert plain is not None and grouped.ops.new_rows is not None
+    assert not isinstance(grouped.ops._payload, str)  # not made by the reader
+    assert grouped.ops.payload == plain.ops.payload and list(grouped.ops) == list(plain.ops)
+    assert (grouped.first_seq, grouped.last_seq, grouped.tx_ids) == (plain.first_seq, plain.last_seq,
+                                                                      plain.tx_ids)
