@@ -18,6 +18,9 @@ session in UTC):
 * boolean ``true``/``false`` -> 1/0; JSON through the column's own bind
   processor (``json.dumps``, as the ORM writes it); numbers and text as they are.
 
+Rows of sync.pull_rows come in these stored forms already (``stored_plan``:
+only JSON columns are converted).
+
 Anything else (another offset, upper-case hex, a datetime object from a test)
 goes the long way: parsed to the Python value, then through the bind processor
 of the column type's SQLite implementation, as an ORM write does. Columns central has and this desk does not

@@ -22,6 +22,10 @@ several consecutive pages as one: their rows, in order, and the last cursor.)
   batch that fails is retried row by row.
 * A row that comes twice (pages fetched together, the row changed on central
   between them) is stored once, as its last state.
+* A page of sync.pull_rows (central c0005) holds each row as an array of its
+  values already in their stored form (``prepare_stored``: only JSON columns
+  are converted); the rest is the same. A row kept aside as a clash goes back
+  to the JSON sync.pull would have sent (``local_rows.wire_from_stored``).
 """
 
 from __future__ import annotations
@@ -87,7 +91,9 @@ class Prepared:
     """Pulled rows converted to their stored values, before any transaction
     (``prepare_rows``: no session, so it can run off the writer thread)."""
 
-    rows: list[dict[str, Any]]  # as pulled, in order (for the after-pull hooks)
+    # as pulled, in order, for the after-pull hooks ({"table", "row"}; from a page of
+    # sync.pull_rows only the rows of tables with hooks, each {"id"} alone)
+    rows: list[dict[str, Any]]
     # table -> stored id -> the row as it will be stored (the last one sent wins)
     by_table: dict[str, dict[Any, _Row]]
 
