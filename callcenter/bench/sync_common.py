@@ -50,6 +50,7 @@ from psycopg import sql
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.store.all_models import Base
 from callcenter.store.ids import new_id
+from callcenter.store.sync_models import dump_fields
 from callcenter.sync import central
 from callcenter.sync.central_schema import pg_type
 
@@ -244,7 +245,7 @@ def outbox_row(table: str, row: Row, tx_hex: str, at: str) -> Row:
     """The ``sync_outbox`` row (OUTBOX_COLUMNS) the outbox captures for a new ORM row."""
     w = _wire_of(table)
     fields = {n: conv(row[p]) for n, p, conv in zip(w.names, w.positions, w.converts, strict=True)}
-    return (new_id().hex, tx_hex, table, row[w.key_at], "upsert", None, json.dumps(fields), at)
+    return (new_id().hex, tx_hex, table, row[w.key_at], "upsert", None, dump_fields(fields), at)
 
 
 def outbox_rows(save: Save) -> list[Row]:

@@ -143,10 +143,11 @@ def _desk_process(plans: list[DeskPlan], ready: Any, go: Any, seconds: float, se
             res.push_ms.append((time.perf_counter() - t) * 1000)
             return out
 
-        def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
+        def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int,
+                 **kw: Any) -> dict[str, Any]:
             t = time.perf_counter()
             try:
-                out = super().pull(desk, cursor, max_rows)
+                out = super().pull(desk, cursor, max_rows, **kw)
             except Exception:
                 error("pull")
                 raise

@@ -206,10 +206,10 @@ class _TimedClient(CentralClient):
         super().__init__(url)
         self._spent = spent
 
-    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
+    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int, **kw: Any) -> dict[str, Any]:
         t = time.perf_counter()
         try:
-            return super().pull(desk, cursor, max_rows)
+            return super().pull(desk, cursor, max_rows, **kw)
         finally:
             self._spent["central"] += time.perf_counter() - t
 

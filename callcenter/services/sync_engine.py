@@ -26,7 +26,7 @@ from callcenter.store import migrate
 from callcenter.sync import resync
 from callcenter.sync.outbox_reader import CURSOR, get_state
 from callcenter.sync.outbox_reader import set_state as set_state_value
-from callcenter.sync.pull_apply import PageResult, Prepared, apply_prepared, merge_prepared, prepare_rows
+from callcenter.sync.pull_apply import PageResult, Prepared, apply_prepared, merge_prepared, prepare_page
 from callcenter.sync.push_result import (
     RESOLUTIONS_SENT_UNTIL,
     next_batch,
@@ -204,13 +204,16 @@ class SyncEngine:
         after it is pushed (an unrecorded push is simply sent again next round,
         and central answers it as a duplicate, protocol.py)."""
         client = self.client()
-        batch = self.db.read_now(lambda s: next_batch(s, self.push_ops))
+        # grouped: a batch of nothing but inserts also carries its rows grouped for
+        # central's sync.push_rows (CentralClient.push chooses, and falls back)
+        batch = self.db.read_now(lambda s: next_batch(s, self.push_ops, grouped=True))
         recording: Future[int] | None = None
         try:
             while batch is not None:
                 if cancel is not None and cancel.is_set():
                     raise Cancelled()
-                coming = self.db.read(partial(next_batch, max_ops=self.push_ops, after=batch.last_seq))
+                coming = self.db.read(partial(next_batch, max_ops=self.push_ops, after=batch.last_seq,
+                                              grouped=True))
                 if recording is not None:
                     report.conflicts += recording.result()
                     recording = None
@@ -226,7 +229,7 @@ class SyncEngine:
                     # the desk saved meanwhile is only seen by a read after it
                     report.conflicts += recording.result()
                     recording = None
-                    batch = self.db.read_now(lambda s: next_batch(s, self.push_ops))
+                    batch = self.db.read_now(lambda s: next_batch(s, self.push_ops, grouped=True))
         finally:
             if recording is not None:
                 report.conflicts += recording.result()
@@ -272,7 +275,8 @@ class SyncEngine:
                 while True:
                     if cancel is not None and cancel.is_set():
                         raise Cancelled()
-                    page = client.pull(self.desk, cursor, self.page_rows)
+                    # stored: rows in their stored form when central has sync.pull_rows
+                    page = client.pull(self.desk, cursor, self.page_rows, stored=True)
                     if page.get("resync"):
                         # central pruned tombstones newer than this cursor: start over
                         # (central sends the pages held so far again)
@@ -280,10 +284,9 @@ class SyncEngine:
                         resync_start = True
                         cursor = None
                         held, held_rows = [], 0
-                        page = client.pull(self.desk, None, self.page_rows)
-                    rows = list(page.get("rows") or [])
-                    held.append(prepare.submit(prepare_rows, rows, dialect))
-                    held_rows += len(rows)
+                        page = client.pull(self.desk, None, self.page_rows, stored=True)
+                    held.append(prepare.submit(prepare_page, page, dialect))
+                    held_rows += len(page.get("rows") or [])
                     cursor = page.get("cursor") or cursor
                     more = bool(page.get("more"))
                     if more and storing is not None and not storing.done() and held_rows < self.apply_rows:

@@ -23,14 +23,39 @@ different local row on a natural key (two desks filing the same account number).
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, Integer, String, Text
+from sqlalchemy import JSON, Dialect, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 from .models import Base
+
+
+def dump_fields(value: Any) -> str:
+    """An op's ``fields`` as stored: compact JSON, non-ASCII text as UTF-8."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class OpFields(TypeDecorator[Any]):
+    """JSON (read back as the JSON type reads it), written by ``dump_fields``.
+
+    Why not the engine's ``json.dumps``: the push sends the stored text as it is
+    (callcenter/sync/outbox_reader.py), and ``\\uXXXX`` escapes of Chinese text
+    made a batch of ticket saves about 1.6 times as long, and central's parse of
+    it about twice as slow, as the UTF-8 text. Either spelling reads back the same."""
+
+    impl = JSON
+    cache_ok = True
+
+    def bind_processor(self, dialect: Dialect) -> Callable[[Any], Any]:
+        def process(value: Any) -> Any:
+            return None if value is None else dump_fields(value)
+        return process
 
 
 class SyncOutbox(Base):
@@ -50,7 +75,7 @@ class SyncOutbox(Base):
     row_id: Mapped[uuid.UUID]
     kind: Mapped[str] = mapped_column(String(8))  # upsert | delete
     base_version: Mapped[int | None] = mapped_column(Integer)
-    fields: Mapped[dict[str, Any]]
+    fields: Mapped[dict[str, Any]] = mapped_column(OpFields)
     at: Mapped[datetime]
     pushed_at: Mapped[datetime | None]
 

@@ -92,8 +92,15 @@ resolution)`` records the decision of the desk that pushed the op (``mine``,
 changes data: ``mine`` is followed by the desk pushing its values again on the
 version it now has.
 
+Speed (c0005): ``sync.pull`` renders its page as ``json`` rather than
+``jsonb`` (the same document up to key order) and only the rows it returns;
+``sync.pull_rows`` is the same pull with rows as arrays of their values in a
+desk's stored form; ``sync.push_rows`` takes a
+desk's batch of new rows already grouped by table and key set, all or
+nothing, with ``sync.push`` as its fallback (central_sql_v4.py).
+
 The SQL itself lives in one module per central revision (central_sql_v1.py,
-central_sql_v2.py, central_sql_v3.py) and is re-exported here, where the
+central_sql_v2.py, central_sql_v3.py, central_sql_v4.py) and is re-exported here, where the
 migrations import it from.
 """
 
@@ -120,6 +127,17 @@ from .central_sql_v3 import (
     INSERT_NEW_ROWS_V3,
     PUSH_V3,
 )
+from .central_sql_v4 import (
+    GRANTS_PULL_ROWS_V4,
+    GRANTS_PULL_V4,
+    GRANTS_PUSH_ROWS_V4,
+    PULL_ROWS_V4,
+    PULL_ROWS_V4_DOWN,
+    PULL_V4,
+    PULL_V4_DOWN,
+    PUSH_ROWS_V4,
+    PUSH_ROWS_V4_DOWN,
+)
 from .central_sql_v5 import (
     FETCH_CALLER_V5,
     FETCH_INDEXES_V5,
@@ -133,9 +151,11 @@ from .central_sql_v6 import SUBSET_SQL_V2_REPLACED, SUBSET_SQL_V6
 
 __all__ = [
     "BOOKKEEPING_V1", "BOOKKEEPING_V2", "BOOKKEEPING_V2_DOWN", "CHECK_COLUMNS_V3", "CONFLICTS_V2",
-    "DESK_KINDS", "FUNCTIONS_V1", "FUNCTIONS_V2_DOWN", "FUNCTIONS_V3_DOWN", "GRANTS_V1", "GRANTS_V2",
-    "GRANTS_V3", "GROUP_ROLE", "INSERT_NEW_ROWS_V3", "PRUNE_V2", "PULL_V2", "PUSH_V3", "RESOLUTIONS",
-    "SUBSET_SQL_V2", "VISIBLE_V2", "replaced_v1",
-    "FETCH_CALLER_V5", "FETCH_INDEXES_V5", "FETCH_INDEXES_V5_DOWN", "FUNCTIONS_V5_DOWN", "GRANTS_V5",
-    "RESTAMP_V5", "TICKET_ROWS_V5", "SUBSET_SQL_V2_REPLACED", "SUBSET_SQL_V6",
+    "DESK_KINDS", "FETCH_CALLER_V5", "FETCH_INDEXES_V5", "FETCH_INDEXES_V5_DOWN", "FUNCTIONS_V1",
+    "FUNCTIONS_V2_DOWN", "FUNCTIONS_V3_DOWN", "FUNCTIONS_V5_DOWN", "GRANTS_PULL_ROWS_V4",
+    "GRANTS_PULL_V4", "GRANTS_PUSH_ROWS_V4", "GRANTS_V1", "GRANTS_V2", "GRANTS_V3", "GRANTS_V5",
+    "GROUP_ROLE", "INSERT_NEW_ROWS_V3", "PRUNE_V2", "PULL_ROWS_V4", "PULL_ROWS_V4_DOWN", "PULL_V2",
+    "PULL_V4", "PULL_V4_DOWN", "PUSH_ROWS_V4", "PUSH_ROWS_V4_DOWN", "PUSH_V3", "RESOLUTIONS",
+    "RESTAMP_V5", "SUBSET_SQL_V2", "SUBSET_SQL_V2_REPLACED", "SUBSET_SQL_V6", "TICKET_ROWS_V5",
+    "VISIBLE_V2", "replaced_v1",
 ]

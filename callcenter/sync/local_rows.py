@@ -18,6 +18,9 @@ session in UTC):
 * boolean ``true``/``false`` -> 1/0; JSON through the column's own bind
   processor (``json.dumps``, as the ORM writes it); numbers and text as they are.
 
+Rows of sync.pull_rows come in these stored forms already (``stored_plan``:
+only JSON columns are converted).
+
 Anything else (another offset, upper-case hex, a datetime object from a test)
 goes the long way: parsed to the Python value, then through the bind processor
 of the column type's SQLite implementation, as an ORM write does. Columns central has and this desk does not
@@ -27,6 +30,7 @@ the row lacks keep their local value (or their default on insert).
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Callable
@@ -178,6 +182,60 @@ def shape(table: str, dialect: Dialect) -> Shape:
         names.append(col.name)
         convs.append(_direct(kind, parse if bind is None else _then(parse, bind)))
     return Shape(table, tuple(names), tuple(convs), tuple(kinds))
+
+
+StoredPlan = tuple[tuple[str, ...], int, Callable[[list[Any]], tuple[Any, ...]]]
+
+
+@cache
+def stored_plan(table: str, central: tuple[str, ...], dialect: Dialect) -> StoredPlan:
+    """For rows sync.pull_rows sends (``[table, value, ...]``, the values in the
+    order of ``central``'s column names, already in their stored form): the
+    columns this desk has, in its table's order; where "id" is among them (-1:
+    absent); and one function from such a row to the stored values. Only JSON
+    columns are converted (the column's own serializer, as ``shape`` does);
+    central's columns this desk does not have are left out."""
+    sh = shape(table, dialect)
+    at = {name: i + 1 for i, name in enumerate(central)}  # 0 holds the table
+    idx = [i for i, n in enumerate(sh.columns) if n in at]
+    cols = tuple(sh.columns[i] for i in idx)
+    env: dict[str, Any] = {}
+    parts = []
+    for j, i in enumerate(idx):
+        pos = at[sh.columns[i]]
+        if sh.kinds[i] == "jsonb":
+            env[f"c{j}"] = sh.converters[i]
+            parts.append(f"None if (v := r[{pos}]) is None else c{j}(v)")
+        else:
+            parts.append(f"r[{pos}]")
+    body = "".join(f"{p}, " for p in parts)
+    exec(f"def convert(r):\n    return ({body})\n", env)  # positions from the model and central's names
+    return cols, cols.index("id") if "id" in cols else -1, cast(Callable[[list[Any]], tuple[Any, ...]],
+                                                                 env["convert"])
+
+
+def wire_from_stored(table: str, columns: tuple[str, ...], values: tuple[Any, ...],
+                     dialect: Dialect) -> dict[str, Any]:
+    """A row of stored values as the JSON sync.pull sends (for the rare paths that
+    keep a pulled row as central sent it: a unique-key clash)."""
+    sh = shape(table, dialect)
+    kinds = dict(zip(sh.columns, sh.kinds, strict=True))
+    out: dict[str, Any] = {}
+    for name, v in zip(columns, values, strict=True):
+        kind = kinds[name]
+        if v is None:
+            out[name] = None
+        elif kind == "uuid":
+            out[name] = str(uuid.UUID(str(v)))
+        elif kind == "timestamptz":
+            out[name] = str(v).replace(" ", "T") + "+00:00"
+        elif kind == "boolean":
+            out[name] = bool(v)
+        elif kind == "jsonb":
+            out[name] = json.loads(v) if isinstance(v, str) else v
+        else:
+            out[name] = v
+    return out
 
 
 @cache

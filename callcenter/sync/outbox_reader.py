@@ -24,6 +24,7 @@ them, for support and for ``sync --once`` to report what it did.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -77,29 +78,48 @@ def _uuid_text(col: str) -> str:
 
 # One pending op as the push sends it (protocol.py), made by SQLite from the stored
 # row: the same JSON as ``json.dumps(op.to_json())`` of the Op read back, up to
-# spelling (``fields`` keeps the stored text's escapes, minified; ``at`` keeps
-# microseconds). Concatenated rather than json_object(): half the cost; every
-# piece is JSON already (``json()`` checks and minifies the stored fields).
+# spelling (``fields`` is the stored text as it is; ``at`` keeps microseconds).
+# Concatenated rather than json_object(): half the cost; every piece is JSON
+# already. ``fields`` is not parsed here (``json()`` would check and minify it,
+# a third of this query's time): the column's serializer wrote it, and central
+# parses it anyway and refuses the push if it were not JSON.
 _WIRE_COLUMNS = (
     """'{"op_id":"' || """ + _uuid_text("op_id") + """ || '","tx_id":"' || """ + _uuid_text("tx_id")
     + """ || '","seq":' || seq || ',"table":' || json_quote(table_name) || ',"row_id":"' || """
     + _uuid_text("row_id") + """ || '","kind":' || json_quote(kind) """
     """|| ',"base_version":' || coalesce(base_version, 'null') """
-    """|| ',"fields":' || json(fields) || ',"at":"' || replace(at, ' ', 'T') || '+00:00"}'"""
+    """|| ',"fields":' || fields || ',"at":"' || replace(at, ' ', 'T') || '+00:00"}'"""
 )
 _PENDING_WIRE = (f"SELECT seq, tx_id, {_WIRE_COLUMNS} FROM sync_outbox "
                  "WHERE pushed_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")
+# a grouped batch's bounds first (its ops' JSON is made only if it is not all inserts,
+# or when asked for: _payload_loader)
+_PENDING_BOUNDS = ("SELECT seq, tx_id FROM sync_outbox "
+                   "WHERE pushed_at IS NULL AND seq > ? ORDER BY seq LIMIT ?")
+_WIRE_RANGE = (f"SELECT {_WIRE_COLUMNS} FROM sync_outbox "
+               "WHERE pushed_at IS NULL AND seq BETWEEN ? AND ? ORDER BY seq")
 
 
 class WireOps(SequenceABC[Op]):
     """Ops held as the JSON text a push sends (a JSON array, protocol.py);
-    ``CentralClient.push`` sends the text as it is. As a sequence of ``Op`` it
+    ``CentralClient.push`` sends the text as it is (or, when ``new_rows`` holds
+    the same ops grouped, those with sync.push_rows). As a sequence of ``Op`` it
     decodes the text on first use (for callers that look at the ops)."""
 
-    def __init__(self, payload: str, count: int) -> None:
-        self.payload = payload
+    def __init__(self, payload: str | Callable[[], str], count: int,
+                 new_rows: NewRows | None = None) -> None:
+        # a callable: the text is made when first asked for (a grouped batch's ops
+        # usually go as new_rows, and the text is needed only on a fallback)
+        self._payload = payload
+        self.new_rows = new_rows
         self._count = count
         self._ops: list[Op] | None = None
+
+    @property
+    def payload(self) -> str:
+        if not isinstance(self._payload, str):
+            self._payload = self._payload()
+        return self._payload
 
     def _decoded(self) -> list[Op]:
         if self._ops is None:
@@ -118,6 +138,55 @@ class WireOps(SequenceABC[Op]):
 
     def __iter__(self) -> Iterator[Op]:
         return iter(self._decoded())
+
+
+# A batch of nothing but inserts as sync.push_rows takes it (central_sql_v4.py):
+# the op and transaction ids in seq order (uuid[] literals), and the rows grouped
+# by table and key set, each row its op's fields with "id" set from row_id, each
+# group one JSON array. The key set is read from each row itself, in the same
+# statement that writes the row, so a group's keys and rows always agree.
+_INSERT_IDS = (
+    "SELECT '{' || group_concat(o, ',') || '}', '{' || group_concat(t, ',') || '}', count(*), "
+    "       total(kind <> 'upsert' OR base_version IS NOT NULL) "
+    f"  FROM (SELECT {_uuid_text('op_id')} AS o, {_uuid_text('tx_id')} AS t, kind, base_version "
+    "          FROM sync_outbox WHERE pushed_at IS NULL AND seq BETWEEN ? AND ? ORDER BY seq)"
+)
+_ROW_ID = _uuid_text("row_id")
+_INSERT_GROUPS = (
+    # each op's keys once (MATERIALIZED: the grouping and the output would read them
+    # twice); the row is the stored fields with "id" put in front as text (fields
+    # never hold the id), without parsing and re-writing them
+    "WITH x AS MATERIALIZED ("
+    "  SELECT table_name, (SELECT json_group_array(key) FROM json_each(fields)) AS keys, "
+    f"        CASE WHEN fields = '{{}}' THEN '{{\"id\":\"' || {_ROW_ID} || '\"}}' "
+    f"             ELSE '{{\"id\":\"' || {_ROW_ID} || '\",' || substr(fields, 2) END AS r "
+    "    FROM sync_outbox WHERE pushed_at IS NULL AND seq BETWEEN ? AND ?) "
+    "SELECT table_name, json_insert(keys, '$[#]', 'id'), '[' || group_concat(r, ',') || ']' "
+    "  FROM x GROUP BY table_name, keys ORDER BY table_name, keys"
+)
+
+
+@dataclass(frozen=True)
+class NewRows:
+    """The ops of a batch of nothing but inserts, grouped for sync.push_rows."""
+
+    op_ids: str  # uuid[] literal, seq order
+    tx_ids: str  # uuid[] literal, each op's transaction
+    tables: list[str]  # per group: its table,
+    keys: list[str]  # its key set (a JSON array),
+    rows: list[str]  # its rows (a JSON array of objects)
+
+
+def new_rows(raw: Any, first_seq: int, last_seq: int) -> NewRows | None:
+    """The pending ops ``first_seq..last_seq`` grouped for sync.push_rows, or None
+    when any of them is not an insert (an upsert without a base version).
+
+    ``raw`` is a DBAPI connection (or cursor-making object) of the store."""
+    ids, txs, n, not_inserts = raw.execute(_INSERT_IDS, (first_seq, last_seq)).fetchone()
+    if not n or not_inserts:
+        return None
+    groups = raw.execute(_INSERT_GROUPS, (first_seq, last_seq)).fetchall()
+    return NewRows(ids, txs, [g[0] for g in groups], [g[1] for g in groups], [g[2] for g in groups])
 
 
 @dataclass(frozen=True)
@@ -165,11 +234,12 @@ def _whole_transactions(fetch: Callable[[int, int], Sequence[Any]], max_ops: int
 
 
 def pending_batch(s: Executor, max_ops: int = 1000, max_txs: int = 500,
-                  after: int = 0) -> PendingBatch | None:
+                  after: int = 0, *, grouped: bool = False) -> PendingBatch | None:
     """The oldest unpushed transactions, whole, about ``max_ops`` ops in all (at most
     ``max_txs`` transactions, at least one), as the JSON text a push sends.
     ``after``: only ops after that seq (the ``last_seq`` of a batch being pushed:
-    a batch ends where a transaction ends).
+    a batch ends where a transaction ends). ``grouped``: also the ops grouped for
+    sync.push_rows, when they are all inserts (``new_rows``).
 
     SQLite makes each op's JSON from the stored row (UUIDs from their 32-hex form,
     ``fields`` is stored as JSON already), so no Python object is made per op."""
@@ -179,15 +249,46 @@ def pending_batch(s: Executor, max_ops: int = 1000, max_txs: int = 500,
     raw = conn.connection.dbapi_connection
     assert raw is not None
 
+    query = _PENDING_BOUNDS if grouped else _PENDING_WIRE
+
     def fetch(after: int, n: int) -> Sequence[Any]:
-        return cast(Sequence[Any], raw.execute(_PENDING_WIRE, (after, n)).fetchall())
+        return cast(Sequence[Any], raw.execute(query, (after, n)).fetchall())
 
     txs = _whole_transactions(fetch, max_ops, max_txs, max_ops + 1, after)
     if not txs:
         return None
-    return PendingBatch(WireOps("[" + ",".join(r[2] for tx in txs for r in tx) + "]",
-                                sum(len(tx) for tx in txs)),
-                        [str(tx[0][1]) for tx in txs], int(txs[0][0][0]), int(txs[-1][-1][0]))
+    first_seq, last_seq = int(txs[0][0][0]), int(txs[-1][-1][0])
+    count = sum(len(tx) for tx in txs)
+    tx_ids = [str(tx[0][1]) for tx in txs]
+    if not grouped:
+        return PendingBatch(WireOps("[" + ",".join(r[2] for tx in txs for r in tx) + "]", count),
+                            tx_ids, first_seq, last_seq)
+    rows = new_rows(raw, first_seq, last_seq)
+    payload: str | Callable[[], str]
+    if rows is None:
+        payload = _wire_range(raw, first_seq, last_seq)
+    else:
+        payload = _payload_loader(raw, first_seq, last_seq)
+    return PendingBatch(WireOps(payload, count, rows), tx_ids, first_seq, last_seq)
+
+
+def _wire_range(raw: Any, first_seq: int, last_seq: int) -> str:
+    return "[" + ",".join(r[0] for r in raw.execute(_WIRE_RANGE, (first_seq, last_seq))) + "]"
+
+
+def _payload_loader(raw: Any, first_seq: int, last_seq: int) -> Callable[[], str]:
+    """The batch's JSON text, made when asked for, on a connection of its own to the
+    same store file (the batch's own connection belongs to the reader's thread).
+    Valid while the batch is pending: a push asks before its answer is recorded."""
+    path = next(r[2] for r in raw.execute("PRAGMA database_list") if r[1] == "main")
+
+    def load() -> str:
+        con = sqlite3.connect(path, timeout=30)
+        try:
+            return _wire_range(con, first_seq, last_seq)
+        finally:
+            con.close()
+    return load
 
 
 def pending_transactions(s: Executor, limit: int = 100) -> list[list[Op]]:

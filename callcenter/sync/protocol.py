@@ -25,7 +25,19 @@ only things a desk's role may execute):
   "row_id", "fields": [names], "central": {...}}]}``. Append-only tables never
   conflict; merge tables merge per field: a field conflicts only when central
   changed it since ``base_version`` and the op changes it too.
-* ``sync.pull(desk text, cursor jsonb, max_rows int) -> jsonb`` returns rows
+* ``sync.push_rows(desk text, op_ids uuid[], tx_ids uuid[], tables text[],
+  keys text[], rows json[]) -> jsonb`` (central c0005) applies a batch of
+  nothing but inserts (upserts without a base version), grouped by the desk
+  by table and key set (``rows[i]`` a JSON array of row objects with ``id``,
+  ``keys[i]`` their keys as a JSON array; ids in seq order), with the effects
+  and answer ``sync.push`` would have, all or nothing. When it cannot apply
+  every op as a new row (an op it knows of a re-batched retry, a row it has)
+  it applies nothing and answers ``{"fallback": true}``; the desk then sends
+  the same ops to ``sync.push``. A retry of an applied batch is answered as
+  ``sync.push`` answers it (``duplicate``). Both record ops in the same
+  ``sync.applied_ops``, so each recognises the other's.
+* ``sync.pull(desk text, cursor jsonb, max_rows int) -> json`` (jsonb before
+  c0005; the same document up to key order) returns rows
   committed after ``cursor`` that this desk may see (its subset: by desk kind
   and team, see central_sql.py), in commit order, never skipping a commit (the
   cursor is bounded by the snapshot's xmin, not by a sequence): ``{"rows":
@@ -35,6 +47,12 @@ only things a desk's role may execute):
   the beginning". It carries ``at``, the time the desk was last caught up. A
   page may hold fewer than ``max_rows`` rows, even none, with ``more`` true
   (rows outside the subset were skipped); keep pulling while ``more``.
+* ``sync.pull_rows(desk text, cursor jsonb, max_rows int) -> json`` (central
+  c0005) is ``sync.pull`` with each row as an array ``[table, value, ...]`` of
+  its values in a desk's stored form (UUIDs as 32 hex digits, stamps as
+  ``YYYY-MM-DD HH:MM:SS.ffffff`` UTC, booleans as 1/0, JSON columns as JSON)
+  and the page's ``columns`` ({table: [names]}) naming them; the same rows,
+  cursor and ``more``.
 * **Re-sync.** Central hard-deletes tombstones older than its retention (30
   days by default). A cursor older than that horizon may have missed a delete,
   so pull answers ``{"resync": true, "rows": [], "cursor": {}, "more": true}``

@@ -22,6 +22,10 @@ several consecutive pages as one: their rows, in order, and the last cursor.)
   batch that fails is retried row by row.
 * A row that comes twice (pages fetched together, the row changed on central
   between them) is stored once, as its last state.
+* A page of sync.pull_rows (central c0005) holds each row as an array of its
+  values already in their stored form (``prepare_stored``: only JSON columns
+  are converted); the rest is the same. A row kept aside as a clash goes back
+  to the JSON sync.pull would have sent (``local_rows.wire_from_stored``).
 """
 
 from __future__ import annotations
@@ -39,10 +43,10 @@ from sqlalchemy.orm import Session
 from callcenter.store.ids import new_id
 from callcenter.store.sync_models import SyncConflict
 
-from .local_rows import insert_sql, shape, update_params, update_sql
+from .local_rows import insert_sql, shape, stored_plan, update_params, update_sql, wire_from_stored
 from .outbox_reader import CURSOR, LAST_PULL_AT, set_state
 from .protocol import to_wire
-from .pull_hooks import run_after_pull
+from .pull_hooks import registered, run_after_pull
 from .registry import SYNCED
 
 CONFLICTS = cast(Table, SyncConflict.__table__)
@@ -77,8 +81,9 @@ def _present(conn: Connection, table: str, column: str, keys: list[str], extra: 
     return out
 
 
-# a row as it will be stored: (its columns, their stored values, the row as pulled)
-_Row = tuple[tuple[str, ...], tuple[Any, ...], dict[str, Any]]
+# a row as it will be stored: (its columns, their stored values, the row as pulled;
+# None when it came in its stored form, sync.pull_rows: wire_from_stored makes it)
+_Row = tuple[tuple[str, ...], tuple[Any, ...], dict[str, Any] | None]
 
 
 @dataclass
@@ -86,7 +91,9 @@ class Prepared:
     """Pulled rows converted to their stored values, before any transaction
     (``prepare_rows``: no session, so it can run off the writer thread)."""
 
-    rows: list[dict[str, Any]]  # as pulled, in order (for the after-pull hooks)
+    # as pulled, in order, for the after-pull hooks ({"table", "row"}; from a page of
+    # sync.pull_rows only the rows of tables with hooks, each {"id"} alone)
+    rows: list[dict[str, Any]]
     # table -> stored id -> the row as it will be stored (the last one sent wins)
     by_table: dict[str, dict[Any, _Row]]
 
@@ -108,10 +115,53 @@ def prepare_rows(rows: list[dict[str, Any]], dialect: Dialect) -> Prepared:
             entries = by_table[table] = {}
         key = vals[id_at]
         if key in entries:  # sent twice: one row, the later values over the earlier
-            row = {**entries[key][2], **row}
+            row = {**_as_pulled(table, entries[key], dialect), **row}
             cols, vals = sh.values(row)
         entries[key] = (cols, vals, row)
     return Prepared(rows, by_table)
+
+
+def prepare_page(page: dict[str, Any], dialect: Dialect) -> Prepared:
+    """``prepare_rows`` of a page of sync.pull, or ``prepare_stored`` of one of
+    sync.pull_rows (its rows are arrays, its ``columns`` name their values)."""
+    rows = page.get("rows") or []
+    if "columns" in page:
+        return prepare_stored(page["columns"] or {}, rows, dialect)
+    return prepare_rows(list(rows), dialect)
+
+
+def prepare_stored(columns: dict[str, list[str]], rows: list[list[Any]], dialect: Dialect) -> Prepared:
+    """Rows of sync.pull_rows (``[table, value, ...]``, values in their stored form,
+    in the order ``columns[table]`` names them) as ``prepare_rows`` makes them.
+    A row sent twice is stored as its last state: central sends whole rows."""
+    by_table: dict[str, dict[Any, _Row]] = {}
+    hooked: list[dict[str, Any]] = []  # {"table", "row": {"id"}} for the after-pull hooks
+    # table -> (columns, id position, convert, its entries, has hooks); entries None: not synced here
+    plans: dict[str, tuple[Any, ...]] = {}
+    for r in rows:
+        table = r[0]
+        plan = plans.get(table)
+        if plan is None:
+            if table not in SYNCED:
+                plans[table] = plan = None, -1, None, None, False
+            else:
+                cols_, id_at_, convert_ = stored_plan(table, tuple(columns[table]), dialect)
+                if id_at_ < 0:
+                    raise ValueError(f"pulled {table} rows without an id")
+                plans[table] = plan = (cols_, id_at_, convert_, by_table.setdefault(table, {}),
+                                       bool(registered(table)))
+        cols, id_at, convert, entries, hooks = plan
+        if entries is None:
+            continue  # central syncs a table this desk does not know yet
+        vals = convert(r)
+        entries[vals[id_at]] = (cols, vals, None)
+        if hooks:
+            hooked.append({"table": table, "row": {"id": vals[id_at]}})
+    return Prepared(hooked, by_table)
+
+
+def _as_pulled(table: str, r: _Row, dialect: Dialect) -> dict[str, Any]:
+    return r[2] if r[2] is not None else wire_from_stored(table, r[0], r[1], dialect)
 
 
 def merge_prepared(parts: list[Prepared], dialect: Dialect) -> Prepared:
@@ -125,10 +175,10 @@ def merge_prepared(parts: list[Prepared], dialect: Dialect) -> Prepared:
         for table, more in part.by_table.items():
             entries = by_table.setdefault(table, {})
             for key, r in more.items():
-                if key in entries:
-                    row = {**entries[key][2], **r[2]}
+                if key in entries and r[2] is not None:
+                    row = {**_as_pulled(table, entries[key], dialect), **r[2]}
                     r = (*shape(table, dialect).values(row), row)
-                entries[key] = r
+                entries[key] = r  # a stored-form row is whole: the later one is the row
     return Prepared(rows, by_table)
 
 
@@ -189,7 +239,7 @@ def _write(s: Session, conn: Connection, table: str, sql: str, params: list[tupl
                     conn.exec_driver_sql(sql, vals)
                 result.applied += 1
             except IntegrityError as exc:
-                _keep_clash(s, table, r[2], str(exc.orig), now)
+                _keep_clash(s, table, _as_pulled(table, r, conn.dialect), str(exc.orig), now)
                 result.clashes += 1
 
 

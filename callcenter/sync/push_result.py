@@ -41,10 +41,11 @@ PushBatch = PendingBatch  # whole transactions, their ops as the JSON text the p
 
 
 def next_batch(s: Session, max_ops: int = 1000, max_txs: int = 500,
-               after: int = 0) -> PushBatch | None:
+               after: int = 0, *, grouped: bool = False) -> PushBatch | None:
     """The oldest unpushed transactions (after seq ``after``), whole, about ``max_ops``
-    ops in all."""
-    return pending_batch(s, max_ops, max_txs, after)
+    ops in all (``grouped``: with their rows grouped for sync.push_rows when all
+    are inserts)."""
+    return pending_batch(s, max_ops, max_txs, after, grouped=grouped)
 
 
 def record_push(s: Session, batch: PushBatch, answer: dict[str, Any], now: datetime) -> int:

@@ -75,9 +75,9 @@ class HookedClient(CentralClient):
             block()
         return answer
 
-    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
+    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int, **kw: Any) -> dict[str, Any]:
         n = self._count("pull")
-        page = super().pull(desk, cursor, max_rows)
+        page = super().pull(desk, cursor, max_rows, **kw)
         if self._where == "after_pull" and n == self._k:
             if self._db is not None:
                 self._db.flush()  # a page stored while this one was fetched lands first

@@ -83,13 +83,22 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     central.upgrade(fresh_db_url, "c0003")
     assert _sync_catalog(fresh_db_url) == c0003
     central.upgrade(fresh_db_url, "c0004")  # expand only: tickets.subtype
+    c0004 = _sync_catalog(fresh_db_url)
     with central.CentralClient(fresh_db_url) as client:
         assert client.schema_version() == 4
-    c0004 = _sync_catalog(fresh_db_url)
+    central.upgrade(fresh_db_url, "c0005")
+    c0005 = _sync_catalog(fresh_db_url)
+    assert c0005 != c0004
+    with central.CentralClient(fresh_db_url) as client:
+        assert client.schema_version() == 5
+    central.downgrade(fresh_db_url, "c0004")
+    assert _sync_catalog(fresh_db_url) == c0004  # sync.pull (jsonb) and its grant as c0002 made them
+    central.upgrade(fresh_db_url, "c0005")
+    assert _sync_catalog(fresh_db_url) == c0005
     central.upgrade(fresh_db_url, "c0006")  # fetch on demand, children re-sent on dispatch
     with central.CentralClient(fresh_db_url) as client:
         assert client.schema_version() == 6
-    assert _sync_catalog(fresh_db_url) != c0004
+    assert _sync_catalog(fresh_db_url) != c0005
     c0006 = _sync_catalog(fresh_db_url)
     central.upgrade(fresh_db_url, "c0007")  # site documents: a new reference table
     with central.CentralClient(fresh_db_url) as client:
@@ -98,13 +107,15 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     central.downgrade(fresh_db_url, "c0006")
     assert _sync_catalog(fresh_db_url) == c0006  # sync.subset_sql as c0002 wrote it
     assert "public.site_documents" not in _tables(fresh_db_url)
-    central.downgrade(fresh_db_url, "c0004")
-    assert _sync_catalog(fresh_db_url) == c0004
+    central.downgrade(fresh_db_url, "c0005")
+    assert _sync_catalog(fresh_db_url) == c0005
     with psycopg.connect(fresh_db_url) as conn:
         assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname = "
                             "'ix_ticket_events_ticket_id'").fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM pg_trigger WHERE tgname = "
                             "'sync_restamp_children'").fetchone() == (0,)
+    central.downgrade(fresh_db_url, "c0004")
+    assert _sync_catalog(fresh_db_url) == c0004
     central.downgrade(fresh_db_url, "c0003")
     with psycopg.connect(fresh_db_url) as conn:
         assert conn.execute("SELECT count(*) FROM information_schema.columns WHERE "

@@ -235,7 +235,7 @@ class ScriptedCentral:
     def close(self) -> None:
         pass
 
-    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
+    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int, **_kw: Any) -> dict[str, Any]:
         self.asked.append(cursor)
         page = self.pages[len(self.asked) - 1]
         self._served(len(self.asked))

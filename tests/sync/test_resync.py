@@ -98,8 +98,9 @@ class CutAfter(CentralClient):
         self._cancel = cancel
         self._left = pulls
 
-    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int) -> dict[str, Any]:
-        page = super().pull(desk, cursor, max_rows)
+    def pull(self, desk: str, cursor: dict[str, Any] | None, max_rows: int,
+             **kw: Any) -> dict[str, Any]:
+        page = super().pull(desk, cursor, max_rows, **kw)
         self._left -= 1
         if self._left <= 0:
             self._cancel.set()

@@ -1,7 +1,7 @@
 """central: tickets fetched on demand, and a dispatched ticket's children re-sent.
 
 Revision ID: c0006
-Revises: c0004
+Revises: c0005
 
 Adds ``sync.fetch_caller`` (granted to desks) with its helper
 ``sync.ticket_rows``, the trigger that re-stamps a ticket's children when its
@@ -26,7 +26,7 @@ from callcenter.sync.central_sql import (
 )
 
 revision: str = "c0006"
-down_revision: str | None = "c0004"
+down_revision: str | None = "c0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -41,6 +41,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("UPDATE sync.meta SET schema_version = 4")
+    op.execute("UPDATE sync.meta SET schema_version = 5")
     op.execute(FUNCTIONS_V5_DOWN)
     op.execute(FETCH_INDEXES_V5_DOWN)
