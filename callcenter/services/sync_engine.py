@@ -26,7 +26,14 @@ from callcenter.store import migrate
 from callcenter.sync import resync
 from callcenter.sync.outbox_reader import CURSOR, get_state
 from callcenter.sync.outbox_reader import set_state as set_state_value
-from callcenter.sync.pull_apply import PageResult, Prepared, apply_prepared, merge_prepared, prepare_page
+from callcenter.sync.pull_apply import (
+    PageResult,
+    Prepared,
+    apply_prepared,
+    merge_prepared,
+    prepare_page,
+    prepare_rows,
+)
 from callcenter.sync.push_result import (
     RESOLUTIONS_SENT_UNTIL,
     next_batch,

@@ -22,8 +22,8 @@ from callcenter.sync import central
 from callcenter.sync.central import CentralClient
 from callcenter.telephony.port import CallOffered
 from callcenter.ui.caller_fetch import CallerFetch
-from callcenter.ui.ticket_list_integration import install as install_ticket_list
 from callcenter.ui.sync_status import SyncFeature
+from callcenter.ui.ticket_list_integration import install as install_ticket_list
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,
     central_url,
