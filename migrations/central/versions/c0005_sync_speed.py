@@ -4,8 +4,9 @@ stored form) and sync.push_rows (new rows, grouped by the desk).
 Revision ID: c0005
 Revises: c0004
 
-``sync.pull`` renders its page with ``to_json``/``json_build_object`` and
-returns ``json`` (central_sql_v4.py says why). Changing the return type takes
+``sync.pull`` renders its page with ``to_json``/``json_build_object``, only
+the rows it returns (by ctid, after the merged scan), and returns ``json``
+(central_sql_v4.py says why). Changing the return type takes
 a DROP and a CREATE, and the grant to the desks' group again; desks of every
 supported schema read the answer as before, so ``min_desk_schema`` stays 7.
 ``sync.pull_rows`` is a new entry point for desks (granted to their group):
