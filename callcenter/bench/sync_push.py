@@ -37,7 +37,7 @@ bench's own set-up). On this machine a full collection of that heap took
 push was made of.
 
 Knobs: ``CALLCENTER_BENCH_PUSH_OPS`` sets SyncEngine's ``push_ops`` (ops per
-push call; default the engine's 1000). ``CALLCENTER_BENCH_GC_FREEZE=0`` skips
+push call; default the engine's 2000). ``CALLCENTER_BENCH_GC_FREEZE=0`` skips
 ``settle_heap`` (to see what it saves).
 """
 
@@ -171,7 +171,7 @@ def _local_rows(path: object) -> tuple[list[tuple[object, ...]], list[tuple[obje
 def run(args: BenchArgs) -> Metrics:
     if args.size < REAL_SAVES:
         raise BenchError(f"--size must be at least {REAL_SAVES} saves")
-    push_ops = env_int("CALLCENTER_BENCH_PUSH_OPS", 1000)
+    push_ops = env_int("CALLCENTER_BENCH_PUSH_OPS", 2000)
     profile = load_profile()
     path = args.data_dir / "desk-push.sqlite3"
     remove_db_files(path)

@@ -191,10 +191,12 @@ def test_kill_9_at_the_worst_moments_loses_and_doubles_nothing(
         assert said[:2] == [where, str(k)], said
         applied = applied_ops(central_url, "K9")
         pending = pending_ops(k9.path)
-        if where == "before_push":  # the k-1 pushes before it went through and were recorded
-            assert len(applied) == 10 * (k - 1) and applied.isdisjoint(pending)
+        # a push is sent while the answer before it is being recorded: at most
+        # the last two pushes central committed are not recorded yet
+        if where == "before_push":  # the k-1 pushes before it went through
+            assert len(applied) == 10 * (k - 1) and len(applied & pending) in (0, 10)
         elif where == "after_push":  # central committed push k; the desk has not recorded it
-            assert len(applied) == 10 * k and len(applied & pending) == 10
+            assert len(applied) == 10 * k and len(applied & pending) in (10, 20)
         else:  # every push done and recorded; a page is in the air
             assert len(applied) == total and not pending
         cursor_before = _cursor(k9.path)
@@ -209,9 +211,10 @@ def test_kill_9_at_the_worst_moments_loses_and_doubles_nothing(
         if where == "after_push":  # the retry: answered from central's record, or re-batched
             first = log.pushes[n_pushes]
             sent = {o.op_id for o in first.ops}
+            unrecorded = applied & pending
             assert first.desk == "K9" and first.answer["duplicate"] is (sent <= applied)
-            assert applied & sent == applied & pending
-            assert push_ops == 25 or sent == applied & pending
+            assert applied & sent <= unrecorded  # nothing recorded is sent again
+            assert push_ops == 25 or sent <= unrecorded  # the same batches: an unrecorded one first
         assert applied_ops(central_url, "K9") == _all_ops(desk.path)
     finally:
         desk.close()
