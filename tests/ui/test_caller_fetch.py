@@ -4,11 +4,9 @@ so, and what the agent chose meanwhile (register the caller) stays."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from callcenter.domain.clock import FakeClock
@@ -24,6 +22,7 @@ from callcenter.telephony.port import CallOffered
 from callcenter.ui.caller_fetch import CallerFetch
 from callcenter.ui.sync_status import SyncFeature
 from callcenter.ui.ticket_list_integration import install as install_ticket_list
+from callcenter.ui.ticket_list_view import TicketListView
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,
     central_url,
@@ -33,42 +32,44 @@ from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of
 )
 from tests.sync.desk_sim import DRAFT, desk_url, open_desk
 
-from .desk_window import DeskWindow, make_desk_window
-from .test_sync_status import TZ, zh  # noqa: F401 (the Chinese translator fixture)
+from .desk_window import DeskWindow
+from .test_sync_status import TZ, dw, zh  # noqa: F401 (the window and translator fixtures)
 
 PHONE = "13999990042"  # not one of the demo customers the window's store has
 
 
-@pytest.fixture
-def dw(qtbot: QtBot, tmp_path: Path, zh: None) -> Iterator[DeskWindow]:  # noqa: F811
-    d = make_desk_window(tmp_path)
-    qtbot.addWidget(d.window)
-    d.window.show()
-    qtbot.waitExposed(d.window)
-    yield d
-    d.close()
-
-
-def test_the_pop_shows_the_callers_tickets_from_central(qtbot: QtBot, dw: DeskWindow, tmp_path: Path,
-                                                        central_url: str) -> None:  # noqa: F811
-    # another team's desk filed two tickets for this caller; W01 (team T2) never pulls them
-    x_url = desk_url(central_url, "X", team="T1")
+def filed_elsewhere(tmp_path: Path, url: str, count: int) -> None:
+    """Desk X of team T1 files ``count`` tickets for PHONE and pushes them."""
+    x_url = desk_url(url, "X", team="T1")
     x = open_desk(tmp_path / "x.sqlite3", "X", lambda: CentralClient(x_url), FakeClock())
     try:
-        for n in (1, 2):
+        for n in range(1, count + 1):
             draft = TicketDraft(**{**vars(DRAFT), "caller_phone": PHONE, "content": f"X 的工单 {n}"})
             x.db.write_now(lambda s, d=draft: x.tickets.save_in(s, d, agent_id="2001"))
         x.engine.run_once()
     finally:
         x.close()
-    central.create_desk_role(central_url, "W01", "pw-w01", team="T2")
-    url = with_db(central_url, urlsplit(central_url).path.lstrip("/"), "desk_w01", "pw-w01")
-    feature = SyncFeature(dw.window, SyncConflicts(dw.db), TZ, lambda: dw.desk.snapshot().agent_id)
-    worker = SyncWorker(dw.db, SyncEngine(dw.db, "W01", lambda: connect_central(url)),
+
+
+def syncing_w01(d: DeskWindow, admin_url: str, tickets: TicketListView | None = None) -> SyncWorker:
+    """The window's desk as W01 of team T2 (it never pulls X's tickets), with the
+    sync feature and the caller fetch installed; the worker is not started."""
+    central.create_desk_role(admin_url, "W01", "pw-w01", team="T2")
+    url = with_db(admin_url, urlsplit(admin_url).path.lstrip("/"), "desk_w01", "pw-w01")
+    feature = SyncFeature(d.window, SyncConflicts(d.db), TZ, lambda: d.desk.snapshot().agent_id)
+    worker = SyncWorker(d.db, SyncEngine(d.db, "W01", lambda: connect_central(url)),
                         on_status=feature.bridge.on_status, on_fetched=feature.bridge.on_fetched,
                         interval_s=3600, status_every_s=0.05)
     feature.attach(worker)
-    CallerFetch(dw.window, worker, feature.bridge, Customers(dw.db, dw.clock, 30).screen_pop, TZ)
+    CallerFetch(d.window, worker, feature.bridge, Customers(d.db, d.clock, 30).screen_pop, TZ,
+                tickets=tickets)
+    return worker
+
+
+def test_the_pop_shows_the_callers_tickets_from_central(  # noqa: F811 (fixtures)
+        qtbot: QtBot, dw: DeskWindow, tmp_path: Path, central_url: str) -> None:  # noqa: F811
+    filed_elsewhere(tmp_path, central_url, 2)
+    worker = syncing_w01(dw, central_url)
     panel = dw.window.screen_pop
 
     dw.desk.sign_in("1024")
@@ -92,26 +93,10 @@ def test_the_pop_shows_the_callers_tickets_from_central(qtbot: QtBot, dw: DeskWi
 
 def test_a_ticket_search_by_phone_shows_the_callers_tickets_from_central(
         qtbot: QtBot, dw: DeskWindow, tmp_path: Path, central_url: str) -> None:  # noqa: F811
-    x_url = desk_url(central_url, "X", team="T1")
-    x = open_desk(tmp_path / "x.sqlite3", "X", lambda: CentralClient(x_url), FakeClock())
-    try:
-        for n in (1, 2, 3):
-            draft = TicketDraft(**{**vars(DRAFT), "caller_phone": PHONE, "content": f"X 的工单 {n}"})
-            x.db.write_now(lambda s, d=draft: x.tickets.save_in(s, d, agent_id="2001"))
-        x.engine.run_once()
-    finally:
-        x.close()
-    central.create_desk_role(central_url, "W01", "pw-w01", team="T2")
-    url = with_db(central_url, urlsplit(central_url).path.lstrip("/"), "desk_w01", "pw-w01")
-    feature = SyncFeature(dw.window, SyncConflicts(dw.db), TZ, lambda: dw.desk.snapshot().agent_id)
-    worker = SyncWorker(dw.db, SyncEngine(dw.db, "W01", lambda: connect_central(url)),
-                        on_status=feature.bridge.on_status, on_fetched=feature.bridge.on_fetched,
-                        interval_s=3600, status_every_s=0.05)
-    feature.attach(worker)
+    filed_elsewhere(tmp_path, central_url, 3)
     tickets = install_ticket_list(dw.window, dw.db, dw.desk.profile, dw.clock, "zh")
     view = tickets.view
-    CallerFetch(dw.window, worker, feature.bridge, Customers(dw.db, dw.clock, 30).screen_pop, TZ,
-                tickets=view)
+    worker = syncing_w01(dw, central_url, tickets=view)
     worker.start()
     try:
         qtbot.waitUntil(lambda: worker.status().state is SyncState.ONLINE, timeout=30_000)
