@@ -186,6 +186,8 @@ class SyncWorker:
             while not self._stop.is_set() and (left := deadline - time.monotonic()) > 0:
                 if self._wake.wait(min(left, self.status_every_s)):
                     self._wake.clear()
+                    if self._stop.is_set():
+                        break
                     # while offline the backoff holds (a fetch waits for the next round too)
                     if self.status().state is not SyncState.OFFLINE:
                         self._run_fetch()
