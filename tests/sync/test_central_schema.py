@@ -57,69 +57,52 @@ def _sync_catalog(url: str) -> dict[str, object]:
         }
 
 
+def _at(url: str, revision: str, *, down: bool = False) -> dict[str, object]:
+    """Upgrade (or downgrade) to ``revision``; central says it is that version
+    (c000N is schema version N). Returns its sync catalog."""
+    (central.downgrade if down else central.upgrade)(url, revision)
+    with central.CentralClient(url) as client:
+        assert client.schema_version() == int(revision[1:])
+    return _sync_catalog(url)
+
+
+def _count(url: str, query: str) -> object:
+    with psycopg.connect(url) as conn:
+        row = conn.execute(query).fetchone()
+    assert row is not None
+    return row[0]
+
+
 def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None:
-    central.upgrade(fresh_db_url, "c0001")
-    c0001 = _sync_catalog(fresh_db_url)
-    with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 1
-    central.upgrade(fresh_db_url, "c0002")
-    c0002 = _sync_catalog(fresh_db_url)
+    url = fresh_db_url
+    c0001 = _at(url, "c0001")
+    c0002 = _at(url, "c0002")
     assert c0002 != c0001
-    with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 2
-    central.downgrade(fresh_db_url, "c0001")
-    assert _sync_catalog(fresh_db_url) == c0001  # sync.pull and sync.visible as c0001 wrote them
-    with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 1
-    central.upgrade(fresh_db_url, "c0002")
-    assert _sync_catalog(fresh_db_url) == c0002
-    central.upgrade(fresh_db_url, "c0003")
-    c0003 = _sync_catalog(fresh_db_url)
+    assert _at(url, "c0001", down=True) == c0001  # sync.pull and sync.visible as c0001 wrote them
+    assert _at(url, "c0002") == c0002
+    c0003 = _at(url, "c0003")
     assert c0003 != c0002
-    with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 3
-    central.downgrade(fresh_db_url, "c0002")
-    assert _sync_catalog(fresh_db_url) == c0002  # sync.push and sync.check_columns as c0001 wrote them
-    central.upgrade(fresh_db_url, "c0003")
-    assert _sync_catalog(fresh_db_url) == c0003
-    central.upgrade(fresh_db_url, "c0004")  # expand only: tickets.subtype
-    c0004 = _sync_catalog(fresh_db_url)
-    with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 4
-    central.upgrade(fresh_db_url, "c0005")
-    c0005 = _sync_catalog(fresh_db_url)
+    assert _at(url, "c0002", down=True) == c0002  # sync.push and sync.check_columns as c0001 wrote them
+    assert _at(url, "c0003") == c0003
+    c0004 = _at(url, "c0004")  # expand only: tickets.subtype
+    c0005 = _at(url, "c0005")
     assert c0005 != c0004
-    with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 5
-    central.downgrade(fresh_db_url, "c0004")
-    assert _sync_catalog(fresh_db_url) == c0004  # sync.pull (jsonb) and its grant as c0002 made them
-    central.upgrade(fresh_db_url, "c0005")
-    assert _sync_catalog(fresh_db_url) == c0005
-    central.upgrade(fresh_db_url, "c0006")  # fetch on demand, children re-sent on dispatch
-    with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 6
-    assert _sync_catalog(fresh_db_url) != c0005
-    c0006 = _sync_catalog(fresh_db_url)
-    central.upgrade(fresh_db_url, "c0007")  # site documents: a new reference table
-    with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 7
-    assert "public.site_documents" in _tables(fresh_db_url)
-    central.downgrade(fresh_db_url, "c0006")
-    assert _sync_catalog(fresh_db_url) == c0006  # sync.subset_sql as c0002 wrote it
-    assert "public.site_documents" not in _tables(fresh_db_url)
-    central.downgrade(fresh_db_url, "c0005")
-    assert _sync_catalog(fresh_db_url) == c0005
-    with psycopg.connect(fresh_db_url) as conn:
-        assert conn.execute("SELECT count(*) FROM pg_indexes WHERE indexname = "
-                            "'ix_ticket_events_ticket_id'").fetchone() == (0,)
-        assert conn.execute("SELECT count(*) FROM pg_trigger WHERE tgname = "
-                            "'sync_restamp_children'").fetchone() == (0,)
-    central.downgrade(fresh_db_url, "c0004")
-    assert _sync_catalog(fresh_db_url) == c0004
-    central.downgrade(fresh_db_url, "c0003")
-    with psycopg.connect(fresh_db_url) as conn:
-        assert conn.execute("SELECT count(*) FROM information_schema.columns WHERE "
-                            "table_name = 'tickets' AND column_name = 'subtype'").fetchone() == (0,)
+    assert _at(url, "c0004", down=True) == c0004  # sync.pull (jsonb) and its grant as c0002 made them
+    assert _at(url, "c0005") == c0005
+    c0006 = _at(url, "c0006")  # fetch on demand, children re-sent on dispatch
+    assert c0006 != c0005
+    _at(url, "c0007")  # site documents: a new reference table
+    assert "public.site_documents" in _tables(url)
+    assert _at(url, "c0006", down=True) == c0006  # sync.subset_sql as c0002 wrote it
+    assert "public.site_documents" not in _tables(url)
+    assert _at(url, "c0005", down=True) == c0005
+    assert _count(url, "SELECT count(*) FROM pg_indexes WHERE indexname = "
+                       "'ix_ticket_events_ticket_id'") == 0
+    assert _count(url, "SELECT count(*) FROM pg_trigger WHERE tgname = 'sync_restamp_children'") == 0
+    assert _at(url, "c0004", down=True) == c0004
+    _at(url, "c0003", down=True)
+    assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
+                       "table_name = 'tickets' AND column_name = 'subtype'") == 0
 
 
 def test_central_tables_match_the_models(central_url: str) -> None:
