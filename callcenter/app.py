@@ -18,41 +18,41 @@ from PySide6.QtWidgets import QApplication
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
-from callcenter.services.call_desk import CallDesk
-from callcenter.services.customers import Customers, ScreenPop
-from callcenter.services.database import Database, open_database
-from callcenter.services.demo_city import demo_phone_numbers
-from callcenter.services.demo_seed import seed_demo
-from callcenter.services.outage_demo import seed_demo_outages
-from callcenter.services.outages import facts_for_scripts
-from callcenter.services.profile import load_profile
-from callcenter.services.resources import RESOURCES
-from callcenter.services.scripts import BasicScripts
-from callcenter.services.settings import central_url_from, default_data_dir, load_settings
-from callcenter.services.site_documents import current_calendar, current_profile
-from callcenter.services.sync_conflicts import SyncConflicts
-from callcenter.services.sync_engine import SyncEngine
-from callcenter.services.sync_worker import SyncWorker
-from callcenter.services.ticket_workflow import TicketWorkflow
-from callcenter.services.tickets import Tickets
+from callcenter.services.calls.desk import CallDesk
+from callcenter.services.customers.screen_pop import Customers, ScreenPop
+from callcenter.services.demo.city import demo_phone_numbers
+from callcenter.services.demo.outages import seed_demo_outages
+from callcenter.services.demo.seed import seed_demo
+from callcenter.services.outages.lookup import facts_for_scripts
+from callcenter.services.scripts.call_lines import BasicScripts
+from callcenter.services.site.documents import current_calendar, current_profile
+from callcenter.services.site.profile import load_profile
+from callcenter.services.site.resources import RESOURCES
+from callcenter.services.site.settings import central_url_from, default_data_dir, load_settings
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.conflicts import SyncConflicts
+from callcenter.services.sync.engine import SyncEngine
+from callcenter.services.sync.worker import SyncWorker
+from callcenter.services.tickets.entry import Tickets
+from callcenter.services.tickets.workflow import TicketWorkflow
 from callcenter.telephony.scenario import load_scenario
 from callcenter.telephony.simulator import SimulatedTelephony
-from callcenter.ui.autopilot import Autopilot
-from callcenter.ui.callback_integration import install as install_callbacks
-from callcenter.ui.caller_fetch import CallerFetch
-from callcenter.ui.desk_bridge import DeskBridge, GuiPoster
-from callcenter.ui.duplicates_integration import install as install_duplicates
-from callcenter.ui.fonts import install_cjk_font
-from callcenter.ui.i18n import install_translator
-from callcenter.ui.lifecycle_integration import install as install_lifecycle
-from callcenter.ui.main_window import MainWindow
-from callcenter.ui.outage_integration import install as install_outages
-from callcenter.ui.qt_app import settle_heap
-from callcenter.ui.qt_scheduler import QtScheduler
-from callcenter.ui.script_integration import install as install_scripts
-from callcenter.ui.sync_status import SyncFeature
-from callcenter.ui.ticket_list_integration import install as install_ticket_list
-from callcenter.ui.ticket_list_view import TicketListView
+from callcenter.ui.callbacks.integration import install as install_callbacks
+from callcenter.ui.calls.autopilot import Autopilot
+from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
+from callcenter.ui.outages.integration import install as install_outages
+from callcenter.ui.scripts.integration import install as install_scripts
+from callcenter.ui.shared.fonts import install_cjk_font
+from callcenter.ui.shared.i18n import install_translator
+from callcenter.ui.shared.main_window import MainWindow
+from callcenter.ui.shared.qt_app import settle_heap
+from callcenter.ui.shared.qt_scheduler import QtScheduler
+from callcenter.ui.sync.caller_fetch import CallerFetch
+from callcenter.ui.sync.status import SyncFeature
+from callcenter.ui.tickets.duplicates_integration import install as install_duplicates
+from callcenter.ui.tickets.lifecycle_integration import install as install_lifecycle
+from callcenter.ui.tickets.list_integration import install as install_ticket_list
+from callcenter.ui.tickets.list_view import TicketListView
 
 DEMO_SCENARIO = RESOURCES / "scenarios" / "demo.toml"
 
@@ -175,7 +175,7 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
     fetch of each looked-up caller's tickets from central."""
     feature = SyncFeature(window, SyncConflicts(db), site_tz, lambda: desk.snapshot().agent_id, lang)
     if central_url:
-        from callcenter.services.credentials import connect_central  # loads psycopg: only when syncing
+        from callcenter.services.sync.credentials import connect_central  # loads psycopg: only when syncing
 
         engine = SyncEngine(db, workstation, lambda: connect_central(central_url))
         worker = SyncWorker(db, engine, on_status=feature.bridge.on_status,

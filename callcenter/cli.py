@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("action", choices=["upgrade"])
         p.add_argument("--data-dir", type=Path)
         ns = p.parse_args(args[1:])
-        from callcenter.services.database import open_database
-        from callcenter.services.settings import default_data_dir
+        from callcenter.services.site.settings import default_data_dir
+        from callcenter.services.storage.database import open_database
 
         path = (ns.data_dir or default_data_dir()) / "desk.sqlite3"
         db = open_database(path)

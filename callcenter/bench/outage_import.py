@@ -17,10 +17,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from callcenter.domain.clock import SystemClock
-from callcenter.services.database import open_database
-from callcenter.services.demo_city import load_city
-from callcenter.services.outage_demo import generate_outages
-from callcenter.services.outage_import import COLUMNS, OutageImport, read_table
+from callcenter.services.demo.city import load_city
+from callcenter.services.demo.outages import generate_outages
+from callcenter.services.outages.importer import COLUMNS, OutageImport, read_table
+from callcenter.services.storage.database import open_database
 
 from .common import BenchArgs, BenchError, Metrics, Scenario, remove_db_files, rounded
 

@@ -20,11 +20,11 @@ from datetime import UTC, datetime
 from sqlalchemy.orm import Session
 
 from callcenter.domain.outages import parse_address
-from callcenter.services.database import open_database
-from callcenter.services.demo_city import load_city
-from callcenter.services.outage_demo import bulk_customers, generate_outages
-from callcenter.services.outage_store import OutageRecord, WriteCounts, write_records
-from callcenter.services.outages import LookupQuery, address_candidates, lookup_in
+from callcenter.services.demo.city import load_city
+from callcenter.services.demo.outages import bulk_customers, generate_outages
+from callcenter.services.outages.lookup import LookupQuery, address_candidates, lookup_in
+from callcenter.services.outages.records import OutageRecord, WriteCounts, write_records
+from callcenter.services.storage.database import open_database
 from callcenter.sync.outbox import capture_suspended
 
 from .common import NS_PER_MS, BenchArgs, BenchError, Metrics, Scenario, percentile, remove_db_files, rounded

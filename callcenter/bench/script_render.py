@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 from callcenter.domain.scripts.model import CONDITIONS, PHASES
-from callcenter.services.profile import load_profile
-from callcenter.services.script_library import ScriptLibraryService
-from callcenter.services.scripts import CallScripts
+from callcenter.services.scripts.call_lines import CallScripts
+from callcenter.services.scripts.library import ScriptLibraryService
+from callcenter.services.site.profile import load_profile
 
 from .common import NS_PER_MS, BenchArgs, BenchError, Metrics, Scenario, percentile, rounded
 

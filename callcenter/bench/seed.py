@@ -30,8 +30,8 @@ from zoneinfo import ZoneInfo
 
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft, ticket_number
-from callcenter.services.phone import phone_key
-from callcenter.services.search_indexer import catch_up
+from callcenter.services.customers.phone import phone_key
+from callcenter.services.tickets.indexer import catch_up
 
 SEED_DESKS = tuple(f"S{i:02d}" for i in range(1, 21))  # never the desk a benchmark saves from
 SEED_AGENTS = tuple(str(1001 + i) for i in range(40))

@@ -24,7 +24,7 @@ import sys
 import time
 from pathlib import Path
 
-from callcenter.services.profile import load_profile
+from callcenter.services.site.profile import load_profile
 
 from .common import NS_PER_S, BenchArgs, BenchError, Metrics, Scenario, rounded
 from .seed import seed_tickets

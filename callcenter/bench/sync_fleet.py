@@ -28,7 +28,7 @@ central calls, failed connects, failed rounds (the worker going offline) and
 failed saves; ``save_errors`` and ``sync_errors`` split it (the kinds go to
 the progress output). ``write_lock_wait_max_ms`` is the longest any desk's
 write (a save, a pulled page, a push acknowledgement) waited for its store's
-write lock (callcenter/services/write_lock.py): what a save meets when the
+write lock (callcenter/services/storage/write_lock.py): what a save meets when the
 search indexer or another write holds it. ``server_connections_max`` is the
 most client backends seen in ``pg_stat_activity`` (sampled every 0.25 s). The server tracks its PL/pgSQL
 functions (``track_functions = pl``) so the report also has the mean time
@@ -113,11 +113,11 @@ def _desk_process(plans: list[DeskPlan], ready: Any, go: Any, seconds: float, se
     """One worker process: opens its desks, says ``ready``, waits for ``go`` and runs
     them for ``seconds``."""
     from callcenter.domain.clock import SystemClock
-    from callcenter.services.database import open_database
-    from callcenter.services.profile import load_profile
-    from callcenter.services.sync_engine import SyncEngine
-    from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker
-    from callcenter.services.tickets import Tickets
+    from callcenter.services.site.profile import load_profile
+    from callcenter.services.storage.database import open_database
+    from callcenter.services.sync.engine import SyncEngine
+    from callcenter.services.sync.worker import SyncState, SyncStatus, SyncWorker
+    from callcenter.services.tickets.entry import Tickets
     from callcenter.sync import outbox_reader
     from callcenter.sync.central import CentralClient
     from callcenter.sync.protocol import Op
@@ -239,7 +239,7 @@ def _desk_process(plans: list[DeskPlan], ready: Any, go: Any, seconds: float, se
 
 
 def _template(path: Path) -> None:
-    from callcenter.services.database import open_database
+    from callcenter.services.storage.database import open_database
 
     remove_db_files(path)
     open_database(path).close()

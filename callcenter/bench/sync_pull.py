@@ -49,9 +49,9 @@ from typing import Any
 
 import psycopg
 
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.sync_engine import SyncEngine, SyncReport
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.engine import SyncEngine, SyncReport
 from callcenter.store.engine import BUSY_TIMEOUT_MS
 from callcenter.sync.central import CentralClient
 

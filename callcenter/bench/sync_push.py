@@ -54,10 +54,10 @@ from datetime import UTC, datetime
 import psycopg
 
 from callcenter.domain.clock import SystemClock
-from callcenter.services.database import open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.sync_engine import SyncEngine, SyncReport
-from callcenter.services.tickets import DispatchRequest, Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import open_database
+from callcenter.services.sync.engine import SyncEngine, SyncReport
+from callcenter.services.tickets.entry import DispatchRequest, Tickets
 from callcenter.sync import outbox_reader
 from callcenter.sync.central import CentralClient
 
@@ -97,7 +97,7 @@ def _tick_gaps(worker: threading.Thread) -> list[float]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, Qt, QTimer
 
-    from callcenter.ui.qt_app import application
+    from callcenter.ui.shared.qt_app import application
 
     application()
     gaps: list[float] = []
@@ -202,7 +202,7 @@ def run(args: BenchArgs) -> Metrics:
             try:
                 engine.client()  # connect and check the schema before the clock starts
                 if os.environ.get("CALLCENTER_BENCH_GC_FREEZE", "").strip() != "0":
-                    from callcenter.ui.qt_app import settle_heap
+                    from callcenter.ui.shared.qt_app import settle_heap
 
                     settle_heap()  # as the app does once its window is up
                 idle = _tick_gaps(threading.Thread(target=time.sleep, args=(IDLE_S,), daemon=True))

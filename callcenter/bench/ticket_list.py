@@ -22,9 +22,9 @@ import time
 from collections.abc import Callable
 
 from callcenter.domain.clock import SystemClock
-from callcenter.services.database import Database
-from callcenter.services.profile import load_profile
-from callcenter.services.ticket_search import TicketQuery, TicketSearch
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database
+from callcenter.services.tickets.search import TicketQuery, TicketSearch
 
 from .common import NS_PER_MS, BenchArgs, BenchError, Metrics, Scenario, percentile, rounded
 from .ticket_search import STORE_FILE, prepare_store
@@ -44,11 +44,11 @@ def rss_bytes() -> int:
 def run(args: BenchArgs) -> Metrics:
     path, seed_s = prepare_store(args, STORE_FILE)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from callcenter.ui.fonts import install_cjk_font
-    from callcenter.ui.i18n import install_translator
-    from callcenter.ui.qt_app import application
-    from callcenter.ui.ticket_list_model import PAGE_SIZE
-    from callcenter.ui.ticket_list_view import TicketListView
+    from callcenter.ui.shared.fonts import install_cjk_font
+    from callcenter.ui.shared.i18n import install_translator
+    from callcenter.ui.shared.qt_app import application
+    from callcenter.ui.tickets.list_model import PAGE_SIZE
+    from callcenter.ui.tickets.list_view import TicketListView
 
     app = application()
     install_cjk_font(app)

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.database import open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.tickets import Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import open_database
+from callcenter.services.tickets.entry import Tickets
 from callcenter.store.engine import BUSY_TIMEOUT_MS
 
 from .common import NS_PER_MS, BenchArgs, BenchError, Metrics, Scenario, percentile, remove_db_files, rounded

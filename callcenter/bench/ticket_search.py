@@ -23,9 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from callcenter.domain.clock import SystemClock
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.ticket_search import TicketQuery, TicketSearch
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.search import TicketQuery, TicketSearch
 
 from .common import NS_PER_MS, BenchArgs, Metrics, Scenario, percentile, remove_db_files, rounded
 from .seed import seed_tickets

@@ -24,9 +24,9 @@ from typing import Any
 
 from callcenter.domain.agent_state import AgentState
 from callcenter.domain.clock import SystemClock
-from callcenter.services.database import Database
-from callcenter.services.profile import load_profile
-from callcenter.services.tickets import Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database
+from callcenter.services.tickets.entry import Tickets
 
 from .common import NS_PER_MS, NS_PER_S, BenchArgs, BenchError, Metrics, Scenario, percentile, rounded
 from .seed import sample_drafts
@@ -93,7 +93,7 @@ def run(args: BenchArgs) -> Metrics:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from callcenter.ui.qt_app import application
+    from callcenter.ui.shared.qt_app import application
 
     qapp = application()
 

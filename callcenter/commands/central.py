@@ -4,7 +4,7 @@
 
 ``demo`` is the one-command trial on one machine: an embedded PostgreSQL
 (pgserver) with the central schema and two desks pointed at it, a phone agent
-(DEMO-A) and a shift lead (LEAD-1); see callcenter/services/central_demo.py.
+(DEMO-A) and a shift lead (LEAD-1); see callcenter/services/sync/central_demo.py.
 With ``--launch`` it also starts both desks' windows.
 
 The URL is an admin connection to the central PostgreSQL (it must be able to
@@ -55,8 +55,8 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _demo(ns: argparse.Namespace) -> int:
-    from callcenter.services import central_demo
-    from callcenter.services.settings import default_data_dir
+    from callcenter.services.site.settings import default_data_dir
+    from callcenter.services.sync import central_demo
 
     folder: Path = ns.dir or default_data_dir() / "central-demo"
     try:

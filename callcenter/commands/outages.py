@@ -14,11 +14,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from callcenter.domain.clock import SystemClock
-from callcenter.services.database import Database, open_database
-from callcenter.services.outage_import import OutageImport, parse_local_time
-from callcenter.services.outages import LookupQuery, OutageHit, lookup_in
-from callcenter.services.profile import load_profile
-from callcenter.services.settings import default_data_dir, load_settings
+from callcenter.services.outages.importer import OutageImport, parse_local_time
+from callcenter.services.outages.lookup import LookupQuery, OutageHit, lookup_in
+from callcenter.services.site.profile import load_profile
+from callcenter.services.site.settings import default_data_dir, load_settings
+from callcenter.services.storage.database import Database, open_database
 
 
 def _parser() -> argparse.ArgumentParser:

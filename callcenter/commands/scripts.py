@@ -12,8 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from callcenter.services.profile import load_profile
-from callcenter.services.script_library import SHIPPED_LIBRARY, check_directory
+from callcenter.services.scripts.library import SHIPPED_LIBRARY, check_directory
+from callcenter.services.site.profile import load_profile
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -6,7 +6,7 @@
 ``publish`` checks the file as the app checks the shipped ones (a file with a
 problem is refused with ``FILE:LINE: reason`` and exit 1), stores it in this
 desk's database as the next version, and sync takes it to central and every
-other desk (services/site_documents.py). Desks use it from their next start.
+other desk (services/site/documents.py). Desks use it from their next start.
 """
 
 from __future__ import annotations
@@ -41,9 +41,9 @@ def main(argv: list[str]) -> int:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     from sqlalchemy import select
 
-    from callcenter.services.database import open_database
-    from callcenter.services.settings import default_data_dir, load_settings
-    from callcenter.services.site_documents import publish_in
+    from callcenter.services.site.documents import publish_in
+    from callcenter.services.site.settings import default_data_dir, load_settings
+    from callcenter.services.storage.database import open_database
     from callcenter.store.site_models import SiteDocument
 
     data_dir: Path = ns.data_dir or default_data_dir()

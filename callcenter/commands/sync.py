@@ -6,9 +6,9 @@
     callcenter sync status [--data-dir DIR] [--json]
 
 The central URL comes from ``--central``, else ``$CALLCENTER_CENTRAL_URL``, else
-settings.toml (services/settings.py); the desk syncs as its workstation code.
+settings.toml (services/site/settings.py); the desk syncs as its workstation code.
 The password comes from the URL, the system keyring or libpq's PGPASSWORD /
-~/.pgpass (services/credentials.py); ``set-password`` stores it in the keyring
+~/.pgpass (services/sync/credentials.py); ``set-password`` stores it in the keyring
 and remembers a ``--central`` URL (without the password) in settings.toml, so
 the app syncs from then on.
 
@@ -32,7 +32,15 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from callcenter.services.credentials import (
+from callcenter.services.site.settings import (
+    DeskSettings,
+    central_url_from,
+    default_data_dir,
+    load_settings,
+    save_settings,
+)
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.credentials import (
     CredentialError,
     connect_central,
     failure_of,
@@ -40,16 +48,8 @@ from callcenter.services.credentials import (
     url_has_password,
     without_password,
 )
-from callcenter.services.database import Database, open_database
-from callcenter.services.settings import (
-    DeskSettings,
-    central_url_from,
-    default_data_dir,
-    load_settings,
-    save_settings,
-)
-from callcenter.services.sync_engine import SyncEngine
-from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker
+from callcenter.services.sync.engine import SyncEngine
+from callcenter.services.sync.worker import SyncState, SyncStatus, SyncWorker
 
 PROG = "callcenter sync"
 

@@ -8,7 +8,7 @@ migrations/env.py and the migration test both use ``include_name`` here.
 
 How ticket_fts follows tickets since 0009: every ticket with
 ``rowid <= ticket_fts_state.indexed_upto`` is in the index, none above it is.
-A save only appends a ticket above the mark; callcenter/services/search_indexer.py
+A save only appends a ticket above the mark; callcenter/services/tickets/indexer.py
 moves such tickets into the index later, off the save path, and raises the mark
 in the same transaction. Readers take the mark from the same snapshot as the
 index, so "indexed" plus "above the mark" is every ticket, exactly once.

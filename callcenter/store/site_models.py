@@ -5,7 +5,7 @@ rules without a new install.
 Append-only: publishing is a new row with the next ``number`` of its ``kind``
 (``profile`` or ``calendar``), never an update, so documents sync without
 conflicts; a desk uses the highest-numbered row of each kind that parses
-(callcenter/services/site_documents.py) and the files shipped in resources/
+(callcenter/services/site/documents.py) and the files shipped in resources/
 until there is one.
 """
 

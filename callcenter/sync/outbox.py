@@ -30,7 +30,7 @@ Not captured, on purpose (each bypasses the unit of work):
 * Core/ORM bulk statements and raw SQL: ``session.execute(insert/update/delete)``,
   ``exec_driver_sql``/``executemany``. A bulk writer that must sync records its
   ops itself with :func:`record_ops` (same row format, same transaction id):
-  the outage import does (callcenter/services/outage_store.py: outages and
+  the outage import does (callcenter/services/outages/records.py: outages and
   outage_targets; the local outage_address_keys never sync). The demo's bulk
   data (outage_demo.assign_grid's account grid positions, bulk_customers, the
   demo outages written under ``capture_suspended``) is demo data that must
@@ -41,7 +41,7 @@ Not captured, on purpose (each bypasses the unit of work):
 * ``Session.bulk_save_objects``/``bulk_insert_mappings`` (not used).
 
 Captured although it may not belong on central: the demo seed
-(callcenter/services/demo_seed.py) adds its 2,000 customers and their accounts
+(callcenter/services/demo/seed.py) adds its 2,000 customers and their accounts
 through the ORM, so a fresh demo desk queues about 4,250 ops; wrap it in ``capture_suspended`` if demo
 data must stay local (two demo desks would push the same account numbers).
 

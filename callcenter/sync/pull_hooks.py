@@ -4,7 +4,7 @@ synced rows (an index the pull's raw upserts do not maintain).
 Why a registry: sync sits below services (the import-linter layers), so
 ``pull_apply`` cannot call a feature's code; the feature registers its hook
 when its module is imported instead. Today: the outage address-key index
-(callcenter/services/outage_store.py registers ``rebuild_address_keys`` for
+(callcenter/services/outages/records.py registers ``rebuild_address_keys`` for
 ``outage_targets`` when it is imported, or by ``install_pull_hooks()``; the
 app imports it through the outage services, and every process that pulls
 must have imported it before its first pull).

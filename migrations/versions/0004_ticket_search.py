@@ -5,7 +5,7 @@ Revision ID: 0004
 Revises: 0003
 
 Why plain SQL and not model ``Index`` objects: these indexes and the FTS5 table
-serve one read path (callcenter/services/ticket_search.py) and are not part of
+serve one read path (callcenter/services/tickets/search.py) and are not part of
 the synced schema; the central database searches its own way. They are named
 ``ix_search_*`` / ``ticket_fts*`` and migrations/env.py keeps them out of
 autogenerate's comparison (``include_name``/``include_object``).

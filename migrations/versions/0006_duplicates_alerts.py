@@ -6,7 +6,7 @@ Revision ID: 0006
 Revises: 0005
 
 Why the address index is plain SQL named ``ix_search_*``: like the indexes of
-0004 it serves one local read path (callcenter/services/duplicates.py) and is not
+0004 it serves one local read path (callcenter/services/tickets/duplicates.py) and is not
 part of the synced schema, so it is kept out of autogenerate's comparison by
 callcenter/store/search_schema.py's ``include_name``.
 """

@@ -1,5 +1,5 @@
 """ticket search off the save path: new tickets reach ``ticket_fts`` through a
-background indexer (callcenter/services/search_indexer.py), not an insert trigger.
+background indexer (callcenter/services/tickets/indexer.py), not an insert trigger.
 
 Revision ID: 0009
 Revises: 0008
@@ -36,7 +36,7 @@ rowids must end with ``INSERT INTO ticket_fts(ticket_fts) VALUES('rebuild')``
 and set ``indexed_upto`` to max(rowid).
 
 The ``ix_search_*`` indexes all stay: each serves a filter of the ticket list
-(callcenter/services/ticket_search.py; tests/services/test_ticket_search_plan.py
+(callcenter/services/tickets/search.py; tests/services/test_ticket_search_plan.py
 checks the plans) or the duplicate lookup, and each costs a save about one WAL
 page, with no merges.
 """

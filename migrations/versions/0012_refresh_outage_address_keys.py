@@ -25,7 +25,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    from callcenter.services.outage_store import refresh_lookup_keys
+    from callcenter.services.outages.records import refresh_lookup_keys
 
     refresh_lookup_keys(Session(bind=op.get_bind()))
 

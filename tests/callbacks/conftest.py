@@ -14,11 +14,11 @@ from callcenter.domain.clock import FakeClock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction
-from callcenter.services.callbacks import Callbacks
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.ticket_workflow import ActionRequest, TicketWorkflow
-from callcenter.services.tickets import Tickets
+from callcenter.services.callbacks.queue import Callbacks
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.entry import Tickets
+from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
 
 AGENT = "1024"
 OTHER_AGENT = "1025"

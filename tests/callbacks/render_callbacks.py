@@ -18,12 +18,12 @@ from pathlib import Path
 from PySide6.QtCore import QEventLoop, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from callcenter.services.callbacks import AttemptRequest, Callbacks, CallResult
-from callcenter.services.ticket_workflow import TicketWorkflow
-from callcenter.services.tickets import Tickets
-from callcenter.ui.callback_integration import install
-from callcenter.ui.fonts import install_cjk_font
-from callcenter.ui.i18n import install_translator
+from callcenter.services.callbacks.queue import AttemptRequest, Callbacks, CallResult
+from callcenter.services.tickets.entry import Tickets
+from callcenter.services.tickets.workflow import TicketWorkflow
+from callcenter.ui.callbacks.integration import install
+from callcenter.ui.shared.fonts import install_cjk_font
+from callcenter.ui.shared.i18n import install_translator
 from tests.callbacks.conftest import AGENT, LEAD, CallbackRig
 from tests.ui.desk_window import make_desk_window
 

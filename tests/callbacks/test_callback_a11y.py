@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from callcenter.services.ticket_workflow import TicketWorkflow
-from callcenter.ui.callback_integration import install
+from callcenter.services.tickets.workflow import TicketWorkflow
+from callcenter.ui.callbacks.integration import install
 from tests.ui.desk_window import make_desk_window
 from tests.ui.test_accessibility import _interactive
 

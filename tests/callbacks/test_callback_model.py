@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 
-from callcenter.services.callbacks import CallbackRow
-from callcenter.services.profile import load_profile
-from callcenter.ui.callback_queue_model import TASK_ID_ROLE, CallbackQueueModel
+from callcenter.services.callbacks.queue import CallbackRow
+from callcenter.services.site.profile import load_profile
+from callcenter.ui.callbacks.queue_model import TASK_ID_ROLE, CallbackQueueModel
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
 

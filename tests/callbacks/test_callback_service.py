@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction, TicketState, TransitionRefused
-from callcenter.services.callbacks import (
+from callcenter.services.callbacks.queue import (
     AttemptRequest,
     CallbackRefused,
     CallbackRow,
@@ -21,7 +21,7 @@ from callcenter.services.callbacks import (
     QueueFilter,
     StaleTask,
 )
-from callcenter.services.ticket_workflow import ActionRequest, TicketSnapshot, TicketWorkflow
+from callcenter.services.tickets.workflow import ActionRequest, TicketSnapshot, TicketWorkflow
 from callcenter.store.callback_models import CallbackAttempt, CallbackTask
 from callcenter.store.models import TicketEvent
 
@@ -171,7 +171,7 @@ def test_not_reached_retries_then_unreachable_is_recorded(rig: CallbackRig) -> N
 
 
 def test_max_attempts_comes_from_the_profile(tmp_path: Path) -> None:
-    from callcenter.services.profile import load_profile
+    from callcenter.services.site.profile import load_profile
 
     rig = make_rig(tmp_path, dataclasses.replace(load_profile(), callback_max_attempts=1))
     try:
@@ -219,7 +219,7 @@ class FailingWorkflow(TicketWorkflow):
 
 
 def test_a_failure_after_the_ticket_moved_rolls_everything_back(rig: CallbackRig) -> None:
-    from callcenter.services.callbacks import Callbacks
+    from callcenter.services.callbacks.queue import Callbacks
 
     tid = rig.replied_ticket()
     cb = Callbacks(rig.db, rig.profile, rig.clock, FailingWorkflow(rig.db, rig.clock, "W01"), "W01")
@@ -305,7 +305,7 @@ def test_a_replied_ticket_without_a_reply_event_gets_one_task(rig: CallbackRig) 
 
 
 def test_the_opening_is_a_seam_and_speaks_english_too(rig: CallbackRig) -> None:
-    from callcenter.services.callbacks import Callbacks
+    from callcenter.services.callbacks.queue import Callbacks
 
     rig.replied_ticket()
     rig.callbacks.enqueue().result(timeout=5)
@@ -322,7 +322,7 @@ def test_the_opening_is_a_seam_and_speaks_english_too(rig: CallbackRig) -> None:
 
 
 def test_the_callback_due_time_comes_from_the_profile(tmp_path: Path) -> None:
-    from callcenter.services.profile import load_profile
+    from callcenter.services.site.profile import load_profile
 
     rig = make_rig(tmp_path, dataclasses.replace(load_profile(), callback_due_hours=2.5))
     try:

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from callcenter.domain.ticket_lifecycle import TicketState
-from callcenter.services.callbacks import Callbacks, QueueFilter
-from callcenter.services.ticket_workflow import TicketWorkflow
-from callcenter.services.tickets import Tickets
-from callcenter.ui.callback_integration import CallbackFeature, install
-from callcenter.ui.callback_queue_view import CallbackQueueView
+from callcenter.services.callbacks.queue import Callbacks, QueueFilter
+from callcenter.services.tickets.entry import Tickets
+from callcenter.services.tickets.workflow import TicketWorkflow
+from callcenter.ui.callbacks.integration import CallbackFeature, install
+from callcenter.ui.callbacks.queue_view import CallbackQueueView
 from tests.fakes import ime_commit
 from tests.ui.desk_window import DeskWindow, make_desk_window
 

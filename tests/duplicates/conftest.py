@@ -13,12 +13,12 @@ from callcenter.domain.clock import FakeClock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction
-from callcenter.services.alerts import Alerts
-from callcenter.services.database import Database, open_database
-from callcenter.services.duplicates import Duplicates
-from callcenter.services.profile import load_profile
-from callcenter.services.ticket_workflow import ActionRequest, TicketWorkflow
-from callcenter.services.tickets import DispatchRequest, Tickets
+from callcenter.services.alerts.inbox import Alerts
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.duplicates import Duplicates
+from callcenter.services.tickets.entry import DispatchRequest, Tickets
+from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
 
 PHONE = "13800138001"
 ACCOUNT = "3100000001"

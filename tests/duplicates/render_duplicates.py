@@ -17,12 +17,12 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.ticket_workflow import TicketWorkflow
-from callcenter.services.tickets import DispatchRequest
+from callcenter.services.tickets.entry import DispatchRequest
+from callcenter.services.tickets.workflow import TicketWorkflow
 from callcenter.telephony.port import CallOffered
-from callcenter.ui.duplicates_integration import install
-from callcenter.ui.fonts import install_cjk_font
-from callcenter.ui.i18n import install_translator
+from callcenter.ui.shared.fonts import install_cjk_font
+from callcenter.ui.shared.i18n import install_translator
+from callcenter.ui.tickets.duplicates_integration import install
 from tests.fakes import ime_commit
 from tests.ui.desk_window import make_desk_window
 
@@ -35,7 +35,7 @@ def preview_qm(table: dict[str, str], tmp: Path) -> Path:
     import subprocess
     import xml.etree.ElementTree as ET
 
-    from callcenter.services.resources import RESOURCES
+    from callcenter.services.site.resources import RESOURCES
 
     ts, qm = tmp / "preview.ts", tmp / "preview.qm"
     shutil.copy(RESOURCES / "i18n" / "callcenter_zh_CN.ts", ts)

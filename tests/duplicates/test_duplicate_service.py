@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import TicketState
-from callcenter.services.duplicates import DuplicateQuery
+from callcenter.services.tickets.duplicates import DuplicateQuery
 
 from .conftest import ACCOUNT, ADDRESS, PHONE, Dup
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QWidget
 from pytestqt.qtbot import QtBot
 
-from callcenter.services.ticket_workflow import TicketWorkflow
-from callcenter.ui.duplicates_integration import install
+from callcenter.services.tickets.workflow import TicketWorkflow
+from callcenter.ui.tickets.duplicates_integration import install
 from tests.ui.desk_window import make_desk_window
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

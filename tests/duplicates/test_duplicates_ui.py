@@ -16,12 +16,12 @@ from sqlalchemy import func, select
 from callcenter.domain.agent_state import AgentState
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction
-from callcenter.services.duplicates import DuplicateQuery
-from callcenter.services.ticket_workflow import ActionRequest, TicketWorkflow
-from callcenter.services.tickets import DispatchRequest
+from callcenter.services.tickets.duplicates import DuplicateQuery
+from callcenter.services.tickets.entry import DispatchRequest
+from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
 from callcenter.store.models import CallEventRow, Ticket, TicketEvent
 from callcenter.telephony.port import CallOffered
-from callcenter.ui.duplicates_integration import DuplicatesDesk, install
+from callcenter.ui.tickets.duplicates_integration import DuplicatesDesk, install
 from tests.fakes import ime_commit
 from tests.ui.desk_window import DeskWindow, make_desk_window
 
@@ -224,7 +224,7 @@ def test_alerts_written_by_others_arrive_by_polling_and_stop_for_non_leads(
         qtbot: QtBot, dw: tuple[DeskWindow, DuplicatesDesk]) -> None:
     """Stands in for sync (issue 6): a row that appears in the store without this
     desk's Alerts service knowing is found by the named poll timer."""
-    from callcenter.services.alerts import REPEAT_COMPLAINT, Alerts
+    from callcenter.services.alerts.inbox import REPEAT_COMPLAINT, Alerts
 
     d, f = dw
     f.alerts_view.poll.setInterval(50)

@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import TicketAction, TicketState, TransitionRefused
-from callcenter.services.alerts import REPEAT_COMPLAINT
-from callcenter.services.duplicates import DuplicateQuery
+from callcenter.services.alerts.inbox import REPEAT_COMPLAINT
+from callcenter.services.tickets.duplicates import DuplicateQuery
 from callcenter.store.alert_models import Alert
 from callcenter.store.models import TicketEvent
 

@@ -50,7 +50,7 @@ def test_demo_app_handles_a_call_and_quits_cleanly(tmp_path: Path) -> None:
 
 
 def test_bad_profile_is_refused_at_start_naming_file_and_line(tmp_path: Path) -> None:
-    from callcenter.services.profile import DEFAULT_PROFILE
+    from callcenter.services.site.profile import DEFAULT_PROFILE
 
     bad = DEFAULT_PROFILE.read_text(encoding="utf-8").replace(
         'category = "complaint"          #', 'category = "complain"           #')

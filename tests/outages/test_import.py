@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from callcenter.services.database import Database
-from callcenter.services.outage_import import OutageImport
+from callcenter.services.outages.importer import OutageImport
+from callcenter.services.storage.database import Database
 from callcenter.store.outage_models import Outage, OutageTarget
 
 from .conftest import GOOD_ROWS, HEADER, write_csv

@@ -8,10 +8,10 @@ from pathlib import Path
 from sqlalchemy import select
 
 from callcenter.domain.outages import Phase
-from callcenter.services.customers import AccountCard, CustomerCard, ScreenPop
-from callcenter.services.database import Database
-from callcenter.services.outage_import import OutageImport
-from callcenter.services.outages import LookupQuery, Outages
+from callcenter.services.customers.screen_pop import AccountCard, CustomerCard, ScreenPop
+from callcenter.services.outages.importer import OutageImport
+from callcenter.services.outages.lookup import LookupQuery, Outages
+from callcenter.services.storage.database import Database
 from callcenter.store.models import Account, Customer
 
 from .conftest import GOOD_ROWS, NOW, write_csv
@@ -99,8 +99,8 @@ def test_screen_pop_check_and_board(tmp_path: Path, importer: OutageImport, outa
 
 
 def test_demo_outages_follow_the_clock(db: Database, clock) -> None:  # type: ignore[no-untyped-def]
-    from callcenter.services.outage_demo import seed_demo_outages
-    from callcenter.services.outages import board_in
+    from callcenter.services.demo.outages import seed_demo_outages
+    from callcenter.services.outages.lookup import board_in
 
     assert seed_demo_outages(db, clock, "W01") == 6
     assert seed_demo_outages(db, clock, "W01") == 0  # same day: nothing changes

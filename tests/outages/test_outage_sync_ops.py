@@ -14,16 +14,16 @@ from typing import Any
 from sqlalchemy import delete, select, update
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.database import Database
-from callcenter.services.outage_demo import seed_demo_outages
-from callcenter.services.outage_import import OutageImport
-from callcenter.services.outage_store import (
+from callcenter.services.demo.outages import seed_demo_outages
+from callcenter.services.outages.importer import OutageImport
+from callcenter.services.outages.records import (
     OUTAGE_NAMESPACE,
     outage_id,
     rebuild_address_keys,
     refresh_lookup_keys,
     target_id,
 )
+from callcenter.services.storage.database import Database
 from callcenter.store.outage_models import Outage, OutageAddressKey, OutageTarget
 from callcenter.store.sync_models import SyncOutbox
 from callcenter.sync import pull_hooks
@@ -117,7 +117,7 @@ def test_reimport_queues_only_what_changed(tmp_path: Path, importer: OutageImpor
 
 
 def test_two_desks_give_an_imported_file_the_same_ids(tmp_path: Path, db: Database, clock: FakeClock) -> None:
-    from callcenter.services.database import open_database
+    from callcenter.services.storage.database import open_database
 
     other = open_database(tmp_path / "other.sqlite3")
     try:

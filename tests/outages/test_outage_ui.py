@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from callcenter.domain.agent_state import AgentState
-from callcenter.services.outage_demo import seed_demo_outages
+from callcenter.services.demo.outages import seed_demo_outages
 from callcenter.store.models import Ticket, TicketEvent
 from callcenter.store.outage_models import EmergencyBanner, Outage, TicketOutageLink
 from callcenter.telephony.port import CallOffered, CallReleased
-from callcenter.ui.outage_integration import OutageDesk, install
+from callcenter.ui.outages.integration import OutageDesk, install
 from tests.fakes import ime_commit
 from tests.ui.desk_window import DeskWindow, make_desk_window
 
@@ -231,7 +231,7 @@ def test_console_time_is_entered_in_site_local_time(qtbot: QtBot) -> None:
 
     from PySide6.QtCore import QDate, QDateTime, QTime
 
-    from callcenter.ui.outage_lookup_panel import OutageConsole
+    from callcenter.ui.outages.lookup_panel import OutageConsole
 
     now = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)  # 09:00 in Shanghai
     console = OutageConsole(ZoneInfo("Asia/Shanghai"), lambda: now)
@@ -249,7 +249,7 @@ def test_console_time_is_entered_in_site_local_time(qtbot: QtBot) -> None:
 
 def test_import_dialog_cancel_writes_nothing(qtbot: QtBot, tmp_path: Path,
                                              dw: tuple[DeskWindow, OutageDesk]) -> None:
-    from callcenter.ui.outage_import_dialog import OutageImportDialog
+    from callcenter.ui.outages.import_dialog import OutageImportDialog
 
     d, od = dw
     dlg = OutageImportDialog(od.importer, d.window)

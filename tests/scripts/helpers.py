@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from callcenter.domain.scripts.library import Library, SourceFile, build
-from callcenter.services.script_library import SHIPPED_LIBRARY, read_sources
+from callcenter.services.scripts.library import SHIPPED_LIBRARY, read_sources
 
 CATEGORIES = ("fault_repair", "inquiry", "service_request", "complaint", "report", "opinion",
               "suggestion", "praise")

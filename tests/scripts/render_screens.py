@@ -14,11 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QComboBox
 
-from callcenter.services.scripts import OutageFacts
+from callcenter.services.scripts.call_lines import OutageFacts
 from callcenter.telephony.port import CallOffered
-from callcenter.ui.fonts import install_cjk_font
-from callcenter.ui.i18n import install_translator
-from callcenter.ui.script_integration import install
+from callcenter.ui.scripts.integration import install
+from callcenter.ui.shared.fonts import install_cjk_font
+from callcenter.ui.shared.i18n import install_translator
 from tests.fakes import ime_commit
 from tests.ui.desk_window import make_desk_window
 

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.database import Database, open_database
-from callcenter.services.script_admin import ScriptAdmin, ScriptRefused, published_sources
-from callcenter.services.script_library import ScriptLibraryService
-from callcenter.services.scripts import CallScripts
+from callcenter.services.scripts.admin import ScriptAdmin, ScriptRefused, published_sources
+from callcenter.services.scripts.call_lines import CallScripts
+from callcenter.services.scripts.library import ScriptLibraryService
+from callcenter.services.storage.database import Database, open_database
 from callcenter.store.script_models import ScriptVersion
 
 from .helpers import CATEGORIES, copy_shipped

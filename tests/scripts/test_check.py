@@ -8,7 +8,7 @@ import pytest
 
 from callcenter.commands.scripts import main
 from callcenter.domain.scripts.library import SourceFile, build
-from callcenter.services.script_library import ScriptLibraryService, check_directory
+from callcenter.services.scripts.library import ScriptLibraryService, check_directory
 
 from .helpers import CATEGORIES, copy_shipped, shipped
 

@@ -7,8 +7,8 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from callcenter.services.script_library import SHIPPED_LIBRARY
-from callcenter.ui.fonts import install_cjk_font
+from callcenter.services.scripts.library import SHIPPED_LIBRARY
+from callcenter.ui.shared.fonts import install_cjk_font
 
 
 def test_bundled_font_covers_the_script_library(qtbot: QtBot) -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from callcenter.services.script_library import ScriptLibraryService
-from callcenter.services.scripts import BasicScripts, LibraryScripts
+from callcenter.services.scripts.call_lines import BasicScripts, LibraryScripts
+from callcenter.services.scripts.library import ScriptLibraryService
 
 from .helpers import CATEGORIES, copy_shipped
 

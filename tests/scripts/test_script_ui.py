@@ -14,12 +14,12 @@ from sqlalchemy import select
 
 from callcenter.domain.agent_state import AgentState
 from callcenter.domain.scripts.qa import apology_after_late_answer
-from callcenter.services.customers import ScreenPop
-from callcenter.services.scripts import OutageFacts
+from callcenter.services.customers.screen_pop import ScreenPop
+from callcenter.services.scripts.call_lines import OutageFacts
 from callcenter.store.models import CallEventRow
 from callcenter.telephony.port import CallOffered
-from callcenter.ui.script_integration import ScriptIntegration, install
-from callcenter.ui.triage_widget import TriageWidget
+from callcenter.ui.scripts.integration import ScriptIntegration, install
+from callcenter.ui.scripts.triage_widget import TriageWidget
 from tests.fakes import ime_commit
 from tests.ui.desk_window import DeskWindow, make_desk_window
 from tests.ui.test_accessibility import CJK, _interactive

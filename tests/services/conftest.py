@@ -11,13 +11,13 @@ from typing import Any
 import pytest
 
 from callcenter.domain.clock import FakeClock, ManualScheduler
-from callcenter.services.call_desk import CallDesk
-from callcenter.services.customers import Customers
-from callcenter.services.database import Database, open_database
-from callcenter.services.desk_types import DeskListener
-from callcenter.services.profile import load_profile
-from callcenter.services.scripts import BasicScripts
-from callcenter.services.tickets import Tickets
+from callcenter.services.calls.desk import CallDesk
+from callcenter.services.calls.desk_types import DeskListener
+from callcenter.services.customers.screen_pop import Customers
+from callcenter.services.scripts.call_lines import BasicScripts
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.entry import Tickets
 from tests.fakes import ScriptedTelephony
 
 

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from callcenter.domain.agent_state import AgentState, IllegalTransition
 from callcenter.domain.ticket import TicketDraft, TicketInvalid
-from callcenter.services.call_desk import AgentIdInvalid
-from callcenter.services.database import StoreFailure, StoreFailureKind
-from callcenter.services.tickets import Backfill, DispatchRequest
+from callcenter.services.calls.desk import AgentIdInvalid
+from callcenter.services.storage.database import StoreFailure, StoreFailureKind
+from callcenter.services.tickets.entry import Backfill, DispatchRequest
 from callcenter.store.models import CallEventRow, CallSession, Ticket, TicketEvent
 from callcenter.telephony.port import CallAbandoned, CallOffered, CallReleased
 
@@ -349,7 +349,7 @@ def test_working_day_deadlines_skip_the_national_day_holiday(rig: DeskRig, db: o
     from datetime import UTC, datetime
 
     from callcenter.domain.clock import FakeClock
-    from callcenter.services.tickets import Tickets
+    from callcenter.services.tickets.entry import Tickets
 
     clock = FakeClock(start=datetime(2026, 9, 29, 2, 30, tzinfo=UTC))  # Tue 10:30 local
     profile = rig.tickets.profile

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services import ticket_search
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.ticket_search import TicketQuery, TicketSearch
-from callcenter.services.tickets import Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets import search as ticket_search
+from callcenter.services.tickets.entry import Tickets
+from callcenter.services.tickets.search import TicketQuery, TicketSearch
 from callcenter.store.models import Ticket, TicketEvent
 
 START = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)

@@ -14,10 +14,10 @@ import pytest
 from callcenter.cli import main as cli_main
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.site_profile import ProfileError
-from callcenter.services.calendar_loader import DEFAULT_CALENDAR
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import DEFAULT_PROFILE, load_profile
-from callcenter.services.site_documents import current_calendar, current_profile, publish_in
+from callcenter.services.site.calendar import DEFAULT_CALENDAR
+from callcenter.services.site.documents import current_calendar, current_profile, publish_in
+from callcenter.services.site.profile import DEFAULT_PROFILE, load_profile
+from callcenter.services.storage.database import Database, open_database
 from callcenter.store.site_models import SiteDocument
 from callcenter.sync import outbox_reader as reader
 

@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import event
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.database import Database, open_database
-from callcenter.services.ticket_search import TicketQuery, TicketSearch
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.search import TicketQuery, TicketSearch
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from sqlalchemy import select
 
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction, TicketState, TransitionRefused
-from callcenter.services.database import Database
-from callcenter.services.ticket_workflow import ActionRequest, StaleTicket, TicketWorkflow
+from callcenter.services.storage.database import Database
+from callcenter.services.tickets.workflow import ActionRequest, StaleTicket, TicketWorkflow
 from callcenter.store.models import TicketEvent
 
 from .conftest import DeskRig
@@ -80,7 +80,7 @@ def test_second_window_is_told_the_ticket_changed(rig: DeskRig, db: Database) ->
 
 
 def test_detail_timeline_merges_call_and_ticket_events(rig: DeskRig, db: Database) -> None:
-    from callcenter.services.ticket_detail import department_queue, load_detail
+    from callcenter.services.tickets.detail import department_queue, load_detail
     from callcenter.telephony.port import CallOffered
 
     rig.desk.sign_in("1024")
@@ -92,7 +92,7 @@ def test_detail_timeline_merges_call_and_ticket_events(rig: DeskRig, db: Databas
     rig.desk.hang_up()
     draft = TicketDraft(category="fault_repair", content="停电", caller_phone="13800138001",
                         address="临江市江城区幸福路12号", area_type="urban", priority="soon")
-    from callcenter.services.tickets import DispatchRequest
+    from callcenter.services.tickets.entry import DispatchRequest
 
     saved = rig.desk.finish_wrapup(draft, DispatchRequest("repair", 1)).result(timeout=5)
     rig.posted.run_until(lambda: bool(rig.rec.of("ticket_saved")))
@@ -116,8 +116,8 @@ def test_detail_timeline_merges_call_and_ticket_events(rig: DeskRig, db: Databas
 def test_deadline_counts_warning_and_overdue(rig: DeskRig, db: Database) -> None:
     from datetime import timedelta
 
-    from callcenter.services.deadline_watch import count_deadlines
-    from callcenter.services.tickets import DispatchRequest
+    from callcenter.services.tickets.deadline_watch import count_deadlines
+    from callcenter.services.tickets.entry import DispatchRequest
 
     complaint = TicketDraft(category="complaint", content="投诉", caller_name="王五",
                             caller_phone="13800138002")

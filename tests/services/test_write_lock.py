@@ -27,12 +27,12 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services import search_indexer
-from callcenter.services.database import Database, StoreFailure, StoreFailureKind, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.search_indexer import SearchIndexer
-from callcenter.services.tickets import Tickets
-from callcenter.services.write_lock import WriteLock
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, StoreFailure, StoreFailureKind, open_database
+from callcenter.services.storage.write_lock import WriteLock
+from callcenter.services.tickets import indexer as search_indexer
+from callcenter.services.tickets.entry import Tickets
+from callcenter.services.tickets.indexer import SearchIndexer
 
 BUSY_MS = 50  # the store's busy timeout in these tests
 STILL_WAITING_S = 1.0  # 20x the busy timeout: a save not failed by then waits it out

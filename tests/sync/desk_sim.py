@@ -31,10 +31,10 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.sync_engine import SyncEngine
-from callcenter.services.tickets import DispatchRequest, Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.engine import SyncEngine
+from callcenter.services.tickets.entry import DispatchRequest, Tickets
 from callcenter.store.all_models import Base
 from callcenter.store.sync_models import SyncConflict, SyncOutbox
 from callcenter.sync import central

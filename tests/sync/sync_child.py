@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from callcenter.domain.clock import SystemClock
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.sync_engine import SyncEngine
-from callcenter.services.tickets import Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.engine import SyncEngine
+from callcenter.services.tickets.entry import Tickets
 from callcenter.sync.central import CentralClient
 from callcenter.sync.protocol import Op
 

@@ -18,9 +18,9 @@ import psycopg
 import pytest
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.tickets import Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.entry import Tickets
 from callcenter.sync import central
 from callcenter.sync.central import CentralClient
 from callcenter.sync.outbox_reader import PendingBatch, WireOps, pending_batch
@@ -260,7 +260,7 @@ def _sqlite_tables(path: Path) -> dict[str, list[tuple[Any, ...]]]:
 
 def test_rows_pulled_in_their_stored_form_are_stored_as_object_rows_are(
         tmp_path: Path, central_url: str) -> None:
-    from callcenter.services.sync_engine import SyncEngine
+    from callcenter.services.sync.engine import SyncEngine
 
     register_desk(central_url, "D1", kind="admin")
     register_desk(central_url, "PA", kind="admin")

@@ -15,10 +15,10 @@ from callcenter.commands import central as central_cmd
 from callcenter.commands import sync as sync_cmd
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.database import open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.settings import load_settings
-from callcenter.services.tickets import Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.site.settings import load_settings
+from callcenter.services.storage.database import open_database
+from callcenter.services.tickets.entry import Tickets
 from callcenter.store.models import Ticket
 
 pytest.importorskip("pgserver")

@@ -21,9 +21,9 @@ from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from callcenter.cli import main
-from callcenter.services import credentials
-from callcenter.services.database import open_database
-from callcenter.services.settings import DeskSettings, load_settings, save_settings
+from callcenter.services.site.settings import DeskSettings, load_settings, save_settings
+from callcenter.services.storage.database import open_database
+from callcenter.services.sync import credentials
 from callcenter.sync import central
 
 from .conftest import with_db

@@ -42,7 +42,7 @@ import pytest
 from sqlalchemy import select
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.sync_engine import SyncReport
+from callcenter.services.sync.engine import SyncReport
 from callcenter.store.models import Ticket
 
 from .desk_sim import (

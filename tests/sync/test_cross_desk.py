@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.alerts import REPEAT_COMPLAINT, SHIFT_LEAD, Alerts
-from callcenter.services.database import Database, open_database
-from callcenter.services.outages import Outages
-from callcenter.services.sync_engine import SyncEngine
+from callcenter.services.alerts.inbox import REPEAT_COMPLAINT, SHIFT_LEAD, Alerts
+from callcenter.services.outages.lookup import Outages
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.engine import SyncEngine
 from callcenter.sync.central import CentralClient
 
 

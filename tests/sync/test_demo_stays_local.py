@@ -7,10 +7,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.database import open_database
-from callcenter.services.demo_seed import seed_demo
-from callcenter.services.profile import load_profile
-from callcenter.services.tickets import Tickets
+from callcenter.services.demo.seed import seed_demo
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import open_database
+from callcenter.services.tickets.entry import Tickets
 from callcenter.store.models import Account, Customer, Ticket
 from callcenter.sync import outbox_reader as reader
 

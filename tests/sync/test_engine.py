@@ -16,8 +16,8 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
-from callcenter.services.database import Database, open_database
-from callcenter.services.sync_engine import SchemaTooOld, SyncEngine, SyncReport
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.engine import SchemaTooOld, SyncEngine, SyncReport
 from callcenter.store.models import Account, Customer, Ticket
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import outbox_reader as reader
@@ -132,7 +132,7 @@ def test_a_pulled_row_never_overwrites_a_local_edit_still_to_be_pushed(desks: De
     edit_ticket(a_db, tid, caller_name="李四")
     a.run_once()
     edit_ticket(b_db, tid, meter_no="999")
-    from callcenter.services.sync_engine import SyncReport
+    from callcenter.services.sync.engine import SyncReport
 
     rep = SyncReport()
     b.pull_all(rep)  # pull before pushing: the pending row is left alone
@@ -194,7 +194,7 @@ def test_a_desk_older_than_centrals_minimum_does_not_push(desks: Desks, central_
 
 def test_a_resolution_made_on_the_desk_is_recorded_on_central_once(
         desks: Desks, central_url: str) -> None:
-    from callcenter.services.sync_conflicts import Choice, SyncConflicts
+    from callcenter.services.sync.conflicts import Choice, SyncConflicts
 
     a_db, a = desks("WA")
     b_db, b = desks("WB")
@@ -261,7 +261,7 @@ def numbers_of(pages: list[dict[str, Any]]) -> list[str]:
 
 def test_a_page_that_fails_to_store_stops_the_pull_with_the_cursor_before_it(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import callcenter.services.sync_engine as sync_engine
+    import callcenter.services.sync.engine as sync_engine
 
     pages = scripted_pages(5, 3)
     real = sync_engine.apply_prepared
@@ -292,7 +292,7 @@ def test_a_page_that_fails_to_store_stops_the_pull_with_the_cursor_before_it(
 
 def test_pages_fetched_while_the_writer_is_busy_are_stored_together(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import callcenter.services.sync_engine as sync_engine
+    import callcenter.services.sync.engine as sync_engine
 
     pages = scripted_pages(6, 4)
     all_fetched = threading.Event()

@@ -41,7 +41,7 @@ import psycopg
 import pytest
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker
+from callcenter.services.sync.worker import SyncState, SyncStatus, SyncWorker
 from callcenter.sync import central
 from callcenter.sync.central import CentralClient
 from callcenter.sync.protocol import Op

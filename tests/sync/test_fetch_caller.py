@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import func, select
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.customers import lookup
-from callcenter.services.sync_engine import FetchResult
-from callcenter.services.sync_worker import SyncWorker
+from callcenter.services.customers.screen_pop import lookup
+from callcenter.services.sync.engine import FetchResult
+from callcenter.services.sync.worker import SyncWorker
 from callcenter.store.models import Ticket, TicketEvent
 from callcenter.sync import central
 from callcenter.sync import outbox_reader as reader

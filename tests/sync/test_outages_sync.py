@@ -16,10 +16,10 @@ import pytest
 from sqlalchemy import select
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.database import Database, open_database
-from callcenter.services.outage_import import OutageImport
-from callcenter.services.outages import LookupQuery, Outages
-from callcenter.services.sync_engine import SyncEngine
+from callcenter.services.outages.importer import OutageImport
+from callcenter.services.outages.lookup import LookupQuery, Outages
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.engine import SyncEngine
 from callcenter.store.outage_models import Outage, OutageAddressKey, OutageTarget
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync.central import CentralClient

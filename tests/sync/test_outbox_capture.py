@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction
-from callcenter.services.database import Database, StoreFailure, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.ticket_workflow import ActionRequest, TicketWorkflow
-from callcenter.services.tickets import DispatchRequest, Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, StoreFailure, open_database
+from callcenter.services.tickets.entry import DispatchRequest, Tickets
+from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
 from callcenter.store.models import Ticket, TicketEvent, TicketSequence
 from callcenter.store.sync_models import SyncOutbox
 from callcenter.sync.outbox import capture_suspended

@@ -19,9 +19,9 @@ import sys
 from pathlib import Path
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.database import open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.tickets import Tickets, DispatchRequest
+from callcenter.services.storage.database import open_database
+from callcenter.services.site.profile import load_profile
+from callcenter.services.tickets.entry import Tickets, DispatchRequest
 from callcenter.store.models import Ticket
 
 db = open_database(Path(sys.argv[1]))

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.tickets import DispatchRequest, Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.entry import DispatchRequest, Tickets
 from callcenter.store.models import Ticket
 from callcenter.store.sync_models import SyncOutbox
 from callcenter.sync import outbox_reader as reader

@@ -18,15 +18,15 @@ from sqlalchemy.orm import Session
 from callcenter.domain.clock import FakeClock, ManualScheduler
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction
-from callcenter.services.alerts import Alerts
-from callcenter.services.call_desk import CallDesk
-from callcenter.services.callbacks import Callbacks
-from callcenter.services.customers import Customers
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.scripts import BasicScripts
-from callcenter.services.ticket_workflow import ActionRequest, TicketWorkflow
-from callcenter.services.tickets import Backfill, DispatchRequest, Tickets
+from callcenter.services.alerts.inbox import Alerts
+from callcenter.services.callbacks.queue import Callbacks
+from callcenter.services.calls.desk import CallDesk
+from callcenter.services.customers.screen_pop import Customers
+from callcenter.services.scripts.call_lines import BasicScripts
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.entry import Backfill, DispatchRequest, Tickets
+from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
 from callcenter.store.all_models import Base
 from callcenter.store.sync_models import SyncOutbox
 from callcenter.sync.protocol import to_wire

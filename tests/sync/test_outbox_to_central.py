@@ -12,7 +12,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from callcenter.services.database import Database, open_database
+from callcenter.services.storage.database import Database, open_database
 from callcenter.sync import outbox_reader as reader
 from callcenter.sync.central import CentralClient
 from callcenter.sync.registry import SYNCED

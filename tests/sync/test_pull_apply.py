@@ -21,8 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.database import Database, open_database
-from callcenter.services.ticket_search import TicketQuery, TicketSearch
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.search import TicketQuery, TicketSearch
 from callcenter.store.all_models import Base
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import pull_hooks

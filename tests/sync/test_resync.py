@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import func, select
 
 from callcenter.domain.clock import FakeClock
-from callcenter.services.sync_engine import Cancelled, SyncReport
+from callcenter.services.sync.engine import Cancelled, SyncReport
 from callcenter.store.models import Ticket, TicketEvent
 from callcenter.store.sync_models import SyncResyncSeen
 from callcenter.sync import outbox_reader as reader

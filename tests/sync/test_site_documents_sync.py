@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from callcenter.app import AppOptions, build
 from callcenter.domain.clock import FakeClock
-from callcenter.services.site_documents import current_calendar, current_profile, publish_in
+from callcenter.services.site.documents import current_calendar, current_profile, publish_in
 from callcenter.sync.central import CentralClient
 
 from .desk_sim import desk_url, open_desk

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from callcenter.services.database import Database, open_database
-from callcenter.services.sync_engine import SyncEngine
-from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker, backoff_s
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.engine import SyncEngine
+from callcenter.services.sync.worker import SyncState, SyncStatus, SyncWorker, backoff_s
 from callcenter.sync import outbox_reader as reader
 from callcenter.sync.central import CentralClient
 

@@ -12,10 +12,10 @@ import pytest
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.database import Database, open_database
-from callcenter.services.profile import load_profile
-from callcenter.services.ticket_search import TicketSearch
-from callcenter.services.tickets import DispatchRequest, SavedTicket, Tickets
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.entry import DispatchRequest, SavedTicket, Tickets
+from callcenter.services.tickets.search import TicketSearch
 
 START = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
 

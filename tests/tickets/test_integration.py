@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from callcenter.ui import ticket_list_integration
-from callcenter.ui.ticket_list_view import TicketListView
+from callcenter.ui.tickets import list_integration as ticket_list_integration
+from callcenter.ui.tickets.list_view import TicketListView
 from tests.ui.desk_window import make_desk_window
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from callcenter.services.ticket_search import is_near_deadline, is_overdue
+from callcenter.services.tickets.search import is_near_deadline, is_overdue
 
 T0 = datetime(2026, 11, 23, 0, 0, tzinfo=UTC)
 DUE = T0 + timedelta(hours=10)

@@ -6,8 +6,8 @@ from datetime import timedelta
 
 import pytest
 
-from callcenter.services.ticket_search import SearchInputError, TicketQuery
-from callcenter.services.tickets import DispatchRequest
+from callcenter.services.tickets.entry import DispatchRequest
+from callcenter.services.tickets.search import SearchInputError, TicketQuery
 
 from .conftest import START, Store
 

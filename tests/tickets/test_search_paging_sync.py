@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import text, update
 
 from callcenter.bench.seed import seed_tickets
-from callcenter.services import ticket_search
-from callcenter.services.ticket_search import Cursor, TicketQuery, TicketRow
+from callcenter.services.tickets import search as ticket_search
+from callcenter.services.tickets.search import Cursor, TicketQuery, TicketRow
 from callcenter.store import migrate
 from callcenter.store.models import Ticket
 

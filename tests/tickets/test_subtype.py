@@ -7,8 +7,8 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.ticket_detail import load_detail
-from callcenter.services.tickets import DispatchRequest
+from callcenter.services.tickets.detail import load_detail
+from callcenter.services.tickets.entry import DispatchRequest
 
 from .conftest import Store
 

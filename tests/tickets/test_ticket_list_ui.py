@@ -11,10 +11,10 @@ from PySide6.QtCore import QDate, QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from callcenter.bench.seed import seed_tickets
-from callcenter.services.ticket_search import TicketQuery
-from callcenter.services.tickets import DispatchRequest
-from callcenter.ui.ticket_list_model import OVERDUE_BG, OVERDUE_ROLE, TICKET_ID_ROLE, TicketListModel
-from callcenter.ui.ticket_list_view import TicketListView
+from callcenter.services.tickets.entry import DispatchRequest
+from callcenter.services.tickets.search import TicketQuery
+from callcenter.ui.tickets.list_model import OVERDUE_BG, OVERDUE_ROLE, TICKET_ID_ROLE, TicketListModel
+from callcenter.ui.tickets.list_view import TicketListView
 from tests.fakes import ime_commit
 from tests.ui.test_accessibility import _interactive
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from callcenter.domain.site_profile import SiteProfile
-from callcenter.services.profile import load_profile
+from callcenter.services.site.profile import load_profile
 
 
 @pytest.fixture

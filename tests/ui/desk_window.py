@@ -7,15 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from callcenter.domain.clock import FakeClock, ManualScheduler
-from callcenter.services.call_desk import CallDesk
-from callcenter.services.customers import Customers
-from callcenter.services.database import Database, open_database
-from callcenter.services.demo_seed import seed_demo
-from callcenter.services.profile import load_profile
-from callcenter.services.scripts import BasicScripts
-from callcenter.services.tickets import Tickets
-from callcenter.ui.desk_bridge import DeskBridge, GuiPoster
-from callcenter.ui.main_window import MainWindow
+from callcenter.services.calls.desk import CallDesk
+from callcenter.services.customers.screen_pop import Customers
+from callcenter.services.demo.seed import seed_demo
+from callcenter.services.scripts.call_lines import BasicScripts
+from callcenter.services.site.profile import load_profile
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.tickets.entry import Tickets
+from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
+from callcenter.ui.shared.main_window import MainWindow
 from tests.fakes import ScriptedTelephony
 
 

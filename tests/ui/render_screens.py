@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from callcenter.telephony.port import CallOffered
-from callcenter.ui.fonts import install_cjk_font
-from callcenter.ui.i18n import install_translator
+from callcenter.ui.shared.fonts import install_cjk_font
+from callcenter.ui.shared.i18n import install_translator
 from tests.fakes import ime_commit
 from tests.ui.desk_window import make_desk_window
 

@@ -64,7 +64,7 @@ def test_rows_pulled_from_central_show_without_waiting_for_a_poll(
     as the sync round reports it; the outage console's own poll is a minute."""
     from datetime import UTC, datetime
 
-    from callcenter.services.sync_engine import SyncReport
+    from callcenter.services.sync.engine import SyncReport
     from callcenter.store.outage_models import EmergencyBanner
 
     ctx = build(AppOptions(data_dir=tmp_path, workstation="T03"))

@@ -11,18 +11,18 @@ from pytestqt.qtbot import QtBot
 
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket import TicketDraft
-from callcenter.services.credentials import connect_central
-from callcenter.services.customers import Customers
-from callcenter.services.sync_conflicts import SyncConflicts
-from callcenter.services.sync_engine import SyncEngine
-from callcenter.services.sync_worker import SyncState, SyncWorker
+from callcenter.services.customers.screen_pop import Customers
+from callcenter.services.sync.conflicts import SyncConflicts
+from callcenter.services.sync.credentials import connect_central
+from callcenter.services.sync.engine import SyncEngine
+from callcenter.services.sync.worker import SyncState, SyncWorker
 from callcenter.sync import central
 from callcenter.sync.central import CentralClient
 from callcenter.telephony.port import CallOffered
-from callcenter.ui.caller_fetch import CallerFetch
-from callcenter.ui.sync_status import SyncFeature
-from callcenter.ui.ticket_list_integration import install as install_ticket_list
-from callcenter.ui.ticket_list_view import TicketListView
+from callcenter.ui.sync.caller_fetch import CallerFetch
+from callcenter.ui.sync.status import SyncFeature
+from callcenter.ui.tickets.list_integration import install as install_ticket_list
+from callcenter.ui.tickets.list_view import TicketListView
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,
     central_url,

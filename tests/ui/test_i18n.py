@@ -14,9 +14,9 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from callcenter.services.resources import RESOURCES
-from callcenter.ui.fonts import FONT_FILE, install_cjk_font
-from callcenter.ui.i18n import install_translator
+from callcenter.services.site.resources import RESOURCES
+from callcenter.ui.shared.fonts import FONT_FILE, install_cjk_font
+from callcenter.ui.shared.i18n import install_translator
 
 TS = RESOURCES / "i18n" / "callcenter_zh_CN.ts"
 QM = RESOURCES / "i18n" / "callcenter_zh_CN.qm"
@@ -50,14 +50,14 @@ def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
         if m.find("translation") is None or m.find("translation").get("type") == "unfinished"
         or not _text(m).strip()
     ]
-    assert unfinished == [], "untranslated UI strings; update resources/i18n (see ui/i18n.py)"
+    assert unfinished == [], "untranslated UI strings; update resources/i18n (see ui/shared/i18n.py)"
 
 
 def test_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     out = tmp_path / "fresh.qm"
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(out)], check=True,
                    capture_output=True)
-    assert out.read_bytes() == QM.read_bytes(), "rerun pyside6-lrelease (see ui/i18n.py)"
+    assert out.read_bytes() == QM.read_bytes(), "rerun pyside6-lrelease (see ui/shared/i18n.py)"
 
 
 def test_bundled_font_has_every_character_of_the_chinese_ui(qtbot: QtBot) -> None:

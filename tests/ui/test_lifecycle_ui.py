@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import TicketAction, TicketState
-from callcenter.services.ticket_workflow import ActionRequest, TicketWorkflow
-from callcenter.ui.lifecycle_integration import LifecycleController, install
+from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
+from callcenter.ui.tickets.lifecycle_integration import LifecycleController, install
 from tests.fakes import ime_commit
 
 from .desk_window import DeskWindow, make_desk_window
@@ -114,7 +114,7 @@ def test_second_window_is_told_and_keeps_its_text(qtbot: QtBot, dw: Rig) -> None
 
 
 def test_department_queue_model_is_a_valid_qt_model(qtmodeltester, dw: Rig) -> None:  # type: ignore[no-untyped-def]  # noqa: E501
-    from callcenter.services.ticket_detail import department_queue
+    from callcenter.services.tickets.detail import department_queue
 
     d, ctl = dw
     rows = d.db.read_now(lambda s: department_queue(s, "repair"))
@@ -124,7 +124,7 @@ def test_department_queue_model_is_a_valid_qt_model(qtmodeltester, dw: Rig) -> N
 
 
 def test_status_bar_counts_overdue_tickets(qtbot: QtBot, dw: Rig) -> None:
-    from callcenter.services.tickets import DispatchRequest
+    from callcenter.services.tickets.entry import DispatchRequest
 
     d, ctl = dw
     draft = TicketDraft(category="complaint", content="投诉", caller_name="王五", caller_phone="13800138002")
@@ -138,7 +138,7 @@ def test_status_bar_counts_overdue_tickets(qtbot: QtBot, dw: Rig) -> None:
 def test_department_list_flags_near_and_overdue_with_text(qtbot: QtBot, dw: Rig) -> None:
     from datetime import timedelta
 
-    from callcenter.services.ticket_detail import QueueRow
+    from callcenter.services.tickets.detail import QueueRow
 
     d, ctl = dw
     now = d.clock.utc_now()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from callcenter.ui.qt_app import settle_heap
+from callcenter.ui.shared.qt_app import settle_heap
 
 
 def test_settle_heap_freezes_what_is_alive() -> None:

@@ -20,15 +20,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from callcenter.services.database import Database, open_database
-from callcenter.services.sync_conflicts import Choice, Refusal, ResolveRefused, SyncConflicts
-from callcenter.services.sync_engine import SyncEngine
+from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.conflicts import Choice, Refusal, ResolveRefused, SyncConflicts
+from callcenter.services.sync.engine import SyncEngine
 from callcenter.store.models import Account, Ticket
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import outbox_reader as reader
 from callcenter.sync.central import CentralClient
-from callcenter.ui.i18n import install_translator
-from callcenter.ui.sync_conflicts_dialog import SyncConflictsDialog
+from callcenter.ui.shared.i18n import install_translator
+from callcenter.ui.sync.conflicts_dialog import SyncConflictsDialog
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,
     central_url,

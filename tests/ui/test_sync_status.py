@@ -18,15 +18,15 @@ from pytestqt.qtbot import QtBot
 
 from callcenter.app import AppOptions, build
 from callcenter.domain.agent_state import AgentState
-from callcenter.services.credentials import connect_central
-from callcenter.services.sync_conflicts import SyncConflicts
-from callcenter.services.sync_engine import SyncEngine
-from callcenter.services.sync_worker import SyncState, SyncStatus, SyncWorker
+from callcenter.services.sync.conflicts import SyncConflicts
+from callcenter.services.sync.credentials import connect_central
+from callcenter.services.sync.engine import SyncEngine
+from callcenter.services.sync.worker import SyncState, SyncStatus, SyncWorker
 from callcenter.sync import central
 from callcenter.telephony.port import CallOffered, CallReleased
-from callcenter.ui.caller_fetch import CallerFetch
-from callcenter.ui.i18n import install_translator
-from callcenter.ui.sync_status import SyncFeature
+from callcenter.ui.shared.i18n import install_translator
+from callcenter.ui.sync.caller_fetch import CallerFetch
+from callcenter.ui.sync.status import SyncFeature
 from tests.fakes import ime_commit
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import MAX_LENGTHS, FieldError, TicketDraft, validate
-from callcenter.services.customers import AccountCard, CustomerCard, ScreenPop
-from callcenter.services.phone import is_valid_cn_phone
-from callcenter.services.tickets import DispatchRequest
-from callcenter.ui.backfill_dialog import BackfillDialog
-from callcenter.ui.field_messages import error_message, field_label
-from callcenter.ui.ticket_form import ACCESSIBLE_ZH, TicketForm
+from callcenter.services.customers.phone import is_valid_cn_phone
+from callcenter.services.customers.screen_pop import AccountCard, CustomerCard, ScreenPop
+from callcenter.services.tickets.entry import DispatchRequest
+from callcenter.ui.calls.backfill_dialog import BackfillDialog
+from callcenter.ui.tickets.field_messages import error_message, field_label
+from callcenter.ui.tickets.form import ACCESSIBLE_ZH, TicketForm
 
 CJK = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 INTERACTIVE = (QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QDateTimeEdit, QPushButton)

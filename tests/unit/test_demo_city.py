@@ -1,4 +1,4 @@
-"""Tests for the fictional-city customer generator (callcenter.services.demo_city)."""
+"""Tests for the fictional-city customer generator (callcenter.services.demo.city)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from callcenter.services import demo_city
-from callcenter.services.demo_city import (
+from callcenter.services.demo import city as demo_city
+from callcenter.services.demo.city import (
     AREA_TYPES,
     City,
     CustomerSeed,

@@ -249,7 +249,7 @@ def test_site_that_is_not_a_table_raises_profile_error() -> None:
 
 
 def test_profile_with_unknown_category_in_deadlines_names_file_and_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from callcenter.services.profile import DEFAULT_PROFILE, load_profile
+    from callcenter.services.site.profile import DEFAULT_PROFILE, load_profile
 
     text = DEFAULT_PROFILE.read_text(encoding="utf-8")
     bad = text.replace('category = "report"             #', 'category = "reprot"             #')
@@ -264,7 +264,7 @@ def test_profile_with_unknown_category_in_deadlines_names_file_and_line(tmp_path
 
 def test_shipped_deadlines_follow_the_rules() -> None:
     from callcenter.domain.deadlines import DeadlineUnit
-    from callcenter.services.profile import load_profile
+    from callcenter.services.site.profile import load_profile
 
     p = load_profile()
     assert (p.deadline_for("complaint").amount, p.deadline_for("complaint").unit) == (5, DeadlineUnit.DAYS)
@@ -276,7 +276,7 @@ def test_shipped_deadlines_follow_the_rules() -> None:
 
 
 def test_shipped_service_request_subtypes_cover_its_deadline_rules() -> None:
-    from callcenter.services.profile import load_profile
+    from callcenter.services.site.profile import load_profile
 
     p = load_profile()
     codes = {t.code for t in p.subtypes("service_request")}
@@ -287,7 +287,7 @@ def test_shipped_service_request_subtypes_cover_its_deadline_rules() -> None:
 
 
 def test_a_deadline_rule_for_an_unknown_subtype_names_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from callcenter.services.profile import DEFAULT_PROFILE, load_profile
+    from callcenter.services.site.profile import DEFAULT_PROFILE, load_profile
 
     text = DEFAULT_PROFILE.read_text(encoding="utf-8")
     bad = text.replace('subtype = "supply_plan_hv_dual"', 'subtype = "supply_plan_hv_duel"')

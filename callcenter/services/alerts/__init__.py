@@ -1,0 +1,1 @@
+"""Alerts addressed to a role (the shift lead first)."""

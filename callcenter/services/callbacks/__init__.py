@@ -1,0 +1,1 @@
+"""The callback queue (回访) after a department's reply."""

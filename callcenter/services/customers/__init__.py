@@ -1,0 +1,1 @@
+"""Who is calling: the screen pop of customers and accounts, and phone numbers."""

@@ -1,0 +1,1 @@
+"""Demo data: the fictional city's customers, ticket history and outages."""

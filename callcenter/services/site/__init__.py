@@ -1,0 +1,1 @@
+"""The site: profile, calendar, published site documents, desk settings, resources."""

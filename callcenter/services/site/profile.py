@@ -1,0 +1,42 @@
+"""Load the site profile TOML (default: the State Grid 95598 profile in resources/)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from callcenter.domain.site_profile import (
+    ProfileError,
+    ProfileValueError,
+    SiteProfile,
+    profile_from_mapping,
+)
+from callcenter.services.site.resources import RESOURCES
+
+DEFAULT_PROFILE = RESOURCES / "profiles" / "sgcc_95598.toml"
+
+
+def load_profile(path: Path | None = None) -> SiteProfile:
+    """Raises ``ProfileError`` as ``FILE:LINE: reason`` so a bad profile is refused at start."""
+    p = Path(path) if path else DEFAULT_PROFILE
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ProfileError(f"{p}:1: {exc}") from exc
+    return parse_profile(text, str(p))
+
+
+def parse_profile(text: str, name: str) -> SiteProfile:
+    """A profile from its TOML text (a file, or one central published); errors as
+    ``NAME:LINE: reason``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"{name}:{getattr(exc, 'lineno', 1)}: {exc}") from exc
+    try:
+        return profile_from_mapping(data)
+    except ProfileValueError as exc:
+        line = next((i for i, ln in enumerate(text.splitlines(), 1) if exc.value in ln), 1)
+        raise ProfileError(f"{name}:{line}: {exc}") from exc
+    except ProfileError as exc:
+        raise ProfileError(f"{name}:1: {exc}") from exc

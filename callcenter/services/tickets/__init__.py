@@ -1,0 +1,1 @@
+"""Tickets: entry, lifecycle, detail, search and its index, duplicates, deadlines."""

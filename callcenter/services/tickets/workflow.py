@@ -1,0 +1,123 @@
+"""Moving tickets through their lifecycle (dispatch, accept, reply, callback,
+archive, urge, supervise) as one transaction each: the state change, an
+append-only ticket event with who/when/note, and a version check so two
+windows editing the same ticket never overwrite each other silently.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from callcenter.domain.clock import Clock
+from callcenter.domain.ticket_lifecycle import (
+    Actor,
+    TicketAction,
+    TicketState,
+    TransitionRefused,
+    transition,
+)
+from callcenter.services.storage.database import Database
+from callcenter.store.models import Ticket, TicketEvent
+
+CLOSABLE_ON_CALL = frozenset({"inquiry", "opinion", "suggestion", "praise"})
+
+
+class StaleTicket(Exception):
+    """The ticket changed since this window read it; nothing was written."""
+
+    def __init__(self, ticket_id: uuid.UUID, expected: int, actual: int) -> None:
+        super().__init__(f"ticket {ticket_id} is at version {actual}, not {expected}")
+        self.ticket_id, self.expected, self.actual = ticket_id, expected, actual
+
+
+class TicketNotFound(LookupError):
+    pass
+
+
+@dataclass(frozen=True)
+class TicketSnapshot:
+    id: uuid.UUID
+    number: str
+    state: TicketState
+    version: int
+    department: str | None
+    category: str
+    urge_count: int
+    supervised: bool
+
+
+@dataclass(frozen=True)
+class ActionRequest:
+    ticket_id: uuid.UUID
+    action: TicketAction
+    actor: Actor
+    expected_version: int
+    note: str = ""
+    department: str | None = None  # for DISPATCH
+    deadline_at: datetime | None = None  # for DISPATCH
+    reply: dict[str, str] | None = None  # for REPLY
+
+
+def _snapshot(t: Ticket, session: Session) -> TicketSnapshot:
+    kinds = [k for (k,) in session.query(TicketEvent.kind).filter(TicketEvent.ticket_id == t.id)]
+    return TicketSnapshot(
+        t.id, t.number, TicketState(t.status), t.version, t.department, t.category,
+        urge_count=kinds.count("urge"), supervised="supervise" in kinds,
+    )
+
+
+class TicketWorkflow:
+    def __init__(self, db: Database, clock: Clock, workstation: str) -> None:
+        self._db = db
+        self._clock = clock
+        self._ws = workstation
+
+    def get(self, ticket_id: uuid.UUID) -> TicketSnapshot:
+        def read(s: Session) -> TicketSnapshot:
+            t = s.get(Ticket, ticket_id)
+            if t is None:
+                raise TicketNotFound(ticket_id)
+            return _snapshot(t, s)
+        return self._db.read_now(read)
+
+    def apply_in(self, session: Session, req: ActionRequest) -> TicketSnapshot:
+        t = session.get(Ticket, req.ticket_id)
+        if t is None:
+            raise TicketNotFound(req.ticket_id)
+        if t.version != req.expected_version:
+            raise StaleTicket(t.id, req.expected_version, t.version)
+        state = TicketState(t.status)
+        new = transition(
+            state, req.action, req.actor,
+            ticket_department=req.department if req.action is TicketAction.DISPATCH else t.department,
+            closable_on_call=t.category in CLOSABLE_ON_CALL,
+            reply=req.reply, is_repair=t.category == "fault_repair",
+        )
+        now = self._clock.utc_now()
+        data: dict[str, Any] = {"from": state.value, "to": new.value, "note": req.note,
+                                "role": req.actor.role.value}
+        if req.action is TicketAction.DISPATCH:
+            if not req.department:
+                raise TransitionRefused(req.action, state, "department_missing")
+            t.department = req.department
+            t.deadline_at = req.deadline_at
+            data.update(department=req.department,
+                        deadline_at=req.deadline_at.isoformat() if req.deadline_at else None)
+        if req.reply:
+            data["reply"] = dict(req.reply)
+        t.status = new.value
+        t.version += 1
+        t.updated_at = now
+        session.add(TicketEvent(ticket_id=t.id, kind=req.action.value, actor=req.actor.user_id,
+                                at=now, data=data, updated_at=now, origin_workstation=self._ws))
+        session.flush()
+        return _snapshot(t, session)
+
+    def apply(self, req: ActionRequest) -> TicketSnapshot:
+        """One transaction; raises TransitionRefused, StaleTicket or StoreFailure."""
+        return self._db.write_now(lambda s: self.apply_in(s, req))

@@ -1,0 +1,1 @@
+"""The shift lead's open alerts."""

@@ -1,0 +1,1 @@
+"""Outage widgets: lookup console, import dialog, banners, link dialog."""

@@ -1,0 +1,1 @@
+"""Script widgets: the script panel, library tab, editor and guided triage."""

@@ -1,0 +1,210 @@
+"""The shift lead's script editor: pick a script, edit its TOML, see a preview
+with sample values (blanks show what a call would not fill), the problems with
+their lines, and the version history; save a draft or publish.
+
+Publishing runs the same check as ``callcenter scripts check``; agents get the
+new version from their next call on.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.services.scripts.admin import (
+    NEW_SCRIPT_TEMPLATE,
+    ScriptAdmin,
+    ScriptRefused,
+    ScriptVersionInfo,
+)
+
+
+class ScriptEditorDialog(QDialog):
+    def __init__(self, admin: ScriptAdmin, author: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scriptEditorDialog")
+        self.setWindowTitle(self.tr("Edit scripts"))
+        self.resize(1100, 700)
+        self._admin = admin
+        self._author = author
+        self._script_id: str | None = None
+        lay = QVBoxLayout(self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.list = QListWidget(split)
+        self.list.setObjectName("scriptEditorList")
+        self.list.setAccessibleName("话术目录")
+        mid = QWidget(split)
+        mid_lay = QVBoxLayout(mid)
+        mid_lay.setContentsMargins(0, 0, 0, 0)
+        self.version = QLabel(mid)
+        self.version.setObjectName("scriptEditorVersion")
+        mid_lay.addWidget(self.version)
+        self.source = QPlainTextEdit(mid)
+        self.source.setObjectName("scriptEditorSource")
+        self.source.setAccessibleName("话术内容")
+        self.source.setTabChangesFocus(True)
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.source.setFont(mono)
+        mid_lay.addWidget(self.source, 3)
+        self.problems = QPlainTextEdit(mid)
+        self.problems.setObjectName("scriptEditorProblems")
+        self.problems.setAccessibleName("校验问题")
+        self.problems.setReadOnly(True)
+        self.problems.setMaximumHeight(110)
+        mid_lay.addWidget(self.problems)
+        right = QWidget(split)
+        right_lay = QVBoxLayout(right)
+        right_lay.setContentsMargins(0, 0, 0, 0)
+        right_lay.addWidget(QLabel(self.tr("Preview with sample values"), right))
+        self.preview = QTextBrowser(right)
+        self.preview.setObjectName("scriptEditorPreview")
+        self.preview.setAccessibleName("预览")
+        right_lay.addWidget(self.preview, 2)
+        right_lay.addWidget(QLabel(self.tr("Versions"), right))
+        self.history = QListWidget(right)
+        self.history.setObjectName("scriptEditorHistory")
+        self.history.setAccessibleName("版本记录")
+        right_lay.addWidget(self.history, 1)
+        split.setSizes([220, 520, 360])
+        lay.addWidget(split, 1)
+
+        buttons = QHBoxLayout()
+        self.new_btn = QPushButton(self.tr("New script"), self)
+        self.new_btn.setObjectName("scriptEditorNew")
+        self.new_btn.setAccessibleName("新建话术")
+        self.draft_btn = QPushButton(self.tr("Save draft"), self)
+        self.draft_btn.setObjectName("scriptEditorDraft")
+        self.draft_btn.setAccessibleName("保存草稿")
+        self.draft_btn.setToolTip("Ctrl+S")
+        save = QAction(self)  # not setShortcut on the button: that clicks ~100 ms later
+        save.setObjectName("scriptEditorDraftShortcut")
+        save.setShortcut(QKeySequence("Ctrl+S"))
+        save.triggered.connect(self.save_draft)
+        self.addAction(save)
+        self.publish_btn = QPushButton(self.tr("Publish"), self)
+        self.publish_btn.setObjectName("scriptEditorPublish")
+        self.publish_btn.setAccessibleName("发布")
+        self.close_btn = QPushButton(self.tr("Close"), self)
+        self.close_btn.setObjectName("scriptEditorClose")
+        self.close_btn.setAccessibleName("关闭")
+        self.status = QLabel(self)
+        self.status.setObjectName("scriptEditorStatus")
+        buttons.addWidget(self.status, 1)
+        for b in (self.new_btn, self.draft_btn, self.publish_btn, self.close_btn):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+
+        self._fill_list()
+        self.list.currentItemChanged.connect(self._pick)
+        self.new_btn.clicked.connect(self.new_script)
+        self.source.textChanged.connect(self._recheck)
+        self.draft_btn.clicked.connect(self.save_draft)
+        self.publish_btn.clicked.connect(self.publish)
+        self.close_btn.clicked.connect(self.reject)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    # ----- showing ---------------------------------------------------------
+    def _fill_list(self, select: str | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for s in self._admin.summaries():
+            item = QListWidgetItem(f"{s.title}  [{s.script_id}]")
+            item.setData(Qt.ItemDataRole.UserRole, s.script_id)
+            self.list.addItem(item)
+            if s.script_id == select:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    def new_script(self) -> None:
+        """Start from the template; the id in the text becomes the script's id."""
+        self._script_id = None
+        self.list.clearSelection()
+        self.history.clear()
+        self.version.setText("<b>" + html.escape(self.tr("New script (not published yet)")) + "</b>")
+        self.source.setPlainText(NEW_SCRIPT_TEMPLATE)
+        self.source.setFocus()
+        self.status.clear()
+
+    def _pick(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        self.open_script(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def open_script(self, script_id: str) -> None:
+        self._script_id = script_id
+        versions = self._admin.versions(script_id)
+        self.source.setPlainText(versions[0].source if versions else "")
+        self._show_versions(versions)
+        self.status.clear()
+
+    def _version_text(self, v: ScriptVersionInfo) -> str:
+        if v.number == 0:
+            return self.tr("Version 0 (shipped with the app)")
+        state = self.tr("published") if v.state == "published" else self.tr("draft")
+        at = v.at.astimezone().strftime("%Y-%m-%d %H:%M") if v.at else ""
+        return (self.tr("Version %1 (%2), changed by %3 at %4")
+                .replace("%1", str(v.number)).replace("%2", state).replace("%3", v.author)
+                .replace("%4", at))
+
+    def _show_versions(self, versions: list[ScriptVersionInfo]) -> None:
+        self.history.clear()
+        for v in versions:
+            self.history.addItem(self._version_text(v))
+        self.version.setText("<b>" + html.escape(self._version_text(versions[0])) + "</b>"
+                             if versions else "")
+
+    def _recheck(self) -> None:
+        text = self.source.toPlainText()
+        preview = self._admin.preview(text)
+        problems = self._admin.check(text, f"{self._script_id or 'new'}.toml", self._script_id)
+        self.problems.setPlainText("\n".join(str(p) for p in problems)
+                                   or self.tr("No problems: ready to publish."))
+        self.problems.setStyleSheet("color:#c62828;" if problems else "color:#166534;")
+        self.preview.setHtml("<br/>".join(html.escape(line).replace("\n", "<br/>")
+                                          for line in preview.lines))
+        self.publish_btn.setEnabled(not problems)
+
+    # ----- writing ---------------------------------------------------------
+    def save_draft(self) -> None:
+        script_id = self._script_id or self._admin.script_id_of(self.source.toPlainText())
+        if script_id is None:
+            self.status.setText(self.tr("Not saved: the script needs a valid id first."))
+            return
+        info = self._admin.save_draft(script_id, self.source.toPlainText(), self._author)
+        self._show_versions(self._admin.versions(script_id))
+        self.status.setText(self.tr("Draft saved as version %1.").replace("%1", str(info.number)))
+
+    def publish(self) -> None:
+        text = self.source.toPlainText()
+        try:
+            if self._script_id is None:
+                info = self._admin.publish_new(text, self._author)
+                self._script_id = info.script_id
+                self._fill_list(select=info.script_id)
+            else:
+                info = self._admin.publish(self._script_id, text, self._author)
+        except ScriptRefused as exc:
+            self.problems.setPlainText("\n".join(str(p) for p in exc.problems))
+            self.status.setText(self.tr("Not published: fix the problems first."))
+            return
+        self._show_versions(self._admin.versions(info.script_id))
+        self.status.setText(self.tr("Version %1 published: agents see it from their next call.")
+                            .replace("%1", str(info.number)))

@@ -1,0 +1,1 @@
+"""Sync in the window: status bar, conflicts dialog, caller fetch."""

@@ -1,0 +1,1 @@
+"""Ticket widgets: the entry form, list and search, detail, lifecycle, duplicates."""

@@ -1,0 +1,166 @@
+"""A ticket's detail: its fields, its full history as a timeline, and the
+lifecycle actions the signed-in user's role allows (dispatch, accept, reply,
+callback, archive, urge, supervise).
+
+Signal: actionRequested(ActionRequest). The dialog never writes; the caller
+runs the action off the GUI thread and answers with ``show_result``/``show_refusal``.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcenter.domain.site_profile import SiteProfile
+from callcenter.domain.ticket_lifecycle import Actor, TicketAction, allowed_actions
+from callcenter.services.tickets.detail import TicketDetail
+from callcenter.services.tickets.workflow import ActionRequest
+from callcenter.ui.tickets.lifecycle_labels import action_label, event_label, reason_text, state_label
+
+REPLY_FIELDS = ("departed_at", "arrived_at", "cause", "restored_at", "result")
+REPLY_ZH = {"departed_at": "出发时间", "arrived_at": "到达时间", "cause": "故障原因",
+            "restored_at": "恢复时间", "result": "处理结果"}
+
+
+class TicketDetailDialog(QDialog):
+    actionRequested = Signal(object)
+
+    def __init__(self, detail: TicketDetail, actor: Actor, profile: SiteProfile, lang: str = "zh",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticketDetailDialog")
+        self.resize(760, 620)
+        self._actor = actor
+        self._profile = profile
+        self._lang = lang
+        self._tz = ZoneInfo(profile.timezone)
+        self.detail = detail
+        lay = QVBoxLayout(self)
+        self.header = QLabel(self)
+        self.header.setObjectName("ticketDetailHeader")
+        self.header.setWordWrap(True)
+        lay.addWidget(self.header)
+        self.timeline = QListWidget(self)
+        self.timeline.setObjectName("ticketTimeline")
+        self.timeline.setAccessibleName("工单时间线")
+        lay.addWidget(self.timeline, 1)
+
+        form = QFormLayout()
+        self.note = QLineEdit(self)
+        self.note.setObjectName("actionNote")
+        self.note.setAccessibleName("备注")
+        form.addRow(self.tr("Note"), self.note)
+        self.department = QComboBox(self)
+        self.department.setObjectName("dispatchDepartment")
+        self.department.setAccessibleName("下发部门")
+        for d in profile.departments:
+            self.department.addItem(d.label(lang), d.code)
+        form.addRow(self.tr("Department"), self.department)
+        lay.addLayout(form)
+        self.reply_box = QGroupBox(self.tr("Reply"), self)
+        self.reply_box.setObjectName("replyBox")
+        reply_form = QFormLayout(self.reply_box)
+        self.reply: dict[str, QLineEdit] = {}
+        labels = {"departed_at": self.tr("Departed at"), "arrived_at": self.tr("Arrived at"),
+                  "cause": self.tr("Cause"), "restored_at": self.tr("Restored at"),
+                  "result": self.tr("Result")}
+        for name in REPLY_FIELDS:
+            edit = QLineEdit(self.reply_box)
+            edit.setObjectName(f"reply_{name}")
+            edit.setAccessibleName(REPLY_ZH[name])
+            reply_form.addRow(labels[name], edit)
+            self.reply[name] = edit
+        lay.addWidget(self.reply_box)
+        self.message = QLabel(self)
+        self.message.setObjectName("ticketDetailMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        lay.addWidget(self.message)
+        self._buttons = QHBoxLayout()
+        lay.addLayout(self._buttons)
+        self.action_buttons: dict[TicketAction, QPushButton] = {}
+        self.show_detail(detail)
+
+    def show_detail(self, d: TicketDetail) -> None:
+        """Show (or refresh to) ``d``; what the user typed in note/reply stays."""
+        self.detail = d
+        cat = self._profile.category(d.category)
+        kind = cat.label(self._lang) if cat else d.category
+        sub = cat.subtype(d.subtype) if cat and d.subtype else None
+        if d.subtype:
+            kind += " / " + (sub.label(self._lang) if sub else d.subtype)
+        deadline = d.deadline_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M") if d.deadline_at else "—"
+        flags = []
+        if d.urge_count:
+            flags.append(self.tr("urged %1 time(s)").replace("%1", str(d.urge_count)))
+        if d.supervised:
+            flags.append(self.tr("supervised"))
+        self.setWindowTitle(self.tr("Ticket %1").replace("%1", d.number))
+        self.header.setText(
+            f"<b>{d.number}</b> · {_esc(kind)} · "
+            f"<b>{state_label(d.state)}</b> · {self.tr('Deadline')} {deadline}"
+            + (f" · ⚠ {'，'.join(flags)}" if flags else "")
+            + f"<br/>{_esc(d.content)}<br/>{_esc(d.caller_name)} {d.caller_phone} {_esc(d.address)}")
+        self.timeline.clear()
+        for e in d.timeline:
+            when = e.at.astimezone(self._tz).strftime("%m-%d %H:%M:%S")
+            who = f" · {e.actor}" if e.actor else ""
+            note = e.data.get("note") or e.data.get("text") or ""
+            self.timeline.addItem(f"{when} · {event_label(e.source, e.kind)}{who}"
+                                  + (f" · {note}" if note else ""))
+        self._rebuild_buttons()
+
+    def _rebuild_buttons(self) -> None:
+        for b in self.action_buttons.values():
+            self._buttons.removeWidget(b)
+            b.deleteLater()
+        self.action_buttons = {}
+        actions = allowed_actions(self.detail.state, self._actor, self.detail.department)
+        for a in actions:
+            b = QPushButton(action_label(a), self)
+            b.setObjectName(f"action_{a.value}")
+            b.setAccessibleName(action_label(a, zh=True))
+            b.clicked.connect(lambda _=False, act=a: self._request(act))
+            self._buttons.addWidget(b)
+            self.action_buttons[a] = b
+        self.department.setVisible(TicketAction.DISPATCH in actions)
+        self.reply_box.setVisible(TicketAction.REPLY in actions)
+
+    def _request(self, action: TicketAction) -> None:
+        reply = ({k: w.text() for k, w in self.reply.items()}
+                 if action is TicketAction.REPLY else None)
+        self.actionRequested.emit(ActionRequest(
+            self.detail.id, action, self._actor, self.detail.version, note=self.note.text(),
+            department=self.department.currentData() if action is TicketAction.DISPATCH else None,
+            reply=reply,
+        ))
+
+    def show_done(self, d: TicketDetail) -> None:
+        self.note.clear()
+        for w in self.reply.values():
+            w.clear()
+        self.message.hide()
+        self.show_detail(d)
+
+    def show_refusal(self, reason: str) -> None:
+        self.message.setText("⚠ " + reason_text(reason))
+        self.message.setStyleSheet("color:#dc2626;")
+        self.message.show()
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
