@@ -27,7 +27,7 @@ import psycopg
 from sqlalchemy.exc import SQLAlchemyError
 
 from callcenter.sync import central
-from callcenter.sync.central_sql import DESK_KINDS
+from callcenter.sync.central_names import DESK_KINDS
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -3,7 +3,7 @@
 ``upgrade(url)`` runs the central Alembic environment (migrations/central) on
 an admin connection. ``create_desk_role`` makes the LOGIN role one desk uses:
 it inherits only the group role ``callcenter_desk``, which may execute the
-``sync`` entry points and nothing else (see central_sql.GRANTS_V1/V2), and the
+``sync`` entry points and nothing else (see the grants of central revisions c0001 and c0002), and the
 password is SCRAM-hashed here so its clear text never reaches the server's logs.
 ``CentralClient`` is what the desk's sync worker talks through; it holds one
 connection in autocommit mode, so every call is one central transaction.
@@ -34,18 +34,16 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, cast
 
 import psycopg
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
-from .central_sql import DESK_KINDS, GROUP_ROLE
+from .central_names import DESK_KINDS, GROUP_ROLE
+from .central_revisions import CENTRAL_MIGRATIONS_DIR
 from .outbox_reader import WireOps
 from .protocol import Op, dumps
-
-CENTRAL_MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations" / "central"
 
 _DESK = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 
@@ -102,7 +100,7 @@ def create_desk_role(url: str, desk: str, password: str, team: str | None = None
     """Create (or re-key) the login role of one desk and register it in sync.desks.
 
     ``kind`` and ``team`` choose the rows the desk pulls (the subset table in
-    central_sql.py); a department desk's team is its department code. Returns
+    central_functions.py); a department desk's team is its department code. Returns
     the role name. Needs a connection allowed to create roles."""
     if kind not in DESK_KINDS:
         raise ValueError(f"desk kind must be one of {', '.join(DESK_KINDS)}: {kind!r}")

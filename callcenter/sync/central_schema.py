@@ -15,7 +15,7 @@ jsonb, text, bigint, boolean, double precision), plus two sync columns:
   ``base_version`` equals the recorded local version continues that chain and
   is judged against the anchor, not against central's unrelated numbering.
   A field conflicts only when another desk changed it after the anchor (and to
-  another value); see central_sql.py.
+  another value); see central_functions.py.
 
 Why text for every string: SQLite does not enforce ``String(n)`` lengths, and a
 push central refuses would stop that desk's queue for good; lengths are the

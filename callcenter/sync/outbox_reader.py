@@ -140,7 +140,7 @@ class WireOps(SequenceABC[Op]):
         return iter(self._decoded())
 
 
-# A batch of nothing but inserts as sync.push_rows takes it (central_sql_v4.py):
+# A batch of nothing but inserts as sync.push_rows takes it (central revision c0005):
 # the op and transaction ids in seq order (uuid[] literals), and the rows grouped
 # by table and key set, each row its op's fields with "id" set from row_id, each
 # group one JSON array. The key set is read from each row itself, in the same

@@ -39,7 +39,7 @@ only things a desk's role may execute):
 * ``sync.pull(desk text, cursor jsonb, max_rows int) -> json`` (jsonb before
   c0005; the same document up to key order) returns rows
   committed after ``cursor`` that this desk may see (its subset: by desk kind
-  and team, see central_sql.py), in commit order, never skipping a commit (the
+  and team, see central_functions.py), in commit order, never skipping a commit (the
   cursor is bounded by the snapshot's xmin, not by a sequence): ``{"rows":
   [{"table", "row": {...all columns...}}], "cursor": {...}, "more": bool}``.
   Deletes are tombstones (``deleted_at`` set). The cursor is opaque to the

@@ -1,7 +1,7 @@
 """A full re-sync retires the rows central no longer has.
 
 Central answers ``resync`` when a desk's cursor is older than its last
-tombstone prune (central_sql.py): deletes the desk never pulled may be gone
+tombstone prune (central_functions.py): deletes the desk never pulled may be gone
 from central for good, so pulling everything again is not enough; the rows
 those deletes were about would stay on the desk as if alive. So while a
 re-sync is under way (``RESYNC`` in sync_state, set with its first stored

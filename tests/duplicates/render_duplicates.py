@@ -39,7 +39,7 @@ def preview_qm(table: dict[str, str], tmp: Path) -> Path:
 
     ts, qm = tmp / "preview.ts", tmp / "preview.qm"
     shutil.copy(RESOURCES / "i18n" / "callcenter_zh_CN.ts", ts)
-    ui = sorted(str(p) for p in (Path(__file__).parents[2] / "callcenter" / "ui").glob("*.py"))
+    ui = sorted(str(p) for p in (Path(__file__).parents[2] / "callcenter" / "ui").rglob("*.py"))
     bin_dir = Path(sys.executable).parent
     subprocess.run([str(bin_dir / "pyside6-lupdate"), *ui, "-ts", str(ts)], check=True,
                    capture_output=True)

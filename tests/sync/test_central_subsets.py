@@ -12,7 +12,7 @@ import pytest
 
 from callcenter.sync import central
 from callcenter.sync.central import CentralClient
-from callcenter.sync.central_sql import DESK_KINDS
+from callcenter.sync.central_names import DESK_KINDS
 from callcenter.sync.registry import SYNCED
 
 from .central_ops import (

@@ -43,7 +43,7 @@ def _text(message: ET.Element) -> str:
 def test_every_ui_string_has_a_chinese_translation(tmp_path: Path) -> None:
     ts = tmp_path / "check.ts"
     shutil.copy(TS, ts)
-    subprocess.run([_tool("pyside6-lupdate"), *map(str, sorted(UI.glob("*.py"))), "-ts", str(ts),
+    subprocess.run([_tool("pyside6-lupdate"), *map(str, sorted(UI.rglob("*.py"))), "-ts", str(ts),
                     "-no-obsolete"], check=True, capture_output=True)
     unfinished = [
         m.findtext("source") for m in ET.parse(ts).getroot().iter("message")

@@ -44,7 +44,7 @@ __all__ = [
     "load_city",
 ]
 
-DEFAULT_CITY_PATH = Path(__file__).resolve().parents[2] / "resources" / "demo" / "city.toml"
+DEFAULT_CITY_PATH = Path(__file__).resolve().parents[3] / "resources" / "demo" / "city.toml"
 
 AREA_TYPES: tuple[str, ...] = ("urban", "rural", "remote")
 

@@ -178,7 +178,7 @@ class SyncEngine:
     def fetch_caller(self, phone: str, accounts: tuple[str, ...] = ()) -> FetchResult | None:
         """Fetch the caller's newest tickets (and their children) from central and
         store them as a pull page is stored, the cursor untouched: a looked-up
-        caller's history with other teams (central_sql_v5.py). None when central
+        caller's history with other teams (central revision c0006). None when central
         is older than c0006 and cannot answer. Run it on the thread that pulls
         (the worker's), so a fetched snapshot is never stored after a newer page."""
         client = self.client()

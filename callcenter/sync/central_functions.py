@@ -7,9 +7,9 @@ and (c0002) ``sync.resolve_conflict``/``sync.open_conflicts`` (SECURITY
 DEFINER, fixed ``search_path``), so it can never read or write a table
 directly, and one push is one round trip and one central transaction.
 
-Frozen: migrations execute these constants, so once a migration has shipped,
-a constant is never edited; a changed function gets a new constant
-(``PUSH_V2``) and a new migration that runs ``CREATE OR REPLACE``.
+Frozen: migrations execute their SQL constants, so once a migration has
+shipped, a constant is never edited; a changed function gets a new constant
+(``PUSH_V3``) in a new migration that runs ``CREATE OR REPLACE``.
 
 Merge rule (``sync.apply_op``), per field of an upsert on an existing row of a
 merge table: the field conflicts when another desk changed it on central after
@@ -66,7 +66,7 @@ by its origin desk only; tests/sync/test_central_subsets.py fails until it has
 one. Visibility is decided when a row is pulled, and a row is pulled when it is
 written: a row that *becomes* visible without being written again does not
 reach the desk, and a row that leaves a subset stays on the desk as last
-pulled. Since c0006 (central_sql_v5.py) a ticket whose department changes
+pulled. Since c0006 (c0006_fetch_on_demand.py) a ticket whose department changes
 re-stamps its children, so the events written before a dispatch reach the
 department with the ticket; a desk fetches the tickets of a caller it looks up
 with ``sync.fetch_caller``; only a desk moved to another team still leaves its
@@ -97,65 +97,55 @@ Speed (c0005): ``sync.pull`` renders its page as ``json`` rather than
 ``sync.pull_rows`` is the same pull with rows as arrays of their values in a
 desk's stored form; ``sync.push_rows`` takes a
 desk's batch of new rows already grouped by table and key set, all or
-nothing, with ``sync.push`` as its fallback (central_sql_v4.py).
+nothing, with ``sync.push`` as its fallback (c0005_sync_speed.py).
 
-The SQL itself lives in one module per central revision (central_sql_v1.py,
-central_sql_v2.py, central_sql_v3.py, central_sql_v4.py) and is re-exported here, where the
-migrations import it from.
+Where the SQL is: the frozen text of each revision is in its migration
+(migrations/central/versions/cNNNN_*.py), and the definition of every function
+as the head revision leaves it is in ``central_functions.sql`` beside this
+module, generated from a central brought to head (see ``main`` below);
+tests/sync/test_central_functions.py fails when the file is out of date.
 """
 
 from __future__ import annotations
 
-from .central_names import DESK_KINDS, GROUP_ROLE, RESOLUTIONS
-from .central_sql_v1 import BOOKKEEPING_V1, FUNCTIONS_V1, GRANTS_V1
-from .central_sql_v2 import (
-    BOOKKEEPING_V2,
-    BOOKKEEPING_V2_DOWN,
-    CONFLICTS_V2,
-    FUNCTIONS_V2_DOWN,
-    GRANTS_V2,
-    PRUNE_V2,
-    PULL_V2,
-    SUBSET_SQL_V2,
-    VISIBLE_V2,
-    replaced_v1,
-)
-from .central_sql_v3 import (
-    CHECK_COLUMNS_V3,
-    FUNCTIONS_V3_DOWN,
-    GRANTS_V3,
-    INSERT_NEW_ROWS_V3,
-    PUSH_V3,
-)
-from .central_sql_v4 import (
-    GRANTS_PULL_ROWS_V4,
-    GRANTS_PULL_V4,
-    GRANTS_PUSH_ROWS_V4,
-    PULL_ROWS_V4,
-    PULL_ROWS_V4_DOWN,
-    PULL_V4,
-    PULL_V4_DOWN,
-    PUSH_ROWS_V4,
-    PUSH_ROWS_V4_DOWN,
-)
-from .central_sql_v5 import (
-    FETCH_CALLER_V5,
-    FETCH_INDEXES_V5,
-    FETCH_INDEXES_V5_DOWN,
-    FUNCTIONS_V5_DOWN,
-    GRANTS_V5,
-    RESTAMP_V5,
-    TICKET_ROWS_V5,
-)
-from .central_sql_v6 import SUBSET_SQL_V2_REPLACED, SUBSET_SQL_V6
+import argparse
+import sys
+from pathlib import Path
 
-__all__ = [
-    "BOOKKEEPING_V1", "BOOKKEEPING_V2", "BOOKKEEPING_V2_DOWN", "CHECK_COLUMNS_V3", "CONFLICTS_V2",
-    "DESK_KINDS", "FETCH_CALLER_V5", "FETCH_INDEXES_V5", "FETCH_INDEXES_V5_DOWN", "FUNCTIONS_V1",
-    "FUNCTIONS_V2_DOWN", "FUNCTIONS_V3_DOWN", "FUNCTIONS_V5_DOWN", "GRANTS_PULL_ROWS_V4",
-    "GRANTS_PULL_V4", "GRANTS_PUSH_ROWS_V4", "GRANTS_V1", "GRANTS_V2", "GRANTS_V3", "GRANTS_V5",
-    "GROUP_ROLE", "INSERT_NEW_ROWS_V3", "PRUNE_V2", "PULL_ROWS_V4", "PULL_ROWS_V4_DOWN", "PULL_V2",
-    "PULL_V4", "PULL_V4_DOWN", "PUSH_ROWS_V4", "PUSH_ROWS_V4_DOWN", "PUSH_V3", "RESOLUTIONS",
-    "RESTAMP_V5", "SUBSET_SQL_V2", "SUBSET_SQL_V2_REPLACED", "SUBSET_SQL_V6", "TICKET_ROWS_V5",
-    "VISIBLE_V2", "replaced_v1",
-]
+import psycopg
+
+FUNCTIONS_FILE = Path(__file__).with_name("central_functions.sql")
+
+_HEADER = """\
+-- The functions of central's ``sync`` schema as the head revision defines them.
+-- Generated: do not edit. The frozen SQL is in migrations/central/versions/.
+-- Regenerate against a central brought to head (callcenter central upgrade):
+--     python -m callcenter.sync.central_functions --url ADMIN_URL > callcenter/sync/central_functions.sql
+"""
+
+
+def dump_functions(conn: psycopg.Connection) -> str:
+    """Every function of the ``sync`` schema, as PostgreSQL prints it, by name
+    and argument types (a stable order)."""
+    rows = conn.execute(
+        """
+        SELECT pg_get_functiondef(p.oid)
+        FROM pg_proc p
+        WHERE p.pronamespace = 'sync'::regnamespace
+        ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)
+        """
+    ).fetchall()
+    return _HEADER + "".join(f"\n{row[0].rstrip()};\n" for row in rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="print central's current sync functions")
+    parser.add_argument("--url", required=True, help="an admin URL of a central at head")
+    args = parser.parse_args(argv)
+    with psycopg.connect(args.url) as conn:
+        sys.stdout.write(dump_functions(conn))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
