@@ -85,7 +85,10 @@ class AppContext:
         if self.sync is not None:
             self.sync.stop()  # before the store closes: a round may be writing
         self.desk.shutdown()
-        self.window.display_tick.stop()
+        # every feature's refresh timer, not only the display tick: one firing after
+        # the store is closed would submit a read to a shut-down executor
+        for timer in self.window.findChildren(QTimer):
+            timer.stop()
         self.db.close()
         app = QApplication.instance()
         if self.translator is not None and app is not None:

@@ -84,3 +84,17 @@ def test_rows_pulled_from_central_show_without_waiting_for_a_poll(
         assert "江城区大面积停电" in outages.emergency.text.text()
     finally:
         ctx.shutdown()
+
+
+def test_shutdown_stops_every_timer_before_the_store_closes(qtbot: QtBot, tmp_path: Path) -> None:
+    """A feature's refresh tick that fired after shutdown used to submit a read to the
+    closed store's executor ("cannot schedule new futures after shutdown")."""
+    from PySide6.QtCore import QTimer
+
+    ctx = build(AppOptions(data_dir=tmp_path, demo=True, workstation="T03"))
+    qtbot.addWidget(ctx.window)
+    ctx.telephony.stop()
+    running = [t.objectName() for t in ctx.window.findChildren(QTimer) if t.isActive()]
+    assert "departmentRefreshTick" in running
+    ctx.shutdown()
+    assert [t.objectName() for t in ctx.window.findChildren(QTimer) if t.isActive()] == []
