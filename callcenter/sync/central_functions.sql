@@ -147,9 +147,9 @@ END $function$;
 CREATE OR REPLACE FUNCTION sync.check_desk(p_desk text)
  RETURNS void
  LANGUAGE plpgsql
- STABLE
 AS $function$
 BEGIN
+    PERFORM set_config('callcenter.desk', coalesce(p_desk, ''), true);
     IF EXISTS (SELECT 1 FROM sync.desks WHERE desk = p_desk AND role = session_user) THEN
         RETURN;
     END IF;
@@ -197,6 +197,35 @@ BEGIN
              NULL::integer, v_team, sync.team_desks(p_desk, v_team);
     RETURN json_build_object('rows', sync.ticket_rows(coalesce(v_ids, '{}'::uuid[])),
                              'tickets', coalesce(cardinality(v_ids), 0));
+END $function$;
+
+CREATE OR REPLACE FUNCTION sync.guard_users()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'sync', 'public', 'pg_temp'
+AS $function$
+DECLARE
+    v_desk text := nullif(current_setting('callcenter.desk', true), '');
+    v_kind text;
+BEGIN
+    IF NOT pg_has_role(session_user, 'callcenter_desk', 'MEMBER') THEN
+        RETURN coalesce(NEW, OLD);  -- an admin connection
+    END IF;
+    SELECT kind INTO v_kind FROM sync.desks WHERE desk = v_desk;
+    IF v_kind = 'admin' THEN
+        RETURN coalesce(NEW, OLD);
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.user_id = OLD.user_id AND NEW.name = OLD.name
+       AND NEW.role = OLD.role AND NEW.disabled = OLD.disabled
+       AND NEW.team IS NOT DISTINCT FROM OLD.team
+       AND NEW.department IS NOT DISTINCT FROM OLD.department
+       AND NEW.deleted_at IS NOT DISTINCT FROM OLD.deleted_at THEN
+        RETURN NEW;  -- a password change
+    END IF;
+    RAISE EXCEPTION 'desk % (%) may not add, remove or change users (%)',
+        v_desk, coalesce(v_kind, 'unknown'), coalesce(NEW.user_id, OLD.user_id)
+        USING ERRCODE = 'insufficient_privilege';
 END $function$;
 
 CREATE OR REPLACE FUNCTION sync.insert_new(p_desk text, p_table text, p_keys text[], p_ops jsonb)
@@ -886,7 +915,7 @@ BEGIN
         RAISE EXCEPTION 'unknown desk kind %', p_kind USING ERRCODE = 'invalid_parameter_value';
     END IF;
     IF p_table IN ('customers', 'accounts', 'outages', 'outage_targets', 'emergency_banners',
-                   'script_versions', 'site_documents') THEN
+                   'script_versions', 'site_documents', 'users', 'sign_in_attempts') THEN
         RETURN 'true';  -- reference data: every desk answers calls about it
     ELSIF p_table = 'tickets' THEN
         RETURN coalesce(format(v_ticket, 'x'), 'true');

@@ -1,0 +1,1 @@
+"""Who may sign in: the lock-out rule after wrong passwords, and password rules."""
