@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .auth.lockout import LockoutPolicy
 from .deadlines import Deadline, DeadlineUnit
 from .ring_counter import RingCadence
 from .sla import SlaTargets
@@ -93,6 +94,9 @@ class SiteProfile:
     callback_max_attempts: int = 3
     callback_due_hours: float = 24.0  # a replied ticket is called back within this
     duplicate_days: int = 30
+    # [security]: wrong passwords before a lock, its length, and the screen lock after idle
+    lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
+    idle_lock_minutes: float = 10.0
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def staff_entry(self, user_id: str) -> StaffEntry:
@@ -187,6 +191,14 @@ def _staff(items: Any, data: Mapping[str, Any]) -> tuple[StaffEntry, ...]:
     return tuple(out)
 
 
+def _lockout(sec: Mapping[str, Any]) -> LockoutPolicy:
+    try:
+        return LockoutPolicy(int(sec.get("max_failed_sign_ins", 5)),
+                             float(sec.get("lock_minutes", 15)))
+    except ValueError as exc:
+        raise ProfileValueError(f"security: {exc}", "max_failed_sign_ins") from exc
+
+
 def _checked(p: SiteProfile) -> SiteProfile:
     """Values that parse but no desk could run with (a profile published to every
     desk must not stop them all at start): refused here, naming the value."""
@@ -209,6 +221,7 @@ def _checked(p: SiteProfile) -> SiteProfile:
         "targets.talk_warn_s": t.talk_warn_s, "targets.wrapup_target_s": t.wrapup_target_s,
         "screen_pop.recent_days": p.recent_ticket_days,
         "dispatch.max_deadline_days": p.max_deadline_days,
+        "security.idle_lock_minutes": p.idle_lock_minutes,
     }
     for key, value in positive.items():
         if not value > 0:
@@ -268,6 +281,8 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             callback_max_attempts=int(data.get("callback", {}).get("max_attempts", 3)),
             callback_due_hours=float(data.get("callback", {}).get("due_hours", 24)),
             duplicate_days=int(data.get("duplicates", {}).get("days", 30)),
+            lockout=_lockout(data.get("security", {})),
+            idle_lock_minutes=float(data.get("security", {}).get("idle_lock_minutes", 10)),
         ))
     except ProfileError:
         raise
