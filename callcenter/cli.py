@@ -15,7 +15,7 @@ from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
-               "site": "site"}
+               "site": "site", "users": "users"}
 
 
 def _app_parser() -> argparse.ArgumentParser:

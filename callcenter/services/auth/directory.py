@@ -85,13 +85,13 @@ class UserDirectory:
         self.profile, self.workstation = profile, workstation
 
     # ----- checks ------------------------------------------------------------
-    def _check_id(self, user_id: str) -> str:
+    def check_id(self, user_id: str) -> str:
         user_id = user_id.strip()
         if not re.fullmatch(self.profile.agent_id_pattern, user_id, re.ASCII):
             raise UserRefused("bad_id", user_id[:20])
         return user_id
 
-    def _check_profile(self, name: str, role_name: str, team: str | None,
+    def check_profile(self, name: str, role_name: str, team: str | None,
                        department: str | None) -> tuple[str, Role, str | None, str | None]:
         name = name.strip()
         if not name or len(name) > MAX_NAME or not _printable(name):
@@ -114,8 +114,8 @@ class UserDirectory:
     def add_in(self, session: Session, user_id: str, *, name: str, role: str, password: str,
                now: datetime, team: str | None = None, department: str | None = None,
                must_change: bool = True) -> User:
-        user_id = self._check_id(user_id)
-        name, role_v, team, department = self._check_profile(name, role, team, department)
+        user_id = self.check_id(user_id)
+        name, role_v, team, department = self.check_profile(name, role, team, department)
         _password_refused(new_password_problem(password, user_id), user_id)
         existing = find_user(session, user_id)
         if existing is not None and existing.deleted_at is None:
@@ -159,7 +159,7 @@ class UserDirectory:
     def set_role_in(self, session: Session, user_id: str, *, role: str, team: str | None,
                     department: str | None, name: str | None, now: datetime) -> User:
         user = self._existing(session, user_id)
-        name_v, role_v, team, department = self._check_profile(
+        name_v, role_v, team, department = self.check_profile(
             name if name is not None else user.name, role, team, department)
         user.name, user.role, user.team, user.department = name_v, role_v.value, team, department
         user.updated_at = now

@@ -31,7 +31,6 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from callcenter.sync.central_names import GROUP_ROLE
 from callcenter.sync.central_revisions import frozen_revision
 from callcenter.sync.central_schema import create_table_sql
 
@@ -97,15 +96,18 @@ BEGIN
 END $$;
 """
 
-GUARD_USERS_V8 = f"""
+GUARD_USERS_V8 = """
 CREATE FUNCTION sync.guard_users() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = sync, public, pg_temp AS $$
 DECLARE
     v_desk text := nullif(current_setting('callcenter.desk', true), '');
     v_kind text;
 BEGIN
-    IF NOT pg_has_role(session_user, '{GROUP_ROLE}', 'MEMBER') THEN
-        RETURN coalesce(NEW, OLD);  -- an admin connection
+    -- an administrator's connection (as sync.check_desk tells one)
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)
+       OR pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'sync'),
+                      'MEMBER') THEN
+        RETURN coalesce(NEW, OLD);
     END IF;
     SELECT kind INTO v_kind FROM sync.desks WHERE desk = v_desk;
     IF v_kind = 'admin' THEN

@@ -1,0 +1,123 @@
+"""Users made on central with ``callcenter users --central`` reach every desk, a
+desk signs them in offline, a lock-out made on one desk holds on another once
+synced, and central refuses user changes pushed by a desk that is not an
+administrator's."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import psycopg
+import pytest
+
+from callcenter.domain.clock import FakeClock
+from callcenter.services.auth.directory import UserDirectory
+from callcenter.services.auth.sign_in import SignInRefused, SignInService
+from callcenter.services.site.profile import load_profile
+from callcenter.store.auth_models import User, user_row_id
+from callcenter.sync import central
+from callcenter.sync.central import CentralClient
+from callcenter.sync.outbox_reader import pending_batch
+
+from .conftest import with_db
+from .desk_sim import desk_url, open_desk
+
+
+def users_cli(*args: str, password: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "callcenter", "users", *args], input=password + "\n",
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_a_user_added_on_central_signs_in_on_a_desk_offline(tmp_path: Path, central_url: str) -> None:
+    p = users_cli("add", "9001", "--name", "王班长", "--role", "lead", "--central", central_url,
+                  "--password-stdin", password="lead-pass-1")
+    assert p.returncode == 0, p.stderr
+    listed = users_cli("list", "--json", "--central", central_url)
+    assert json.loads(listed.stdout)[0] | {"locked_until": None} == {
+        "id": "9001", "name": "王班长", "role": "shift_lead", "team": None, "department": None,
+        "disabled": False, "must_change_password": True, "locked_until": None}
+    assert users_cli("add", "9001", "--name", "x", "--role", "lead", "--central", central_url,
+                     "--password-stdin", password="lead-pass-1").returncode == 1
+
+    clock = FakeClock()
+    url = desk_url(central_url, "A1")
+    desk = open_desk(tmp_path / "a1.sqlite3", "A1", lambda: CentralClient(url), clock)
+    signin = SignInService(desk.db, load_profile(), clock, "A1")
+    try:
+        desk.engine.run_once()
+        # central is gone now: the desk signs in with the hash it has
+        got = signin.sign_in_now("9001", "lead-pass-1")
+        assert got.actor.role.value == "shift_lead" and got.must_change_password
+    finally:
+        signin.close()
+        desk.close()
+
+
+def test_a_lock_out_made_on_one_desk_holds_on_another(tmp_path: Path, central_url: str) -> None:
+    assert users_cli("add", "1001", "--name", "张敏", "--role", "agent", "--central", central_url,
+                     "--password-stdin", password="agent-pass-1").returncode == 0
+    clock = FakeClock(datetime(2026, 12, 7, 1, 0, tzinfo=UTC))
+    a_url, b_url = desk_url(central_url, "A1"), desk_url(central_url, "B1", team="T2")
+    a = open_desk(tmp_path / "a.sqlite3", "A1", lambda: CentralClient(a_url), clock)
+    b = open_desk(tmp_path / "b.sqlite3", "B1", lambda: CentralClient(b_url), clock)
+    profile = load_profile()
+    sa, sb = SignInService(a.db, profile, clock, "A1"), SignInService(b.db, profile, clock, "B1")
+    try:
+        a.engine.run_once()
+        b.engine.run_once()
+        for _ in range(5):
+            with pytest.raises(SignInRefused):
+                sa.sign_in_now("1001", "guess")
+        assert b.engine.run_once() is not None and a.engine.run_once().pushed_ops == 5
+        b.engine.run_once()
+        with pytest.raises(SignInRefused) as exc:
+            sb.sign_in_now("1001", "agent-pass-1")
+        assert exc.value.code == "locked"
+    finally:
+        sa.close()
+        sb.close()
+        a.close()
+        b.close()
+
+
+def test_central_refuses_user_changes_from_a_desk_that_is_not_an_admins(
+        tmp_path: Path, central_url: str) -> None:
+    assert users_cli("add", "1001", "--name", "张敏", "--role", "agent", "--central", central_url,
+                     "--password-stdin", password="agent-pass-1").returncode == 0
+    clock = FakeClock()
+    url = desk_url(central_url, "A1")
+    desk = open_desk(tmp_path / "a.sqlite3", "A1", lambda: CentralClient(url), clock)
+    try:
+        desk.engine.run_once()
+
+        def promote(s):  # type: ignore[no-untyped-def]
+            u = s.get(User, user_row_id("1001"))
+            u.role, u.updated_at = "admin", clock.utc_now()
+
+        desk.db.write_now(promote)
+        batch = desk.db.read_now(lambda s: pending_batch(s, 100))
+        assert batch is not None
+        with pytest.raises(psycopg.errors.InsufficientPrivilege), CentralClient(url) as client:
+            client.push("A1", batch.ops)
+        with psycopg.connect(central_url) as conn:
+            assert conn.execute("SELECT role FROM public.users").fetchone() == ("agent",)
+        # an admin desk may
+        admin_role = central.create_desk_role(central_url, "ADM", "pw-adm", kind="admin")
+        admin_url = with_db(central_url, urlsplit(central_url).path.lstrip("/"), admin_role, "pw-adm")
+        admin = open_desk(tmp_path / "adm.sqlite3", "ADM", lambda: CentralClient(admin_url), clock)
+        try:
+            admin.engine.run_once()
+            directory = UserDirectory(load_profile(), "ADM")
+            admin.db.write_now(lambda s: directory.set_disabled_in(s, "1001", True, clock.utc_now()))
+            assert admin.engine.run_once().pushed_ops == 1
+        finally:
+            admin.close()
+        with psycopg.connect(central_url) as conn:
+            assert conn.execute("SELECT disabled FROM public.users").fetchone() == (True,)
+    finally:
+        desk.close()
