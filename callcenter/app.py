@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QApplication
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
+from callcenter.services.auth.sign_in import SignInService
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
 from callcenter.services.demo.city import demo_phone_numbers
 from callcenter.services.demo.outages import seed_demo_outages
 from callcenter.services.demo.seed import seed_demo
+from callcenter.services.demo.users import DEMO_USERS, seed_demo_users
 from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
@@ -37,6 +39,7 @@ from callcenter.services.tickets.entry import Tickets
 from callcenter.services.tickets.workflow import TicketWorkflow
 from callcenter.telephony.scenario import load_scenario
 from callcenter.telephony.simulator import SimulatedTelephony
+from callcenter.ui.auth.integration import AuthFeature
 from callcenter.ui.callbacks.integration import install as install_callbacks
 from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
@@ -80,11 +83,14 @@ class AppContext:
     keep: list[QObject]
     translator: QTranslator | None = None
     sync: SyncFeature | None = None
+    auth: AuthFeature | None = None
 
     def shutdown(self) -> None:
         if self.sync is not None:
             self.sync.stop()  # before the store closes: a round may be writing
         self.desk.shutdown()
+        if self.auth is not None:
+            self.auth.service.close()
         # every feature's refresh timer, not only the display tick: one firing after
         # the store is closed would submit a read to a shut-down executor
         for timer in self.window.findChildren(QTimer):
@@ -113,6 +119,7 @@ def build(opts: AppOptions) -> AppContext:
         raise
     tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db))
     if opts.demo:
+        seed_demo_users(db, profile, clock, workstation)
         seed_demo(db, tickets, clock)
         seed_demo_outages(db, clock, workstation)
     scheduler = QtScheduler()
@@ -134,6 +141,8 @@ def build(opts: AppOptions) -> AppContext:
     desk.add_listener(bridge)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
+    auth = AuthFeature(window, desk, SignInService(db, profile, clock, workstation))
+    keep.append(auth)
     # features install themselves through MainWindow's extension points
     workflow = TicketWorkflow(db, clock, workstation)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
@@ -149,7 +158,9 @@ def build(opts: AppOptions) -> AppContext:
     tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
     keep += [tickets_tab, lifecycle, scripts, outages]
     if opts.autopilot_calls:
-        keep.append(Autopilot(window, bridge, opts.autopilot_calls))
+        # signs in as the first demo agent: the autopilot is for --demo desks
+        agent = DEMO_USERS[0]
+        keep.append(Autopilot(window, bridge, opts.autopilot_calls, agent.user_id, agent.password))
     sync = install_sync(window, desk, db, workstation, site_tz,
                         central_url_from(opts.central_url, settings), opts.lang,
                         lookup=customers.screen_pop, tickets=tickets_tab.view)
@@ -166,7 +177,7 @@ def build(opts: AppOptions) -> AppContext:
             lifecycle.refresh_department()
 
     sync.bridge.pulled.connect(pulled)
-    return AppContext(window, desk, db, bridge, telephony, keep, translator, sync)
+    return AppContext(window, desk, db, bridge, telephony, keep, translator, sync, auth)
 
 
 def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: str,

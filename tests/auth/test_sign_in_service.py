@@ -106,3 +106,13 @@ def test_no_plaintext_password_is_stored(auth: AuthEnv) -> None:
     auth.add("1001", password="correct horse")
     raw = (auth.db.read_now(lambda s: s.scalar(select(User.password_hash))))
     assert raw.startswith("$argon2id$") and "correct horse" not in raw
+
+
+def test_demo_users_stay_on_the_desk(auth: AuthEnv) -> None:
+    from callcenter.services.demo.users import DEMO_USERS, seed_demo_users
+    from callcenter.store.sync_models import SyncOutbox
+
+    assert seed_demo_users(auth.db, auth.profile, auth.clock, "W01") == len(DEMO_USERS)
+    assert auth.db.read_now(lambda s: s.scalar(select(func.count()).select_from(SyncOutbox))) == 0
+    lead = next(u for u in DEMO_USERS if u.role == "lead")
+    assert auth.signin.sign_in_now(lead.user_id, lead.password).actor.role is Role.SHIFT_LEAD

@@ -52,9 +52,10 @@ def answer_call(qtbot: QtBot, d: DeskWindow, od: OutageDesk, number: str = "1380
     dlg = d.window.sign_in_dialog
     assert dlg is not None
     qtbot.waitUntil(dlg.isVisible)
-    qtbot.keyClicks(dlg.agent_id, "1024")
-    qtbot.keyClick(dlg.agent_id, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: d.desk.status.state is AgentState.BUSY)
+    qtbot.keyClicks(dlg.agent_id, "1001")
+    qtbot.keyClicks(dlg.password, "demo1001")
+    qtbot.keyClick(dlg.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: d.desk.status.state is AgentState.BUSY, timeout=10_000)
     press(qtbot, d, Qt.Key.Key_F3)
     d.tel.send(CallOffered("c1", number))
     d.advance(2)
@@ -108,7 +109,7 @@ def test_repair_ticket_is_linked_instead_of_dispatched(qtbot: QtBot,
     qtbot.waitUntil(lambda: d.desk.status.state is AgentState.READY or bool(d.window.form.error_text()))
     assert not d.window.form.error_text()
     assert not od.banner.isVisible()
-    t = d.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1024")).one())
+    t = d.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1001")).one())
     assert t.status == "accepted" and t.department is None  # not dispatched again
     link, source = d.db.read_now(lambda s: s.execute(
         select(TicketOutageLink, Outage.source_id).join(Outage, Outage.id == TicketOutageLink.outage_id)
@@ -131,7 +132,7 @@ def test_agent_can_dispatch_anyway_with_a_reason(qtbot: QtBot, dw: tuple[DeskWin
     qtbot.mouseClick(dlg.override_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: d.desk.status.state is AgentState.READY or bool(d.window.form.error_text()))
     assert not d.window.form.error_text()
-    t = d.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1024")).one())
+    t = d.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1001")).one())
     assert t.status == "dispatched"
     link = d.db.read_now(lambda s: s.scalars(select(TicketOutageLink)).one())
     assert (link.mode, link.reason) == ("override", "客户家中冒烟，需立即到场")

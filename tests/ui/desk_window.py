@@ -7,13 +7,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from callcenter.domain.clock import FakeClock, ManualScheduler
+from callcenter.services.auth.sign_in import SignInService
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.customers.screen_pop import Customers
 from callcenter.services.demo.seed import seed_demo
+from callcenter.services.demo.users import seed_demo_users
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database, open_database
 from callcenter.services.tickets.entry import Tickets
+from callcenter.ui.auth.integration import AuthFeature
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.shared.main_window import MainWindow
 from tests.fakes import ScriptedTelephony
@@ -29,6 +32,7 @@ class DeskWindow:
     tel: ScriptedTelephony
     bridge: DeskBridge
     poster: GuiPoster
+    auth: AuthFeature
 
     def advance(self, seconds: float) -> None:
         self.sched.advance(seconds)
@@ -36,6 +40,7 @@ class DeskWindow:
 
     def close(self) -> None:
         self.desk.shutdown()
+        self.auth.service.close()
         self.window.close()
         self.db.close()
 
@@ -46,6 +51,7 @@ def make_desk_window(tmp: Path, lang: str = "zh", customers: int = 20) -> DeskWi
     profile = load_profile()
     db = open_database(tmp / "desk.sqlite3", busy_timeout_ms=200)
     tickets = Tickets(db, profile, clock, "W01")
+    seed_demo_users(db, profile, clock, "W01")  # 1001 / demo1001 and the others
     seed_demo(db, tickets, clock, n=customers)
     tel = ScriptedTelephony()
     poster = GuiPoster()
@@ -57,4 +63,5 @@ def make_desk_window(tmp: Path, lang: str = "zh", customers: int = 20) -> DeskWi
     bridge = DeskBridge()
     desk.add_listener(bridge)
     window = MainWindow(desk, bridge, clock, lang)
-    return DeskWindow(window, desk, db, clock, sched, tel, bridge, poster)
+    auth = AuthFeature(window, desk, SignInService(db, profile, clock, "W01"))
+    return DeskWindow(window, desk, db, clock, sched, tel, bridge, poster, auth)

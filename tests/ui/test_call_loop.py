@@ -47,9 +47,10 @@ def sign_in(qtbot: QtBot, dw: DeskWindow) -> None:
     dlg = dw.window.sign_in_dialog
     assert dlg is not None
     qtbot.waitUntil(dlg.isVisible)
-    qtbot.keyClicks(dlg.agent_id, "1024")
-    qtbot.keyClick(dlg.agent_id, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.BUSY)
+    qtbot.keyClicks(dlg.agent_id, "1001")
+    qtbot.keyClicks(dlg.password, "demo1001")
+    qtbot.keyClick(dlg.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.BUSY, timeout=10_000)
 
 
 def combo_pick(combo: QComboBox, code: str) -> None:
@@ -83,7 +84,7 @@ def test_whole_loop_ring_answer_fill_hang_up_ready(qtbot: QtBot, dw: DeskWindow)
     assert dw.desk.status.state is AgentState.TALKING
     texts = w.scripts.texts()
     assert texts[0] == "对不起，让您久等了。"  # the apology comes first after a late answer
-    assert "1024" in texts[1]
+    assert "1001" in texts[1]
     # screen pop arrives from the reader thread through a signal
     qtbot.waitUntil(lambda: w.screen_pop.body.toPlainText() != "")
     assert "13800138001" in w.screen_pop.header.text()
@@ -136,7 +137,7 @@ def test_whole_loop_ring_answer_fill_hang_up_ready(qtbot: QtBot, dw: DeskWindow)
     assert "1" in w.stats.text()
 
     dw.db.flush()
-    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1024")).one())
+    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1001")).one())
     assert t.caller_phone == "073184567890" and t.category == "fault_repair"
     call = dw.db.read_now(lambda s: s.get(CallSession, t.call_id))
     assert call is not None and call.late_answer and call.talk_over and call.wrapup_over
@@ -173,7 +174,7 @@ def test_dispatch_from_wrap_up(qtbot: QtBot, dw: DeskWindow) -> None:
     combo_pick(form.findChild(QComboBox, "ticketDepartment"), "marketing")
     press(qtbot, dw, Qt.Key.Key_F9)  # 下发工单
     qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.READY)
-    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1024")).one())
+    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1001")).one())
     assert t.status == "dispatched" and t.department == "marketing" and t.deadline_days == 5
 
 
@@ -202,7 +203,7 @@ def test_locked_database_keeps_the_form_and_says_why(qtbot: QtBot, dw: DeskWindo
     assert content.toPlainText() == "咨询电价 😀 𠀀 '; DROP TABLE tickets;--"
     press(qtbot, dw, Qt.Key.Key_F8)  # the lock is gone: the same entry saves
     qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.READY)
-    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1024")).one())
+    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1001")).one())
     assert t.content == "咨询电价 😀 𠀀 '; DROP TABLE tickets;--"  # stored verbatim
 
 
@@ -247,7 +248,7 @@ def test_backfill_from_the_menu_keeps_the_real_call_time(qtbot: QtBot, dw: DeskW
     ime_commit(dlg.form.findChild(QPlainTextEdit, "ticketContent"), "系统故障期间咨询电费")
     qtbot.mouseClick(dlg.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dw.window._backfill is None)
-    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1024")).one())
+    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1001")).one())
     assert t.backfilled
     assert t.call_time == real.replace(second=0, microsecond=0).astimezone(t.call_time.tzinfo)
     assert t.created_at == dw.clock.utc_now()

@@ -14,15 +14,16 @@ from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit
 
 from callcenter.domain.agent_state import AgentState
 from callcenter.services.calls.desk_types import DeskSnapshot
+from callcenter.ui.auth.sign_in_dialog import SignInDialog
 from callcenter.ui.calls.desk_bridge import DeskBridge
 from callcenter.ui.shared.main_window import MainWindow
 
-AGENT_ID = "1024"
-
 
 class Autopilot(QObject):
-    def __init__(self, window: MainWindow, bridge: DeskBridge, calls: int) -> None:
+    def __init__(self, window: MainWindow, bridge: DeskBridge, calls: int, user_id: str,
+                 password: str) -> None:
         super().__init__(window)
+        self._user_id, self._password = user_id, password
         self._w = window
         self._target = calls
         self.handled = 0
@@ -63,9 +64,10 @@ class Autopilot(QObject):
     def _sign_in(self) -> None:
         self._w.sign_in_or_out()
         dlg = self._w.sign_in_dialog
-        if dlg is not None:
-            dlg.agent_id.setText(AGENT_ID)
-            dlg.accept()
+        if isinstance(dlg, SignInDialog):
+            dlg.agent_id.setText(self._user_id)
+            dlg.password.setText(self._password)
+            dlg.submitted.emit()
 
     def _fill(self) -> None:
         combo = self._w.form.findChild(QComboBox, "ticketCategory")

@@ -85,6 +85,7 @@ class OutageDesk(QObject):
         bridge.screenPopReady.connect(self._on_pop)
         bridge.deskChanged.connect(self._on_desk)
         bridge.ticketSavedSig.connect(lambda _saved: self._reset_call())
+        window.add_clear_hook(self._reset_call)
         self.console.searchRequested.connect(self.search)
         self.console.refreshRequested.connect(self.refresh)
         self.emergency.clearRequested.connect(self._clear_emergency)

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -24,14 +25,13 @@ from PySide6.QtWidgets import (
 from callcenter.domain.agent_state import AgentState, IllegalTransition
 from callcenter.domain.clock import Clock
 from callcenter.domain.ticket import TicketInvalid
-from callcenter.services.calls.desk import AgentIdInvalid, CallDesk
+from callcenter.services.calls.desk import CallDesk
 from callcenter.services.calls.desk_types import DeskSnapshot
 from callcenter.services.storage.database import StoreFailure, StoreFailureKind
 from callcenter.services.tickets.entry import SavedTicket, TicketExtra
 from callcenter.ui.calls.backfill_dialog import BackfillDialog
 from callcenter.ui.calls.desk_bridge import DeskBridge
 from callcenter.ui.calls.screen_pop_panel import ScreenPopPanel
-from callcenter.ui.calls.sign_in_dialog import SignInDialog
 from callcenter.ui.calls.softphone_bar import SoftphoneBar
 from callcenter.ui.calls.stats_bar import StatsLabel
 from callcenter.ui.scripts.panel import ScriptPanel
@@ -54,7 +54,10 @@ class MainWindow(QMainWindow):
         self._backfill: BackfillDialog | None = None
         self._finish_guards: list[Callable[[bool], bool]] = []
         self._save_extensions: list[Callable[[], TicketExtra | None]] = []
-        self.sign_in_dialog: SignInDialog | None = None
+        self.sign_in_dialog: QDialog | None = None  # the one open now (ui/auth sets it)
+        self._sign_in: Callable[[], None] | None = None
+        self._sign_out: Callable[[], None] | None = None
+        self._clear_hooks: list[Callable[[], None]] = []
 
         central = QWidget(self)
         lay = QVBoxLayout(central)
@@ -153,6 +156,29 @@ class MainWindow(QMainWindow):
         (the guard tells the agent why)."""
         self._finish_guards.append(guard)
 
+    def set_sign_in_flow(self, sign_in: Callable[[], None], sign_out: Callable[[], None]) -> None:
+        """Who signs in and how (F2): the auth feature's password dialog and sign-out."""
+        self._sign_in, self._sign_out = sign_in, sign_out
+
+    def add_clear_hook(self, hook: Callable[[], None]) -> None:
+        """``hook()`` runs at sign-out: the feature forgets everything of the previous
+        user and caller (lists, search boxes, open dialogs)."""
+        self._clear_hooks.append(hook)
+
+    def clear_for_next_user(self) -> None:
+        """Nothing of the previous user or caller stays on screen or in a panel."""
+        if self._backfill is not None:
+            self._backfill.close()
+        self.screen_pop.clear()
+        self.scripts.clear()
+        self.form.clear()
+        self.form.clear_errors()
+        self.notice.clear()
+        self.notice.hide()
+        self.statusBar().clearMessage()
+        for hook in self._clear_hooks:
+            hook()
+
     def add_save_extension(self, provider: Callable[[], TicketExtra | None]) -> None:
         """``provider()`` is asked at each save for work to do in the ticket's own
         transaction (e.g. linking the ticket to an outage)."""
@@ -169,22 +195,14 @@ class MainWindow(QMainWindow):
 
     def sign_in_or_out(self) -> None:
         if self.desk.status.state is AgentState.SIGNED_OUT:
-            dlg = SignInDialog(self)
-            self.sign_in_dialog = dlg
-            dlg.accepted.connect(lambda: self._sign_in(dlg))
-            dlg.open()
-        else:
-            self._do(self.desk.sign_out)
-
-    def _sign_in(self, dlg: SignInDialog) -> None:
-        try:
-            self.desk.sign_in(dlg.value())
-        except AgentIdInvalid:
-            dlg.show_invalid()
-            dlg.open()
-            return
-        dlg.deleteLater()
-        self.sign_in_dialog = None
+            if self._sign_in is None:
+                self.statusBar().showMessage(self.tr("Sign-in is not available."), 5000)
+                return
+            self._sign_in()
+        elif self._sign_out is not None:
+            self._sign_out()
+        elif self._do(self.desk.sign_out):
+            self.clear_for_next_user()
 
     def _toggle_hold(self) -> None:
         if self.desk.status.state is AgentState.HELD:

@@ -77,6 +77,7 @@ class DuplicatesDesk(QObject):
         self._recorded: set[tuple[str, str]] = set()
         self._urgeDone.connect(self._urge_done, Qt.ConnectionType.QueuedConnection)
         self.bridge.deskChanged.connect(self._on_desk)
+        window.add_clear_hook(self.panel.reset)
         self._on_desk(desk.snapshot())
 
     def _status(self, text: str, ms: int = 8000) -> None:

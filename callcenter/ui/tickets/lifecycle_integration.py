@@ -51,6 +51,7 @@ class LifecycleController(QObject):
         self._refresh.start()
         self._last_agent: str | None = None
         window.bridge.deskChanged.connect(self.on_desk_changed)
+        window.add_clear_hook(self.forget)
         self._watch = DeadlineWatch(db, clock)
         self.deadline_status = DeadlineStatus(window)
         window.statusBar().addPermanentWidget(self.deadline_status)
@@ -72,6 +73,14 @@ class LifecycleController(QObject):
             self._last_agent = agent
             self.refresh_department()
             self.refresh_counts()
+
+    def forget(self) -> None:
+        """Sign-out: the previous user's open tickets and department list go."""
+        for dlg in list(self.dialogs.values()):
+            dlg.close()
+            dlg.deleteLater()  # not only hidden: its ticket must not stay in memory
+        self.dialogs.clear()
+        self.view.model.set_rows([])
 
     def refresh_counts(self) -> None:
         actor = self.actor()

@@ -41,4 +41,5 @@ def install(window: MainWindow, db: Database, profile: SiteProfile, clock: Clock
     window.add_tool_tab(view, QCoreApplication.translate("TicketListView", "Tickets"))
     feature = TicketListFeature(view, search)
     view.destroyed.connect(search.close)
+    window.add_clear_hook(view.clear)  # the next user does not see the last search
     return feature

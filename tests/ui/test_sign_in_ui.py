@@ -1,0 +1,154 @@
+"""Password sign-in through the real window, and sign-out leaving nothing of the
+previous user or caller on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
+from pytestqt.qtbot import QtBot
+
+from callcenter.app import AppContext, AppOptions, build
+from callcenter.domain.agent_state import AgentState
+from callcenter.ui.auth.sign_in_dialog import SignInDialog
+
+ONE_CALL = Path(__file__).parents[1] / "e2e" / "one_call.toml"  # 13800138001, a demo customer
+CALLER = "13800138001"
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, tmp_path: Path) -> AppContext:
+    c = build(AppOptions(data_dir=tmp_path, demo=True, scenario=ONE_CALL, workstation="T05"))
+    qtbot.addWidget(c.window)
+    c.window.show()
+    yield c  # type: ignore[misc]
+    c.shutdown()
+
+
+def open_sign_in(ctx: AppContext) -> SignInDialog:
+    ctx.window.sign_in_or_out()
+    dlg = ctx.window.sign_in_dialog
+    assert isinstance(dlg, SignInDialog) and dlg.isVisible()
+    return dlg
+
+
+def submit(qtbot: QtBot, dlg: SignInDialog, user_id: str, password: str) -> None:
+    dlg.agent_id.setText(user_id)
+    dlg.password.setText(password)
+    dlg.submitted.emit()
+
+
+def sign_in(qtbot: QtBot, ctx: AppContext, user_id: str = "1001", password: str = "demo1001") -> None:
+    submit(qtbot, open_sign_in(ctx), user_id, password)
+    qtbot.waitUntil(lambda: ctx.desk.status.state is not AgentState.SIGNED_OUT, timeout=10_000)
+
+
+def test_wrong_password_says_so_keeps_the_id_and_stays_signed_out(qtbot: QtBot, ctx: AppContext) -> None:
+    ctx.telephony.stop()
+    dlg = open_sign_in(ctx)
+    submit(qtbot, dlg, "1001", "not the password")
+    qtbot.waitUntil(lambda: "⚠" in dlg.error.text(), timeout=10_000)
+    assert dlg.isVisible() and dlg.agent_id.text() == "1001" and dlg.password.text() == ""
+    assert ctx.desk.status.state is AgentState.SIGNED_OUT
+    submit(qtbot, dlg, "1001", "x" * 129)
+    qtbot.waitUntil(lambda: "128" in dlg.error.text(), timeout=10_000)
+    submit(qtbot, dlg, "1001", "demo1001")
+    qtbot.waitUntil(lambda: ctx.desk.status.state is not AgentState.SIGNED_OUT, timeout=10_000)
+    assert ctx.window.sign_in_dialog is None  # closed and gone
+    assert ctx.auth is not None and ctx.auth.current is not None
+    assert ctx.auth.current.actor.user_id == "1001"
+
+
+def test_five_wrong_passwords_lock_the_id_with_the_time_it_ends(qtbot: QtBot, ctx: AppContext) -> None:
+    ctx.telephony.stop()
+    dlg = open_sign_in(ctx)
+    for n in range(5):
+        dlg.error.clear()
+        submit(qtbot, dlg, "9001", f"guess {n}")
+        qtbot.waitUntil(lambda: dlg.error.text() not in ("", "Checking…", "正在验证…"), timeout=10_000)
+    assert "锁定" in dlg.error.text() or "locked" in dlg.error.text()
+    dlg.error.clear()
+    submit(qtbot, dlg, "9001", "demo9001")
+    qtbot.waitUntil(lambda: dlg.error.text() not in ("", "Checking…", "正在验证…"), timeout=10_000)
+    assert "锁定" in dlg.error.text() or "locked" in dlg.error.text()
+    assert ctx.desk.status.state is AgentState.SIGNED_OUT
+    dlg.reject()
+
+
+def _visible_texts(ctx: AppContext) -> str:
+    """Every text a person could read in the window and its open dialogs."""
+    out: list[str] = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        for w in [top, *top.findChildren(QLabel), *top.findChildren(QLineEdit),
+                  *top.findChildren(QPlainTextEdit), *top.findChildren(QTextEdit)]:
+            if isinstance(w, QLabel):
+                out.append(w.text())
+            elif isinstance(w, QLineEdit):
+                out.append(w.text())
+            elif isinstance(w, (QPlainTextEdit, QTextEdit)):
+                out.append(w.toPlainText())
+        for view in top.findChildren(QAbstractItemView):
+            model = view.model()
+            if model is None:
+                continue
+            root = QModelIndex()
+            for r in range(min(model.rowCount(root), 200)):
+                for c in range(50):
+                    index = model.index(r, c, root)
+                    if not index.isValid():
+                        break
+                    out.append(str(model.data(index) or ""))
+    return "\n".join(out)
+
+
+def test_sign_out_leaves_nothing_of_the_user_or_the_caller(qtbot: QtBot, ctx: AppContext) -> None:
+    sign_in(qtbot, ctx)
+    w = ctx.window
+    ctx.desk.set_ready()
+    qtbot.waitUntil(lambda: ctx.desk.status.state is AgentState.RINGING, timeout=15_000)
+    ctx.desk.answer()
+    qtbot.waitUntil(lambda: CALLER in _visible_texts(ctx), timeout=10_000)
+    content = w.form.findChild(QPlainTextEdit, "ticketContent")
+    assert content is not None
+    combo = w.form.findChild(QComboBox, "ticketCategory")
+    assert combo is not None
+    combo.setCurrentIndex(combo.findData("inquiry"))
+    content.setPlainText("客户反映停电，询问恢复时间。")
+    ctx.desk.hang_up()
+    with qtbot.waitSignal(ctx.bridge.ticketSavedSig, timeout=10_000):
+        w.finish(dispatch=False)
+    tickets = next(k for k in ctx.keep if type(k).__name__ == "TicketListFeature")
+    tickets.view.key_kind.setCurrentIndex(tickets.view.key_kind.findData("phone"))
+    tickets.view.key_edit.setText(CALLER)
+    tickets.view.search()
+    lifecycle = next(k for k in ctx.keep if type(k).__name__ == "LifecycleController")
+    qtbot.waitUntil(lambda: tickets.view.model.rowCount() > 0, timeout=10_000)
+    saved_id = tickets.view.model.row_at(0).id if hasattr(tickets.view.model, "row_at") else None
+    if saved_id is not None:
+        lifecycle.open_ticket(saved_id)
+        qtbot.waitUntil(lambda: bool(lifecycle.dialogs), timeout=10_000)
+    assert CALLER in _visible_texts(ctx)
+
+    w.sign_in_or_out()  # F2 while ready: sign out
+    qtbot.waitUntil(lambda: ctx.desk.status.state is AgentState.SIGNED_OUT, timeout=10_000)
+    assert ctx.auth is not None and ctx.auth.current is None
+    qtbot.waitUntil(lambda: w.findChild(QDialog, "ticketDetailDialog") is None, timeout=5_000)
+    texts = _visible_texts(ctx)
+    assert CALLER not in texts
+    assert "停电，询问恢复时间" not in texts
+    assert "张敏" not in texts  # the previous user's name (the greeting, the status bar)
+    assert not lifecycle.dialogs
+    assert tickets.view.key_edit.text() == ""
