@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QApplication
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
+from callcenter.services.auth.admin import UserAdmin
+from callcenter.services.auth.directory import UserDirectory
 from callcenter.services.auth.sign_in import SignInService
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
@@ -40,6 +42,7 @@ from callcenter.services.tickets.workflow import TicketWorkflow
 from callcenter.telephony.scenario import load_scenario
 from callcenter.telephony.simulator import SimulatedTelephony
 from callcenter.ui.auth.integration import AuthFeature
+from callcenter.ui.auth.users_admin import UsersAdminFeature
 from callcenter.ui.callbacks.integration import install as install_callbacks
 from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
@@ -143,6 +146,8 @@ def build(opts: AppOptions) -> AppContext:
     keep: list[QObject] = [scheduler, poster, bridge]
     auth = AuthFeature(window, desk, SignInService(db, profile, clock, workstation))
     keep.append(auth)
+    keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),
+                                                          clock), profile, opts.lang))
     # features install themselves through MainWindow's extension points
     workflow = TicketWorkflow(db, clock, workstation)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)

@@ -152,3 +152,122 @@ def test_sign_out_leaves_nothing_of_the_user_or_the_caller(qtbot: QtBot, ctx: Ap
     assert "张敏" not in texts  # the previous user's name (the greeting, the status bar)
     assert not lifecycle.dialogs
     assert tickets.view.key_edit.text() == ""
+
+
+def test_idle_locks_the_screen_and_only_the_password_unlocks(qtbot: QtBot, ctx: AppContext) -> None:
+    ctx.telephony.stop()
+    sign_in(qtbot, ctx)
+    auth = ctx.auth
+    assert auth is not None
+    auth.check_idle()
+    assert not auth.locked  # just signed in
+    auth.idle.last_input_ns -= int(11 * 60 * 1e9)  # the profile says 10 minutes
+    auth.check_idle()
+    assert auth.locked and not ctx.window.centralWidget().isVisible()
+    dlg = auth.lock_dialog
+    assert dlg is not None
+    dlg.password.setText("wrong one")
+    dlg.unlock_btn.click()
+    qtbot.waitUntil(lambda: "⚠" in dlg.error.text(), timeout=10_000)
+    assert auth.locked
+    dlg.password.setText("demo1001")
+    dlg.unlock_btn.click()
+    qtbot.waitUntil(lambda: not auth.locked, timeout=10_000)
+    assert ctx.window.centralWidget().isVisible()
+    assert ctx.desk.status.state is AgentState.BUSY  # still the same shift
+
+
+def test_switch_user_at_the_lock_signs_the_first_out(qtbot: QtBot, ctx: AppContext) -> None:
+    ctx.telephony.stop()
+    sign_in(qtbot, ctx)
+    auth = ctx.auth
+    assert auth is not None
+    auth.idle.last_input_ns -= int(11 * 60 * 1e9)
+    auth.check_idle()
+    assert auth.lock_dialog is not None
+    auth.lock_dialog.switch_btn.click()
+    assert ctx.desk.status.state is AgentState.SIGNED_OUT and auth.current is None
+    dlg = ctx.window.sign_in_dialog
+    assert isinstance(dlg, SignInDialog) and dlg.isVisible()
+    submit(qtbot, dlg, "9001", "demo9001")
+    qtbot.waitUntil(lambda: auth.current is not None, timeout=10_000)
+    assert auth.current is not None and auth.current.actor.user_id == "9001"
+    assert ctx.window.centralWidget().isVisible()
+
+
+def test_no_lock_during_a_call(qtbot: QtBot, ctx: AppContext) -> None:
+    sign_in(qtbot, ctx)
+    ctx.desk.set_ready()
+    qtbot.waitUntil(lambda: ctx.desk.status.state is AgentState.RINGING, timeout=15_000)
+    ctx.desk.answer()
+    assert ctx.auth is not None
+    ctx.auth.idle.last_input_ns -= int(30 * 60 * 1e9)
+    ctx.auth.check_idle()
+    assert not ctx.auth.locked
+    ctx.desk.hang_up()
+
+
+def _users_admin(ctx: AppContext):  # type: ignore[no-untyped-def]
+    return next(k for k in ctx.keep if type(k).__name__ == "UsersAdminFeature")
+
+
+def test_the_user_screen_is_only_for_administrators(qtbot: QtBot, ctx: AppContext) -> None:
+    ctx.telephony.stop()
+    feature = _users_admin(ctx)
+    sign_in(qtbot, ctx, "9001", "demo9001")
+    assert feature.view is None  # a shift lead has no user screen
+    ctx.window.sign_in_or_out()
+    sign_in(qtbot, ctx, "6001", "demo6001")
+    assert feature.view is not None
+    view = feature.view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 7, timeout=10_000)
+
+    dlg = feature.open_add()
+    dlg.user_id.setText("1003")
+    dlg.name.setText("陈静")
+    dlg.password.setText("first-pw-1")
+    dlg.again.setText("first-pw-2")
+    dlg.ok.click()
+    assert "differ" in dlg.error.text() or "不一致" in dlg.error.text()
+    dlg.again.setText("first-pw-1")
+    dlg.user_id.setText("1001")  # taken
+    dlg.ok.click()
+    qtbot.waitUntil(lambda: "⚠" in dlg.error.text() and dlg.ok.isEnabled(), timeout=10_000)
+    assert dlg.isVisible() and dlg.name.text() == "陈静"  # nothing typed is lost
+    dlg.user_id.setText("1003")
+    dlg.ok.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 8, timeout=10_000)
+    row = next(i for i, u in enumerate(view.model.rows) if u.user_id == "1003")
+    view.table.selectRow(row)
+    view.disable_btn.click()
+    qtbot.waitUntil(lambda: next(u for u in view.model.rows if u.user_id == "1003").disabled,
+                    timeout=10_000)
+
+    ctx.window.sign_in_or_out()  # the admin signs out: the tab goes with them
+    assert feature.view is None
+    dlg2 = open_sign_in(ctx)
+    submit(qtbot, dlg2, "1003", "first-pw-1")
+    qtbot.waitUntil(lambda: "⚠" in dlg2.error.text(), timeout=10_000)
+    assert "停用" in dlg2.error.text() or "disabled" in dlg2.error.text()
+    dlg2.reject()
+
+
+def test_a_new_user_chooses_a_password_before_the_desk_opens(qtbot: QtBot, ctx: AppContext) -> None:
+    ctx.telephony.stop()
+    feature = _users_admin(ctx)
+    sign_in(qtbot, ctx, "6001", "demo6001")
+    feature._admin.add(ctx.auth.current.actor, "1004", name="周丽", role="agent",  # type: ignore[union-attr]
+                       password="given-pw-1").result(timeout=10)
+    ctx.window.sign_in_or_out()
+    dlg = open_sign_in(ctx)
+    submit(qtbot, dlg, "1004", "given-pw-1")
+    auth = ctx.auth
+    assert auth is not None
+    qtbot.waitUntil(lambda: auth.change_dialog is not None, timeout=10_000)
+    change = auth.change_dialog
+    assert change is not None and ctx.desk.status.state is AgentState.SIGNED_OUT
+    change.new.setText("mine-pw-1")
+    change.again.setText("mine-pw-1")
+    change.ok.click()
+    qtbot.waitUntil(lambda: auth.current is not None, timeout=10_000)
+    assert auth.current is not None and auth.current.actor.user_id == "1004"

@@ -13,13 +13,14 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from callcenter.domain.agent_state import IllegalTransition
 from callcenter.services.auth.sign_in import SignedIn, SignInRefused, SignInService
 from callcenter.services.calls.desk import AgentIdInvalid, CallDesk
 from callcenter.ui.auth.change_password_dialog import ChangePasswordDialog
 from callcenter.ui.auth.messages import refusal_text
+from callcenter.ui.auth.screen_lock import CHECK_MS, LOCKABLE, IdleWatcher, ScreenLockDialog
 from callcenter.ui.auth.sign_in_dialog import SignInDialog
 from callcenter.ui.calls.desk_bridge import GuiPoster
 from callcenter.ui.shared.main_window import MainWindow
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 class AuthFeature(QObject):
     signedIn = Signal(object)  # SignedIn
     signedOut = Signal()
+    lockChanged = Signal(bool)
 
     def __init__(self, window: MainWindow, desk: CallDesk, service: SignInService) -> None:
         super().__init__(window)
@@ -39,6 +41,14 @@ class AuthFeature(QObject):
         self.current: SignedIn | None = None
         self.change_dialog: ChangePasswordDialog | None = None
         window.set_sign_in_flow(self.request_sign_in, self.sign_out)
+        self.lock_dialog: ScreenLockDialog | None = None
+        self._switched_from: str | None = None
+        self.idle = IdleWatcher(self)
+        self.lock_check = QTimer(self)
+        self.lock_check.setObjectName("idleLockCheck")
+        self.lock_check.setInterval(CHECK_MS)
+        self.lock_check.timeout.connect(self.check_idle)
+        self.lock_check.start()
 
     # ----- sign-in ------------------------------------------------------------
     def request_sign_in(self, user_id: str = "") -> SignInDialog:
@@ -134,6 +144,10 @@ class AuthFeature(QObject):
             dlg.show_error(self.tr("Already signed in."))
             return
         self.current = signed
+        if self._switched_from is not None:
+            log.info("user switched at the lock: %s -> %s", self._switched_from, signed.actor.user_id)
+            self._switched_from = None
+        self.idle.last_input_ns = self.idle._now_ns()
         log.info("signed in: %s (%s)", signed.actor.user_id, signed.actor.role.value)
         dlg.accept()
         self._closed(dlg)
@@ -155,3 +169,61 @@ class AuthFeature(QObject):
         self._w.clear_for_next_user()
         log.info("signed out: %s", who)
         self.signedOut.emit()
+
+    # ----- the screen lock ------------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def check_idle(self) -> None:
+        minutes = self._desk.profile.idle_lock_minutes
+        if (self.current is None or self.locked
+                or self._desk.status.state not in LOCKABLE or self.idle.idle_s() < minutes * 60):
+            return
+        self.lock()
+
+    def lock(self) -> ScreenLockDialog:
+        assert self.current is not None
+        central = self._w.centralWidget()
+        if central is not None:
+            central.setVisible(False)  # nothing readable behind the lock
+        who = f"{self.current.name}（{self.current.actor.user_id}）"
+        dlg = ScreenLockDialog(who, self._w)
+        dlg.unlockRequested.connect(lambda pw: self._unlock(dlg, pw))
+        dlg.switchRequested.connect(self._switch_user)
+        self.lock_dialog = dlg
+        log.info("screen locked after idle: %s", self.current.actor.user_id)
+        dlg.open()
+        self.lockChanged.emit(True)
+        return dlg
+
+    def _unlock(self, dlg: ScreenLockDialog, password: str) -> None:
+        assert self.current is not None
+        user_id = self.current.actor.user_id
+
+        def failed(exc: BaseException) -> None:
+            dlg.show_error(refusal_text(exc, self._desk.profile.timezone)
+                           if isinstance(exc, SignInRefused) else self.tr("Try again."))
+
+        self._deliver(self.service.sign_in(user_id, password), lambda _s: self._unlocked(),
+                      failed)
+
+    def _unlocked(self) -> None:
+        dlg, self.lock_dialog = self.lock_dialog, None
+        if dlg is not None:
+            dlg.accept()
+            dlg.deleteLater()
+        central = self._w.centralWidget()
+        if central is not None:
+            central.setVisible(True)
+        self.idle.last_input_ns = self.idle._now_ns()
+        log.info("screen unlocked")
+        self.lockChanged.emit(False)
+
+    def _switch_user(self) -> None:
+        previous = self.current.actor.user_id if self.current else None
+        self._unlocked()
+        self.sign_out()
+        if self._desk.status.state.name == "SIGNED_OUT":
+            self._switched_from = previous
+            self.request_sign_in()

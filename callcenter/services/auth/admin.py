@@ -1,0 +1,49 @@
+"""The administrators' user screen as a use case: the UserDirectory's changes on
+the store's writer thread, each checked against who asks (only an
+administrator manages users; the service refuses, not only the screen)."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+
+from callcenter.domain.clock import Clock
+from callcenter.domain.ticket_lifecycle import Actor, Role
+from callcenter.services.auth.directory import UserDirectory, UserInfo, UserRefused
+from callcenter.services.storage.database import Database
+
+
+class UserAdmin:
+    def __init__(self, db: Database, directory: UserDirectory, clock: Clock) -> None:
+        self._db, self._dir, self._clock = db, directory, clock
+
+    @staticmethod
+    def _require(actor: Actor | None) -> None:
+        if actor is None or actor.role is not Role.ADMIN:
+            raise UserRefused("not_allowed", actor.user_id if actor else "")
+
+    def list(self, actor: Actor | None) -> Future[list[UserInfo]]:
+        self._require(actor)
+        now = self._clock.utc_now()
+        return self._db.read(lambda s: self._dir.list_in(s, now))
+
+    def add(self, actor: Actor | None, user_id: str, *, name: str, role: str, password: str,
+            team: str | None = None, department: str | None = None) -> Future[None]:
+        self._require(actor)
+        now = self._clock.utc_now()
+        return self._db.write(lambda s: None if self._dir.add_in(
+            s, user_id, name=name, role=role, password=password, now=now, team=team,
+            department=department) else None)
+
+    def set_disabled(self, actor: Actor | None, user_id: str, disabled: bool) -> Future[None]:
+        self._require(actor)
+        if actor is not None and actor.user_id == user_id.strip() and disabled:
+            raise UserRefused("not_yourself", user_id)
+        now = self._clock.utc_now()
+        return self._db.write(lambda s: None if self._dir.set_disabled_in(
+            s, user_id, disabled, now) else None)
+
+    def reset_password(self, actor: Actor | None, user_id: str, password: str) -> Future[None]:
+        self._require(actor)
+        now = self._clock.utc_now()
+        return self._db.write(lambda s: None if self._dir.reset_password_in(
+            s, user_id, password, now) else None)
