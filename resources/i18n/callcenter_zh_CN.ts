@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="72"/>
+        <source>Add a user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="87"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="92"/>
+        <source>Agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="93"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="94"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="95"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="96"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="97"/>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="98"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="99"/>
+        <source>The user chooses their own password at the first sign-in.</source>
+        <translation>用户首次签入时须自行设置新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="104"/>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+</context>
+<context>
     <name>AlertsView</name>
     <message>
         <location filename="../../callcenter/ui/alerts/view.py" line="56"/>
@@ -32,6 +90,39 @@
         <location filename="../../callcenter/ui/alerts/view.py" line="188"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
+    </message>
+</context>
+<context>
+    <name>AuthFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/integration.py" line="89"/>
+        <source>Sign-in failed: the store could not be read. Try again.</source>
+        <translation>签入失败：无法读取本地数据，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/integration.py" line="122"/>
+        <source>The password could not be saved. Try again.</source>
+        <translation>密码未能保存，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/integration.py" line="144"/>
+        <source>Already signed in.</source>
+        <translation>已签入。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/integration.py" line="155"/>
+        <source>Signed in as %1 (%2).</source>
+        <translation>已签入：%1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/integration.py" line="165"/>
+        <source>Finish the call and the ticket before signing out.</source>
+        <translation>请先结束通话并完成工单，再签出。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/integration.py" line="206"/>
+        <source>Try again.</source>
+        <translation>请重试。</translation>
     </message>
 </context>
 <context>
@@ -411,6 +502,49 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/change_password_dialog.py" line="14"/>
+        <source>Choose a new password</source>
+        <translation>设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/change_password_dialog.py" line="17"/>
+        <source>Your password was set by an administrator. Choose your own (at least 8 characters) to continue.</source>
+        <translation>您的密码由管理员设置，请设置自己的新密码（至少 8 个字符）后继续。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/change_password_dialog.py" line="24"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/change_password_dialog.py" line="25"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/change_password_dialog.py" line="26"/>
+        <source>New password again</source>
+        <translation>确认新密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/change_password_dialog.py" line="36"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/change_password_dialog.py" line="37"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/change_password_dialog.py" line="52"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictModel</name>
     <message>
         <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="147"/>
@@ -497,37 +631,37 @@
 <context>
     <name>DuplicatesDesk</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="110"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="111"/>
         <source>Repeat complaint not yet resolved: the shift lead has been alerted.</source>
         <translation>重复投诉尚未解决：已报告当值负责人。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="117"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="118"/>
         <source>Urging is possible after the call ends (wrap-up).</source>
         <translation>通话结束后（话后处理时）才能催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="134"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="135"/>
         <source>the ticket is already closed</source>
         <translation>该工单已办结</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="135"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="136"/>
         <source>your role may not urge tickets</source>
         <translation>您的角色不能催办工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="136"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="137"/>
         <source>the database did not take the write</source>
         <translation>数据库未能写入</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="137"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="138"/>
         <source>The urge was NOT recorded (%1); nothing changed.</source>
         <translation>催办未记录（%1），未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="146"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="147"/>
         <source>Urge recorded on ticket %1; no new ticket was saved.</source>
         <translation>已在工单 %1 上记录催办，未新建工单。</translation>
     </message>
@@ -1129,7 +1263,7 @@
         <translation>部门工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="102"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="111"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
@@ -1142,82 +1276,87 @@
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="84"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="87"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="96"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="99"/>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="99"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="102"/>
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="166"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="192"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="208"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="199"/>
+        <source>Sign-in is not available.</source>
+        <translation>当前无法签入。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="226"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="212"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="230"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="264"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="282"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="268"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="286"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="283"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="301"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="287"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="305"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="288"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="306"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="289"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="307"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="290"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="308"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="294"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="312"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="295"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="313"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="304"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="322"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -1343,52 +1482,52 @@
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="102"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="103"/>
         <source>&amp;Outages</source>
         <translation>停电信息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="105"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="106"/>
         <source>Outage lookup</source>
         <translation>停电查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="106"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="107"/>
         <source>Import outage list...</source>
         <translation>导入停电信息……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="107"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="108"/>
         <source>Raise emergency banner...</source>
         <translation>发布紧急通告……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="124"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="125"/>
         <source>Outage lookup failed: %1</source>
         <translation>停电查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="173"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="174"/>
         <source>The caller is inside an active outage: link the ticket or give a reason.</source>
         <translation>来电客户在正在停电的范围内：请关联停电，或填写仍要下发的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="210"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="211"/>
         <source>Outages: %1 active · %2 upcoming · %3 restored</source>
         <translation>停电：正在 %1 · 即将 %2 · 已恢复 %3</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="221"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="222"/>
         <source>Import outage list</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="222"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="223"/>
         <source>Outage lists (*.csv *.xlsx)</source>
         <translation>停电信息表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="239"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="240"/>
         <source>Only the shift lead can raise an emergency banner.</source>
         <translation>只有值班长可以发布紧急公告。</translation>
     </message>
@@ -1686,6 +1825,67 @@
         <location filename="../../callcenter/ui/tickets/department_view.py" line="75"/>
         <source>near deadline</source>
         <translation>临期</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="120"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="125"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="126"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="127"/>
+        <source>The user must change it at the next sign-in; a lock ends.</source>
+        <translation>用户下次签入时须修改密码；锁定随之解除。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="130"/>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+</context>
+<context>
+    <name>ScreenLockDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/screen_lock.py" line="71"/>
+        <source>Desk locked</source>
+        <translation>坐席已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/screen_lock.py" line="74"/>
+        <source>The desk is locked</source>
+        <translation>屏幕已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/screen_lock.py" line="86"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/screen_lock.py" line="95"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/screen_lock.py" line="99"/>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/screen_lock.py" line="110"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
     </message>
 </context>
 <context>
@@ -1994,25 +2194,104 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../callcenter/ui/calls/sign_in_dialog.py" line="12"/>
-        <location filename="../../callcenter/ui/calls/sign_in_dialog.py" line="28"/>
+        <location filename="../../callcenter/ui/auth/sign_in_dialog.py" line="21"/>
+        <location filename="../../callcenter/ui/auth/sign_in_dialog.py" line="46"/>
         <source>Sign in</source>
         <translation>签入</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/sign_in_dialog.py" line="17"/>
+        <location filename="../../callcenter/ui/auth/sign_in_dialog.py" line="27"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/sign_in_dialog.py" line="32"/>
+        <location filename="../../callcenter/ui/auth/sign_in_dialog.py" line="34"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/sign_in_dialog.py" line="50"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/sign_in_dialog.py" line="41"/>
+        <location filename="../../callcenter/ui/auth/sign_in_dialog.py" line="71"/>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/sign_in_dialog.py" line="85"/>
         <source>The agent ID must be 3 to 8 digits.</source>
         <translation>工号应为3至8位数字。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInMessages</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="16"/>
+        <source>This ID is locked after too many wrong passwords. Try again after %1.</source>
+        <translation>密码错误次数过多，该工号已锁定，请于 %1 后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="20"/>
+        <source>Wrong agent ID or password.</source>
+        <translation>工号或密码不正确。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="22"/>
+        <source>%1 more wrong password(s) lock the ID.</source>
+        <translation>再错 %1 次将锁定该工号。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="26"/>
+        <source>Enter your agent ID.</source>
+        <translation>请输入工号。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="27"/>
+        <source>Enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="28"/>
+        <location filename="../../callcenter/ui/auth/messages.py" line="36"/>
+        <source>The password is too long (at most 128 characters).</source>
+        <translation>密码过长（最多 128 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="30"/>
+        <source>This ID is disabled. Ask an administrator.</source>
+        <translation>该工号已停用，请联系管理员。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="32"/>
+        <source>The new password must differ from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="34"/>
+        <source>The new password needs at least 8 characters.</source>
+        <translation>新密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="38"/>
+        <source>Enter a new password.</source>
+        <translation>请输入新密码。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="39"/>
+        <source>The password must not be your agent ID.</source>
+        <translation>密码不能与工号相同。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="41"/>
+        <source>The password contains a character that cannot be used.</source>
+        <translation>密码含有不可使用的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/messages.py" line="44"/>
+        <source>Sign-in failed.</source>
+        <translation>签入失败。</translation>
     </message>
 </context>
 <context>
@@ -2794,6 +3073,227 @@
         <location filename="../../callcenter/ui/scripts/triage_widget.py" line="71"/>
         <source>Solved on the phone: record it</source>
         <translation>电话中已解决：记录即可</translation>
+    </message>
+</context>
+<context>
+    <name>UsersAdmin</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="35"/>
+        <source>The ID must be 3 to 8 digits.</source>
+        <translation>工号须为 3 至 8 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="36"/>
+        <source>This ID already exists.</source>
+        <translation>该工号已存在。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="37"/>
+        <source>No such user.</source>
+        <translation>没有该用户。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="38"/>
+        <source>Enter a name (at most 50 characters).</source>
+        <translation>请填写姓名（最多 50 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="39"/>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="40"/>
+        <source>A department user needs a department; others none.</source>
+        <translation>部门用户须选择部门；其他角色不选部门。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="42"/>
+        <source>The team has at most 32 characters.</source>
+        <translation>班组最多 32 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="43"/>
+        <source>Enter a password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="44"/>
+        <source>The password is too long (at most 128 characters).</source>
+        <translation>密码过长（最多 128 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="46"/>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="48"/>
+        <source>The password must not be the ID.</source>
+        <translation>密码不能与工号相同。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="49"/>
+        <source>The password contains a character that cannot be used.</source>
+        <translation>密码含有不可使用的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="51"/>
+        <source>Only an administrator manages users.</source>
+        <translation>只有管理员可以管理用户。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="52"/>
+        <source>You cannot disable your own ID.</source>
+        <translation>不能停用自己的工号。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="53"/>
+        <source>The change was refused.</source>
+        <translation>修改未被接受。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersAdminFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="116"/>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="147"/>
+        <source>The store could not be written; nothing changed. Try again.</source>
+        <translation>无法写入本地数据，未做任何修改，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="171"/>
+        <source>User added.</source>
+        <translation>已新增用户。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="181"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="209"/>
+        <source>Select a user first.</source>
+        <translation>请先选择用户。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="192"/>
+        <source>Password reset.</source>
+        <translation>密码已重置。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="216"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersAdminView</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="62"/>
+        <source>Add user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="64"/>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="66"/>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="68"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="18"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="19"/>
+        <source>Shift lead</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="20"/>
+        <source>QA reviewer</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="21"/>
+        <source>Department user</source>
+        <translation>部门用户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="22"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="31"/>
+        <source>ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="31"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="31"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="32"/>
+        <source>Team / department</source>
+        <translation>班组/部门</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="32"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="54"/>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="56"/>
+        <source>locked until %1</source>
+        <translation>锁定至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="59"/>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="60"/>
+        <source>active</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>_Form</name>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="48"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/auth/user_dialogs.py" line="58"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
     </message>
 </context>
 </TS>

@@ -71,7 +71,7 @@ class ScreenLockDialog(QDialog):
         self.setWindowTitle(self.tr("Desk locked"))
         self.setModal(True)
         lay = QVBoxLayout(self)
-        title = QLabel("🔒 " + self.tr("The desk is locked"), self)
+        title = QLabel(self.tr("The desk is locked"), self)
         title.setObjectName("screenLockTitle")
         title.setStyleSheet("font-size:18px;font-weight:600;")
         lay.addWidget(title)

@@ -31,27 +31,31 @@ from callcenter.ui.shared.main_window import MainWindow
 
 
 def refusal(code: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "bad_id": tr("UsersAdmin", "The ID must be 3 to 8 digits."),
-        "exists": tr("UsersAdmin", "This ID already exists."),
-        "unknown": tr("UsersAdmin", "No such user."),
-        "bad_name": tr("UsersAdmin", "Enter a name (at most 50 characters)."),
-        "bad_role": tr("UsersAdmin", "Choose a role."),
-        "bad_department": tr("UsersAdmin", "A department user needs a department; others none."),
-        "bad_team": tr("UsersAdmin", "The team has at most 32 characters."),
-        "password_empty": tr("UsersAdmin", "Enter a password."),
-        "password_too_long": tr("UsersAdmin", "The password is too long (at most 128 characters)."),
-        "password_too_short": tr("UsersAdmin", "The password needs at least 8 characters."),
-        "password_same_as_id": tr("UsersAdmin", "The password must not be the ID."),
-        "password_nul": tr("UsersAdmin", "The password contains a character that cannot be used."),
-        "not_allowed": tr("UsersAdmin", "Only an administrator manages users."),
-        "not_yourself": tr("UsersAdmin", "You cannot disable your own ID."),
-    }.get(code, tr("UsersAdmin", "The change was refused."))
+        "bad_id": QCoreApplication.translate("UsersAdmin", "The ID must be 3 to 8 digits."),
+        "exists": QCoreApplication.translate("UsersAdmin", "This ID already exists."),
+        "unknown": QCoreApplication.translate("UsersAdmin", "No such user."),
+        "bad_name": QCoreApplication.translate("UsersAdmin", "Enter a name (at most 50 characters)."),
+        "bad_role": QCoreApplication.translate("UsersAdmin", "Choose a role."),
+        "bad_department": QCoreApplication.translate(
+            "UsersAdmin", "A department user needs a department; others none."),
+        "bad_team": QCoreApplication.translate("UsersAdmin", "The team has at most 32 characters."),
+        "password_empty": QCoreApplication.translate("UsersAdmin", "Enter a password."),
+        "password_too_long": QCoreApplication.translate(
+            "UsersAdmin", "The password is too long (at most 128 characters)."),
+        "password_too_short": QCoreApplication.translate(
+            "UsersAdmin", "The password needs at least 8 characters."),
+        "password_same_as_id": QCoreApplication.translate("UsersAdmin", "The password must not be the ID."),
+        "password_nul": QCoreApplication.translate(
+            "UsersAdmin", "The password contains a character that cannot be used."),
+        "not_allowed": QCoreApplication.translate("UsersAdmin", "Only an administrator manages users."),
+        "not_yourself": QCoreApplication.translate("UsersAdmin", "You cannot disable your own ID."),
+    }.get(code, QCoreApplication.translate("UsersAdmin", "The change was refused."))
 
 
 class UsersAdminView(QWidget):
-    def __init__(self, timezone: str, parent: QWidget | None = None) -> None:
+    def __init__(self, timezone: str, departments: dict[str, str],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("usersAdminView")
         lay = QVBoxLayout(self)
@@ -68,7 +72,7 @@ class UsersAdminView(QWidget):
             row.addWidget(b)
         row.addStretch(1)
         lay.addLayout(row)
-        self.model = UsersModel(timezone)
+        self.model = UsersModel(timezone, departments)
         self.table = QTableView(self)
         self.table.setObjectName("usersTable")
         self.table.setModel(self.model)
@@ -104,7 +108,8 @@ class UsersAdminFeature(QObject):
 
     def _signed_in(self, signed: SignedIn) -> None:
         if signed.actor.role is Role.ADMIN and self.view is None:
-            view = UsersAdminView(self._profile.timezone)
+            view = UsersAdminView(self._profile.timezone,
+                                  {d.code: d.label(self._lang) for d in self._profile.departments})
             view.add_btn.clicked.connect(self.open_add)
             view.disable_btn.clicked.connect(lambda: self._set_disabled(True))
             view.enable_btn.clicked.connect(lambda: self._set_disabled(False))

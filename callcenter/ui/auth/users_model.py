@@ -14,20 +14,20 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 def role_label(role: Role) -> str:
-    tr = QCoreApplication.translate
     return {
-        Role.AGENT: tr("UsersModel", "Agent"),
-        Role.SHIFT_LEAD: tr("UsersModel", "Shift lead"),
-        Role.QA: tr("UsersModel", "QA reviewer"),
-        Role.DEPARTMENT: tr("UsersModel", "Department user"),
-        Role.ADMIN: tr("UsersModel", "Administrator"),
+        Role.AGENT: QCoreApplication.translate("UsersModel", "Agent"),
+        Role.SHIFT_LEAD: QCoreApplication.translate("UsersModel", "Shift lead"),
+        Role.QA: QCoreApplication.translate("UsersModel", "QA reviewer"),
+        Role.DEPARTMENT: QCoreApplication.translate("UsersModel", "Department user"),
+        Role.ADMIN: QCoreApplication.translate("UsersModel", "Administrator"),
     }[role]
 
 
 class UsersModel(QAbstractTableModel):
-    def __init__(self, timezone: str) -> None:
+    def __init__(self, timezone: str, departments: dict[str, str] | None = None) -> None:
         super().__init__()
         self._tz = ZoneInfo(timezone)
+        self._departments = departments or {}  # code -> the label shown
         self.rows: list[UserInfo] = []
         self._headers = [self.tr("ID"), self.tr("Name"), self.tr("Role"),
                          self.tr("Team / department"), self.tr("State")]
@@ -64,5 +64,6 @@ class UsersModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         u = self.rows[index.row()]
-        return (u.user_id, u.name, role_label(u.role), u.department or u.team or "",
+        where = self._departments.get(u.department, u.department) if u.department else u.team
+        return (u.user_id, u.name, role_label(u.role), where or "",
                 self.state_text(u))[index.column()]
