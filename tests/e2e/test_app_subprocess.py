@@ -31,7 +31,7 @@ def test_demo_app_handles_a_call_and_quits_cleanly(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     try:
         rows = con.execute(
-            "SELECT number, category, call_id FROM tickets WHERE created_by = '1024'").fetchall()
+            "SELECT number, category, call_id FROM tickets WHERE created_by = '1001'").fetchall()
         assert len(rows) == 1
         number, category, call_id = rows[0]
         assert number.startswith("LJ-E2E-") and category == "inquiry"
