@@ -199,6 +199,41 @@ BEGIN
                              'tickets', coalesce(cardinality(v_ids), 0));
 END $function$;
 
+CREATE OR REPLACE FUNCTION sync.guard_origin()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'sync', 'public', 'pg_temp'
+AS $function$
+DECLARE
+    v_desk text := nullif(current_setting('callcenter.desk', true), '');
+    v_other text;
+BEGIN
+    IF v_desk IS NULL
+       OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)
+       OR pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'sync'),
+                      'MEMBER') THEN
+        RETURN NULL;
+    END IF;
+    SELECT r.origin_workstation INTO v_other FROM new_rows r
+     WHERE r.origin_workstation IS DISTINCT FROM v_desk LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'desk % may not push % rows made by desk %', v_desk, TG_TABLE_NAME,
+            coalesce(v_other, 'NULL') USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION sync.guard_origin_on(p_table text)
+ RETURNS void
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    EXECUTE format('CREATE TRIGGER guard_origin AFTER INSERT ON public.%I '
+                   'REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+                   'EXECUTE FUNCTION sync.guard_origin()', p_table);
+END $function$;
+
 CREATE OR REPLACE FUNCTION sync.guard_users()
  RETURNS trigger
  LANGUAGE plpgsql

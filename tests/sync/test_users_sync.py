@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -121,3 +122,31 @@ def test_central_refuses_user_changes_from_a_desk_that_is_not_an_admins(
             assert conn.execute("SELECT disabled FROM public.users").fetchone() == (True,)
     finally:
         desk.close()
+
+
+def test_central_refuses_rows_a_desk_pushes_in_another_desks_name(
+        tmp_path: Path, central_url: str) -> None:
+    from callcenter.sync.protocol import Op
+
+    url = desk_url(central_url, "A1")
+    desk_url(central_url, "B1")
+    row = {"kind": "profile", "number": 1, "source": "x", "author": "1001",
+           "created_at": "2026-12-07T01:00:00+00:00", "version": 1,
+           "updated_at": "2026-12-07T01:00:00+00:00", "deleted_at": None}
+    forged = Op(str(uuid.uuid4()), str(uuid.uuid4()), 1, "site_documents", str(uuid.uuid4()),
+                "upsert", None, {**row, "origin_workstation": "B1"}, "2026-12-07T01:00:00+00:00")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege), CentralClient(url) as client:
+        client.push("A1", [forged])
+    own = Op(str(uuid.uuid4()), str(uuid.uuid4()), 1, "site_documents", str(uuid.uuid4()),
+             "upsert", None, {**row, "origin_workstation": "A1"}, "2026-12-07T01:00:00+00:00")
+    with CentralClient(url) as client:
+        assert client.push("A1", [own])["applied"] == [own.op_id]
+
+
+def test_every_synced_table_has_the_origin_guard(central_url: str) -> None:
+    with psycopg.connect(central_url) as conn:
+        missing = conn.execute(
+            "SELECT t.name FROM sync.tables t WHERE NOT EXISTS (SELECT 1 FROM pg_trigger g "
+            "WHERE g.tgrelid = ('public.' || quote_ident(t.name))::regclass "
+            "AND g.tgname = 'guard_origin')").fetchall()
+    assert missing == []

@@ -17,7 +17,9 @@ desk in the transaction (``callcenter.desk``), and a trigger on
 ``public.users`` refuses (insufficient_privilege) an insert, a delete or a
 change of name, role, team, department or the disabled flag pushed by any
 desk whose kind is not ``admin``. Admin connections (``callcenter users
---central``) may. A non-admin desk may still change a password (hash, the
+--central``) may. And on every synced table a statement trigger refuses rows a
+desk inserts in another desk's name (``origin_workstation``): subsets and
+attribution rest on it (``sync.guard_origin_on(table)`` for tables added later). A non-admin desk may still change a password (hash, the
 must-change flag, when it was set): that is a user changing their own
 password after a reset, at the desk they signed in on; it is audited there.
 
@@ -130,6 +132,45 @@ CREATE TRIGGER guard_users BEFORE INSERT OR UPDATE OR DELETE ON public.users
 """
 
 
+# Rows a desk inserts carry its own name as origin_workstation: the subsets and
+# every "who made this" answer depend on it. One check per statement (a push's
+# bulk insert is one statement), not per row.
+GUARD_ORIGIN_V8 = """
+CREATE FUNCTION sync.guard_origin() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = sync, public, pg_temp AS $$
+DECLARE
+    v_desk text := nullif(current_setting('callcenter.desk', true), '');
+    v_other text;
+BEGIN
+    IF v_desk IS NULL
+       OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)
+       OR pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'sync'),
+                      'MEMBER') THEN
+        RETURN NULL;
+    END IF;
+    SELECT r.origin_workstation INTO v_other FROM new_rows r
+     WHERE r.origin_workstation IS DISTINCT FROM v_desk LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'desk % may not push % rows made by desk %', v_desk, TG_TABLE_NAME,
+            coalesce(v_other, 'NULL') USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION sync.guard_origin() FROM PUBLIC;
+
+-- for every synced table: c0008 attaches it to all, a later table's migration calls it
+CREATE FUNCTION sync.guard_origin_on(p_table text) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format('CREATE TRIGGER guard_origin AFTER INSERT ON public.%I '
+                   'REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT '
+                   'EXECUTE FUNCTION sync.guard_origin()', p_table);
+END $$;
+REVOKE ALL ON FUNCTION sync.guard_origin_on(text) FROM PUBLIC;
+SELECT sync.guard_origin_on(name) FROM sync.tables ORDER BY name;
+"""
+
+
 def upgrade() -> None:
     for name, (mode, columns) in TABLES.items():
         op.execute(create_table_sql(name, mode, columns))
@@ -137,11 +178,16 @@ def upgrade() -> None:
     op.execute(SUBSET_SQL_V8)
     op.execute(CHECK_DESK_V8)
     op.execute(GUARD_USERS_V8)
+    op.execute(GUARD_ORIGIN_V8)
     op.execute("UPDATE sync.meta SET schema_version = 8")
 
 
 def downgrade() -> None:
     op.execute("UPDATE sync.meta SET schema_version = 7")
+    for (name,) in op.get_bind().exec_driver_sql("SELECT name FROM sync.tables").fetchall():
+        op.execute(f"DROP TRIGGER IF EXISTS guard_origin ON public.{name}")
+    op.execute("DROP FUNCTION sync.guard_origin_on(text)")
+    op.execute("DROP FUNCTION sync.guard_origin()")
     op.execute(CHECK_DESK_V1)
     op.execute(SUBSET_SQL_V6)
     for name in reversed(TABLES):
