@@ -25,6 +25,7 @@ from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.callbacks.queue import (
     CallbackRow,
 )
+from callcenter.services.privacy.policy import NOBODY, NumberPolicy, Surface
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_BG, OVERDUE_FG = QColor("#fde2e2"), QColor("#991b1b")
@@ -63,6 +64,7 @@ class CallbackQueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._profile, self._lang, self._tz = profile, lang, ZoneInfo(profile.timezone)
         self._rows: list[CallbackRow] = []
+        self.numbers = NOBODY  # who looks: the number of their own task shows in full
         self._headers = (self.tr("Ticket no."), self.tr("Due"), self.tr("Status"),
                          self.tr("Attempts"), self.tr("Assigned to"), self.tr("Customer"),
                          self.tr("Phone"), self.tr("Category"))
@@ -74,6 +76,12 @@ class CallbackQueueModel(QAbstractTableModel):
         self._overdue = self.tr("OVERDUE")
         self._retry = self.tr("Retry at %1")
         self._free = self.tr("(free)")
+
+    def set_viewer(self, policy: NumberPolicy) -> None:
+        self.numbers = policy
+        if self._rows:
+            col = self.COLUMNS.index("phone")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
 
     def set_rows(self, rows: Sequence[CallbackRow]) -> None:
         self.beginResetModel()
@@ -123,7 +131,8 @@ class CallbackQueueModel(QAbstractTableModel):
         if column == "customer":
             return r.caller_name
         if column == "phone":
-            return r.caller_phone
+            own = r.assigned_to is not None and r.assigned_to == self.numbers.user_id
+            return self.numbers.phone(r.caller_phone, Surface.CALLBACKS, own_task=own)
         if column == "category":
             cat = self._profile.category(r.category)
             return cat.label(self._lang) if cat else r.category

@@ -60,6 +60,7 @@ from callcenter.services.callbacks.queue import (
     StaleTask,
     TaskDetail,
 )
+from callcenter.services.privacy.policy import policy_for
 from callcenter.services.storage.database import StoreFailure
 from callcenter.ui.callbacks.queue_model import CallbackQueueModel, FutureRelay
 
@@ -81,6 +82,7 @@ class CallbackQueueView(QWidget):
         super().__init__(parent)
         self.setObjectName("callbackQueueView")
         self._cb, self._clock, self._tz = callbacks, clock, ZoneInfo(profile.timezone)
+        self._profile = profile
         self._agent: str | None = None
         self._detail: TaskDetail | None = None
         self._generation = 0
@@ -197,6 +199,7 @@ class CallbackQueueView(QWidget):
         if agent_id == self._agent:
             return
         self._agent = agent_id
+        self.model.set_viewer(policy_for(self._profile, agent_id))
         self.say("" if agent_id else self.tr("Sign in to take and record callbacks."))
         self.refresh()
 
