@@ -103,11 +103,14 @@ def setup_logging(level: str = "INFO", directory: Path | None = None) -> Path:
 
 
 def close_logging() -> None:
+    """Detach and close the file; the loggers' levels go back to Python's defaults."""
     global _installed
     if _installed is not None:
         logging.getLogger().removeHandler(_installed)
         _installed.close()
         _installed = None
+    log.setLevel(logging.NOTSET)
+    logging.captureWarnings(False)
 
 
 def _log_uncaught(kind: str, exc_type: type[BaseException], exc: BaseException,
