@@ -148,7 +148,7 @@ def build(opts: AppOptions) -> AppContext:
     )
     bridge = DeskBridge()
     desk.add_listener(bridge)
-    desk.add_listener(DeskLog())
+    desk.add_listener(DeskLog(desk.snapshot()))
     reveals = Reveals(opts.reveal_recorder or log_only_recorder, clock)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]

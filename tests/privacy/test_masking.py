@@ -71,3 +71,12 @@ def test_redact_numbers_removes_every_long_digit_run() -> None:
     for secret in ("13812341234", "11010519900101123X", "3100123456", "84567890"):
         assert secret not in out
     assert out.count(REDACTED) == 4 and "12345" in out
+
+
+def test_redaction_keeps_ids_the_log_is_meant_to_name() -> None:
+    line = ("ticket 12345678-1234-7234-8234-123456789012 call 01a24d21-eb93-7a23-945b-1dc1234567fb "
+            "hex ab12345678cd, phone 13812341234")
+    assert redact_numbers(line) == (
+        "ticket 12345678-1234-7234-8234-123456789012 call 01a24d21-eb93-7a23-945b-1dc1234567fb "
+        "hex ab12345678cd, phone [number]")
+    assert redact_numbers("身份证110105199001011234。") == "身份证[number]。"

@@ -27,7 +27,8 @@ Account numbers (``mask_account``, 10 digits on the payment card) keep their las
 more digits as a phone number, or as an ID number when it is one (18 characters).
 
 ``redact_numbers`` is the safety net for free text (log lines): every run of 7 or
-more digits (an 18-character ID with its final X included) becomes ``[number]``.
+more digits (an 18-character ID with its final X included) becomes ``[number]``;
+UUIDs and digits inside a word of letters (hex ids) are left alone.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ import re
 
 _SEPARATORS = re.compile(r"[\s\-()（）.]")
 _DIGIT_RUN = re.compile(r"(?<![0-9])[0-9]{7,}[Xx]?(?![0-9])")
+# a UUID (call, ticket ids: what the log is meant to name) is kept whole
+_UUID_OR_RUN = re.compile(r"([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})"
+                          r"|(?<![0-9A-Za-z])[0-9]{7,}[Xx]?(?![0-9A-Za-z])")
 REDACTED = "[number]"
 
 
@@ -91,7 +95,7 @@ def mask_account(raw: str) -> str:
 
 def redact_numbers(text: str) -> str:
     """``text`` with every run of 7+ digits (phone, account, ID number) replaced."""
-    return _DIGIT_RUN.sub(REDACTED, text)
+    return _UUID_OR_RUN.sub(lambda m: m.group(1) or REDACTED, text)
 
 
 def _mask_run(m: re.Match[str]) -> str:

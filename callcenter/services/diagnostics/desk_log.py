@@ -23,10 +23,11 @@ def failure_text(failure: StoreFailure) -> str:
 
 
 class DeskLog(DeskListener):
-    def __init__(self) -> None:
-        self._agent: str | None = None
-        self._state: str | None = None
+    def __init__(self, initial: DeskSnapshot | None = None) -> None:
+        self._agent: str | None = initial.agent_id if initial else None
+        self._state: str | None = initial.status.state.value if initial else None
         self._call: Any = None
+        self._released: Any = None
 
     def desk_changed(self, snap: DeskSnapshot) -> None:
         if snap.agent_id != self._agent:
@@ -48,8 +49,9 @@ class DeskLog(DeskListener):
             if call is not None:
                 log.info("call %s offered (telephony id %s)", call.id, call.telephony_id)
             self._call = call_id
-        if call is not None and call.hung_up_by:
-            log.debug("call %s released by %s", call.id, call.hung_up_by)
+        if call is not None and call.hung_up_by and self._released != call.id:
+            self._released = call.id
+            log.info("call %s released by %s", call.id, call.hung_up_by)
 
     def notice(self, code: str, data: dict[str, Any]) -> None:
         log.info("notice %s", code)
