@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -64,7 +65,8 @@ class RevealDialog(QDialog):
         self.buttons.accepted.connect(self._ok)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
-        self.resize(420, self.sizeHint().height())
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # wrapped text never clipped
+        self.setMinimumWidth(460)
 
     def _ok(self) -> None:
         why = self.reason.text().strip()
@@ -83,6 +85,7 @@ class RevealDialog(QDialog):
               .replace("%1", code))
         self.error.setText("⚠ " + text)
         self.error.show()
+        self.adjustSize()
 
 
 def reveal_button(parent: QWidget) -> QPushButton:

@@ -121,9 +121,10 @@ class TicketDetailDialog(QDialog):
         if d.supervised:
             flags.append(self.tr("supervised"))
         self.setWindowTitle(self.tr("Ticket %1").replace("%1", d.number))
+        deadline_label = self.tr("Deadline")
         self.header.setText(
             f"<b>{d.number}</b> · {_esc(kind)} · "
-            f"<b>{state_label(d.state)}</b> · {self.tr('Deadline')} {deadline}"
+            f"<b>{state_label(d.state)}</b> · {deadline_label} {deadline}"
             + (f" · ⚠ {'，'.join(flags)}" if flags else "")
             + f"<br/>{_esc(self._text(d.content))}<br/>{_esc(d.caller_name)} "
               f"{_esc(self._phone(d.caller_phone))} {_esc(d.address)}")
