@@ -158,7 +158,8 @@ def build(opts: AppOptions) -> AppContext:
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang, reveals)
     duplicates = install_duplicates(window, desk, db, profile, clock, workflow)
     keep.append(duplicates)
-    keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang))
+    keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang,
+                                  reveals=reveals))
     outages = install_outages(window, desk, db=db, bridge=bridge, clock=clock, profile=profile)
     # the outage lookup answers after the screen pop; the triage reads its facts
     site_tz = ZoneInfo(profile.timezone)

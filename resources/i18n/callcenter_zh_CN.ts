@@ -70,17 +70,17 @@
 <context>
     <name>CallbackFeature</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/integration.py" line="57"/>
+        <location filename="../../callcenter/ui/callbacks/integration.py" line="58"/>
         <source>Callbacks due: %1</source>
         <translation>待回访：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/integration.py" line="59"/>
+        <location filename="../../callcenter/ui/callbacks/integration.py" line="60"/>
         <source>(⚠ %1 overdue)</source>
         <translation>（⚠ 超期%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/integration.py" line="81"/>
+        <location filename="../../callcenter/ui/callbacks/integration.py" line="84"/>
         <source>Callbacks</source>
         <translation>回访</translation>
     </message>
@@ -88,82 +88,82 @@
 <context>
     <name>CallbackQueueModel</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="68"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="68"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
         <source>Due</source>
         <translation>回访时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="68"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
         <source>Attempts</source>
         <translation>外呼次数</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
         <source>Assigned to</source>
         <translation>回访坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="71"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="71"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="72"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="73"/>
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="72"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="73"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="73"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="74"/>
         <source>Not satisfied (reopened)</source>
         <translation>不满意（已重新下发）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="74"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="75"/>
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="74"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="75"/>
         <source>Handled elsewhere</source>
         <translation>已在他处处理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="76"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="77"/>
         <source>OVERDUE</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="77"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="78"/>
         <source>Retry at %1</source>
         <translation>预约%1重拨</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="78"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="79"/>
         <source>(free)</source>
         <translation>（未领取）</translation>
     </message>
@@ -171,233 +171,238 @@
 <context>
     <name>CallbackQueueView</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="93"/>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="203"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="96"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="208"/>
         <source>Sign in to take and record callbacks.</source>
         <translation>请先签入，再领取和记录回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="119"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="122"/>
         <source>Open callbacks</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="120"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="123"/>
         <source>Mine</source>
         <translation>我的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="121"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="124"/>
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="122"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="125"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="125"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="128"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="138"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="141"/>
         <source>Ta&amp;ke</source>
         <translation>领取(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="140"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="143"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="143"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="146"/>
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="151"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="156"/>
         <source>Note (required when not satisfied)</source>
         <translation>回访备注（不满意时必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="154"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="159"/>
         <source>Reached, &amp;satisfied</source>
         <translation>已联系：满意(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="156"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="161"/>
         <source>Reached, &amp;not satisfied</source>
         <translation>已联系：不满意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="159"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="164"/>
         <source>Not &amp;reached, retry at</source>
         <translation>未联系上，预约重拨(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="174"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="179"/>
         <source>Opening (say it first):</source>
         <translation>外拨开场白（先说）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="176"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="181"/>
         <source>Department reply and earlier attempts:</source>
         <translation>部门回复与历次回访：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="266"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="241"/>
+        <source>callback of %1</source>
+        <translation>工单 %1 的回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="283"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="278"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="295"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="280"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="297"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="304"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="326"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="345"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="326"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="345"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="327"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="346"/>
         <source>Departed</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="327"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="346"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="328"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="347"/>
         <source>Power restored</source>
         <translation>恢复送电时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="329"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="348"/>
         <source>Customer&apos;s request: %1</source>
         <translation>客户诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="330"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="349"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="333"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
         <source>reached, satisfied</source>
         <translation>已联系，满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="334"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="353"/>
         <source>reached, not satisfied</source>
         <translation>已联系，不满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="335"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="354"/>
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="337"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="356"/>
         <source>Attempt %1/%2</source>
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="383"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="402"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="394"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="413"/>
         <source>%1: not reached %2 times; recorded as unreachable.</source>
         <translation>%1：%2次未联系上，已记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="398"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="417"/>
         <source>%1: not reached; try again at %2.</source>
         <translation>%1：未联系上，请于%2再次外呼。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="401"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="420"/>
         <source>%1: customer satisfied; callback recorded.</source>
         <translation>%1：客户满意，回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="403"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
         <source>%1: customer not satisfied; the ticket is dispatched again.</source>
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="418"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="437"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="421"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="440"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="425"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="444"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="428"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="447"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="433"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="452"/>
         <source>Only agents and shift leads make callbacks.</source>
         <translation>只有坐席和值班长可以回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="434"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="453"/>
         <source>Only the shift lead assigns callbacks.</source>
         <translation>只有值班长可以指派回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="435"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="454"/>
         <source>Enter the ID of an agent to assign the callback to.</source>
         <translation>请输入要指派的坐席工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="436"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="455"/>
         <source>This callback is already finished.</source>
         <translation>该回访任务已结束。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="437"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="456"/>
         <source>This callback is assigned to another agent.</source>
         <translation>该回访任务已指派给其他坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="438"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="457"/>
         <source>Write down why the customer is not satisfied.</source>
         <translation>请记录客户不满意的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="439"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="458"/>
         <source>The retry time must be in the future.</source>
         <translation>预约重拨时间必须晚于现在。</translation>
     </message>

@@ -188,3 +188,36 @@ def test_lead_alert_masks_the_callers_number(qtbot: QtBot, app: tuple[AppContext
                   "shift_lead", "1024", datetime.now(UTC))
     text = alerts.text_for(a)
     assert MASKED in text and PHONE not in text and "LJ-P01-0001" in text
+
+
+def test_lead_reveals_one_callback_task_until_another_row_is_chosen(
+        qtbot: QtBot, app: tuple[AppContext, Recorder]) -> None:
+    ctx, rec = app
+    now = datetime.now(UTC)
+
+    def row(n: int, phone: str) -> CallbackRow:
+        return CallbackRow(uuid.uuid4(), 1, uuid.uuid4(), f"LJ-{n}", "fault_repair", "张先生", phone,
+                           now, now + timedelta(hours=2), None, None, 0, "pending",
+                           overdue=False, ready=True)
+
+    ctx.desk.sign_in("9001")
+    view = _feature(ctx, "CallbackFeature").view  # type: ignore[attr-defined]
+    rows = [row(1, PHONE), row(2, OTHER_PHONE)]
+    view.model.set_rows(rows)
+    view.table.selectRow(0)
+    col = view.model.COLUMNS.index("phone")
+
+    def phone(i: int) -> str:
+        return str(view.model.data(view.model.index(i, col)))
+
+    assert (phone(0), phone(1)) == (MASKED, "139****9003")
+    assert view.reveal_btn.isVisibleTo(view)
+    view.ask_reveal()
+    view.reveal_dialog.reason.setText("客户要求回拨")
+    qtbot.mouseClick(view.reveal_dialog.findChild(type(view.reveal_btn), "revealOkButton"),
+                     Qt.MouseButton.LeftButton)
+    assert (phone(0), phone(1)) == (PHONE, "139****9003")
+    assert [(r.user_id, r.ticket_id) for r in rec.records] == [("9001", rows[0].ticket_id)]
+    assert not view.reveal_btn.isVisibleTo(view)
+    view.table.selectRow(1)
+    assert (phone(0), phone(1)) == (MASKED, "139****9003")

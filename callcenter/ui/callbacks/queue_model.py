@@ -65,6 +65,7 @@ class CallbackQueueModel(QAbstractTableModel):
         self._profile, self._lang, self._tz = profile, lang, ZoneInfo(profile.timezone)
         self._rows: list[CallbackRow] = []
         self.numbers = NOBODY  # who looks: the number of their own task shows in full
+        self.revealed: uuid.UUID | None = None  # the task whose number was revealed
         self._headers = (self.tr("Ticket no."), self.tr("Due"), self.tr("Status"),
                          self.tr("Attempts"), self.tr("Assigned to"), self.tr("Customer"),
                          self.tr("Phone"), self.tr("Category"))
@@ -77,7 +78,19 @@ class CallbackQueueModel(QAbstractTableModel):
         self._retry = self.tr("Retry at %1")
         self._free = self.tr("(free)")
 
-    def set_viewer(self, policy: NumberPolicy) -> None:
+    def phone_masked(self, r: CallbackRow) -> bool:
+        return self._cell(r, "phone") != r.caller_phone
+
+    def set_revealed(self, task_id: uuid.UUID | None) -> None:
+        if task_id != self.revealed:
+            self.revealed = task_id
+            self.set_viewer(self.numbers, force=True)
+
+    def set_viewer(self, policy: NumberPolicy, *, force: bool = False) -> None:
+        if policy == self.numbers and not force:
+            return
+        if policy.user_id != self.numbers.user_id:
+            self.revealed = None  # a reveal never passes to the next user
         self.numbers = policy
         if self._rows:
             col = self.COLUMNS.index("phone")
@@ -132,7 +145,8 @@ class CallbackQueueModel(QAbstractTableModel):
             return r.caller_name
         if column == "phone":
             own = r.assigned_to is not None and r.assigned_to == self.numbers.user_id
-            return self.numbers.phone(r.caller_phone, Surface.CALLBACKS, own_task=own)
+            return self.numbers.phone(r.caller_phone, Surface.CALLBACKS, own_task=own,
+                                      revealed=r.id == self.revealed)
         if column == "category":
             cat = self._profile.category(r.category)
             return cat.label(self._lang) if cat else r.category
