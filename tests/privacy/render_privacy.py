@@ -1,6 +1,6 @@
 """Render the privacy screens offscreen to PNG (Chinese UI): a ticket's detail as the
 QA reviewer sees it (numbers masked), the "show full number" dialog, the detail once
-revealed, and the ticket list as the shift lead sees it.
+revealed, and the ticket list and callback queue as the shift lead sees them.
 
     QT_QPA_PLATFORM=offscreen python -m tests.privacy.render_privacy OUT_DIR
 """
@@ -8,6 +8,8 @@ revealed, and the ticket list as the shift lead sees it.
 from __future__ import annotations
 
 import sys
+import uuid
+from datetime import UTC, datetime, timedelta
 import tempfile
 import time
 from collections.abc import Callable
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from callcenter.app import AppOptions, build
 from callcenter.domain.ticket import TicketDraft
+from callcenter.services.callbacks.queue import CallbackRow
 
 
 def _settle(until: Callable[[], bool]) -> None:
@@ -73,6 +76,14 @@ def main(out_dir: str) -> None:
             tab.view.search()
             _settle(lambda: tab.view.model.rowCount() > 0 and tab.view.model.row_at(0) is not None)
             _save(tab.view, out / "list_lead.png")
+            cb = next(k for k in ctx.keep if type(k).__name__ == "CallbackFeature").view
+            now = datetime.now(UTC)
+            cb.model.set_rows([CallbackRow(uuid.uuid4(), 1, uuid.uuid4(), saved.number, "complaint",
+                                           "王五", "13800138002", now, now + timedelta(hours=20),
+                                           None, None, 0, "pending", overdue=False, ready=True)])
+            ctx.window.tools.setCurrentWidget(cb)
+            cb.table.selectRow(0)
+            _save(cb, out / "callbacks_lead.png")
             ctx.window.hide()
         finally:
             ctx.shutdown()
