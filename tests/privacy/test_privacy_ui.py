@@ -221,3 +221,17 @@ def test_lead_reveals_one_callback_task_until_another_row_is_chosen(
     assert not view.reveal_btn.isVisibleTo(view)
     view.table.selectRow(1)
     assert (phone(0), phone(1)) == (MASKED, "139****9003")
+
+
+@pytest.mark.parametrize(("user", "shown"), [("1024", PHONE), ("9001", PHONE), ("7001", MASKED),
+                                             (None, MASKED)])
+def test_screen_pop_shows_the_caller_to_whoever_takes_the_call(
+        qtbot: QtBot, app: tuple[AppContext, Recorder], user: str | None, shown: str) -> None:
+    ctx, _rec = app
+    if user:
+        ctx.desk.sign_in(user)
+    pop = ctx.window.screen_pop
+    qtbot.waitUntil(lambda: pop.numbers.user_id == user)
+    pop.show_ringing(PHONE)
+    assert shown in pop.header.text()
+    assert (PHONE in pop.header.text()) is (shown == PHONE)
