@@ -8,11 +8,11 @@ revealed, and the ticket list and callback queue as the shift lead sees them.
 from __future__ import annotations
 
 import sys
-import uuid
-from datetime import UTC, datetime, timedelta
 import tempfile
 import time
+import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
