@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import random
 import sys
 import time
@@ -27,7 +28,16 @@ from callcenter.services.demo.city import demo_phone_numbers
 from callcenter.services.demo.outages import seed_demo_outages
 from callcenter.services.demo.seed import seed_demo
 from callcenter.services.demo.users import DEMO_USERS, seed_demo_users
+from callcenter.services.diagnostics.desk_log import DeskLog
+from callcenter.services.diagnostics.logfile import (
+    close_logging,
+    install_excepthooks,
+    log_dir,
+    setup_logging,
+)
 from callcenter.services.outages.lookup import facts_for_scripts
+from callcenter.services.privacy.files import tighten
+from callcenter.services.privacy.reveal import RevealRecord, Reveals, log_only_recorder
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -52,6 +62,7 @@ from callcenter.ui.shared.fonts import install_cjk_font
 from callcenter.ui.shared.i18n import install_translator
 from callcenter.ui.shared.main_window import MainWindow
 from callcenter.ui.shared.qt_app import settle_heap
+from callcenter.ui.shared.qt_log import install_qt_log
 from callcenter.ui.shared.qt_scheduler import QtScheduler
 from callcenter.ui.sync.caller_fetch import CallerFetch
 from callcenter.ui.sync.status import SyncFeature
@@ -60,6 +71,7 @@ from callcenter.ui.tickets.lifecycle_integration import install as install_lifec
 from callcenter.ui.tickets.list_integration import install as install_ticket_list
 from callcenter.ui.tickets.list_view import TicketListView
 
+log = logging.getLogger("callcenter.app")
 DEMO_SCENARIO = RESOURCES / "scenarios" / "demo.toml"
 
 
@@ -74,6 +86,9 @@ class AppOptions:
     central_url: str | None = None  # None: $CALLCENTER_CENTRAL_URL, then settings.toml
     autopilot_calls: int = 0  # >0: drive the desk by itself and quit after that many calls
     exit_when_shown: bool = False
+    log_level: str = "INFO"  # the diagnostic log (services/diagnostics/logfile.py); run() sets it up
+    # every "show full number" goes here; the lead connects the audit log (issue 12)
+    reveal_recorder: Callable[[RevealRecord], None] | None = None
 
 
 @dataclass
@@ -110,6 +125,7 @@ def build(opts: AppOptions) -> AppContext:
     install_cjk_font(app)
     translator = install_translator(app, opts.lang)
     data_dir = opts.data_dir or default_data_dir()
+    tighten(data_dir)  # owner-only, also what an older version left readable
     settings = load_settings(data_dir)
     workstation = opts.workstation or settings.workstation
     clock = SystemClock()
@@ -142,6 +158,8 @@ def build(opts: AppOptions) -> AppContext:
     )
     bridge = DeskBridge()
     desk.add_listener(bridge)
+    desk.add_listener(DeskLog(desk.snapshot()))
+    reveals = Reveals(opts.reveal_recorder or log_only_recorder, clock)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
     auth = AuthFeature(window, desk, SignInService(db, profile, clock, workstation))
@@ -151,10 +169,11 @@ def build(opts: AppOptions) -> AppContext:
     # features install themselves through MainWindow's extension points
     workflow = TicketWorkflow(db, clock, workstation)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
-    lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang)
+    lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang, reveals)
     duplicates = install_duplicates(window, desk, db, profile, clock, workflow)
     keep.append(duplicates)
-    keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang))
+    keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang,
+                                  reveals=reveals))
     outages = install_outages(window, desk, db=db, bridge=bridge, clock=clock, profile=profile)
     # the outage lookup answers after the screen pop; the triage reads its facts
     site_tz = ZoneInfo(profile.timezone)
@@ -208,15 +227,22 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
 
 
 def run(opts: AppOptions) -> int:
+    log_path = setup_logging(opts.log_level, log_dir(opts.data_dir))
+    install_excepthooks()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("callcenter")
+    install_qt_log()
+    log.info("callcenter starting: lang %s, demo %s, workstation %s, log level %s, log %s",
+             opts.lang, opts.demo, opts.workstation or "(settings)", opts.log_level, log_path)
     try:
         ctx = build(opts)
     except (ProfileError, CalendarError) as exc:
         # refused at start: the message names the file and line to fix
+        log.error("refused at start: %s", exc)
         print(f"callcenter: {exc}", file=sys.stderr)
         return 2
+    log.info("desk %s ready", ctx.desk.workstation)
     if opts.exit_when_shown:
         def shown() -> None:
             print(f"SHOWN {time.monotonic_ns()}", flush=True)
@@ -229,5 +255,8 @@ def run(opts: AppOptions) -> int:
     if not opts.exit_when_shown and not opts.autopilot_calls:
         QTimer.singleShot(0, ctx.window.sign_in_or_out)
     code = app.exec()
+    log.info("shutting down (exit code %d)", code)
     ctx.shutdown()
+    log.info("stopped")
+    close_logging()
     return code

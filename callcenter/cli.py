@@ -1,6 +1,7 @@
 """The ``callcenter`` command.
 
     callcenter [--demo] [--lang zh|en] [--data-dir DIR] [--profile FILE] [--scenario FILE]
+               [--log-level DEBUG|INFO|WARNING|ERROR]
     callcenter db upgrade [--data-dir DIR]
     callcenter bench NAME [--size N] [--json]
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
@@ -28,12 +29,18 @@ def _app_parser() -> argparse.ArgumentParser:
     p.add_argument("--workstation", help="workstation code used in ticket numbers")
     p.add_argument("--autopilot", type=int, default=0, metavar="N",
                    help="handle N calls by itself, then quit (demos, end-to-end tests)")
+    p.add_argument("--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"], default="INFO",
+                   type=str.upper, help="diagnostic log level (the log's place: README)")
     p.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    # every file the desk writes holds personal data or secrets: owner-only
+    from callcenter.services.privacy.files import private_umask
+
+    private_umask()
     if args[:1] == ["bench"]:
         from callcenter.bench import main as bench_main
 
@@ -62,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     return run(AppOptions(
         data_dir=ns.data_dir, demo=ns.demo, lang=ns.lang, profile=ns.profile,
         scenario=ns.scenario, workstation=ns.workstation, autopilot_calls=ns.autopilot,
-        exit_when_shown=ns.exit_when_shown,
+        exit_when_shown=ns.exit_when_shown, log_level=ns.log_level,
     ))
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from callcenter.domain.clock import SystemClock
 from callcenter.services.outages.importer import OutageImport, parse_local_time
 from callcenter.services.outages.lookup import LookupQuery, OutageHit, lookup_in
+from callcenter.services.privacy.policy import export_match
 from callcenter.services.site.profile import load_profile
 from callcenter.services.site.settings import default_data_dir, load_settings
 from callcenter.services.storage.database import Database, open_database
@@ -51,7 +52,7 @@ def _as_json(h: OutageHit) -> dict[str, object]:
             "cause": h.cause, "start": iso(h.start), "expected_restore": iso(h.expected_restore),
             "actual_restore": iso(h.actual_restore), "announced_at": iso(h.announced_at),
             "short_notice": h.short_notice, "area": h.area, "matched_by": h.matched_by,
-            "matched_value": h.matched_value}
+            "matched_value": export_match(h.matched_by, h.matched_value)}
 
 
 def main(argv: list[str]) -> int:
@@ -83,7 +84,7 @@ def main(argv: list[str]) -> int:
                 local = h.start.astimezone(tz).strftime("%Y-%m-%d %H:%M")
                 restore = h.expected_restore.astimezone(tz).strftime("%Y-%m-%d %H:%M")
                 print(f"{h.source_id}\t{h.kind.value}\t{h.phase.value}\t{local} -> {restore}\t"
-                      f"{h.matched_by}: {h.matched_value}\t{h.cause}")
+                      f"{h.matched_by}: {export_match(h.matched_by, h.matched_value)}\t{h.cause}")
             if not hits:
                 print("no known outage matches")
         return 0

@@ -62,32 +62,32 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="56"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="57"/>
         <source>Alerts for the shift lead</source>
         <translation>值班长提醒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="84"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="85"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="168"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="173"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="172"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="177"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="187"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="192"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="188"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="193"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -161,17 +161,17 @@
 <context>
     <name>CallbackFeature</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/integration.py" line="57"/>
+        <location filename="../../callcenter/ui/callbacks/integration.py" line="58"/>
         <source>Callbacks due: %1</source>
         <translation>待回访：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/integration.py" line="59"/>
+        <location filename="../../callcenter/ui/callbacks/integration.py" line="60"/>
         <source>(⚠ %1 overdue)</source>
         <translation>（⚠ 超期%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/integration.py" line="81"/>
+        <location filename="../../callcenter/ui/callbacks/integration.py" line="84"/>
         <source>Callbacks</source>
         <translation>回访</translation>
     </message>
@@ -179,82 +179,82 @@
 <context>
     <name>CallbackQueueModel</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="66"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="66"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
         <source>Due</source>
         <translation>回访时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="66"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="67"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
         <source>Attempts</source>
         <translation>外呼次数</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="67"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
         <source>Assigned to</source>
         <translation>回访坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="67"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="68"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="71"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="68"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="71"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="73"/>
         <source>Waiting</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="70"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="73"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="71"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="74"/>
         <source>Not satisfied (reopened)</source>
         <translation>不满意（已重新下发）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="72"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="75"/>
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="72"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="75"/>
         <source>Handled elsewhere</source>
         <translation>已在他处处理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="74"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="77"/>
         <source>OVERDUE</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="75"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="78"/>
         <source>Retry at %1</source>
         <translation>预约%1重拨</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="76"/>
+        <location filename="../../callcenter/ui/callbacks/queue_model.py" line="79"/>
         <source>(free)</source>
         <translation>（未领取）</translation>
     </message>
@@ -262,233 +262,238 @@
 <context>
     <name>CallbackQueueView</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="91"/>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="200"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="96"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="208"/>
         <source>Sign in to take and record callbacks.</source>
         <translation>请先签入，再领取和记录回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="117"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="122"/>
         <source>Open callbacks</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="118"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="123"/>
         <source>Mine</source>
         <translation>我的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="119"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="124"/>
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="120"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="125"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="123"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="128"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="136"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="141"/>
         <source>Ta&amp;ke</source>
         <translation>领取(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="138"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="143"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="141"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="146"/>
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="149"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="156"/>
         <source>Note (required when not satisfied)</source>
         <translation>回访备注（不满意时必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="152"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="159"/>
         <source>Reached, &amp;satisfied</source>
         <translation>已联系：满意(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="154"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="161"/>
         <source>Reached, &amp;not satisfied</source>
         <translation>已联系：不满意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="157"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="164"/>
         <source>Not &amp;reached, retry at</source>
         <translation>未联系上，预约重拨(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="172"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="179"/>
         <source>Opening (say it first):</source>
         <translation>外拨开场白（先说）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="174"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="181"/>
         <source>Department reply and earlier attempts:</source>
         <translation>部门回复与历次回访：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="263"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="241"/>
+        <source>callback of %1</source>
+        <translation>工单 %1 的回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="283"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="275"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="295"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="277"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="297"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="301"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="345"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="345"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="324"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="346"/>
         <source>Departed</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="324"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="346"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="325"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="347"/>
         <source>Power restored</source>
         <translation>恢复送电时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="326"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="348"/>
         <source>Customer&apos;s request: %1</source>
         <translation>客户诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="327"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="349"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="330"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
         <source>reached, satisfied</source>
         <translation>已联系，满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="331"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="353"/>
         <source>reached, not satisfied</source>
         <translation>已联系，不满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="332"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="354"/>
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="334"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="356"/>
         <source>Attempt %1/%2</source>
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="380"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="402"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="391"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="413"/>
         <source>%1: not reached %2 times; recorded as unreachable.</source>
         <translation>%1：%2次未联系上，已记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="395"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="417"/>
         <source>%1: not reached; try again at %2.</source>
         <translation>%1：未联系上，请于%2再次外呼。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="398"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="420"/>
         <source>%1: customer satisfied; callback recorded.</source>
         <translation>%1：客户满意，回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="400"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
         <source>%1: customer not satisfied; the ticket is dispatched again.</source>
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="415"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="437"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="418"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="440"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="444"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="425"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="447"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="430"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="452"/>
         <source>Only agents and shift leads make callbacks.</source>
         <translation>只有坐席和值班长可以回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="431"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="453"/>
         <source>Only the shift lead assigns callbacks.</source>
         <translation>只有值班长可以指派回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="432"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="454"/>
         <source>Enter the ID of an agent to assign the callback to.</source>
         <translation>请输入要指派的坐席工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="433"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="455"/>
         <source>This callback is already finished.</source>
         <translation>该回访任务已结束。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="434"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="456"/>
         <source>This callback is assigned to another agent.</source>
         <translation>该回访任务已指派给其他坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="435"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="457"/>
         <source>Write down why the customer is not satisfied.</source>
         <translation>请记录客户不满意的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="436"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="458"/>
         <source>The retry time must be in the future.</source>
         <translation>预约重拨时间必须晚于现在。</translation>
     </message>
@@ -1258,12 +1263,12 @@
 <context>
     <name>LifecycleController</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="46"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="49"/>
         <source>Department desk</source>
         <translation>部门工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="111"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="118"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
@@ -1271,92 +1276,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="47"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="48"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="87"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="88"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="99"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="100"/>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="102"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="103"/>
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="192"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="193"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="199"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="200"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="226"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="227"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="230"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="231"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="282"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="284"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="286"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="288"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="301"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="303"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="305"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="307"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="306"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="308"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="307"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="309"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="308"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="310"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="312"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="314"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="313"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="315"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="322"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="324"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -1856,6 +1861,60 @@
     </message>
 </context>
 <context>
+    <name>RevealDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="38"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="92"/>
+        <source>Show full number</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="41"/>
+        <source>Full phone and ID numbers of %1 will show until its window is closed. Your ID, the ticket, the reason and the time are recorded.</source>
+        <translation>%1 的完整电话和证件号码将显示到该窗口关闭为止。您的工号、工单、原因和时间都会被记录。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="46"/>
+        <source>Reason (required):</source>
+        <translation>查看原因（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="51"/>
+        <source>e.g. customer asked to be called back on it</source>
+        <translation>例如：客户要求按此号码回电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="62"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="64"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="81"/>
+        <source>Enter why you need the full number.</source>
+        <translation>请填写查看完整号码的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="82"/>
+        <source>The reason is too long.</source>
+        <translation>原因过长。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="83"/>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
+        <source>The reveal could not be recorded, so the number stays masked: %1</source>
+        <translation>查看记录未能保存，号码仍保持隐藏：%1</translation>
+    </message>
+</context>
+<context>
     <name>ScreenLockDialog</name>
     <message>
         <location filename="../../callcenter/ui/auth/screen_lock.py" line="71"/>
@@ -1891,52 +1950,52 @@
 <context>
     <name>ScreenPopPanel</name>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="26"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="27"/>
         <source>Caller</source>
         <translation>来电客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="44"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="46"/>
         <source>New customer with this number</source>
         <translation>以此号码新建客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="74"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="76"/>
         <source>No call</source>
         <translation>无来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="79"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="81"/>
         <source>Incoming call from %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="97"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="103"/>
         <source>Unknown number %1: no customer on record</source>
         <translation>陌生号码 %1：无客户档案</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="103"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="109"/>
         <source>%1 customer(s) with number %2</source>
         <translation>号码 %2 对应 %1 位客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="108"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="114"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="108"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="114"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="109"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
         <source>Open tickets</source>
         <translation>未办结工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="109"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
         <source>Tickets of the last 30 days</source>
         <translation>近30天工单</translation>
     </message>
@@ -2727,58 +2786,68 @@
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="66"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="77"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="72"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="83"/>
         <source>Department</source>
         <translation>下发部门</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="74"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="85"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
         <source>Departed at</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="90"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="90"/>
         <source>Restored at</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="91"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="109"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="120"/>
         <source>urged %1 time(s)</source>
         <translation>已催办%1次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="111"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="122"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="112"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="123"/>
         <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="124"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="153"/>
+        <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>
 </context>
@@ -2839,97 +2908,97 @@
 <context>
     <name>TicketListModel</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="92"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="94"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="92"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="94"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="93"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="95"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="93"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="94"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="96"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="94"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="96"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="95"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="97"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="95"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="97"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="96"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="98"/>
         <source>Content</source>
         <translation>受理内容</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="96"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="98"/>
         <source>Department</source>
         <translation>下发部门</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="97"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="99"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="100"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="102"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="100"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="102"/>
         <source>Dispatched</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="103"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="103"/>
         <source>Replied</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="102"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="104"/>
         <source>Called back</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="102"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="104"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="104"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="106"/>
         <source>OVERDUE</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="105"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="107"/>
         <source>near deadline</source>
         <translation>临期</translation>
     </message>
@@ -2937,7 +3006,7 @@
 <context>
     <name>TicketListView</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_integration.py" line="41"/>
+        <location filename="../../callcenter/ui/tickets/list_integration.py" line="50"/>
         <source>Tickets</source>
         <translation>工单查询</translation>
     </message>
@@ -3156,33 +3225,33 @@
 <context>
     <name>UsersAdminFeature</name>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="116"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="118"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="147"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="149"/>
         <source>The store could not be written; nothing changed. Try again.</source>
         <translation>无法写入本地数据，未做任何修改，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="171"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="173"/>
         <source>User added.</source>
         <translation>已新增用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="181"/>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="209"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="183"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="211"/>
         <source>Select a user first.</source>
         <translation>请先选择用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="192"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="194"/>
         <source>Password reset.</source>
         <translation>密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="216"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="218"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3190,22 +3259,22 @@
 <context>
     <name>UsersAdminView</name>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="62"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="63"/>
         <source>Add user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="64"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="65"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="66"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="67"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="68"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="69"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
@@ -3238,47 +3307,47 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="31"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="32"/>
         <source>ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="31"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="32"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="31"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="32"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="32"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="33"/>
         <source>Team / department</source>
         <translation>班组/部门</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="32"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="33"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="54"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="55"/>
         <source>disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="56"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="57"/>
         <source>locked until %1</source>
         <translation>锁定至 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="59"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="60"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_model.py" line="60"/>
+        <location filename="../../callcenter/ui/auth/users_model.py" line="61"/>
         <source>active</source>
         <translation>正常</translation>
     </message>

@@ -19,6 +19,7 @@ from pathlib import Path
 from callcenter.domain.scripts.library import Library, SourceFile, build, with_overrides
 from callcenter.domain.scripts.model import Script
 from callcenter.domain.scripts.problems import Problem
+from callcenter.services.privacy.files import write_private_text
 from callcenter.services.site.resources import RESOURCES
 
 SHIPPED_LIBRARY = RESOURCES / "scripts" / "library"
@@ -227,6 +228,6 @@ class ScriptLibraryService:
         if self._pins_file is None:
             return
         try:
-            self._pins_file.write_text(json.dumps(self._pins), encoding="utf-8")
+            write_private_text(self._pins_file, json.dumps(self._pins))
         except OSError:
             pass  # pins are a convenience; losing them must not disturb a call

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import platformdirs
 
+from callcenter.services.privacy.files import write_private_text
+
 APP_NAME = "callcenter"
 CENTRAL_URL_ENV = "CALLCENTER_CENTRAL_URL"
 
@@ -76,13 +78,12 @@ def save_settings(data_dir: Path, s: DeskSettings) -> None:
     if s.central_url and url_has_password(s.central_url):
         raise ValueError("the central URL must not contain a password "
                          "(store it with `callcenter sync set-password`)")
-    data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / "settings.toml"
     lines = [f"workstation = {toml_string(s.workstation)}",
              f"last_agent_id = {toml_string(s.last_agent_id)}"]
     if s.central_url:
         lines.append(f"central_url = {toml_string(s.central_url)}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_private_text(path, "\n".join(lines) + "\n")
 
 
 def central_url_from(flag: str | None, settings: DeskSettings,

@@ -162,14 +162,17 @@ class SyncWorker:
         except Cancelled:
             return 0.0
         except SchemaTooOld as exc:
+            log.error("sync refused: %s", exc)
             self._publish(state=SyncState.SCHEMA_TOO_OLD, error=str(exc), failures=failures + 1)
             return self.backoff_cap_s
         except Exception as exc:  # network, central, local store: retry later
-            log.info("sync round failed: %s", exc)
+            log.warning("sync round failed: %s", exc, exc_info=True)
             self._publish(state=SyncState.OFFLINE, error=str(exc).strip() or type(exc).__name__,
                           failures=failures + 1)
             return backoff_s(failures + 1, self.backoff_base_s, self.backoff_cap_s, self._rng)
         self._publish(state=SyncState.ONLINE, error="", failures=0, last_sync_at=self._now())
+        log.info("sync round: pushed %d ops, pulled %d rows, %d conflicts%s", report.pushed_ops,
+                 report.pulled_rows, report.conflicts, ", caught up" if report.caught_up else "")
         self._on_report(report)
         return self.interval_s
 

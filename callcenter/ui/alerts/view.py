@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.alerts.inbox import REPEAT_COMPLAINT, SHIFT_LEAD, Alerts, AlertView
+from callcenter.services.privacy.policy import Surface, policy_for
 
 POLL_MS = 3000
 VISIBLE_ROWS = 3
@@ -165,8 +166,12 @@ class AlertsView(QGroupBox):
     def text_for(self, a: AlertView) -> str:
         when = a.created_at.astimezone(self._tz).strftime("%m-%d %H:%M")
         if a.kind == REPEAT_COMPLAINT:
+            # "earlier ticket no. · caller's phone or account": the number is masked
+            numbers = policy_for(self._profile, self._user)
+            first, *rest = a.message.split(" · ")
+            message = " · ".join([first, *(numbers.phone(x, Surface.ALERTS) for x in rest)])
             what = self.tr("Repeat complaint, earlier ticket not resolved: %1").replace(
-                "%1", a.message)
+                "%1", message)
         else:
             what = a.message
         return "⚠ " + what + "\n" + self.tr("Reported by %1 at %2").replace(

@@ -23,6 +23,7 @@ from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.callbacks.queue import Callbacks, OutboundOpening
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.calls.desk_types import DeskSnapshot
+from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.storage.database import Database
 from callcenter.services.tickets.workflow import TicketWorkflow
 from callcenter.ui.callbacks.queue_view import CallbackQueueView
@@ -75,9 +76,11 @@ class CallbackFeature(QObject):
 
 def install(window: MainWindow, desk: CallDesk, db: Database, profile: SiteProfile, clock: Clock,
             workflow: TicketWorkflow, *, lang: str = "zh",
-            opening: OutboundOpening | None = None) -> CallbackFeature:
+            opening: OutboundOpening | None = None,
+            reveals: Reveals | None = None) -> CallbackFeature:
     callbacks = Callbacks(db, profile, clock, workflow, desk.workstation, lang=lang, opening=opening)
     view = CallbackQueueView(callbacks, profile, clock, lang)
+    view.reveals = reveals
     window.add_tool_tab(view, QCoreApplication.translate("CallbackFeature", "Callbacks"))
     feature = CallbackFeature(window, view, callbacks)
     # the desk's own signals, re-emitted on the GUI thread: who is signed in

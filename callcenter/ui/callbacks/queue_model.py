@@ -25,6 +25,7 @@ from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.callbacks.queue import (
     CallbackRow,
 )
+from callcenter.services.privacy.policy import NOBODY, NumberPolicy, Surface
 
 TASK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE_BG, OVERDUE_FG = QColor("#fde2e2"), QColor("#991b1b")
@@ -63,6 +64,8 @@ class CallbackQueueModel(QAbstractTableModel):
         super().__init__(parent)
         self._profile, self._lang, self._tz = profile, lang, ZoneInfo(profile.timezone)
         self._rows: list[CallbackRow] = []
+        self.numbers = NOBODY  # who looks: the number of their own task shows in full
+        self.revealed: uuid.UUID | None = None  # the task whose number was revealed
         self._headers = (self.tr("Ticket no."), self.tr("Due"), self.tr("Status"),
                          self.tr("Attempts"), self.tr("Assigned to"), self.tr("Customer"),
                          self.tr("Phone"), self.tr("Category"))
@@ -74,6 +77,24 @@ class CallbackQueueModel(QAbstractTableModel):
         self._overdue = self.tr("OVERDUE")
         self._retry = self.tr("Retry at %1")
         self._free = self.tr("(free)")
+
+    def phone_masked(self, r: CallbackRow) -> bool:
+        return self._cell(r, "phone") != r.caller_phone
+
+    def set_revealed(self, task_id: uuid.UUID | None) -> None:
+        if task_id != self.revealed:
+            self.revealed = task_id
+            self.set_viewer(self.numbers, force=True)
+
+    def set_viewer(self, policy: NumberPolicy, *, force: bool = False) -> None:
+        if policy == self.numbers and not force:
+            return
+        if policy.user_id != self.numbers.user_id:
+            self.revealed = None  # a reveal never passes to the next user
+        self.numbers = policy
+        if self._rows:
+            col = self.COLUMNS.index("phone")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self._rows) - 1, col))
 
     def set_rows(self, rows: Sequence[CallbackRow]) -> None:
         self.beginResetModel()
@@ -123,7 +144,9 @@ class CallbackQueueModel(QAbstractTableModel):
         if column == "customer":
             return r.caller_name
         if column == "phone":
-            return r.caller_phone
+            own = r.assigned_to is not None and r.assigned_to == self.numbers.user_id
+            return self.numbers.phone(r.caller_phone, Surface.CALLBACKS, own_task=own,
+                                      revealed=r.id == self.revealed)
         if column == "category":
             cat = self._profile.category(r.category)
             return cat.label(self._lang) if cat else r.category

@@ -60,8 +60,11 @@ from callcenter.services.callbacks.queue import (
     StaleTask,
     TaskDetail,
 )
+from callcenter.services.privacy.policy import policy_for
+from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.storage.database import StoreFailure
 from callcenter.ui.callbacks.queue_model import CallbackQueueModel, FutureRelay
+from callcenter.ui.privacy.reveal_dialog import ask_reveal, reveal_button
 
 W = TypeVar("W", bound=QWidget)
 
@@ -81,12 +84,14 @@ class CallbackQueueView(QWidget):
         super().__init__(parent)
         self.setObjectName("callbackQueueView")
         self._cb, self._clock, self._tz = callbacks, clock, ZoneInfo(profile.timezone)
+        self._profile = profile
         self._agent: str | None = None
         self._detail: TaskDetail | None = None
         self._generation = 0
         self._closed = False
         self._relay = FutureRelay(self)
         self.model = CallbackQueueModel(profile, lang, self)
+        self.reveals: Reveals | None = None  # "show full number" (set by integration.install)
         self._build()
         self.message.setText(self.tr("Sign in to take and record callbacks."))
 
@@ -139,6 +144,8 @@ class CallbackQueueView(QWidget):
         self.assignee.setMaximumWidth(120)
         self.assignee.returnPressed.connect(self.assign)
         self.assign_btn = self._button(self.tr("&Assign"), "callbackAssign", "指派回访任务", self.assign)
+        self.reveal_btn = reveal_button(self)
+        self.reveal_btn.clicked.connect(self.ask_reveal)
 
         self.opening = self._named(QPlainTextEdit(self), "callbackOpening", "外拨开场白")
         self.reply = self._named(QPlainTextEdit(self), "callbackReply", "部门回复与回访记录")
@@ -164,7 +171,7 @@ class CallbackQueueView(QWidget):
         for w in widgets:
             top.addWidget(w)
         top.addStretch(1)
-        for w in (self.take_btn, self.assignee, self.assign_btn):
+        for w in (self.reveal_btn, self.take_btn, self.assignee, self.assign_btn):
             top.addWidget(w)
         detail = QWidget(self)
         grid = QGridLayout(detail)
@@ -197,6 +204,7 @@ class CallbackQueueView(QWidget):
         if agent_id == self._agent:
             return
         self._agent = agent_id
+        self.model.set_viewer(policy_for(self._profile, agent_id))
         self.say("" if agent_id else self.tr("Sign in to take and record callbacks."))
         self.refresh()
 
@@ -220,6 +228,18 @@ class CallbackQueueView(QWidget):
         for b in (self.satisfied_btn, self.unsatisfied_btn, self.not_reached_btn):
             b.setEnabled(can_record)
         self.retry_at.setEnabled(can_record)
+        masked = row is not None and self.model.phone_masked(row)
+        self.reveal_btn.setVisible(self.reveals is not None and signed_in and masked)
+
+    def ask_reveal(self) -> None:
+        """显示完整号码 for the current task only, until another row is chosen."""
+        row = self.current_row()
+        if row is None or self.reveals is None:
+            return
+        self.reveal_dialog = ask_reveal(
+            self, self.reveals, self._agent, row.ticket_id,
+            self.tr("callback of %1").replace("%1", row.ticket_number),
+            lambda: (self.model.set_revealed(row.id), self._update_buttons()))
 
     def say(self, text: str) -> None:
         self.message.setText(text)
@@ -288,6 +308,8 @@ class CallbackQueueView(QWidget):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.model.row_at(current.row())
         self._detail = None
+        if row is None or row.id != self.model.revealed:
+            self.model.set_revealed(None)  # a reveal lasts for that one task
         if row is None:
             self._show_detail(None)
             return

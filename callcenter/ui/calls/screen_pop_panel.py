@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QTextBrowser, QVBo
 
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.customers.screen_pop import ScreenPop, TicketBrief
+from callcenter.services.privacy.policy import NOBODY, Surface
 
 
 class ScreenPopPanel(QGroupBox):
@@ -29,6 +30,7 @@ class ScreenPopPanel(QGroupBox):
         self._lang = lang
         self._tz = ZoneInfo(profile.timezone)
         self._pop: ScreenPop | None = None
+        self.numbers = NOBODY  # the signed-in user's view (main window sets it)
         lay = QVBoxLayout(self)
         self.header = QLabel(self)
         self.header.setObjectName("screenPopHeader")
@@ -76,7 +78,10 @@ class ScreenPopPanel(QGroupBox):
         self.new_btn.hide()
 
     def show_ringing(self, number: str) -> None:
-        self.header.setText(self.tr("Incoming call from %1").replace("%1", number))
+        self.header.setText(self.tr("Incoming call from %1").replace("%1", self._phone(number)))
+
+    def _phone(self, number: str) -> str:
+        return self.numbers.phone(number, Surface.CALL)
 
     def _category(self, code: str) -> str:
         c = self._profile.category(code)
@@ -84,7 +89,8 @@ class ScreenPopPanel(QGroupBox):
 
     def _ticket_line(self, t: TicketBrief) -> str:
         when = t.created_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M")
-        return f"<li>{t.number} · {self._category(t.category)} · {when}<br/>{_esc(t.content)}</li>"
+        content = self.numbers.text(t.content, Surface.CALL)
+        return f"<li>{t.number} · {self._category(t.category)} · {when}<br/>{_esc(content)}</li>"
 
     def show_pop(self, pop: ScreenPop) -> None:
         # the same caller shown again (history fetched from central): the agent's
@@ -95,14 +101,14 @@ class ScreenPopPanel(QGroupBox):
             self.set_note("")
         if not pop.known:
             self.header.setText(self.tr("Unknown number %1: no customer on record")
-                                .replace("%1", pop.caller_number))
+                                .replace("%1", self._phone(pop.caller_number)))
             if not same:
                 self.new_btn.setChecked(False)
             self.new_btn.show()
         else:
             self.header.setText(self.tr("%1 customer(s) with number %2")
                                 .replace("%1", str(len(pop.customers)))
-                                .replace("%2", pop.caller_number))
+                                .replace("%2", self._phone(pop.caller_number)))
             self.new_btn.hide()
         parts: list[str] = []
         account, meter = self.tr("Account"), self.tr("Meter")
@@ -111,7 +117,8 @@ class ScreenPopPanel(QGroupBox):
             accts = "".join(
                 f"<li>{account} {a.account_no} · {meter} {a.meter_no}"
                 f"<br/>{_esc(a.address)}</li>" for a in c.accounts)
-            parts.append(f"<p><b>{_esc(c.name)}</b> {c.phone}<br/>{_esc(c.address)}</p><ul>{accts}</ul>")
+            parts.append(f"<p><b>{_esc(c.name)}</b> {self._phone(c.phone)}<br/>"
+                         f"{_esc(c.address)}</p><ul>{accts}</ul>")
         parts.append(f"<p><b>{open_title}</b> ({len(pop.open_tickets)})</p><ul>"
                      + "".join(self._ticket_line(t) for t in pop.open_tickets) + "</ul>")
         parts.append(f"<p><b>{recent_title}</b> "

@@ -27,6 +27,7 @@ from callcenter.domain.clock import Clock
 from callcenter.domain.ticket import TicketInvalid
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.calls.desk_types import DeskSnapshot
+from callcenter.services.privacy.policy import policy_for
 from callcenter.services.storage.database import StoreFailure, StoreFailureKind
 from callcenter.services.tickets.entry import SavedTicket, TicketExtra
 from callcenter.ui.calls.backfill_dialog import BackfillDialog
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
         self.softphone.tick(self._clock.monotonic_ns())
 
     def _on_desk(self, snap: DeskSnapshot) -> None:
+        self.screen_pop.numbers = policy_for(self.desk.profile, snap.agent_id)
         self.softphone.apply(snap)
         st = snap.status.state
         if st is AgentState.RINGING and snap.call is not None:

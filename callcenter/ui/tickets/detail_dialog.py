@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
 
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import Actor, TicketAction, allowed_actions
+from callcenter.services.privacy.policy import NumberPolicy, Surface
+from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.tickets.detail import TicketDetail
 from callcenter.services.tickets.workflow import ActionRequest
+from callcenter.ui.privacy.reveal_dialog import ask_reveal, reveal_button
 from callcenter.ui.tickets.lifecycle_labels import action_label, event_label, reason_text, state_label
 
 REPLY_FIELDS = ("departed_at", "arrived_at", "cause", "restored_at", "result")
@@ -40,11 +43,16 @@ class TicketDetailDialog(QDialog):
     actionRequested = Signal(object)
 
     def __init__(self, detail: TicketDetail, actor: Actor, profile: SiteProfile, lang: str = "zh",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, reveals: Reveals | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticketDetailDialog")
         self.resize(760, 620)
         self._actor = actor
+        # numbers masked for roles that do not need them; a recorded reveal unmasks
+        # them for this ticket while this dialog lives (it is deleted on close)
+        self._numbers = NumberPolicy(actor.role, actor.user_id)
+        self._reveals = reveals
+        self.revealed = False
         self._profile = profile
         self._lang = lang
         self._tz = ZoneInfo(profile.timezone)
@@ -54,6 +62,9 @@ class TicketDetailDialog(QDialog):
         self.header.setObjectName("ticketDetailHeader")
         self.header.setWordWrap(True)
         lay.addWidget(self.header)
+        self.reveal_btn = reveal_button(self)
+        self.reveal_btn.clicked.connect(self.ask_reveal)
+        lay.addWidget(self.reveal_btn, 0, Qt.AlignmentFlag.AlignLeft)
         self.timeline = QListWidget(self)
         self.timeline.setObjectName("ticketTimeline")
         self.timeline.setAccessibleName("工单时间线")
@@ -110,19 +121,41 @@ class TicketDetailDialog(QDialog):
         if d.supervised:
             flags.append(self.tr("supervised"))
         self.setWindowTitle(self.tr("Ticket %1").replace("%1", d.number))
+        deadline_label = self.tr("Deadline")
         self.header.setText(
             f"<b>{d.number}</b> · {_esc(kind)} · "
-            f"<b>{state_label(d.state)}</b> · {self.tr('Deadline')} {deadline}"
+            f"<b>{state_label(d.state)}</b> · {deadline_label} {deadline}"
             + (f" · ⚠ {'，'.join(flags)}" if flags else "")
-            + f"<br/>{_esc(d.content)}<br/>{_esc(d.caller_name)} {d.caller_phone} {_esc(d.address)}")
+            + f"<br/>{_esc(self._text(d.content))}<br/>{_esc(d.caller_name)} "
+              f"{_esc(self._phone(d.caller_phone))} {_esc(d.address)}")
+        masked = not self.revealed and not self._numbers.full(Surface.TICKETS)
+        self.reveal_btn.setVisible(masked and self._reveals is not None)
         self.timeline.clear()
         for e in d.timeline:
             when = e.at.astimezone(self._tz).strftime("%m-%d %H:%M:%S")
             who = f" · {e.actor}" if e.actor else ""
             note = e.data.get("note") or e.data.get("text") or ""
             self.timeline.addItem(f"{when} · {event_label(e.source, e.kind)}{who}"
-                                  + (f" · {note}" if note else ""))
+                                  + (f" · {self._text(note)}" if note else ""))
         self._rebuild_buttons()
+
+    def _phone(self, number: str) -> str:
+        return self._numbers.phone(number, Surface.TICKETS, revealed=self.revealed)
+
+    def _text(self, text: str) -> str:
+        return self._numbers.text(text, Surface.TICKETS, revealed=self.revealed)
+
+    def ask_reveal(self) -> None:
+        """显示完整号码: asks for the reason; once recorded, this ticket shows in full."""
+        if self._reveals is None:
+            return
+        self.reveal_dialog = ask_reveal(self, self._reveals, self._actor.user_id, self.detail.id,
+                                        self.tr("ticket %1").replace("%1", self.detail.number),
+                                        self._revealed)
+
+    def _revealed(self) -> None:
+        self.revealed = True
+        self.show_detail(self.detail)
 
     def _rebuild_buttons(self) -> None:
         for b in self.action_buttons.values():

@@ -18,6 +18,7 @@ from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import Actor, Role, TransitionRefused
 from callcenter.services.calls.desk import CallDesk
+from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.storage.database import Database, StoreFailure
 from callcenter.services.tickets.deadline_watch import DeadlineWatch
 from callcenter.services.tickets.detail import TicketDetail, TicketDetails
@@ -33,8 +34,10 @@ REFRESH_MS = 15_000
 
 class LifecycleController(QObject):
     def __init__(self, window: MainWindow, desk: CallDesk, db: Database, profile: SiteProfile,
-                 clock: Clock, workflow: TicketWorkflow, lang: str) -> None:
+                 clock: Clock, workflow: TicketWorkflow, lang: str,
+                 reveals: Reveals | None = None) -> None:
         super().__init__(window)
+        self._reveals = reveals
         self._w, self._desk, self._db, self._profile = window, desk, db, profile
         self._clock, self._wf, self._lang = clock, workflow, lang
         self._details = TicketDetails(db)
@@ -71,6 +74,10 @@ class LifecycleController(QObject):
         agent = self._desk.snapshot().agent_id
         if agent != self._last_agent:
             self._last_agent = agent
+            # another user (or nobody) at the desk: no ticket window, and so no
+            # "show full number", outlives the user who opened it
+            for dlg in list(self.dialogs.values()):
+                dlg.reject()
             self.refresh_department()
             self.refresh_counts()
 
@@ -112,7 +119,8 @@ class LifecycleController(QObject):
             return
         dlg = self.dialogs.get(detail.id)
         if dlg is None:
-            dlg = TicketDetailDialog(detail, actor, self._profile, self._lang, self._w)
+            dlg = TicketDetailDialog(detail, actor, self._profile, self._lang, self._w,
+                                     reveals=self._reveals)
             dlg.actionRequested.connect(self._act)
             dlg.finished.connect(lambda _r, tid=detail.id: self._closed(tid))
             self.dialogs[detail.id] = dlg
@@ -166,5 +174,5 @@ class LifecycleController(QObject):
 
 
 def install(window: MainWindow, desk: CallDesk, db: Database, profile: SiteProfile, clock: Clock,
-            workflow: TicketWorkflow, lang: str) -> LifecycleController:
-    return LifecycleController(window, desk, db, profile, clock, workflow, lang)
+            workflow: TicketWorkflow, lang: str, reveals: Reveals | None = None) -> LifecycleController:
+    return LifecycleController(window, desk, db, profile, clock, workflow, lang, reveals)

@@ -10,10 +10,13 @@ The returned object owns the search service's thread; ``close()`` stops it
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QObject
 
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
+from callcenter.services.privacy.policy import policy_for
 from callcenter.services.storage.database import Database
 from callcenter.services.tickets.search import TicketSearch
 from callcenter.ui.shared.main_window import MainWindow
@@ -27,6 +30,12 @@ class TicketListFeature(QObject):
         self.view = view
         self.search = search
         self._closed = False
+        self.profile: SiteProfile | None = None
+
+    def on_desk(self, snap: Any) -> None:
+        """Phone numbers masked or not as the signed-in user's role says."""
+        if self.profile is not None:
+            self.view.model.set_viewer(policy_for(self.profile, snap.agent_id))
 
     def close(self) -> None:
         if not self._closed:
@@ -40,6 +49,8 @@ def install(window: MainWindow, db: Database, profile: SiteProfile, clock: Clock
     view = TicketListView(search, profile, clock, lang)
     window.add_tool_tab(view, QCoreApplication.translate("TicketListView", "Tickets"))
     feature = TicketListFeature(view, search)
+    feature.profile = profile
+    window.bridge.deskChanged.connect(feature.on_desk)
     view.destroyed.connect(search.close)
     window.add_clear_hook(view.clear)  # the next user does not see the last search
     return feature

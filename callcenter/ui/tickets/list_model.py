@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from callcenter.domain.site_profile import SiteProfile
+from callcenter.services.privacy.policy import NOBODY, NumberPolicy, Surface
 from callcenter.services.tickets.search import Cursor, Page, TicketQuery, TicketRow
 
 PAGE_SIZE = 500
@@ -77,6 +78,7 @@ class TicketListModel(QAbstractTableModel):
         self._tz = ZoneInfo(profile.timezone)
         self._page_size = page_size
         self._max_pages = max(2, cached_pages)
+        self.numbers = NOBODY  # the signed-in user's view of phone numbers (set_viewer)
         self._pages: OrderedDict[int, list[TicketRow]] = OrderedDict()  # LRU, page no -> rows
         self._starts: list[Cursor | None] = []  # start cursor of every page loaded so far
         self._count = 0  # rows loaded so far (the table's row count)
@@ -105,6 +107,14 @@ class TicketListModel(QAbstractTableModel):
         self._near_text = self.tr("near deadline")
         self._overdue_bg = QBrush(OVERDUE_BG)
         self._overdue_fg = QBrush(OVERDUE_FG)
+
+    def set_viewer(self, policy: NumberPolicy) -> None:
+        """Who looks (services.privacy.policy): phone numbers masked or full."""
+        if policy != self.numbers:
+            self.numbers = policy
+            if self._count:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(self._count - 1, len(self.COLUMNS) - 1))
 
     # ----- loading ---------------------------------------------------------
     @property
@@ -284,8 +294,10 @@ class TicketListModel(QAbstractTableModel):
             if r.overdue:
                 return f"⚠ {self._overdue_text} {when}"
             return f"⏳ {self._near_text} {when}" if r.near_deadline else when
+        if column == "caller_phone":
+            return self.numbers.phone(r.caller_phone or "", Surface.TICKETS)
         if column == "content":
-            return r.content_preview
+            return self.numbers.text(r.content_preview, Surface.TICKETS)
         if column == "department":
             dept = next((d for d in self._profile.departments if d.code == r.department), None)
             return dept.label(self._lang) if dept else (r.department or "")

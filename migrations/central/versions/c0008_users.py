@@ -19,7 +19,8 @@ change of name, role, team, department or the disabled flag pushed by any
 desk whose kind is not ``admin``. Admin connections (``callcenter users
 --central``) may. And on every synced table a statement trigger refuses rows a
 desk inserts in another desk's name (``origin_workstation``): subsets and
-attribution rest on it (``sync.guard_origin_on(table)`` for tables added later). A non-admin desk may still change a password (hash, the
+attribution rest on it (``sync.guard_origin_on(table)`` for tables added later).
+A non-admin desk may still change a password (hash, the
 must-change flag, when it was set): that is a user changing their own
 password after a reset, at the desk they signed in on; it is audited there.
 

@@ -1,0 +1,1 @@
+"""The diagnostic log support reads: a rotating, owner-only file, numbers redacted."""

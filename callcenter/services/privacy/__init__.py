@@ -1,0 +1,1 @@
+"""Personal data on screen: who sees full phone/ID numbers, and audited reveals."""
