@@ -303,3 +303,16 @@ def test_the_lock_is_reentrant_for_its_holder_only() -> None:
 
     with ThreadPoolExecutor(1) as other:
         assert other.submit(take_and_give_back).result(timeout=LONG_S)
+
+
+def test_a_read_or_write_after_close_fails_as_a_store_failure(tmp_path: Path) -> None:
+    """A refresh that fires after shutdown gets a failed Future, not a RuntimeError
+    raised into its Qt slot."""
+    from callcenter.services.storage.database import StoreFailure, open_database
+
+    db = open_database(tmp_path / "closed.sqlite3")
+    db.close()
+    with pytest.raises(StoreFailure):
+        db.read(lambda s: 1).result(timeout=1)
+    with pytest.raises(StoreFailure):
+        db.write(lambda s: 1).result(timeout=1)

@@ -225,6 +225,9 @@ class Database:
         lock.queued()
         try:
             return self._writer.submit(run)
+        except RuntimeError:  # shut down: the store is closed
+            lock.done()
+            return _closed_future()
         except BaseException:
             lock.done()
             raise
@@ -246,7 +249,10 @@ class Database:
             return fn(session)
 
     def read(self, fn: Callable[[Session], T]) -> Future[T]:
-        return self._reader.submit(self.read_now, fn)
+        try:
+            return self._reader.submit(self.read_now, fn)
+        except RuntimeError:  # shut down: a late refresh after the store closed
+            return _closed_future()
 
     def flush(self) -> None:
         """Wait until every write queued so far has finished."""
@@ -259,6 +265,14 @@ class Database:
         self._reader.shutdown(wait=True)
         self.write_engine.dispose()
         self.read_engine.dispose()
+
+
+def _closed_future() -> Future[T]:
+    """What a read or write asked for after ``close`` gets: a StoreFailure, not a
+    RuntimeError raised into whatever Qt slot asked (a late timer or signal)."""
+    fut: Future[T] = Future()
+    fut.set_exception(StoreFailure(StoreFailureKind.OTHER, "the store is closed"))
+    return fut
 
 
 def open_database(path: Path, *, busy_timeout_ms: int = 3000) -> Database:
