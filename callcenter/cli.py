@@ -5,6 +5,7 @@
     callcenter bench NAME [--size N] [--json]
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
     callcenter site publish | list                            (callcenter/commands/site.py)
+    callcenter audit verify [--data-dir DIR | --central URL]  (callcenter/commands/audit.py)
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
-               "site": "site"}
+               "site": "site", "audit": "audit"}
 
 
 def _app_parser() -> argparse.ArgumentParser:
