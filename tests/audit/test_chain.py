@@ -43,7 +43,8 @@ def renumbered(links: list[StoredLink]) -> list[StoredLink]:
 
 def test_the_canonical_form_and_the_hash_are_as_documented() -> None:
     at = datetime(2026, 12, 6, 16, 30, 1, 5, tzinfo=timezone(timedelta(hours=8)))
-    payload = canonical_payload(AuditEntry("WS01", 3, at, None, "unmask", "工单 T-1", {"reason": "核实", "a": "x"}))
+    payload = canonical_payload(AuditEntry("WS01", 3, at, None, "unmask", "工单 T-1",
+                                           {"reason": "核实", "a": "x"}))
     assert payload == ('{"action":"unmask","at":"2026-12-06T08:30:01.000005+00:00","desk":"WS01",'
                        '"detail":{"a":"x","reason":"核实"},"seq":3,"subject":"工单 T-1","user_id":null}')
     assert chain_hash(ZERO_HASH, payload) == sha256((ZERO_HASH + payload).encode("utf-8")).hexdigest()

@@ -27,13 +27,13 @@ import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from hashlib import sha256
 
 ZERO_HASH = "0" * 64
 
 
-class AuditAction(str, Enum):
+class AuditAction(StrEnum):
     """What a record is about (the stored text is the value)."""
 
     SIGN_IN = "sign_in"
