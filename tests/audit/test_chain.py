@@ -19,6 +19,7 @@ from callcenter.domain.audit import (
     canonical_payload,
     chain_hash,
     parse_payload,
+    stored_link,
     verify,
 )
 
@@ -32,9 +33,13 @@ def chain(n: int, desk: str = "WS01") -> list[StoredLink]:
         payload = canonical_payload(AuditEntry(desk, seq, T0 + timedelta(seconds=seq), "1001",
                                                AuditAction.SIGN_IN.value, f"s{seq}", {"k": "v"}))
         h = chain_hash(prev, payload)
-        out.append((seq, prev, h, payload))
+        out.append(stored_link(seq, prev, h, payload))
         prev = h
     return out
+
+
+def payload_of(link: StoredLink) -> str:
+    return link[3][64:].decode("utf-8")
 
 
 def renumbered(links: list[StoredLink]) -> list[StoredLink]:
@@ -83,16 +88,16 @@ def test_an_intact_chain_and_an_empty_one_verify() -> None:
 
 def test_a_changed_record() -> None:
     links = chain(10)
-    seq, prev, h, payload = links[4]
-    links[4] = (seq, prev, h, payload.replace('"s5"', '"s5 (edited)"'))
+    seq, prev, h, _ = links[4]
+    links[4] = stored_link(seq, prev, h, payload_of(links[4]).replace('"s5"', '"s5 (edited)"'))
     assert str(verify(links)) == "record 5: changed: its hash does not match its contents"
 
 
 def test_a_changed_record_with_its_hash_recomputed() -> None:
     links = chain(10)
-    seq, prev, _, payload = links[4]
-    forged = payload.replace('"s5"', '"forged"')
-    links[4] = (seq, prev, chain_hash(prev, forged), forged)
+    seq, prev, _, _ = links[4]
+    forged = payload_of(links[4]).replace('"s5"', '"forged"')
+    links[4] = stored_link(seq, prev, chain_hash(prev, forged), forged)
     brk = verify(links)
     assert brk is not None and brk.seq == 6 and brk.problem.startswith("wrong prev hash")
 
@@ -114,7 +119,7 @@ def test_a_deleted_record_with_the_rest_renumbered() -> None:
 def _inserted(links: list[StoredLink], at: int, *, good_hash: bool) -> list[StoredLink]:
     prev = links[at - 2][2]
     payload = canonical_payload(AuditEntry("WS01", at, T0, "6666", "export", "fake", {}))
-    fake = (at, prev, chain_hash(prev, payload) if good_hash else "f" * 64, payload)
+    fake = stored_link(at, prev, chain_hash(prev, payload) if good_hash else "f" * 64, payload)
     return links[:at - 1] + [fake] + links[at - 1:]
 
 
@@ -136,6 +141,6 @@ def test_an_inserted_record_with_a_repeated_seq() -> None:
 
 def test_a_first_record_must_start_from_zeros() -> None:
     links = chain(3)
-    seq, _, _, payload = links[0]
-    links[0] = (seq, "1" * 64, chain_hash("1" * 64, payload), payload)
+    seq, payload = 1, payload_of(links[0])
+    links[0] = stored_link(seq, "1" * 64, chain_hash("1" * 64, payload), payload)
     assert str(verify(links)) == "record 1: wrong prev hash: the first record must carry 64 zeros"

@@ -13,10 +13,11 @@ from .chain import (
     canonical_payload,
     chain_hash,
     parse_payload,
+    stored_link,
     verify,
 )
 
 __all__ = [
     "ZERO_HASH", "AuditAction", "AuditEntry", "ChainBreak", "StoredLink", "canonical_payload",
-    "chain_hash", "parse_payload", "verify",
+    "chain_hash", "parse_payload", "stored_link", "verify",
 ]

@@ -122,9 +122,18 @@ def parse_payload(payload: str) -> AuditEntry:
     return entry
 
 
-# What verify reads of each stored record, in the chain's order (seq, then id):
-# (seq, prev_hash, hash, payload).
-StoredLink = tuple[int, str, str, str]
+# What verify reads of each stored record, in the chain's order (seq, then any
+# fixed order): (seq, prev_hash, hash, covered), where ``covered`` is the bytes
+# the hash covers, ``prev_hash || payload`` in UTF-8, as the store's query
+# builds them from the same row (``CAST(prev_hash || payload AS BLOB)`` in
+# SQLite, ``convert_to(prev_hash || payload, 'UTF8')`` on central): SQLite does
+# the concatenation and no text is decoded and encoded again per record.
+StoredLink = tuple[int, str, str, bytes]
+
+
+def stored_link(seq: int, prev_hash: str, hash_: str, payload: str) -> StoredLink:
+    """A link from a row's columns (tests, small callers)."""
+    return (seq, prev_hash, hash_, (prev_hash + payload).encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -151,10 +160,10 @@ def verify(records: Iterable[StoredLink]) -> ChainBreak | None:
     expected = 1
     last = ZERO_HASH  # hash of the record before this one, as stored
     before_last = ""  # and of the one before that ("" before record 2)
-    for seq, prev_hash, hash_, payload in it:
+    for seq, prev_hash, hash_, covered in it:
         if seq != expected:
             return _seq_break(seq, expected)
-        if sha256((prev_hash + payload).encode("utf-8")).hexdigest() != hash_:
+        if sha256(covered).hexdigest() != hash_:
             return _content_break(seq, last, next(it, None))
         if prev_hash != last:
             return _link_break(seq, prev_hash, before_last)

@@ -53,7 +53,8 @@ def verify_session(session: Session) -> VerifyReport:
         report.desks += 1
         report.records += count
         rows = cast(Iterator[StoredLink], raw.execute(
-            "SELECT seq, prev_hash, hash, payload FROM audit_log WHERE desk = ? ORDER BY seq", (desk,)))
+            "SELECT seq, prev_hash, hash, CAST(prev_hash || payload AS BLOB) FROM audit_log "
+            "WHERE desk = ? ORDER BY seq", (desk,)))
         brk = verify(rows)
         if brk is not None:
             report.breaks.append((desk, brk))
@@ -76,7 +77,8 @@ def verify_central(url: str, *, batch: int = 10_000) -> VerifyReport:
             report.records += int(count)
             with conn.cursor(name=f"audit_{report.desks}") as cur:
                 cur.itersize = batch
-                cur.execute("SELECT seq, prev_hash, hash, payload FROM public.audit_log "
+                cur.execute("SELECT seq, prev_hash, hash, convert_to(prev_hash || payload, 'UTF8') "
+                            "FROM public.audit_log "
                             "WHERE desk = %s ORDER BY seq, id", (desk,))
                 brk = verify(cast(Iterator[StoredLink], iter(cur)))
             if brk is not None:
