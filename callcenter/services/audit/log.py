@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -67,21 +68,28 @@ class AuditLog:
 
         Bad input (an unknown action, a field that is not text) raises
         ValueError/TypeError before anything is written."""
-        action = AuditAction(action)
-        last = session.execute(
-            select(AuditRecord.seq, AuditRecord.hash).where(AuditRecord.desk == self._ws)
-            .order_by(AuditRecord.seq.desc()).limit(1)).first()
-        seq, prev = (1, ZERO_HASH) if last is None else (last[0] + 1, last[1])
-        now = self._clock.utc_now()
-        payload = canonical_payload(AuditEntry(self._ws, seq, now, user_id, action.value, subject,
-                                               dict(detail or {})))
-        session.add(AuditRecord(desk=self._ws, seq=seq, prev_hash=prev, hash=chain_hash(prev, payload),
-                                payload=payload, updated_at=now, origin_workstation=self._ws))
-        session.flush()
+        append_in(session, self._ws, self._clock.utc_now(), action, user_id=user_id, subject=subject,
+                  detail=detail)
 
     def recent(self, limit: int = RECENT_LIMIT, desk: str | None = None) -> Future[list[StoredEntry]]:
         """The newest records (of every desk this store has, or of ``desk``), newest first."""
         return self._db.read(lambda s: recent_in(s, limit, desk))
+
+
+def append_in(session: Session, workstation: str, at: datetime, action: AuditAction, *,
+              user_id: str | None, subject: str = "", detail: Mapping[str, str] | None = None) -> None:
+    """``AuditLog.record_in`` for a service that has a session, its time and its
+    workstation but no AuditLog (a transaction body such as ``publish_in``)."""
+    action = AuditAction(action)
+    last = session.execute(
+        select(AuditRecord.seq, AuditRecord.hash).where(AuditRecord.desk == workstation)
+        .order_by(AuditRecord.seq.desc()).limit(1)).first()
+    seq, prev = (1, ZERO_HASH) if last is None else (last[0] + 1, last[1])
+    payload = canonical_payload(AuditEntry(workstation, seq, at, user_id, action.value, subject,
+                                           dict(detail or {})))
+    session.add(AuditRecord(desk=workstation, seq=seq, prev_hash=prev, hash=chain_hash(prev, payload),
+                            payload=payload, updated_at=at, origin_workstation=workstation))
+    session.flush()
 
 
 def recent_in(session: Session, limit: int = RECENT_LIMIT, desk: str | None = None) -> list[StoredEntry]:
