@@ -188,3 +188,14 @@ def test_who_pulls_audit_rows(central_url: str) -> None:
                for desk in ("A1", "A2", "L1", "Q1", "AD")}
     assert got == {"A1": {ids["A1"]}, "A2": {ids["A2"]}, "L1": set(ids.values()), "Q1": set(),
                    "AD": set(ids.values())}
+
+
+def test_a_desk_role_cannot_raise_audit_alerts_or_read_the_log(central_url: str) -> None:
+    url = _url(central_url, "A1", "agent")
+    with psycopg.connect(url) as conn:
+        for statement in ("SELECT sync.audit_alert('A2', 1, 'forged')",
+                          "SELECT count(*) FROM public.audit_log"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(statement)
+            conn.rollback()
+    assert _audit_alerts(central_url) == []

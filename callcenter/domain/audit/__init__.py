@@ -10,14 +10,16 @@ from .chain import (
     AuditEntry,
     ChainBreak,
     StoredLink,
+    Walked,
     canonical_payload,
     chain_hash,
     parse_payload,
     stored_link,
     verify,
+    walk,
 )
 
 __all__ = [
     "ZERO_HASH", "AuditAction", "AuditEntry", "ChainBreak", "StoredLink", "canonical_payload",
-    "chain_hash", "parse_payload", "stored_link", "verify",
+    "Walked", "chain_hash", "parse_payload", "stored_link", "verify", "walk",
 ]

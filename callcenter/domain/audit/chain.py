@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from hashlib import sha256
+from itertools import chain
 
 ZERO_HASH = "0" * 64
 
@@ -147,34 +148,60 @@ class ChainBreak:
         return f"record {self.seq}: {self.problem}"
 
 
+@dataclass(frozen=True)
+class Walked:
+    """What walking a stretch of a chain found: its first break (None: it holds),
+    the ``prev_hash`` its first record carried, the hash of its last record (as
+    stored) and how many records it checked before stopping."""
+
+    brk: ChainBreak | None
+    first_prev: str | None
+    last_hash: str | None
+    count: int
+
+
 def verify(records: Iterable[StoredLink]) -> ChainBreak | None:
-    """Check one desk's chain, records in ``seq`` order (ties in any fixed order);
-    None when every record is where its hashes say. Streams: a million records
-    need not be in memory at once.
+    """Check one desk's whole chain, records in ``seq`` order (ties in any fixed
+    order); None when every record is where its hashes say. Streams: a million
+    records need not be in memory at once."""
+    return walk(records).brk
+
+
+def walk(records: Iterable[StoredLink], first_seq: int = 1, first_prev: str | None = ZERO_HASH) -> Walked:
+    """Check a stretch of a chain that starts at ``first_seq``. Its first record
+    must carry ``first_prev`` (None: whatever it carries, for a stretch checked
+    apart from the one before it; the caller compares ``Walked.first_prev`` with
+    that stretch's ``last_hash``).
 
     The loop does the minimum per record (one SHA-256, a few comparisons); the
     diagnosis of a break (changed, deleted, inserted, wrong prev hash) is worked
     out only when one is found.
     """
     it: Iterator[StoredLink] = iter(records)
-    expected = 1
-    last = ZERO_HASH  # hash of the record before this one, as stored
-    before_last = ""  # and of the one before that ("" before record 2)
-    for seq, prev_hash, hash_, covered in it:
+    expected = first_seq
+    head = next(it, None)
+    if head is None:
+        return Walked(None, None, None, 0)
+    last = head[1] if first_prev is None else first_prev  # hash of the record before, as stored
+    start = last
+    before_last = ""  # and of the one before that ("" when not known)
+    for seq, prev_hash, hash_, covered in chain((head,), it):
         if seq != expected:
-            return _seq_break(seq, expected)
+            return Walked(_seq_break(seq, expected, first_seq), start, last, expected - first_seq)
         if sha256(covered).hexdigest() != hash_:
-            return _content_break(seq, last, next(it, None))
+            return Walked(_content_break(seq, last, next(it, None)), start, last, expected - first_seq)
         if prev_hash != last:
-            return _link_break(seq, prev_hash, before_last)
+            return Walked(_link_break(seq, prev_hash, before_last), start, last, expected - first_seq)
         before_last, last = last, hash_
         expected += 1
-    return None
+    return Walked(None, start, last, expected - first_seq)
 
 
-def _seq_break(seq: int, expected: int) -> ChainBreak:
-    if seq < expected:
+def _seq_break(seq: int, expected: int, first_seq: int = 1) -> ChainBreak:
+    if seq < expected and expected > first_seq:
         return ChainBreak(seq, f"inserted: a second record {seq}")
+    if seq < expected:
+        return ChainBreak(expected, f"missing (deleted): the stretch from record {expected} starts at {seq}")
     if expected == 1:
         return ChainBreak(1, f"missing (deleted): the chain starts at record {seq}")
     return ChainBreak(expected, f"missing (deleted): the chain goes from record {expected - 1} to {seq}")

@@ -142,6 +142,10 @@ CREATE TRIGGER audit_check AFTER INSERT ON public.audit_log
     FOR EACH ROW EXECUTE FUNCTION sync.audit_check();
 CREATE TRIGGER audit_keep BEFORE UPDATE OR DELETE ON public.audit_log
     FOR EACH ROW EXECUTE FUNCTION sync.audit_keep();
+
+-- no desk calls these (the triggers run them inside sync.push)
+REVOKE ALL ON FUNCTION sync.audit_alert(text, bigint, text), sync.audit_check(), sync.audit_keep()
+    FROM PUBLIC;
 """
 
 AUDIT_SQL_V1_DROP = """
