@@ -182,8 +182,8 @@ def walk(records: Iterable[StoredLink], first_seq: int = 1, first_prev: str | No
     head = next(it, None)
     if head is None:
         return Walked(None, None, None, 0)
-    last = head[1] if first_prev is None else first_prev  # hash of the record before, as stored
-    start = last
+    start = head[1]
+    last = start if first_prev is None else first_prev  # hash of the record before, as stored
     before_last = ""  # and of the one before that ("" when not known)
     for seq, prev_hash, hash_, covered in chain((head,), it):
         if seq != expected:
