@@ -73,7 +73,7 @@ def test_records_chain_per_desk_and_verify(db: Database, tmp_path: Path,
     assert ops.count("audit_log") == 5
     assert verify_store(db).intact
     db.close()
-    assert _verify_cli(tmp_path, capsys) == (0, "intact: 5 records (1 desks)\n")
+    assert _verify_cli(tmp_path, capsys) == (0, "intact: 5 records (1 desk)\n")
 
 
 def test_a_row_changed_in_sqlite_is_named(db: Database, tmp_path: Path,

@@ -56,7 +56,7 @@ class VerifyReport:
     def lines(self) -> list[str]:
         """What ``audit verify`` prints: ``intact: N records`` or one line per broken desk."""
         if self.intact:
-            return [f"intact: {self.records} records ({self.desks} desks)"]
+            return [f"intact: {self.records} records ({self.desks} desk{'' if self.desks == 1 else 's'})"]
         return [f"{brk} (desk {desk})" for desk, brk in self.breaks]
 
 
