@@ -6,6 +6,7 @@
     callcenter bench NAME [--size N] [--json]
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
     callcenter site publish | list                            (callcenter/commands/site.py)
+    callcenter audit verify [--data-dir DIR | --central URL]  (callcenter/commands/audit.py)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
-               "site": "site", "users": "users"}
+               "site": "site", "users": "users", "audit": "audit"}
 
 
 def _app_parser() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import (
+    audit_verify,
     outage_import,
     outage_lookup,
     script_render,
@@ -44,7 +45,7 @@ SCENARIOS: dict[str, Scenario] = {
         ticket_search.SCENARIO, ticket_list.SCENARIO,  # finding tickets
         outage_lookup.SCENARIO, outage_import.SCENARIO,  # outages
         sync_push.SCENARIO, sync_pull.SCENARIO, sync_fleet.SCENARIO,  # sync with central
-        sign_in.SCENARIO,  # who uses the desk
+        sign_in.SCENARIO, audit_verify.SCENARIO,  # who uses the desk, the audit log
     )
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import (  # noqa: F401
     alert_models,
+    audit_models,
     auth_models,
     callback_models,
     models,

@@ -47,6 +47,7 @@ callback_attempts    all          all             own, or the task's   as agent
 alerts               all          own, or with    own, or the ticket   as agent
                                   a ticket        is visible
 call and shift (4)   all          all             team's               own
+audit_log (c0008)    all          own             own                  own
 ===================  ===========  ==============  ===================  ====================
 
 (1) customers, accounts, outages, outage_targets, emergency_banners,
@@ -71,6 +72,12 @@ re-stamps its children, so the events written before a dispatch reach the
 department with the ticket; a desk fetches the tickets of a caller it looks up
 with ``sync.fetch_caller``; only a desk moved to another team still leaves its
 older tickets unseen by its new team mates until they look the caller up.
+
+Audit chains (c0008, c0008_audit_log.py): a trigger on ``public.audit_log``
+(``sync.audit_check``) recomputes each arriving record's hash and finds its
+predecessor of the same desk; at a break it keeps the row and raises an alert
+for the shift lead (``sync.audit_alert``); ``sync.audit_keep`` refuses any
+update or delete of a stored record (and raises the same alert).
 
 Tombstone expiry (c0002): ``sync.prune(now)``, an admin job no desk may call,
 hard-deletes tombstones (``deleted_at`` older than ``sync.meta

@@ -121,6 +121,73 @@ BEGIN
                               'central', (SELECT jsonb_object_agg(f, v_cur->f) FROM unnest(v_conf) f));
 END $function$;
 
+CREATE OR REPLACE FUNCTION sync.audit_alert(p_desk text, p_seq bigint, p_problem text)
+ RETURNS void
+ LANGUAGE sql
+AS $function$
+    -- an alert without a ticket, for the shift lead: lead and admin desks pull it
+    INSERT INTO public.alerts (id, kind, ticket_id, message, for_role, created_by, created_at,
+                               version, updated_at, deleted_at, origin_workstation)
+    VALUES (gen_random_uuid(), 'audit_chain_broken', NULL,
+            format('审计日志被篡改 (audit log tampered): desk %s, record %s: %s', p_desk, p_seq, p_problem),
+            'shift_lead', 'central', now(), 1, now(), NULL, 'central')
+$function$;
+
+CREATE OR REPLACE FUNCTION sync.audit_check()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+    v_seq bigint := NEW.seq;
+    v_prev text;
+    v_problem text;
+BEGIN
+    IF NEW.hash IS DISTINCT FROM encode(sha256(convert_to(NEW.prev_hash || NEW.payload, 'UTF8')), 'hex') THEN
+        v_problem := 'changed: its hash does not match its contents';
+    ELSIF NEW.desk IS DISTINCT FROM NEW.origin_workstation THEN
+        v_problem := format('claims desk %s but came from desk %s', NEW.desk, NEW.origin_workstation);
+    ELSIF NEW.seq < 1 THEN
+        v_problem := 'inserted: records are numbered from 1';
+    ELSIF EXISTS (SELECT 1 FROM public.audit_log
+                   WHERE desk = NEW.desk AND seq = NEW.seq AND id <> NEW.id) THEN
+        v_problem := format('inserted: a second record %s', NEW.seq);
+    ELSIF NEW.seq = 1 THEN
+        IF NEW.prev_hash <> repeat('0', 64) THEN
+            v_problem := 'wrong prev hash: the first record must carry 64 zeros';
+        END IF;
+    ELSE
+        SELECT hash INTO v_prev FROM public.audit_log
+         WHERE desk = NEW.desk AND seq = NEW.seq - 1 ORDER BY id LIMIT 1;
+        IF NOT FOUND THEN
+            v_seq := NEW.seq - 1;
+            v_problem := format('missing (deleted): record %s arrived without it', NEW.seq);
+        ELSIF v_prev IS DISTINCT FROM NEW.prev_hash THEN
+            v_problem := format('wrong prev hash: not the hash of record %s', NEW.seq - 1);
+        END IF;
+    END IF;
+    IF v_problem IS NOT NULL THEN
+        PERFORM sync.audit_alert(NEW.desk, v_seq, v_problem);
+    END IF;
+    RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION sync.audit_keep()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+    IF TG_OP = 'UPDATE' AND (NEW.desk, NEW.seq, NEW.prev_hash, NEW.hash, NEW.payload, NEW.version,
+                             NEW.updated_at, NEW.deleted_at, NEW.origin_workstation)
+       IS NOT DISTINCT FROM (OLD.desk, OLD.seq, OLD.prev_hash, OLD.hash, OLD.payload, OLD.version,
+                             OLD.updated_at, OLD.deleted_at, OLD.origin_workstation) THEN
+        RETURN NEW;  -- nothing of the record changes (a re-stamp of sync_xid)
+    END IF;
+    PERFORM sync.audit_alert(OLD.desk, OLD.seq, CASE
+        WHEN TG_OP = 'DELETE' OR NEW.deleted_at IS NOT NULL THEN 'deleted: refused, the record is kept'
+        ELSE 'changed: refused, the record is kept as it came' END);
+    RETURN NULL;
+END $function$;
+
 CREATE OR REPLACE FUNCTION sync.check_columns(p_table text, p_keys text[])
  RETURNS void
  LANGUAGE plpgsql
@@ -978,6 +1045,9 @@ BEGIN
             WHEN 'agent' THEN 'x.origin_workstation = ANY ($7)'
             WHEN 'department' THEN 'x.origin_workstation = $4'
             ELSE 'true' END;
+    ELSIF p_table = 'audit_log' THEN
+        -- every desk's audit trail reaches lead and admin desks; a desk keeps its own
+        RETURN CASE WHEN p_kind IN ('lead', 'admin') THEN 'true' ELSE 'x.origin_workstation = $4' END;
     END IF;
     RETURN NULL;
 END $function$;

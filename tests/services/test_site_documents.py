@@ -52,8 +52,9 @@ def test_the_newest_published_version_is_used_and_synced(db: Database) -> None:
     assert not current_calendar(db).is_working_day(date(2026, 11, 24))
     assert publish(db, "profile", SHIPPED) == 2
     assert current_profile(db).unit_name == "国网临江供电公司"
-    # each publish is an op for central, like any synced row
-    assert db.read_now(reader.queue_status).depth == 3
+    # each publish is an op for central, like any synced row, with its audit record
+    status = db.read_now(reader.queue_status)
+    assert (status.depth, status.transactions) == (6, 3)
 
 
 def test_a_document_with_a_problem_is_refused_with_its_line(db: Database) -> None:

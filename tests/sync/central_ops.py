@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import psycopg
 
+from callcenter.domain.audit import ZERO_HASH, AuditEntry, canonical_payload, chain_hash
 from callcenter.store.ids import new_id
 from callcenter.sync.central_schema import synced_specs
 from callcenter.sync.protocol import Op
@@ -35,9 +37,10 @@ _SAMPLE = {"uuid": None, "text": "x", "bigint": 1, "boolean": False, "timestampt
            "jsonb": {}, "double precision": 0.0}
 
 
-def fields_for(table: str, desk: str, **over: Any) -> dict[str, Any]:
+def fields_for(table: str, desk: str, /, **over: Any) -> dict[str, Any]:
     """A complete row of any synced table as ``desk`` would push it: NULL where the
-    column allows it, a plain value (a fresh id for uuids) where it does not."""
+    column allows it, a plain value (a fresh id for uuids) where it does not; an
+    audit record is the first of an intact chain of ``desk`` (central checks it)."""
     _, columns = synced_specs()[table]
     f: dict[str, Any] = {}
     for name, typ, nullable in columns:
@@ -45,6 +48,9 @@ def fields_for(table: str, desk: str, **over: Any) -> dict[str, Any]:
             continue
         f[name] = None if nullable else (str(new_id()) if typ == "uuid" else _SAMPLE[typ])
     f.update(version=1, updated_at=T0, deleted_at=None, origin_workstation=desk)
+    if table == "audit_log":
+        payload = canonical_payload(AuditEntry(desk, 1, datetime.fromisoformat(T0), "1001", "export"))
+        f.update(desk=desk, seq=1, prev_hash=ZERO_HASH, hash=chain_hash(ZERO_HASH, payload), payload=payload)
     f.update(over)
     return f
 

@@ -25,3 +25,5 @@ def test_a_revision_reuses_the_frozen_sql_of_an_earlier_one() -> None:
     assert c0002.FUNCTIONS_V1 is c0001.FUNCTIONS_V1
     assert c0002.replaced_v1("pull").startswith("CREATE OR REPLACE FUNCTION sync.pull(")
     assert frozen_revision("c0007").SUBSET_SQL_V2 is c0002.SUBSET_SQL_V2
+    assert frozen_revision("c0008").SUBSET_SQL_V6 is frozen_revision("c0007").SUBSET_SQL_V6
+    assert frozen_revision("c0009").SUBSET_SQL_V8 is frozen_revision("c0008").SUBSET_SQL_V8

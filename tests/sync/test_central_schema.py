@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 8
+        assert client.schema_version() == 9
         assert client.min_desk_schema() == 7
 
 
@@ -91,8 +91,16 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     assert _at(url, "c0005") == c0005
     c0006 = _at(url, "c0006")  # fetch on demand, children re-sent on dispatch
     assert c0006 != c0005
-    _at(url, "c0007")  # site documents: a new reference table
+    c0007 = _at(url, "c0007")  # site documents: a new reference table
     assert "public.site_documents" in _tables(url)
+    c0008 = _at(url, "c0008")  # users, sign-in attempts, the users and origin guards
+    assert c0008 != c0007 and "public.users" in _tables(url)
+    c0009 = _at(url, "c0009")  # the audit log and its chain check
+    assert c0009 != c0008 and "public.audit_log" in _tables(url)
+    assert _at(url, "c0008", down=True) == c0008  # sync.subset_sql as c0008 wrote it
+    assert "public.audit_log" not in _tables(url)
+    assert _at(url, "c0007", down=True) == c0007  # sync.subset_sql and check_desk as before
+    assert "public.users" not in _tables(url)
     assert _at(url, "c0006", down=True) == c0006  # sync.subset_sql as c0002 wrote it
     assert "public.site_documents" not in _tables(url)
     assert _at(url, "c0005", down=True) == c0005

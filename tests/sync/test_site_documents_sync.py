@@ -30,7 +30,7 @@ def test_a_published_profile_reaches_a_desk_of_another_team_and_its_next_start(
     try:
         lead.db.write_now(lambda s: publish_in(s, "profile", RENAMED, "9001", clock.utc_now(), "L1"))
         lead.db.write_now(lambda s: publish_in(s, "calendar", EXTRA_HOLIDAY, "9001", clock.utc_now(), "L1"))
-        assert lead.engine.run_once().pushed_ops == 2
+        assert lead.engine.run_once().pushed_ops == 4  # each document and its audit record
         assert current_profile(agent.db).unit_name == "国网临江供电公司"
         report = agent.engine.run_once()
         assert "site_documents" in report.tables

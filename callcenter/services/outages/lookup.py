@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.audit import AuditAction
 from callcenter.domain.clock import Clock
 from callcenter.domain.outages import (
     RECENT_RESTORE,
@@ -34,6 +35,7 @@ from callcenter.domain.outages import (
     phase_at,
 )
 from callcenter.domain.outages.address import Address, complete, normalise, within
+from callcenter.services.audit.log import append_in
 from callcenter.services.customers.screen_pop import ScreenPop
 from callcenter.services.scripts.call_lines import OutageFacts
 from callcenter.services.storage.database import Database
@@ -366,6 +368,8 @@ class Outages:
                                   updated_at=now, origin_workstation=self.workstation)
             s.add(row)
             s.flush()
+            append_in(s, self.workstation, now, AuditAction.EMERGENCY_RAISED, user_id=raised_by,
+                      subject=message, detail={"banner": str(row.id)})
             return EmergencyNotice(row.id, message, script, raised_by, now)
 
         return self._db.write(run)
@@ -377,6 +381,9 @@ class Outages:
             row = s.get(EmergencyBanner, notice_id)
             if row is not None and row.cleared_at is None:
                 row.cleared_at, row.updated_at, row.version = now, now, row.version + 1
+                # who clears is not passed in yet (issue 12's permissions add it)
+                append_in(s, self.workstation, now, AuditAction.EMERGENCY_CLEARED, user_id=None,
+                          subject=row.message, detail={"banner": str(row.id), "raised_by": row.raised_by})
 
         return self._db.write(run)
 

@@ -17,11 +17,13 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.audit import AuditAction
 from callcenter.domain.clock import Clock
 from callcenter.domain.scripts.library import SourceFile
 from callcenter.domain.scripts.parsing import parse_script
 from callcenter.domain.scripts.placeholders import KNOWN_PLACEHOLDERS, PlaceholderSyntax, compile_template
 from callcenter.domain.scripts.problems import Locator, Problem
+from callcenter.services.audit.log import append_in
 from callcenter.services.scripts.library import ScriptLibraryService
 from callcenter.services.storage.database import Database
 from callcenter.store.script_models import STATE_DRAFT, STATE_PUBLISHED, ScriptVersion
@@ -209,6 +211,9 @@ class ScriptAdmin:
                                 origin_workstation=self.workstation)
             s.add(row)
             s.flush()
+            if state == STATE_PUBLISHED:  # audited in the same transaction
+                append_in(s, self.workstation, now, AuditAction.SCRIPT_PUBLISHED, user_id=author,
+                          subject=f"{script_id} #{row.number}")
             return _info(row)
         return self._db.write_now(write)
 

@@ -22,8 +22,10 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.audit import AuditAction
 from callcenter.domain.calendar import CalendarError, WorkCalendar, parse_calendar
 from callcenter.domain.site_profile import ProfileError, SiteProfile
+from callcenter.services.audit.log import append_in
 from callcenter.services.site.calendar import load_calendar
 from callcenter.services.site.profile import load_profile, parse_profile
 from callcenter.services.storage.database import Database
@@ -63,6 +65,8 @@ def publish_in(s: Session, kind: str, text: str, author: str, now: datetime,
                           .where(SiteDocument.kind == kind)) or 0) + 1
     s.add(SiteDocument(kind=kind, number=number, source=text, author=author, created_at=now,
                        updated_at=now, origin_workstation=workstation))
+    append_in(s, workstation, now, AuditAction.SITE_PUBLISHED, user_id=author,
+              subject=f"{kind} #{number}")  # audited in the same transaction
     return Published(kind, number)
 
 

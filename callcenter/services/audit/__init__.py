@@ -1,0 +1,1 @@
+"""The tamper-evident audit log: append records, read them, verify the chains."""
