@@ -78,14 +78,20 @@ AUDIT_SQL_V1 = r"""
 CREATE INDEX ix_audit_log_desk_seq ON public.audit_log (desk, seq);
 
 CREATE FUNCTION sync.audit_alert(p_desk text, p_seq bigint, p_problem text) RETURNS void
-LANGUAGE sql AS $$
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_pushing text := current_setting('callcenter.desk', true);
+BEGIN
+    -- central's own row, not the pushing desk's: c0008's origin guard must not see the desk
+    PERFORM set_config('callcenter.desk', '', true);
     -- an alert without a ticket, for the shift lead: lead and admin desks pull it
     INSERT INTO public.alerts (id, kind, ticket_id, message, for_role, created_by, created_at,
                                version, updated_at, deleted_at, origin_workstation)
     VALUES (gen_random_uuid(), 'audit_chain_broken', NULL,
             format('审计日志被篡改 (audit log tampered): desk %s, record %s: %s', p_desk, p_seq, p_problem),
-            'shift_lead', 'central', now(), 1, now(), NULL, 'central')
-$$;
+            'shift_lead', 'central', now(), 1, now(), NULL, 'central');
+    PERFORM set_config('callcenter.desk', coalesce(v_pushing, ''), true);
+END $$;
 
 CREATE FUNCTION sync.audit_check() RETURNS trigger
 LANGUAGE plpgsql AS $$
