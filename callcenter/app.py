@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
+from callcenter.services.audit.log import AuditLog
 from callcenter.services.auth.admin import UserAdmin
 from callcenter.services.auth.directory import UserDirectory
 from callcenter.services.auth.sign_in import SignInService
@@ -37,7 +38,7 @@ from callcenter.services.diagnostics.logfile import (
 )
 from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.privacy.files import tighten
-from callcenter.services.privacy.reveal import RevealRecord, Reveals, log_only_recorder
+from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -159,7 +160,7 @@ def build(opts: AppOptions) -> AppContext:
     bridge = DeskBridge()
     desk.add_listener(bridge)
     desk.add_listener(DeskLog(desk.snapshot()))
-    reveals = Reveals(opts.reveal_recorder or log_only_recorder, clock)
+    reveals = Reveals(opts.reveal_recorder or audit_recorder(AuditLog(db, clock, workstation)), clock)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
     auth = AuthFeature(window, desk, SignInService(db, profile, clock, workstation))

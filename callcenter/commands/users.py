@@ -16,6 +16,7 @@ administrator is made with ``users add ... --role admin``.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from datetime import UTC, datetime
@@ -117,7 +118,9 @@ def _local(ns: argparse.Namespace, password: str, now: datetime) -> int:
     db = open_database(data_dir / "desk.sqlite3")
     try:
         profile = current_profile(db)
-        users = UserDirectory(profile, load_settings(data_dir).workstation)
+        # no one is signed in at a command line: the audit names the OS account
+        users = UserDirectory(profile, load_settings(data_dir).workstation,
+                              by=f"os:{getpass.getuser()}"[:16])
         if ns.action == "list":
             return _print(db.read_now(lambda s: users.list_in(s, now)), ns.json)
         if ns.action == "add":

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from callcenter.domain.ticket_lifecycle import Role
+from callcenter.services.auth.directory import UserDirectory
 from callcenter.services.auth.sign_in import SignInRefused
 from callcenter.store.auth_models import SignInAttempt, User
 from tests.auth.conftest import AuthEnv
@@ -116,3 +117,31 @@ def test_demo_users_stay_on_the_desk(auth: AuthEnv) -> None:
     assert auth.db.read_now(lambda s: s.scalar(select(func.count()).select_from(SyncOutbox))) == 0
     lead = next(u for u in DEMO_USERS if u.role == "lead")
     assert auth.signin.sign_in_now(lead.user_id, lead.password).actor.role is Role.SHIFT_LEAD
+
+
+def test_sign_ins_lock_outs_and_user_changes_are_in_the_audit_chain(auth: AuthEnv) -> None:
+    import json
+
+    from callcenter.store.audit_models import AuditRecord
+
+    auth.add("6001", role="admin", name="管理员")
+    auth.add("1001")
+    for _ in range(5):
+        refused(auth, "1001", "nope")
+    refused(auth, "4040", "whatever")
+    auth.signin.sign_in_now("6001", "correct horse")
+    admin = UserDirectory(auth.profile, "W01", by="6001")
+    now = auth.clock.utc_now()
+    auth.db.write_now(lambda s: admin.reset_password_in(s, "1001", "temporary-1", now))
+    auth.db.write_now(lambda s: admin.set_disabled_in(s, "1001", True, now))
+    rows = auth.db.read_now(lambda s: [json.loads(p) for p in s.scalars(
+        select(AuditRecord.payload).order_by(AuditRecord.seq))])
+    got = [(r["action"], r["user_id"], r["subject"]) for r in rows]
+    assert got == [
+        ("user_added", None, "6001"), ("user_added", None, "1001"),
+        *[("sign_in_failed", "1001", "")] * 5, ("locked_out", "1001", ""),
+        ("sign_in_failed", "4040", ""), ("sign_in", "6001", ""),
+        ("password_reset", "6001", "1001"), ("user_disabled", "6001", "1001")]
+    assert [r["detail"].get("reason") for r in rows[2:9]] == [
+        "wrong_password"] * 5 + [None, "unknown_id"]
+    assert "correct horse" not in json.dumps(rows) and "nope" not in json.dumps(rows)

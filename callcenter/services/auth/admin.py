@@ -16,6 +16,11 @@ class UserAdmin:
     def __init__(self, db: Database, directory: UserDirectory, clock: Clock) -> None:
         self._db, self._dir, self._clock = db, directory, clock
 
+    def _as(self, actor: Actor | None) -> UserDirectory:
+        """The directory acting for ``actor`` (its changes audited in their name)."""
+        return UserDirectory(self._dir.profile, self._dir.workstation,
+                             actor.user_id if actor else None)
+
     @staticmethod
     def _require(actor: Actor | None) -> None:
         if actor is None or actor.role is not Role.ADMIN:
@@ -30,7 +35,7 @@ class UserAdmin:
             team: str | None = None, department: str | None = None) -> Future[None]:
         self._require(actor)
         now = self._clock.utc_now()
-        return self._db.write(lambda s: None if self._dir.add_in(
+        return self._db.write(lambda s: None if self._as(actor).add_in(
             s, user_id, name=name, role=role, password=password, now=now, team=team,
             department=department) else None)
 
@@ -39,11 +44,11 @@ class UserAdmin:
         if actor is not None and actor.user_id == user_id.strip() and disabled:
             raise UserRefused("not_yourself", user_id)
         now = self._clock.utc_now()
-        return self._db.write(lambda s: None if self._dir.set_disabled_in(
+        return self._db.write(lambda s: None if self._as(actor).set_disabled_in(
             s, user_id, disabled, now) else None)
 
     def reset_password(self, actor: Actor | None, user_id: str, password: str) -> Future[None]:
         self._require(actor)
         now = self._clock.utc_now()
-        return self._db.write(lambda s: None if self._dir.reset_password_in(
+        return self._db.write(lambda s: None if self._as(actor).reset_password_in(
             s, user_id, password, now) else None)

@@ -16,10 +16,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.audit.chain import AuditAction
 from callcenter.domain.auth.lockout import Attempt, LockoutPolicy, locked_until
 from callcenter.domain.auth.passwords import PasswordProblem, new_password_problem
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import Role
+from callcenter.services.audit.log import append_in
 from callcenter.services.auth.hashing import hash_password
 from callcenter.store.auth_models import SignInAttempt, User, user_row_id
 
@@ -81,8 +83,17 @@ class UserDirectory:
     """Add, disable, enable, reset and list users in one store (session-level,
     so a caller's transaction can hold an audit record with the change)."""
 
-    def __init__(self, profile: SiteProfile, workstation: str) -> None:
-        self.profile, self.workstation = profile, workstation
+    def __init__(self, profile: SiteProfile, workstation: str, by: str | None = None, *,
+                 audit: bool = True) -> None:
+        """``by``: who makes the changes (the signed-in administrator), for the audit log;
+        ``audit`` False only for demo seeding, which stays on the desk."""
+        self.profile, self.workstation, self.by, self.audit = profile, workstation, by, audit
+
+    def _audit(self, session: Session, action: AuditAction, user: User, now: datetime,
+               **detail: str) -> None:
+        if self.audit:
+            append_in(session, self.workstation, now, action, user_id=self.by,
+                      subject=user.user_id, detail=detail or None)
 
     # ----- checks ------------------------------------------------------------
     def check_id(self, user_id: str) -> str:
@@ -131,8 +142,10 @@ class UserDirectory:
                         "must_change_password", "password_set_at", "updated_at"):
                 setattr(existing, col, getattr(user, col))
             existing.deleted_at = None
+            self._audit(session, AuditAction.USER_ADDED, existing, now, role=role_v.value)
             return existing
         session.add(user)
+        self._audit(session, AuditAction.USER_ADDED, user, now, role=role_v.value)
         return user
 
     def _existing(self, session: Session, user_id: str) -> User:
@@ -145,6 +158,8 @@ class UserDirectory:
         user = self._existing(session, user_id)
         if user.disabled != disabled:
             user.disabled, user.updated_at = disabled, now
+            self._audit(session, AuditAction.USER_DISABLED if disabled else AuditAction.USER_ENABLED,
+                        user, now)
         return user
 
     def reset_password_in(self, session: Session, user_id: str, password: str,
@@ -154,6 +169,7 @@ class UserDirectory:
         _password_refused(new_password_problem(password, user.user_id), user.user_id)
         user.password_hash = hash_password(password)
         user.must_change_password, user.password_set_at, user.updated_at = True, now, now
+        self._audit(session, AuditAction.PASSWORD_RESET, user, now)
         return user
 
     def set_role_in(self, session: Session, user_id: str, *, role: str, team: str | None,
@@ -161,8 +177,12 @@ class UserDirectory:
         user = self._existing(session, user_id)
         name_v, role_v, team, department = self.check_profile(
             name if name is not None else user.name, role, team, department)
+        before = user.role
         user.name, user.role, user.team, user.department = name_v, role_v.value, team, department
         user.updated_at = now
+        if before != role_v.value:
+            self._audit(session, AuditAction.ROLE_CHANGED, user, now, before=before,
+                        after=role_v.value)
         return user
 
     # ----- reads --------------------------------------------------------------

@@ -23,6 +23,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from callcenter.domain.audit.chain import AuditAction
 from callcenter.domain.auth.lockout import Attempt, failures_left, locked_until
 from callcenter.domain.auth.passwords import (
     PasswordProblem,
@@ -32,6 +33,7 @@ from callcenter.domain.auth.passwords import (
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import Actor, Role
+from callcenter.services.audit.log import append_in
 from callcenter.services.auth.directory import attempts_of, find_user
 from callcenter.services.auth.hashing import hash_password, needs_rehash, verify_password
 from callcenter.services.storage.database import Database
@@ -77,6 +79,13 @@ class SignInService:
     def close(self) -> None:
         self._pool.shutdown(wait=True)
 
+    def record(self, action: AuditAction, user_id: str | None, subject: str = "",
+               detail: dict[str, str] | None = None) -> Future[None]:
+        """An audit record of the desk's own (sign-out, unlock, a user switch)."""
+        now = self._clock.utc_now()
+        return self._db.write(lambda s: append_in(s, self._ws, now, action, user_id=user_id,
+                                                  subject=subject, detail=detail))
+
     # ----- sign-in -----------------------------------------------------------
     def sign_in(self, user_id: str, password: str) -> Future[SignedIn]:
         """The check on a worker thread; the Future raises ``SignInRefused``."""
@@ -93,24 +102,29 @@ class SignInService:
             raise SignInRefused("too_long")
         with self._lock:  # one check at a time: the attempt count is read, then written
             found = self._db.read_now(lambda s: self._snapshot(s, user_id))
+            now = self._clock.utc_now()
             if found is None:
                 verify_password(None, password)  # as long as a wrong password takes
+                self._audit(AuditAction.SIGN_IN_FAILED, user_id[:16], "unknown_id", now)
                 raise SignInRefused("wrong")
             user, attempts = found
-            now = self._clock.utc_now()
             policy = self._profile.lockout
             until = locked_until(attempts, policy, now, user.password_set_at)
             if until is not None:
+                self._audit(AuditAction.SIGN_IN_FAILED, user_id, "locked", now)
                 raise SignInRefused("locked", until=until)
             ok = verify_password(user.password_hash, password)
             if ok and user.disabled:
+                self._audit(AuditAction.SIGN_IN_FAILED, user_id, "disabled", now)
                 raise SignInRefused("disabled")
             rehash = ok and needs_rehash(user.password_hash)
             new_hash = hash_password(password) if rehash else None
-            self._db.write_now(lambda s: self._record(s, user_id, ok, now, new_hash))
             if not ok:
                 attempts = [*attempts, Attempt(now, False)]
                 until = locked_until(attempts, policy, now, user.password_set_at)
+            self._db.write_now(lambda s: self._record(s, user_id, ok, now, new_hash,
+                                                      locks=until is not None))
+            if not ok:
                 if until is not None:
                     raise SignInRefused("locked", until=until)
                 raise SignInRefused(
@@ -124,10 +138,23 @@ class SignInService:
         session.expunge(user)
         return user, attempts_of(session, user_id)
 
+    def _audit(self, action: AuditAction, user_id: str, reason: str, now: datetime) -> None:
+        self._db.write_now(lambda s: append_in(s, self._ws, now, action, user_id=user_id,
+                                               detail={"reason": reason}))
+
     def _record(self, session: Session, user_id: str, ok: bool, now: datetime,
-                new_hash: str | None) -> None:
+                new_hash: str | None, *, locks: bool = False) -> None:
+        """The attempt and its audit records, in one transaction."""
         session.add(SignInAttempt(user_id=user_id, ok=ok, at=now, updated_at=now,
                                   origin_workstation=self._ws))
+        if ok:
+            append_in(session, self._ws, now, AuditAction.SIGN_IN, user_id=user_id)
+        else:
+            append_in(session, self._ws, now, AuditAction.SIGN_IN_FAILED, user_id=user_id,
+                      detail={"reason": "wrong_password"})
+            if locks:
+                append_in(session, self._ws, now, AuditAction.LOCKED_OUT, user_id=user_id,
+                          detail={"minutes": f"{self._profile.lockout.lock_minutes:g}"})
         if new_hash is not None:
             user = find_user(session, user_id)
             if user is not None:
@@ -157,5 +184,7 @@ class SignInService:
                 raise SignInRefused("wrong")
             user.password_hash, user.must_change_password = new_hash, False
             user.password_set_at = user.updated_at = now
+            append_in(s, self._ws, now, AuditAction.PASSWORD_CHANGED, user_id=user_id,
+                      subject=user_id)
 
         self._db.write_now(write)

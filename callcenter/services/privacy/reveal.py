@@ -15,7 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from callcenter.domain.audit.chain import AuditAction
 from callcenter.domain.clock import Clock
+from callcenter.services.audit.log import AuditLog
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,17 @@ class Reveals:
         self._recorder(record)
         log.info("full number shown to user %s for %s", user_id, subject)
         return record
+
+
+def audit_recorder(audit: AuditLog, timeout_s: float = 5.0) -> Recorder:
+    """Each reveal is an ``unmask`` record in the desk's audit chain, written before
+    the number is shown (a write that fails keeps the number masked)."""
+
+    def record(r: RevealRecord) -> None:
+        audit.record(AuditAction.UNMASK, user_id=r.user_id, subject=r.subject,
+                     detail={"reason": r.reason}).result(timeout=timeout_s)
+
+    return record
 
 
 def log_only_recorder(record: RevealRecord) -> None:

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from callcenter.domain.agent_state import IllegalTransition
+from callcenter.domain.audit.chain import AuditAction
 from callcenter.services.auth.sign_in import SignedIn, SignInRefused, SignInService
 from callcenter.services.calls.desk import AgentIdInvalid, CallDesk
 from callcenter.ui.auth.change_password_dialog import ChangePasswordDialog
@@ -146,6 +147,8 @@ class AuthFeature(QObject):
         self.current = signed
         if self._switched_from is not None:
             log.info("user switched at the lock: %s -> %s", self._switched_from, signed.actor.user_id)
+            self.service.record(AuditAction.USER_SWITCHED, signed.actor.user_id,
+                                subject=self._switched_from)
             self._switched_from = None
         self.idle.last_input_ns = self.idle._now_ns()
         log.info("signed in: %s (%s)", signed.actor.user_id, signed.actor.role.value)
@@ -164,7 +167,8 @@ class AuthFeature(QObject):
             self._w.statusBar().showMessage(
                 self.tr("Finish the call and the ticket before signing out."), 5000)
             return
-        who = self.current.actor.user_id if self.current else "?"
+        who = self.current.actor.user_id if self.current else None
+        self.service.record(AuditAction.SIGN_OUT, who)
         self.current = None
         self._w.clear_for_next_user()
         log.info("signed out: %s", who)
@@ -217,6 +221,8 @@ class AuthFeature(QObject):
         if central is not None:
             central.setVisible(True)
         self.idle.last_input_ns = self.idle._now_ns()
+        if self.current is not None:
+            self.service.record(AuditAction.SCREEN_UNLOCKED, self.current.actor.user_id)
         log.info("screen unlocked")
         self.lockChanged.emit(False)
 
