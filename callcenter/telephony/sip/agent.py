@@ -1,0 +1,408 @@
+"""The desk's SIP user agent: pjsua2 on a thread of its own.
+
+``SipAgent`` owns the pjsua2 endpoint, account, calls and recorders on its
+thread, which pumps ``libHandleEvents`` every few milliseconds and runs the
+commands other threads ``submit``. What happens on the wire is reported as
+plain ``AgentEvent`` values to ``sink``, called on the SIP thread; the adapter
+(``callcenter.telephony.sip.adapter``) carries them to the GUI thread.
+
+Signalling, as the desk's single line:
+
+* an INVITE while the agent is available and idle is answered 180 Ringing at
+  once (``Offered``, whose ``ringing_ns`` starts the desk's ring counter); any
+  other INVITE gets 486 Busy Here;
+* ``answer`` sends 200 OK; ``hold``/``resume`` are re-INVITEs (sendonly/sendrecv);
+* ``hang_up`` sends BYE on a connected call and 603 Decline on a ringing one;
+  ``decline`` (ring-no-answer) sends 480 Temporarily Unavailable so the
+  caller's queue offers the call again;
+* a CANCEL while ringing is ``Ended(phase="ringing", by="customer")``; a BYE
+  from either side is ``Ended(phase="connected", by=...)``, by whoever sent it.
+
+Both directions of a connected call are mixed into one WAV file per call
+(8 kHz mono 16-bit, owner-only), from the 200 OK to the BYE.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from callcenter.telephony.sip.account import MediaSettings, SipAccount
+from callcenter.telephony.sip.endpoint import (
+    account_config,
+    create_endpoint,
+    local_sip_port,
+    pj,
+    user_of,
+)
+from callcenter.telephony.sip.recording import open_recording
+
+POLL_MS = 2
+
+
+@dataclass(frozen=True)
+class Registration:
+    online: bool
+    code: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Offered:
+    call_id: str
+    caller: str
+    invite_ns: int  # monotonic: the INVITE reached the desk's account
+    ringing_ns: int  # monotonic: 180 Ringing was sent
+
+
+@dataclass(frozen=True)
+class Refused:
+    call_id: str
+    code: int  # 486 busy / not available
+
+
+@dataclass(frozen=True)
+class Answered:
+    call_id: str
+    ok_ns: int  # monotonic: 200 OK sent
+
+
+@dataclass(frozen=True)
+class Ended:
+    call_id: str
+    phase: Literal["ringing", "connected"]
+    by: Literal["agent", "customer"]
+    code: int
+    recording: Path | None  # finished later: see ``Recorded``
+    talk_s: float  # 200 OK to disconnect, by the monotonic clock
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The call's WAV is closed (pjmedia closes it on its media thread, a few
+    milliseconds after the call ends); ``seconds`` is read from its header."""
+
+    call_id: str
+    path: Path
+    seconds: float
+    complete: bool  # False: the header was not finalised in time
+
+
+@dataclass(frozen=True)
+class Failed:
+    message: str
+
+
+AgentEvent = Registration | Offered | Refused | Answered | Ended | Recorded | Failed
+Sink = Callable[[AgentEvent], None]
+
+
+class _Call(pj.Call):  # type: ignore[misc]
+    def __init__(self, agent: SipAgent, acc: Any, pj_call_id: int) -> None:
+        super().__init__(acc, pj_call_id)
+        self.agent = agent
+        self.key = ""
+        self.phase: Literal["incoming", "ringing", "connected", "refused", "ended"] = "incoming"
+        self.by_agent = False
+        self.recorder: Any = None
+        self.recording: Path | None = None
+        self.connected_ns: int | None = None
+
+    def onCallState(self, prm: Any) -> None:  # noqa: N802 (pjsua2 callback name)
+        self.agent._call_state(self)
+
+    def onCallMediaState(self, prm: Any) -> None:  # noqa: N802
+        self.agent._call_media(self)
+
+
+class _Account(pj.Account):  # type: ignore[misc]
+    def __init__(self, agent: SipAgent) -> None:
+        super().__init__()
+        self.agent = agent
+
+    def onRegState(self, prm: Any) -> None:  # noqa: N802
+        info = self.getInfo()
+        self.agent._emit(Registration(bool(info.regIsActive) and int(prm.code) // 100 == 2,
+                                      int(prm.code), str(prm.reason)))
+
+    def onIncomingCall(self, prm: Any) -> None:  # noqa: N802
+        self.agent._incoming(self, int(prm.callId))
+
+
+class SipAgent:
+    """pjsua2 on its own thread; see the module docstring."""
+
+    def __init__(self, account: SipAccount, media: MediaSettings, sink: Sink) -> None:
+        self.account = account
+        self.media = media
+        self._sink = sink
+        self._commands: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._stopping = False
+        self._started = threading.Event()
+        self.sip_port = 0  # the local SIP port, once started
+        # below: touched on the SIP thread only
+        self._ep: Any = None
+        self._acc: Any = None
+        self._available = False
+        self._calls: dict[str, _Call] = {}
+        self._dead: list[_Call] = []
+        self._closing: list[tuple[str, Path, float]] = []  # recordings being closed
+
+    # ----- any thread ----------------------------------------------------
+    def start(self) -> None:
+        if self._thread is not None:
+            raise RuntimeError("SipAgent already started")
+        self._thread = threading.Thread(target=self._run, name="sip-agent", daemon=True)
+        self._thread.start()
+
+    def wait_started(self, timeout_s: float = 10.0) -> bool:
+        return self._started.wait(timeout_s)
+
+    def submit(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on the SIP thread (within a few milliseconds)."""
+        self._commands.put(fn)
+
+    def stop(self, timeout_s: float = 5.0) -> None:
+        """Hang up, unregister, finish the recordings and end the thread."""
+        self._stopping = True
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join(timeout_s)
+
+    # ----- commands (run them through ``submit``) ------------------------
+    def set_available(self, available: bool) -> None:
+        self._available = available
+
+    def answer(self, call_id: str) -> None:
+        call = self._live(call_id, "ringing")
+        if call is None:
+            return
+        call.phase = "connected"  # before the 200: its media callback starts the recorder
+        self._reply(call, 200)
+        call.connected_ns = time.monotonic_ns()
+        self._available = False  # busy until the desk says otherwise (wrap-up)
+        self._emit(Answered(call_id, call.connected_ns))
+
+    def hold(self, call_id: str) -> None:
+        call = self._live(call_id, "connected")
+        if call is not None:
+            call.setHold(pj.CallOpParam(True))
+
+    def resume(self, call_id: str) -> None:
+        call = self._live(call_id, "connected")
+        if call is not None:
+            prm = pj.CallOpParam(True)
+            prm.opt.flag = pj.PJSUA_CALL_UNHOLD
+            call.reinvite(prm)
+
+    def hang_up(self, call_id: str) -> None:
+        call = self._live(call_id, "ringing", "connected")
+        if call is None:
+            return
+        call.by_agent = True
+        if call.phase == "ringing":
+            self._reply(call, 603)
+        else:
+            call.hangup(pj.CallOpParam(True))
+
+    def decline(self, call_id: str) -> None:
+        """Ring-no-answer: the call goes back to the caller's queue."""
+        call = self._live(call_id, "ringing")
+        if call is not None:
+            call.by_agent = True
+            self._available = False
+            self._reply(call, 480)
+
+    # ----- the SIP thread ------------------------------------------------
+    def _run(self) -> None:
+        try:
+            self._ep, transport = create_endpoint(self.media, self.account)
+            self.sip_port = local_sip_port(self._ep, transport)
+            self._acc = _Account(self)
+            self._acc.create(account_config(self.account))
+        except Exception as exc:  # pjsua2.Error: bad config, port in use, ...
+            self._emit(Failed(f"SIP start failed: {_describe(exc)}"))
+            self._started.set()
+            self._destroy()
+            return
+        self._started.set()
+        while not self._stopping:
+            self._ep.libHandleEvents(POLL_MS)
+            self._drain()
+        self._shutdown()
+
+    def _drain(self) -> None:
+        while True:
+            try:
+                fn = self._commands.get_nowait()
+            except queue.Empty:
+                break
+            try:
+                fn()
+            except Exception as exc:  # a pjsua2.Error must not end the SIP thread
+                self._emit(Failed(f"SIP command failed: {_describe(exc)}"))
+        # calls are freed here, outside pjsua2's callbacks
+        self._dead.clear()
+        if self._closing:
+            self._check_recordings()
+
+    def _shutdown(self) -> None:
+        try:
+            for call in list(self._calls.values()):
+                call.by_agent = True
+                if call.phase == "connected":
+                    call.hangup(pj.CallOpParam(True))
+                elif call.phase in ("incoming", "ringing"):
+                    self._reply(call, 480)
+            deadline = time.monotonic() + 1.0
+            while self._calls and time.monotonic() < deadline:
+                self._ep.libHandleEvents(10)
+            for call in list(self._calls.values()):
+                self._finish_recording(call)
+            self._calls.clear()
+            deadline = time.monotonic() + 1.0
+            while self._closing and time.monotonic() < deadline:
+                self._ep.libHandleEvents(10)
+                self._check_recordings()
+            self._dead.clear()
+            if self._acc is not None:
+                self._acc.shutdown()
+            deadline = time.monotonic() + 0.3  # let the un-REGISTER go out
+            while time.monotonic() < deadline:
+                self._ep.libHandleEvents(10)
+        except Exception as exc:
+            self._emit(Failed(f"SIP shutdown: {_describe(exc)}"))
+        self._destroy()
+
+    def _destroy(self) -> None:
+        self._calls.clear()
+        self._dead.clear()
+        self._acc = None
+        gc.collect()  # pjsua2 objects must go before the library does
+        if self._ep is not None:
+            try:
+                self._ep.libDestroy()
+            except Exception:
+                pass
+            self._ep = None
+
+    def _emit(self, event: AgentEvent) -> None:
+        self._sink(event)
+
+    def _live(self, call_id: str, *phases: str) -> _Call | None:
+        call = self._calls.get(call_id)
+        return call if call is not None and call.phase in phases else None
+
+    def _reply(self, call: _Call, code: int) -> None:
+        prm = pj.CallOpParam()
+        prm.statusCode = code
+        if code // 100 == 2:
+            call.answer(prm)
+        elif code // 100 == 1:
+            call.answer(prm)
+        else:
+            call.hangup(prm)
+
+    def _incoming(self, acc: Any, pj_call_id: int) -> None:
+        invite_ns = time.monotonic_ns()
+        call = _Call(self, acc, pj_call_id)
+        info = call.getInfo()
+        call.key = f"sip-{info.callIdString}"
+        self._calls[call.key] = call
+        busy = not self._available or any(
+            c.phase in ("ringing", "connected") for c in self._calls.values() if c is not call)
+        if busy or self._stopping:
+            call.phase = "refused"
+            self._reply(call, 486)
+            self._emit(Refused(call.key, 486))
+            return
+        self._reply(call, 180)
+        call.phase = "ringing"
+        self._emit(Offered(call.key, user_of(str(info.remoteUri)), invite_ns, time.monotonic_ns()))
+
+    def _call_state(self, call: _Call) -> None:
+        info = call.getInfo()
+        if info.state != pj.PJSIP_INV_STATE_DISCONNECTED:
+            return
+        end_ns = time.monotonic_ns()
+        phase, by_agent = call.phase, call.by_agent
+        call.phase = "ended"
+        self._finish_recording(call)
+        self._calls.pop(call.key, None)
+        self._dead.append(call)
+        if phase in ("ringing", "connected"):
+            talk_s = (end_ns - call.connected_ns) / 1e9 if call.connected_ns is not None else 0.0
+            self._emit(Ended(call.key, phase, "agent" if by_agent else "customer",
+                             int(info.lastStatusCode), call.recording, talk_s))
+
+    def _call_media(self, call: _Call) -> None:
+        if call.phase != "connected" or self.media.recordings_dir is None:
+            return
+        info = call.getInfo()
+        for index, media in enumerate(info.media):
+            if media.type != pj.PJMEDIA_TYPE_AUDIO or media.status not in (
+                    pj.PJSUA_CALL_MEDIA_ACTIVE, pj.PJSUA_CALL_MEDIA_LOCAL_HOLD,
+                    pj.PJSUA_CALL_MEDIA_REMOTE_HOLD):
+                continue
+            audio = call.getAudioMedia(index)
+            if call.recorder is None:
+                path = open_recording(self.media.recordings_dir, call.key)
+                recorder = pj.AudioMediaRecorder()
+                recorder.createRecorder(str(path))
+                call.recorder, call.recording = recorder, path
+            # the customer's voice and the agent's microphone, mixed
+            audio.startTransmit(call.recorder)
+            self._ep.audDevManager().getCaptureDevMedia().startTransmit(call.recorder)
+
+    def _finish_recording(self, call: _Call) -> None:
+        """Start closing the call's WAV; ``Recorded`` follows once it is closed."""
+        if call.recorder is None or call.recording is None:
+            return
+        call.recorder = None  # destroys the port; pjmedia then closes the file
+        self._closing.append((call.key, call.recording, time.monotonic() + 2.0))
+
+    def _check_recordings(self) -> None:
+        still: list[tuple[str, Path, float]] = []
+        for key, path, deadline in self._closing:
+            seconds = wav_seconds(path)
+            if seconds is not None:
+                self._emit(Recorded(key, path, seconds, True))
+            elif time.monotonic() > deadline:
+                size = path.stat().st_size if path.exists() else 44
+                self._emit(Recorded(key, path, max(0, size - 44) / (2 * self.media.clock_rate),
+                                    False))
+            else:
+                still.append((key, path, deadline))
+        self._closing = still
+
+
+def wav_seconds(path: Path) -> float | None:
+    """The length a closed 16-bit WAV declares, or None while its header is
+    not final (pjmedia writes the sizes when it closes the file)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(44)
+            size = os.fstat(f.fileno()).st_size
+    except OSError:
+        return None
+    if len(head) < 44 or head[:4] != b"RIFF" or head[36:40] != b"data":
+        return None
+    channels = int.from_bytes(head[22:24], "little")
+    rate = int.from_bytes(head[24:28], "little")
+    bits = int.from_bytes(head[34:36], "little")
+    data = int.from_bytes(head[40:44], "little")
+    if data == 0 or data + 44 != size or not rate or not channels or not bits:
+        return None
+    return data / (rate * channels * bits // 8)
+
+
+def _describe(exc: BaseException) -> str:
+    info = getattr(exc, "info", None)
+    return str(info()) if callable(info) else str(exc)
