@@ -114,6 +114,8 @@ class _Call(pj.Call):  # type: ignore[misc]
         self.recorder: Any = None
         self.recording: Path | None = None
         self.connected_ns: int | None = None
+        self.confirmed = False  # the ACK came: a re-INVITE may be sent
+        self.pending: list[Callable[[], None]] = []  # hold/resume asked before the ACK
 
     def onCallState(self, prm: Any) -> None:  # noqa: N802 (pjsua2 callback name)
         self.agent._call_state(self)
@@ -193,14 +195,21 @@ class SipAgent:
     def hold(self, call_id: str) -> None:
         call = self._live(call_id, "connected")
         if call is not None:
-            call.setHold(pj.CallOpParam(True))
+            self._when_confirmed(call, lambda: call.setHold(pj.CallOpParam(True)))
 
     def resume(self, call_id: str) -> None:
         call = self._live(call_id, "connected")
         if call is not None:
             prm = pj.CallOpParam(True)
             prm.opt.flag = pj.PJSUA_CALL_UNHOLD
-            call.reinvite(prm)
+            self._when_confirmed(call, lambda: call.reinvite(prm))
+
+    def _when_confirmed(self, call: _Call, fn: Callable[[], None]) -> None:
+        """A re-INVITE waits for the ACK of our 200 OK (pjsua refuses it before)."""
+        if call.confirmed:
+            fn()
+        else:
+            call.pending.append(fn)
 
     def hang_up(self, call_id: str) -> None:
         call = self._live(call_id, "ringing", "connected")
@@ -274,7 +283,7 @@ class SipAgent:
             self._dead.clear()
             if self._acc is not None:
                 self._acc.shutdown()
-            deadline = time.monotonic() + 0.3  # let the un-REGISTER go out
+            deadline = time.monotonic() + 0.05  # the un-REGISTER is out; its answer matters not
             while time.monotonic() < deadline:
                 self._ep.libHandleEvents(10)
         except Exception as exc:
@@ -288,7 +297,7 @@ class SipAgent:
         gc.collect()  # pjsua2 objects must go before the library does
         if self._ep is not None:
             try:
-                self._ep.libDestroy()
+                self._ep.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
             except Exception:
                 pass
             self._ep = None
@@ -329,6 +338,11 @@ class SipAgent:
 
     def _call_state(self, call: _Call) -> None:
         info = call.getInfo()
+        if info.state == pj.PJSIP_INV_STATE_CONFIRMED and not call.confirmed:
+            call.confirmed = True
+            pending, call.pending = call.pending, []
+            for fn in pending:
+                self.submit(fn)  # after this callback, in order
         if info.state != pj.PJSIP_INV_STATE_DISCONNECTED:
             return
         end_ns = time.monotonic_ns()

@@ -37,6 +37,11 @@ STATE_NAMES = {
     "PJSIP_INV_STATE_DISCONNECTED": "DISCONNECTED",
 }
 _STATES = {getattr(pj, name): short for name, short in STATE_NAMES.items()}
+_MEDIA_STATUS = {
+    pj.PJSUA_CALL_MEDIA_NONE: "none", pj.PJSUA_CALL_MEDIA_ACTIVE: "active",
+    pj.PJSUA_CALL_MEDIA_LOCAL_HOLD: "local_hold", pj.PJSUA_CALL_MEDIA_REMOTE_HOLD: "remote_hold",
+    pj.PJSUA_CALL_MEDIA_ERROR: "error",
+}
 
 
 _out = sys.stdout  # replaced in main(): pjsip's own log lines go to stdout
@@ -68,7 +73,10 @@ class _Call(pj.Call):  # type: ignore[misc]
     def onCallMediaState(self, prm: Any) -> None:  # noqa: N802
         info = self.getInfo()
         for index, media in enumerate(info.media):
-            if media.type == pj.PJMEDIA_TYPE_AUDIO and media.status == pj.PJSUA_CALL_MEDIA_ACTIVE:
+            if media.type != pj.PJMEDIA_TYPE_AUDIO:
+                continue
+            say(ev="media", status=_MEDIA_STATUS.get(media.status, str(media.status)))
+            if media.status == pj.PJSUA_CALL_MEDIA_ACTIVE:
                 if self.player is None and self.caller.tone is not None:
                     self.player = pj.AudioMediaPlayer()
                     self.player.createPlayer(str(self.caller.tone), pj.PJMEDIA_FILE_NO_LOOP)
@@ -132,17 +140,18 @@ class Caller:
     def close(self) -> None:
         if self.call is not None:
             self.call.hangup(pj.CallOpParam(True))
-            self.pump(0.3)
+            deadline = time.monotonic() + 1.0
+            while self.call is not None and time.monotonic() < deadline:
+                self.pump(0.01)
         self.call = None
         self.dead.clear()
         for acc in self.accounts.values():
-            acc.shutdown()
-        self.pump(0.2)
+            acc.shutdown()  # these accounts never registered: nothing to wait for
         self.accounts.clear()
         import gc
 
         gc.collect()
-        self.ep.libDestroy()
+        self.ep.libDestroy(pj.PJSUA_DESTROY_NO_NETWORK)
 
 
 def _serve(caller: Caller) -> None:
