@@ -129,7 +129,7 @@ class Desk:
         self.poster = GuiPoster()
         self.events: list[TelephonyEvent] = []
         self.online_changes: list[bool] = []
-        account = SipAccount(registrar, user, USERS[user], register_expiry_s=2, retry_s=1)
+        account = SipAccount(registrar, user, USERS[user], register_expiry_s=6, retry_s=1)
         self.tel = SipTelephony(account, self.poster.post,
                                 media=MediaSettings(recordings_dir=recordings))
         self.tel.add_registration_listener(lambda r: self.online_changes.append(r.online))

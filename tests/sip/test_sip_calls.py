@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from callcenter.telephony.port import CallAbandoned, CallOffered, CallReleased
@@ -15,6 +16,7 @@ from callcenter.telephony.port import CallAbandoned, CallOffered, CallReleased
 from .audio import seconds_of, tone_track
 from .conftest import TONES, Caller, Desk, MakeCaller, MakeDesk
 
+pytestmark = pytest.mark.sip
 WAIT_MS = 10_000
 
 

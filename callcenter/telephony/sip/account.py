@@ -31,8 +31,9 @@ class SipAccount:
             raise ValueError(f"registrar must be host:port, got {self.registrar!r}")
         if not self.user or any(c in self.user for c in " @:;<>\""):
             raise ValueError(f"not a SIP user name: {self.user!r}")
-        if self.register_expiry_s < 1 or self.retry_s < 1:
-            raise ValueError("register_expiry_s and retry_s must be >= 1")
+        if self.register_expiry_s < 6 or self.retry_s < 1:
+            # pjsip refreshes no sooner than 5 s after a registration
+            raise ValueError("register_expiry_s must be >= 6 and retry_s >= 1")
 
     @property
     def sip_domain(self) -> str:

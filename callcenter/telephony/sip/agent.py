@@ -131,8 +131,8 @@ class _Account(pj.Account):  # type: ignore[misc]
 
     def onRegState(self, prm: Any) -> None:  # noqa: N802
         info = self.getInfo()
-        self.agent._emit(Registration(bool(info.regIsActive) and int(prm.code) // 100 == 2,
-                                      int(prm.code), str(prm.reason)))
+        self.agent._registration(bool(info.regIsActive) and int(prm.code) // 100 == 2,
+                                 int(prm.code), str(prm.reason), int(prm.expiration))
 
     def onIncomingCall(self, prm: Any) -> None:  # noqa: N802
         self.agent._incoming(self, int(prm.callId))
@@ -157,6 +157,8 @@ class SipAgent:
         self._calls: dict[str, _Call] = {}
         self._dead: list[_Call] = []
         self._closing: list[tuple[str, Path, float]] = []  # recordings being closed
+        self._online = False
+        self._reg_until = 0.0  # monotonic: when the registrar forgets us without a refresh
 
     # ----- any thread ----------------------------------------------------
     def start(self) -> None:
@@ -261,6 +263,10 @@ class SipAgent:
         self._dead.clear()
         if self._closing:
             self._check_recordings()
+        if self._online and time.monotonic() > self._reg_until:
+            # the refresh is still unanswered (UDP waits up to 32 s for a lost
+            # registrar): the binding has lapsed, so calls no longer reach us
+            self._registration(False, 408, "registration expired", 0)
 
     def _shutdown(self) -> None:
         try:
@@ -301,6 +307,13 @@ class SipAgent:
             except Exception:
                 pass
             self._ep = None
+
+    def _registration(self, online: bool, code: int, reason: str, expires_s: int) -> None:
+        self._online = online
+        if online:
+            # a second's grace for the refresh's own round trip
+            self._reg_until = time.monotonic() + max(1, expires_s) + 1.0
+        self._emit(Registration(online, code, reason))
 
     def _emit(self, event: AgentEvent) -> None:
         self._sink(event)

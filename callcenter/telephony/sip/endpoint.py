@@ -70,6 +70,9 @@ def account_config(account: SipAccount, *, register: bool = True, id_user: str |
     if register:
         cfg.regConfig.registrarUri = account.registrar_uri
         cfg.regConfig.timeoutSec = account.register_expiry_s
+        # refresh before the binding lapses; pjsip waits at least 5 s before a
+        # refresh, so expiries under 6 s lapse (SipAccount refuses them)
+        cfg.regConfig.delayBeforeRefreshSec = max(1, min(5, account.register_expiry_s // 3))
         cfg.regConfig.retryIntervalSec = account.retry_s
         cfg.regConfig.firstRetryIntervalSec = account.retry_s
         cfg.regConfig.dropCallsOnFail = False  # calls go on while the registrar is away
