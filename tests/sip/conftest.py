@@ -125,7 +125,8 @@ def make_caller(kamailio: Kamailio, tone_wav: Path) -> Iterator[MakeCaller]:
 class Desk:
     """The desk's SIP port with a listener that keeps every event."""
 
-    def __init__(self, registrar: str, recordings: Path, user: str = "desk1") -> None:
+    def __init__(self, registrar: str, recordings: Path, user: str = "desk1", *,
+                 start: bool = True) -> None:
         self.poster = GuiPoster()
         self.events: list[TelephonyEvent] = []
         self.online_changes: list[bool] = []
@@ -133,7 +134,8 @@ class Desk:
         self.tel = SipTelephony(account, self.poster.post,
                                 media=MediaSettings(recordings_dir=recordings))
         self.tel.add_registration_listener(lambda r: self.online_changes.append(r.online))
-        self.tel.start(self.events.append)
+        if start:
+            self.tel.start(self.events.append)
 
     def of(self, kind: type) -> list[Any]:
         return [e for e in self.events if isinstance(e, kind)]
