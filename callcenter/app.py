@@ -10,6 +10,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, QTranslator
@@ -24,6 +25,7 @@ from callcenter.services.demo.city import demo_phone_numbers
 from callcenter.services.demo.outages import seed_demo_outages
 from callcenter.services.demo.seed import seed_demo
 from callcenter.services.outages.lookup import facts_for_scripts
+from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -35,6 +37,7 @@ from callcenter.services.sync.engine import SyncEngine
 from callcenter.services.sync.worker import SyncWorker
 from callcenter.services.tickets.entry import Tickets
 from callcenter.services.tickets.workflow import TicketWorkflow
+from callcenter.telephony.port import TelephonyPort
 from callcenter.telephony.scenario import load_scenario
 from callcenter.telephony.simulator import SimulatedTelephony
 from callcenter.ui.callbacks.integration import install as install_callbacks
@@ -68,6 +71,9 @@ class AppOptions:
     central_url: str | None = None  # None: $CALLCENTER_CENTRAL_URL, then settings.toml
     autopilot_calls: int = 0  # >0: drive the desk by itself and quit after that many calls
     exit_when_shown: bool = False
+    telephony: str = "sim"  # "sip": a real SIP soft phone (sip.toml, password in the keyring)
+    sip_registrar: str | None = None
+    sip_user: str | None = None
 
 
 @dataclass
@@ -76,7 +82,7 @@ class AppContext:
     desk: CallDesk
     db: Database
     bridge: DeskBridge
-    telephony: SimulatedTelephony
+    telephony: TelephonyPort
     keep: list[QObject]
     translator: QTranslator | None = None
     sync: SyncFeature | None = None
@@ -102,6 +108,7 @@ def build(opts: AppOptions) -> AppContext:
     translator = install_translator(app, opts.lang)
     data_dir = opts.data_dir or default_data_dir()
     settings = load_settings(data_dir)
+    sip = _sip_account(opts, data_dir) if opts.telephony == "sip" else None
     workstation = opts.workstation or settings.workstation
     clock = SystemClock()
     db = open_database(data_dir / "desk.sqlite3")
@@ -118,12 +125,18 @@ def build(opts: AppOptions) -> AppContext:
     scheduler = QtScheduler()
     poster = GuiPoster()
     scenario_path = opts.scenario or (DEMO_SCENARIO if opts.demo else None)
-    telephony = SimulatedTelephony(
-        scheduler,
-        scenario=load_scenario(scenario_path) if scenario_path else None,
-        caller_numbers=demo_phone_numbers(),
-        rng=random.Random(),
-    )
+    telephony: TelephonyPort
+    if sip is not None:
+        from callcenter.telephony.sip.adapter import SipTelephony  # loads pjsua2: only for SIP
+
+        telephony = SipTelephony(sip[0], poster.post, media=sip[1])
+    else:
+        telephony = SimulatedTelephony(
+            scheduler,
+            scenario=load_scenario(scenario_path) if scenario_path else None,
+            caller_numbers=demo_phone_numbers(),
+            rng=random.Random(),
+        )
     desk = CallDesk(
         clock=clock, scheduler=scheduler, telephony=telephony, profile=profile, db=db,
         tickets=tickets, customers=(customers := Customers(db, clock, profile.recent_ticket_days)),
@@ -150,6 +163,13 @@ def build(opts: AppOptions) -> AppContext:
     keep += [tickets_tab, lifecycle, scripts, outages]
     if opts.autopilot_calls:
         keep.append(Autopilot(window, bridge, opts.autopilot_calls))
+    if sip is not None:
+        from callcenter.services.alerts.inbox import Alerts
+        from callcenter.telephony.sip.adapter import SipTelephony
+        from callcenter.ui.calls.phone_status import install as install_phone
+
+        assert isinstance(telephony, SipTelephony)
+        keep.append(install_phone(window, desk, telephony, Alerts(db, clock, workstation)))
     sync = install_sync(window, desk, db, workstation, site_tz,
                         central_url_from(opts.central_url, settings), opts.lang,
                         lookup=customers.screen_pop, tickets=tickets_tab.view)
@@ -197,7 +217,7 @@ def run(opts: AppOptions) -> int:
     app.setApplicationName("callcenter")
     try:
         ctx = build(opts)
-    except (ProfileError, CalendarError) as exc:
+    except (ProfileError, CalendarError, SipSettingsError) as exc:
         # refused at start: the message names the file and line to fix
         print(f"callcenter: {exc}", file=sys.stderr)
         return 2
@@ -215,3 +235,15 @@ def run(opts: AppOptions) -> int:
     code = app.exec()
     ctx.shutdown()
     return code
+
+
+def _sip_account(opts: AppOptions, data_dir: Path) -> tuple[Any, Any]:
+    """The SIP account and media settings (raises SipSettingsError with what to fix)."""
+    from callcenter.services.phone.settings import (
+        load_sip_settings,
+        sip_account,
+        sip_password,
+    )
+
+    s = load_sip_settings(data_dir, registrar=opts.sip_registrar, user=opts.sip_user)
+    return sip_account(s, sip_password(s))

@@ -5,6 +5,8 @@
     callcenter bench NAME [--size N] [--json]
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
     callcenter site publish | list                            (callcenter/commands/site.py)
+    callcenter sip demo DIR --launch | --stop | set-password  (callcenter/commands/sip.py)
+    callcenter --telephony sip [--sip-registrar H:P] [--sip-user U]   a real SIP soft phone
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
-               "site": "site"}
+               "site": "site", "sip": "sip"}
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -28,6 +30,11 @@ def _app_parser() -> argparse.ArgumentParser:
     p.add_argument("--workstation", help="workstation code used in ticket numbers")
     p.add_argument("--autopilot", type=int, default=0, metavar="N",
                    help="handle N calls by itself, then quit (demos, end-to-end tests)")
+    p.add_argument("--telephony", choices=["sim", "sip"], default="sim",
+                   help="sim: the built-in simulator (default); sip: a real SIP soft phone "
+                        "(DATA_DIR/sip.toml, password from `callcenter sip set-password`)")
+    p.add_argument("--sip-registrar", metavar="HOST:PORT", help="override sip.toml's registrar")
+    p.add_argument("--sip-user", help="override sip.toml's SIP user")
     p.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -62,7 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     return run(AppOptions(
         data_dir=ns.data_dir, demo=ns.demo, lang=ns.lang, profile=ns.profile,
         scenario=ns.scenario, workstation=ns.workstation, autopilot_calls=ns.autopilot,
-        exit_when_shown=ns.exit_when_shown,
+        exit_when_shown=ns.exit_when_shown, telephony=ns.telephony,
+        sip_registrar=ns.sip_registrar, sip_user=ns.sip_user,
     ))
 
 

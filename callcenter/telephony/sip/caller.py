@@ -184,8 +184,9 @@ def _serve(caller: Caller) -> None:
 
 def _demo(caller: Caller, to: str, calls: int, talk_s: float, gap_s: float) -> None:
     numbers = ["13912345678", "13800138000", "15900001111", "18611112222"]
-    done = 0
-    while done < calls:
+    done = attempts = 0
+    while done < calls and attempts < calls * 50:  # nobody answering: give up eventually
+        attempts += 1
         caller.dial(to, numbers[done % len(numbers)])
         answered_at: float | None = None
         while caller.call is not None:
@@ -205,13 +206,16 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="callcenter.telephony.sip.caller")
     p.add_argument("--registrar", required=True, help="HOST:PORT of the proxy")
     p.add_argument("--user", required=True)
-    p.add_argument("--password", required=True)
+    p.add_argument("--password", default=os.environ.get("CALLCENTER_SIP_PASSWORD"),
+                   help="default: $CALLCENTER_SIP_PASSWORD (keeps it out of ps)")
     p.add_argument("--tone", type=Path, help="WAV played to the desk once connected")
     p.add_argument("--demo", type=int, default=0, metavar="N", help="phone the desk N times")
     p.add_argument("--to", default="desk1", help="who --demo phones")
     p.add_argument("--talk", type=float, default=8.0)
     p.add_argument("--gap", type=float, default=3.0)
     ns = p.parse_args(argv)
+    if not ns.password:
+        p.error("--password or CALLCENTER_SIP_PASSWORD is required")
     global _out
     # the JSON events keep the real stdout; pjsip's console log goes to stderr
     _out = os.fdopen(os.dup(1), "w", encoding="utf-8")

@@ -51,7 +51,7 @@ class Autopilot(QObject):
         if st is AgentState.SIGNED_OUT and self.handled < self._target:
             self._later(200, self._sign_in)
         elif st is AgentState.BUSY and self.handled < self._target:
-            self._later(300, sp.ready_btn.click)
+            self._later(300, self._ready)
         elif st is AgentState.RINGING:
             self._later(1200, sp.answer_btn.click)
         elif st is AgentState.TALKING:
@@ -66,6 +66,11 @@ class Autopilot(QObject):
         if dlg is not None:
             dlg.agent_id.setText(AGENT_ID)
             dlg.accept()
+
+    def _ready(self) -> None:
+        self._w.softphone.ready_btn.click()
+        if self._w.desk.status.state is AgentState.BUSY:  # e.g. the phone is not online yet
+            self._later(500, self._ready)
 
     def _fill(self) -> None:
         combo = self._w.form.findChild(QComboBox, "ticketCategory")
