@@ -21,6 +21,7 @@ from . import (
     outage_import,
     outage_lookup,
     script_render,
+    sip_call,
     startup,
     sync_fleet,
     sync_pull,
@@ -43,6 +44,7 @@ SCENARIOS: dict[str, Scenario] = {
         ticket_search.SCENARIO, ticket_list.SCENARIO,  # finding tickets
         outage_lookup.SCENARIO, outage_import.SCENARIO,  # outages
         sync_push.SCENARIO, sync_pull.SCENARIO, sync_fleet.SCENARIO,  # sync with central
+        sip_call.SCENARIO,  # the SIP soft phone
     )
 }
 

@@ -1651,6 +1651,29 @@
     </message>
 </context>
 <context>
+    <name>PhoneStatus</name>
+    <message>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
+        <source>Phone online</source>
+        <translation>话机在线</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="60"/>
+        <source>Phone offline</source>
+        <translation>话机离线</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="63"/>
+        <source>Not registered with the phone system. %1</source>
+        <translation>未在电话系统注册。%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="69"/>
+        <source>The phone is offline: you cannot go ready until it is back.</source>
+        <translation>话机离线：恢复在线前不能示闲。</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>

@@ -49,6 +49,7 @@ class CallTiming:
     ringing_sent_ns: int
     offered_ns: int | None = None  # the desk's listener returned (ring shown)
     answer_cmd_ns: int | None = None  # the desk asked to answer
+    answer_start_ns: int | None = None  # the SIP thread took the command up
     ok_sent_ns: int | None = None  # 200 OK sent
     ended: Ended | None = None
     recorded: Recorded | None = None
@@ -92,7 +93,9 @@ class SipTelephony:
     def set_available(self, available: bool) -> None:
         agent = self._agent
         if agent is not None:
-            agent.submit(lambda: agent.set_available(available))
+            # at once, not queued: an INVITE the SIP thread takes up before the
+            # queue would otherwise see the old state and answer 486
+            agent.set_available(available)
 
     def answer(self, call_id: str) -> None:
         timing = self._timings.get(call_id)
@@ -161,7 +164,7 @@ class SipTelephony:
         elif isinstance(ev, Answered):
             timing = self._timings.get(ev.call_id)
             if timing is not None:
-                timing.ok_sent_ns = ev.ok_ns
+                timing.answer_start_ns, timing.ok_sent_ns = ev.start_ns, ev.ok_ns
         elif isinstance(ev, Ended):
             timing = self._timings.get(ev.call_id)
             if timing is not None:

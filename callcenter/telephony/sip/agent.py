@@ -71,6 +71,7 @@ class Refused:
 @dataclass(frozen=True)
 class Answered:
     call_id: str
+    start_ns: int  # monotonic: the SIP thread took up the answer command
     ok_ns: int  # monotonic: 200 OK sent
 
 
@@ -115,6 +116,7 @@ class _Call(pj.Call):  # type: ignore[misc]
         self.recording: Path | None = None
         self.connected_ns: int | None = None
         self.confirmed = False  # the ACK came: a re-INVITE may be sent
+        self.answering = False  # inside the 200 OK's sending
         self.pending: list[Callable[[], None]] = []  # hold/resume asked before the ACK
 
     def onCallState(self, prm: Any) -> None:  # noqa: N802 (pjsua2 callback name)
@@ -180,19 +182,27 @@ class SipAgent:
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(timeout_s)
 
-    # ----- commands (run them through ``submit``) ------------------------
     def set_available(self, available: bool) -> None:
+        """Any thread: whether an INVITE rings (a plain flag the SIP thread reads)."""
         self._available = available
 
+    # ----- commands (run them through ``submit``) ------------------------
+
     def answer(self, call_id: str) -> None:
+        start_ns = time.monotonic_ns()
         call = self._live(call_id, "ringing")
         if call is None:
             return
-        call.phase = "connected"  # before the 200: its media callback starts the recorder
-        self._reply(call, 200)
+        call.phase = "connected"
+        call.answering = True  # the recorder starts once the 200 is out, not before
+        try:
+            self._reply(call, 200)
+        finally:
+            call.answering = False
         call.connected_ns = time.monotonic_ns()
         self._available = False  # busy until the desk says otherwise (wrap-up)
-        self._emit(Answered(call_id, call.connected_ns))
+        self._emit(Answered(call_id, start_ns, call.connected_ns))
+        self._call_media(call)
 
     def hold(self, call_id: str) -> None:
         call = self._live(call_id, "connected")
@@ -370,7 +380,7 @@ class SipAgent:
                              int(info.lastStatusCode), call.recording, talk_s))
 
     def _call_media(self, call: _Call) -> None:
-        if call.phase != "connected" or self.media.recordings_dir is None:
+        if call.phase != "connected" or call.answering or self.media.recordings_dir is None:
             return
         info = call.getInfo()
         for index, media in enumerate(info.media):

@@ -9,6 +9,8 @@ object freed after ``libDestroy`` aborts the process).
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Any
 
 import pjsua2 as _pj
@@ -29,7 +31,16 @@ def create_endpoint(
     and a random port, and no worker threads (the caller pumps ``libHandleEvents``).
     Returns the endpoint and its transport id."""
     ep = pj.Endpoint()
-    ep.libCreate()
+    # pjlib logs its start to stdout before any log config applies: keep stdout
+    # clean (``bench --json``, the caller's JSON events) by sending it to stderr
+    sys.stdout.flush()
+    saved_stdout = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        ep.libCreate()
+    finally:
+        os.dup2(saved_stdout, 1)
+        os.close(saved_stdout)
     cfg = pj.EpConfig()
     cfg.uaConfig.threadCnt = 0
     cfg.uaConfig.mainThreadOnly = False
