@@ -246,4 +246,9 @@ def _sip_account(opts: AppOptions, data_dir: Path) -> tuple[Any, Any]:
     )
 
     s = load_sip_settings(data_dir, registrar=opts.sip_registrar, user=opts.sip_user)
-    return sip_account(s, sip_password(s))
+    account = sip_account(s, sip_password(s))
+    try:
+        import pjsua2  # noqa: F401  (the SIP stack: a wheel for this platform must exist)
+    except ImportError as exc:
+        raise SipSettingsError(f"the SIP stack (pjsua2-python) cannot load here: {exc}") from exc
+    return account

@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from callcenter.telephony.port import CallAbandoned, CallOffered, CallReleased
+from callcenter.telephony.sip.kamailio import Kamailio
 
 from .audio import seconds_of, tone_track
 from .conftest import TONES, Caller, Desk, MakeCaller, MakeDesk
@@ -178,3 +179,23 @@ def test_unauthenticated_and_malformed_requests_are_refused_and_nothing_is_recor
     assert not recordings.exists() or not list(recordings.iterdir())
     desk.tel.hang_up(call_id)
     wait(qtbot, lambda: desk.of(CallReleased))
+
+
+def test_a_phone_that_cannot_start_is_offline_and_says_why(qtbot: QtBot, kamailio: Kamailio) -> None:
+    from callcenter.telephony.sip.account import SipAccount
+    from callcenter.telephony.sip.adapter import SipTelephony
+    from callcenter.ui.calls.desk_bridge import GuiPoster
+
+    poster = GuiPoster()
+    tel = SipTelephony(SipAccount(kamailio.address, "desk1", "pw", domain="not a domain"),
+                       poster.post)
+    seen: list[object] = []
+    tel.add_registration_listener(seen.append)
+    tel.start(lambda ev: None)
+    try:
+        wait(qtbot, lambda: seen)
+        assert not tel.online
+        assert tel.registration is not None and "SIP start failed" in tel.registration.reason
+    finally:
+        tel.stop()
+        poster.deleteLater()

@@ -184,3 +184,7 @@ class SipTelephony:
             self.refused.append(ev)
         elif isinstance(ev, Failed):
             self.failures.append(ev.message)
+            if ev.fatal:  # the phone never started: it is offline, and says why
+                self.registration = Registration(False, 0, ev.message)
+                for fn in list(self._reg_listeners):
+                    fn(self.registration)

@@ -99,6 +99,7 @@ class Recorded:
 @dataclass(frozen=True)
 class Failed:
     message: str
+    fatal: bool = False  # the agent could not start at all
 
 
 AgentEvent = Registration | Offered | Refused | Answered | Ended | Recorded | Failed
@@ -249,7 +250,7 @@ class SipAgent:
             self._acc = _Account(self)
             self._acc.create(account_config(self.account))
         except Exception as exc:  # pjsua2.Error: bad config, port in use, ...
-            self._emit(Failed(f"SIP start failed: {_describe(exc)}"))
+            self._emit(Failed(f"SIP start failed: {_describe(exc)}", fatal=True))
             self._started.set()
             self._destroy()
             return
