@@ -59,9 +59,13 @@ def kamailio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Kamailio]:
 class Caller:
     """The customer: ``python -m callcenter.telephony.sip.caller`` in a subprocess."""
 
-    def __init__(self, registrar: str, tone: Path | None, password: str = USERS["trunk"]) -> None:
+    def __init__(self, registrar: str, tone: Path | None, password: str = USERS["trunk"],
+                 answer_as: str | None = None) -> None:
+        user = answer_as or "trunk"
         args = [sys.executable, "-m", "callcenter.telephony.sip.caller", "--registrar", registrar,
-                "--user", "trunk", "--password", password]
+                "--user", user, "--password", USERS[user] if answer_as else password]
+        if answer_as:
+            args.append("--answer")
         if tone is not None:
             args += ["--tone", str(tone)]
         self.proc = subprocess.Popen(args, cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -112,8 +116,9 @@ MakeDesk = Callable[..., "Desk"]
 def make_caller(kamailio: Kamailio, tone_wav: Path) -> Iterator[MakeCaller]:
     callers: list[Caller] = []
 
-    def make(registrar: str | None = None, password: str = USERS["trunk"]) -> Caller:
-        c = Caller(registrar or kamailio.address, tone_wav, password)
+    def make(registrar: str | None = None, password: str = USERS["trunk"],
+             answer_as: str | None = None) -> Caller:
+        c = Caller(registrar or kamailio.address, tone_wav, password, answer_as)
         callers.append(c)
         return c
 

@@ -35,6 +35,7 @@ from callcenter.telephony.sip.agent import (
     Refused,
     Registration,
     SipAgent,
+    Transferred,
 )
 
 Post = Callable[[Callable[[], None]], None]
@@ -68,6 +69,7 @@ class SipTelephony:
         self.registration: Registration | None = None
         self.failures: list[str] = []
         self.refused: list[Refused] = []
+        self.transfers: list[Transferred] = []
         self._timings: dict[str, CallTiming] = {}
         self._generation = 0  # events of an earlier start() are dropped
 
@@ -116,6 +118,15 @@ class SipTelephony:
         self._command(call_id, "decline")
 
     # ----- beyond the port -------------------------------------------------
+    def transfer(self, call_id: str, target: str) -> None:
+        """Blind transfer (REFER) of a connected call to ``target`` (another desk or
+        the shift lead). ``transfers`` gets the outcome; on success the call is
+        released as hung up by the agent. Not in the port yet: the desk has no
+        transfer step (issue 16's transfer is adapter-level so far)."""
+        agent = self._agent
+        if agent is not None:
+            agent.submit(lambda: agent.transfer(call_id, target))
+
     def add_registration_listener(self, listener: RegistrationListener) -> None:
         """Called on the GUI thread whenever the registration state is reported."""
         self._reg_listeners.append(listener)
@@ -180,6 +191,8 @@ class SipTelephony:
             timing = self._timings.get(ev.call_id)
             if timing is not None:
                 timing.recorded = ev
+        elif isinstance(ev, Transferred):
+            self.transfers.append(ev)
         elif isinstance(ev, Refused):
             self.refused.append(ev)
         elif isinstance(ev, Failed):

@@ -97,12 +97,22 @@ class Recorded:
 
 
 @dataclass(frozen=True)
+class Transferred:
+    """A blind transfer (REFER) got its final report: ``code`` 200 means the
+    target answered the customer and the desk's leg is being hung up."""
+
+    call_id: str
+    target: str
+    code: int
+
+
+@dataclass(frozen=True)
 class Failed:
     message: str
     fatal: bool = False  # the agent could not start at all
 
 
-AgentEvent = Registration | Offered | Refused | Answered | Ended | Recorded | Failed
+AgentEvent = Registration | Offered | Refused | Answered | Ended | Recorded | Transferred | Failed
 Sink = Callable[[AgentEvent], None]
 
 
@@ -119,12 +129,17 @@ class _Call(pj.Call):  # type: ignore[misc]
         self.confirmed = False  # the ACK came: a re-INVITE may be sent
         self.answering = False  # inside the 200 OK's sending
         self.pending: list[Callable[[], None]] = []  # hold/resume asked before the ACK
+        self.transfer_to = ""
 
     def onCallState(self, prm: Any) -> None:  # noqa: N802 (pjsua2 callback name)
         self.agent._call_state(self)
 
     def onCallMediaState(self, prm: Any) -> None:  # noqa: N802
         self.agent._call_media(self)
+
+    def onCallTransferStatus(self, prm: Any) -> None:  # noqa: N802
+        self.agent._transfer_status(self, int(prm.statusCode), bool(prm.finalNotify))
+        prm.cont = not prm.finalNotify
 
 
 class _Account(pj.Account):  # type: ignore[misc]
@@ -232,6 +247,24 @@ class SipAgent:
         if call.phase == "ringing":
             self._reply(call, 603)
         else:
+            call.hangup(pj.CallOpParam(True))
+
+    def transfer(self, call_id: str, target: str) -> None:
+        """Blind transfer: REFER the customer to ``target`` (a SIP user at the
+        account's domain, or a full sip: URI); the desk's leg ends once it is done."""
+        call = self._live(call_id, "connected")
+        if call is None:
+            return
+        uri = target if target.startswith("sip:") else f"sip:{target}@{self.account.sip_domain}"
+        call.transfer_to = uri
+        self._when_confirmed(call, lambda: call.xfer(uri, pj.CallOpParam(True)))
+
+    def _transfer_status(self, call: _Call, code: int, final: bool) -> None:
+        if not final:
+            return
+        self._emit(Transferred(call.key, call.transfer_to, code))
+        if code // 100 == 2 and call.phase == "connected":
+            call.by_agent = True
             call.hangup(pj.CallOpParam(True))
 
     def decline(self, call_id: str) -> None:

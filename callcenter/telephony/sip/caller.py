@@ -54,8 +54,8 @@ def say(**event: Any) -> None:
 
 
 class _Call(pj.Call):  # type: ignore[misc]
-    def __init__(self, caller: Caller, acc: Any) -> None:
-        super().__init__(acc)
+    def __init__(self, caller: Caller, acc: Any, call_id: int = -1) -> None:
+        super().__init__(acc, call_id)
         self.caller = caller
         self.player: Any = None
         self.state = "CALLING"
@@ -85,10 +85,30 @@ class _Call(pj.Call):  # type: ignore[misc]
                 elif self.player is not None:  # after a hold: the same player goes on
                     self.player.startTransmit(self.getAudioMedia(index))
 
+    def onCallTransferRequest(self, prm: Any) -> None:  # noqa: N802
+        # REFER: accept it and follow with our own call object, so its events show
+        say(ev="refer", to=str(prm.dstUri))
+        self.caller.transferred_to = _Call(self.caller, self.caller.trunk_account())
+        prm.newCall = self.caller.transferred_to
+
 
 class _Account(pj.Account):  # type: ignore[misc]
+    def __init__(self, caller: Caller | None = None) -> None:
+        super().__init__()
+        self.caller = caller
+
     def onRegState(self, prm: Any) -> None:  # noqa: N802
         say(ev="registered" if int(prm.code) // 100 == 2 else "register_failed", code=int(prm.code))
+
+    def onIncomingCall(self, prm: Any) -> None:  # noqa: N802
+        # --answer: another desk or the shift lead, taking what is put through
+        assert self.caller is not None
+        call = _Call(self.caller, self, int(prm.callId))
+        say(ev="incoming", remote=str(call.getInfo().remoteUri))
+        self.caller.incoming.append(call)
+        op = pj.CallOpParam()
+        op.statusCode = 200
+        call.answer(op)
 
 
 class Caller:
@@ -100,6 +120,17 @@ class Caller:
         self.call: _Call | None = None
         self.dead: list[_Call] = []
         self.last_end: tuple[str, int] | None = None
+        self.transferred_to: _Call | None = None
+        self.incoming: list[_Call] = []
+        self.answerer: _Account | None = None
+
+    def trunk_account(self) -> Any:
+        return self._account_for(next(iter(self.accounts), "13800138000"))
+
+    def answer_as_registered(self) -> None:
+        """Register as ``account.user`` and answer every incoming call at once."""
+        self.answerer = _Account(self)
+        self.answerer.create(account_config(self.account))
 
     def _account_for(self, number: str) -> Any:
         """One unregistered account per caller number: the number is the From user."""
@@ -126,6 +157,10 @@ class Caller:
     def ended(self, call: _Call) -> None:
         if self.call is call:
             self.call = None
+            if self.transferred_to is not None:  # the transferred call carries on
+                self.call, self.transferred_to = self.transferred_to, None
+        if call in self.incoming:
+            self.incoming.remove(call)
         self.last_end = (call.state, call.code)
         self.dead.append(call)
 
@@ -143,10 +178,15 @@ class Caller:
             deadline = time.monotonic() + 1.0
             while self.call is not None and time.monotonic() < deadline:
                 self.pump(0.01)
-        self.call = None
+        self.call = self.transferred_to = None
+        self.incoming.clear()
         self.dead.clear()
         for acc in self.accounts.values():
             acc.shutdown()  # these accounts never registered: nothing to wait for
+        if self.answerer is not None:
+            self.answerer.shutdown()
+            self.pump(0.05)
+            self.answerer = None
         self.accounts.clear()
         import gc
 
@@ -210,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="default: $CALLCENTER_SIP_PASSWORD (keeps it out of ps)")
     p.add_argument("--tone", type=Path, help="WAV played to the desk once connected")
     p.add_argument("--demo", type=int, default=0, metavar="N", help="phone the desk N times")
+    p.add_argument("--answer", action="store_true",
+                   help="register as --user and answer incoming calls (a transfer target)")
     p.add_argument("--to", default="desk1", help="who --demo phones")
     p.add_argument("--talk", type=float, default=8.0)
     p.add_argument("--gap", type=float, default=3.0)
@@ -223,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     os.dup2(2, 1)
     caller = Caller(SipAccount(ns.registrar, ns.user, ns.password), ns.tone)
     try:
+        if ns.answer:
+            caller.answer_as_registered()
         if ns.demo:
             _demo(caller, ns.to, ns.demo, ns.talk, ns.gap)
         else:
