@@ -25,16 +25,17 @@ from callcenter.telephony.port import (
     Listener,
 )
 from callcenter.telephony.sip.account import MediaSettings, SipAccount
-from callcenter.telephony.sip.agent import (
+from callcenter.telephony.sip.agent import SipAgent
+from callcenter.telephony.sip.events import (
     AgentEvent,
     Answered,
+    ConsultState,
     Ended,
     Failed,
     Offered,
     Recorded,
     Refused,
     Registration,
-    SipAgent,
     Transferred,
 )
 
@@ -70,6 +71,7 @@ class SipTelephony:
         self.failures: list[str] = []
         self.refused: list[Refused] = []
         self.transfers: list[Transferred] = []
+        self.consults: list[ConsultState] = []
         self._timings: dict[str, CallTiming] = {}
         self._generation = 0  # events of an earlier start() are dropped
 
@@ -126,6 +128,20 @@ class SipTelephony:
         agent = self._agent
         if agent is not None:
             agent.submit(lambda: agent.transfer(call_id, target))
+
+    def consult(self, call_id: str, target: str) -> None:
+        """Consult transfer: hold the customer and call ``target``; then
+        ``complete_consult`` (put through) or ``cancel_consult`` (take back).
+        ``consults`` gets the consultation call's states."""
+        agent = self._agent
+        if agent is not None:
+            agent.submit(lambda: agent.consult(call_id, target))
+
+    def complete_consult(self, call_id: str) -> None:
+        self._command(call_id, "complete_consult")
+
+    def cancel_consult(self, call_id: str) -> None:
+        self._command(call_id, "cancel_consult")
 
     def add_registration_listener(self, listener: RegistrationListener) -> None:
         """Called on the GUI thread whenever the registration state is reported."""
@@ -193,6 +209,8 @@ class SipTelephony:
                 timing.recorded = ev
         elif isinstance(ev, Transferred):
             self.transfers.append(ev)
+        elif isinstance(ev, ConsultState):
+            self.consults.append(ev)
         elif isinstance(ev, Refused):
             self.refused.append(ev)
         elif isinstance(ev, Failed):

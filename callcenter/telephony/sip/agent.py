@@ -30,7 +30,6 @@ import queue
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -42,78 +41,28 @@ from callcenter.telephony.sip.endpoint import (
     pj,
     user_of,
 )
+from callcenter.telephony.sip.events import (
+    AgentEvent,
+    Answered,
+    ConsultState,
+    Ended,
+    Failed,
+    Offered,
+    Recorded,
+    Refused,
+    Registration,
+    Sink,
+    Transferred,
+)
 from callcenter.telephony.sip.recording import open_recording
 
 POLL_MS = 2
+_STATE_NAMES = {pj.PJSIP_INV_STATE_CALLING: "CALLING", pj.PJSIP_INV_STATE_EARLY: "EARLY",
+                pj.PJSIP_INV_STATE_CONNECTING: "CONNECTING",
+                pj.PJSIP_INV_STATE_CONFIRMED: "CONFIRMED",
+                pj.PJSIP_INV_STATE_DISCONNECTED: "DISCONNECTED"}
 
 
-@dataclass(frozen=True)
-class Registration:
-    online: bool
-    code: int
-    reason: str
-
-
-@dataclass(frozen=True)
-class Offered:
-    call_id: str
-    caller: str
-    invite_ns: int  # monotonic: the INVITE reached the desk's account
-    ringing_ns: int  # monotonic: 180 Ringing was sent
-
-
-@dataclass(frozen=True)
-class Refused:
-    call_id: str
-    code: int  # 486 busy / not available
-
-
-@dataclass(frozen=True)
-class Answered:
-    call_id: str
-    start_ns: int  # monotonic: the SIP thread took up the answer command
-    ok_ns: int  # monotonic: 200 OK sent
-
-
-@dataclass(frozen=True)
-class Ended:
-    call_id: str
-    phase: Literal["ringing", "connected"]
-    by: Literal["agent", "customer"]
-    code: int
-    recording: Path | None  # finished later: see ``Recorded``
-    talk_s: float  # 200 OK to disconnect, by the monotonic clock
-
-
-@dataclass(frozen=True)
-class Recorded:
-    """The call's WAV is closed (pjmedia closes it on its media thread, a few
-    milliseconds after the call ends); ``seconds`` is read from its header."""
-
-    call_id: str
-    path: Path
-    seconds: float
-    complete: bool  # False: the header was not finalised in time
-
-
-@dataclass(frozen=True)
-class Transferred:
-    """A blind transfer (REFER) got its final report: ``code`` 200 means the
-    target answered the customer and the desk's leg is being hung up."""
-
-    call_id: str
-    target: str
-    code: int
-
-
-@dataclass(frozen=True)
-class Failed:
-    message: str
-    fatal: bool = False  # the agent could not start at all
-
-
-AgentEvent = Registration | Offered | Refused | Answered | Ended | Recorded | Transferred | Failed
-Sink = Callable[[AgentEvent], None]
 
 
 class _Call(pj.Call):  # type: ignore[misc]
@@ -121,7 +70,8 @@ class _Call(pj.Call):  # type: ignore[misc]
         super().__init__(acc, pj_call_id)
         self.agent = agent
         self.key = ""
-        self.phase: Literal["incoming", "ringing", "connected", "refused", "ended"] = "incoming"
+        self.phase: Literal["incoming", "ringing", "connected", "refused", "ended",
+                            "consulting"] = "incoming"
         self.by_agent = False
         self.recorder: Any = None
         self.recording: Path | None = None
@@ -130,6 +80,8 @@ class _Call(pj.Call):  # type: ignore[misc]
         self.answering = False  # inside the 200 OK's sending
         self.pending: list[Callable[[], None]] = []  # hold/resume asked before the ACK
         self.transfer_to = ""
+        self.consult: _Call | None = None  # the desk's call to the lead, while consulting
+        self.consult_for: _Call | None = None  # on a consultation call: the customer's call
 
     def onCallState(self, prm: Any) -> None:  # noqa: N802 (pjsua2 callback name)
         self.agent._call_state(self)
@@ -175,6 +127,7 @@ class SipAgent:
         self._calls: dict[str, _Call] = {}
         self._dead: list[_Call] = []
         self._closing: list[tuple[str, Path, float]] = []  # recordings being closed
+        self._orphans: list[_Call] = []  # consultation calls whose customer call ended
         self._online = False
         self._reg_until = 0.0  # monotonic: when the registrar forgets us without a refresh
 
@@ -259,6 +212,53 @@ class SipAgent:
         call.transfer_to = uri
         self._when_confirmed(call, lambda: call.xfer(uri, pj.CallOpParam(True)))
 
+    def consult(self, call_id: str, target: str) -> None:
+        """Consult transfer, step 1: hold the customer and call ``target``."""
+        call = self._live(call_id, "connected")
+        if call is None or call.consult is not None:
+            return
+        uri = target if target.startswith("sip:") else f"sip:{target}@{self.account.sip_domain}"
+        self.hold(call_id)
+        other = _Call(self, self._acc, pj.PJSUA_INVALID_ID)
+        other.key, other.phase, other.consult_for, other.transfer_to = (
+            f"consult-{call.key}", "consulting", call, uri)
+        call.consult = other
+        other.makeCall(uri, pj.CallOpParam(True))
+
+    def complete_consult(self, call_id: str) -> None:
+        """Step 2a: put the customer through to the consulted party (REFER with
+        Replaces); the desk's two legs end once the customer is connected."""
+        call = self._live(call_id, "connected")
+        if call is None or call.consult is None or not call.consult.confirmed:
+            return
+        call.transfer_to = call.consult.transfer_to
+        call.xferReplaces(call.consult, pj.CallOpParam(True))
+
+    def cancel_consult(self, call_id: str) -> None:
+        """Step 2b: hang up the consultation and take the customer back."""
+        call = self._live(call_id, "connected")
+        if call is None or call.consult is None:
+            return
+        call.consult.hangup(pj.CallOpParam(True))
+        self.resume(call_id)
+
+    def _consult_state(self, other: _Call) -> None:
+        info = other.getInfo()
+        state = _STATE_NAMES.get(info.state, str(info.state))
+        if state == "CONFIRMED":
+            other.confirmed = True
+        owner = other.consult_for
+        if owner is None:  # the customer's call ended first: this one is being hung up
+            if state == "DISCONNECTED" and other in self._orphans:
+                self._orphans.remove(other)
+                self._dead.append(other)
+            return
+        self._emit(ConsultState(owner.key, other.transfer_to, state, int(info.lastStatusCode)))
+        if state == "DISCONNECTED":
+            owner.consult = None
+            other.consult_for = None
+            self._dead.append(other)
+
     def _transfer_status(self, call: _Call, code: int, final: bool) -> None:
         if not final:
             return
@@ -341,6 +341,7 @@ class SipAgent:
         self._destroy()
 
     def _destroy(self) -> None:
+        self._orphans.clear()
         self._calls.clear()
         self._dead.clear()
         self._acc = None
@@ -394,6 +395,9 @@ class SipAgent:
         self._emit(Offered(call.key, user_of(str(info.remoteUri)), invite_ns, time.monotonic_ns()))
 
     def _call_state(self, call: _Call) -> None:
+        if call.consult_for is not None:
+            self._consult_state(call)
+            return
         info = call.getInfo()
         if info.state == pj.PJSIP_INV_STATE_CONFIRMED and not call.confirmed:
             call.confirmed = True
@@ -404,6 +408,14 @@ class SipAgent:
             return
         end_ns = time.monotonic_ns()
         phase, by_agent = call.phase, call.by_agent
+        if call.consult is not None:  # no reference cycle may outlive the call
+            other, call.consult = call.consult, None
+            other.consult_for = None
+            self._orphans.append(other)
+            try:
+                other.hangup(pj.CallOpParam(True))
+            except Exception as exc:  # already ending: nothing to hang up
+                self._emit(Failed(f"consultation hang-up: {_describe(exc)}"))
         call.phase = "ended"
         self._finish_recording(call)
         self._calls.pop(call.key, None)

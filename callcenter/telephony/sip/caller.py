@@ -85,6 +85,13 @@ class _Call(pj.Call):  # type: ignore[misc]
                 elif self.player is not None:  # after a hold: the same player goes on
                     self.player.startTransmit(self.getAudioMedia(index))
 
+    def onCallReplaced(self, prm: Any) -> None:  # noqa: N802
+        # an INVITE with Replaces took this call over (a consult transfer completed)
+        say(ev="replaced")
+        new = _Call(self.caller, self.caller.answerer, int(prm.newCallId))
+        self.caller.incoming.append(new)
+        prm.newCall = new
+
     def onCallTransferRequest(self, prm: Any) -> None:  # noqa: N802
         # REFER: accept it and follow with our own call object, so its events show
         say(ev="refer", to=str(prm.dstUri))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel
 from callcenter.services.alerts.inbox import Alerts
 from callcenter.services.calls.desk import CallDesk
 from callcenter.telephony.sip.adapter import SipTelephony
-from callcenter.telephony.sip.agent import Registration
+from callcenter.telephony.sip.events import Registration
 from callcenter.ui.shared.main_window import MainWindow
 
 PHONE_OFFLINE = "phone_offline"
