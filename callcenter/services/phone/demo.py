@@ -64,7 +64,8 @@ def setup(folder: Path, calls: int = 5) -> dict[str, object]:
             raise DemoUnavailable(f"a SIP demo already runs in {folder} (stop it with --stop)")
     desk_pw, trunk_pw = secrets.token_urlsafe(12), secrets.token_urlsafe(12)
     try:
-        server = Kamailio(folder / "kamailio", {DESK_USER: desk_pw, TRUNK_USER: trunk_pw})
+        server = Kamailio(folder / "kamailio", {DESK_USER: desk_pw, TRUNK_USER: trunk_pw},
+                          detach=True)
         server.start()
     except KamailioError as exc:
         raise DemoUnavailable(str(exc)) from exc

@@ -145,7 +145,11 @@ route[AUTH_PROXY] {{
 class Kamailio:
     """Runs one Kamailio in the foreground; ``address`` is ``127.0.0.1:port``."""
 
-    def __init__(self, work_dir: Path, users: Mapping[str, str], port: int | None = None) -> None:
+    def __init__(self, work_dir: Path, users: Mapping[str, str], port: int | None = None, *,
+                 detach: bool = False) -> None:
+        """``detach``: outlive this process (the demo); otherwise Kamailio is told
+        to stop when this process dies, so a killed test run leaves none behind."""
+        self.detach = detach
         self.binary = kamailio_binary()
         modules = next((d for d in MODULES_DIRS if os.path.isdir(d)), None)
         if modules is None:
@@ -182,7 +186,7 @@ class Kamailio:
                 [self.binary, "-f", str(self.config), "-DD", "-E", "-Y", str(run_dir),
                  "-m", "32", "-M", "4", "-w", str(run_dir)],
                 stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                start_new_session=True,
+                start_new_session=True, preexec_fn=None if self.detach else _die_with_parent,
             )
         finally:
             log.close()
@@ -225,6 +229,16 @@ class Kamailio:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _die_with_parent() -> None:
+    """In the child before exec: SIGTERM when the parent process dies (Linux)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
 
 
 def _options(port: int, local_port: int) -> bytes:
