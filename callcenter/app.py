@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, QTranslator
@@ -37,6 +38,7 @@ from callcenter.services.diagnostics.logfile import (
     setup_logging,
 )
 from callcenter.services.outages.lookup import facts_for_scripts
+from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
 from callcenter.services.scripts.call_lines import BasicScripts
@@ -50,6 +52,7 @@ from callcenter.services.sync.engine import SyncEngine
 from callcenter.services.sync.worker import SyncWorker
 from callcenter.services.tickets.entry import Tickets
 from callcenter.services.tickets.workflow import TicketWorkflow
+from callcenter.telephony.port import TelephonyPort
 from callcenter.telephony.scenario import load_scenario
 from callcenter.telephony.simulator import SimulatedTelephony
 from callcenter.ui.auth.integration import AuthFeature
@@ -90,6 +93,9 @@ class AppOptions:
     log_level: str = "INFO"  # the diagnostic log (services/diagnostics/logfile.py); run() sets it up
     # every "show full number" goes here; the lead connects the audit log (issue 12)
     reveal_recorder: Callable[[RevealRecord], None] | None = None
+    telephony: str = "sim"  # "sip": a real SIP soft phone (sip.toml, password in the keyring)
+    sip_registrar: str | None = None
+    sip_user: str | None = None
 
 
 @dataclass
@@ -98,7 +104,7 @@ class AppContext:
     desk: CallDesk
     db: Database
     bridge: DeskBridge
-    telephony: SimulatedTelephony
+    telephony: TelephonyPort
     keep: list[QObject]
     translator: QTranslator | None = None
     sync: SyncFeature | None = None
@@ -128,6 +134,7 @@ def build(opts: AppOptions) -> AppContext:
     data_dir = opts.data_dir or default_data_dir()
     tighten(data_dir)  # owner-only, also what an older version left readable
     settings = load_settings(data_dir)
+    sip = _sip_account(opts, data_dir) if opts.telephony == "sip" else None
     workstation = opts.workstation or settings.workstation
     clock = SystemClock()
     db = open_database(data_dir / "desk.sqlite3")
@@ -145,12 +152,18 @@ def build(opts: AppOptions) -> AppContext:
     scheduler = QtScheduler()
     poster = GuiPoster()
     scenario_path = opts.scenario or (DEMO_SCENARIO if opts.demo else None)
-    telephony = SimulatedTelephony(
-        scheduler,
-        scenario=load_scenario(scenario_path) if scenario_path else None,
-        caller_numbers=demo_phone_numbers(),
-        rng=random.Random(),
-    )
+    telephony: TelephonyPort
+    if sip is not None:
+        from callcenter.telephony.sip.adapter import SipTelephony  # loads pjsua2: only for SIP
+
+        telephony = SipTelephony(sip[0], poster.post, media=sip[1])
+    else:
+        telephony = SimulatedTelephony(
+            scheduler,
+            scenario=load_scenario(scenario_path) if scenario_path else None,
+            caller_numbers=demo_phone_numbers(),
+            rng=random.Random(),
+        )
     desk = CallDesk(
         clock=clock, scheduler=scheduler, telephony=telephony, profile=profile, db=db,
         tickets=tickets, customers=(customers := Customers(db, clock, profile.recent_ticket_days)),
@@ -186,6 +199,13 @@ def build(opts: AppOptions) -> AppContext:
         # signs in as the first demo agent: the autopilot is for --demo desks
         agent = DEMO_USERS[0]
         keep.append(Autopilot(window, bridge, opts.autopilot_calls, agent.user_id, agent.password))
+    if sip is not None:
+        from callcenter.services.alerts.inbox import Alerts
+        from callcenter.telephony.sip.adapter import SipTelephony
+        from callcenter.ui.calls.phone_status import install as install_phone
+
+        assert isinstance(telephony, SipTelephony)
+        keep.append(install_phone(window, desk, telephony, Alerts(db, clock, workstation)))
     sync = install_sync(window, desk, db, workstation, site_tz,
                         central_url_from(opts.central_url, settings), opts.lang,
                         lookup=customers.screen_pop, tickets=tickets_tab.view)
@@ -238,7 +258,7 @@ def run(opts: AppOptions) -> int:
              opts.lang, opts.demo, opts.workstation or "(settings)", opts.log_level, log_path)
     try:
         ctx = build(opts)
-    except (ProfileError, CalendarError) as exc:
+    except (ProfileError, CalendarError, SipSettingsError) as exc:
         # refused at start: the message names the file and line to fix
         log.error("refused at start: %s", exc)
         print(f"callcenter: {exc}", file=sys.stderr)
@@ -261,3 +281,20 @@ def run(opts: AppOptions) -> int:
     log.info("stopped")
     close_logging()
     return code
+
+
+def _sip_account(opts: AppOptions, data_dir: Path) -> tuple[Any, Any]:
+    """The SIP account and media settings (raises SipSettingsError with what to fix)."""
+    from callcenter.services.phone.settings import (
+        load_sip_settings,
+        sip_account,
+        sip_password,
+    )
+
+    s = load_sip_settings(data_dir, registrar=opts.sip_registrar, user=opts.sip_user)
+    account = sip_account(s, sip_password(s))
+    try:
+        import pjsua2  # noqa: F401  (the SIP stack: a wheel for this platform must exist)
+    except ImportError as exc:
+        raise SipSettingsError(f"the SIP stack (pjsua2-python) cannot load here: {exc}") from exc
+    return account

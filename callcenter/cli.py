@@ -7,6 +7,8 @@
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
     callcenter site publish | list                            (callcenter/commands/site.py)
     callcenter audit verify [--data-dir DIR | --central URL]  (callcenter/commands/audit.py)
+    callcenter sip demo DIR --launch | --stop | set-password  (callcenter/commands/sip.py)
+    callcenter --telephony sip [--sip-registrar H:P] [--sip-user U]   a real SIP soft phone
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
-               "site": "site", "users": "users", "audit": "audit"}
+               "site": "site", "users": "users", "audit": "audit", "sip": "sip"}
 
 
 def _app_parser() -> argparse.ArgumentParser:
@@ -32,6 +34,11 @@ def _app_parser() -> argparse.ArgumentParser:
                    help="handle N calls by itself, then quit (demos, end-to-end tests)")
     p.add_argument("--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"], default="INFO",
                    type=str.upper, help="diagnostic log level (the log's place: README)")
+    p.add_argument("--telephony", choices=["sim", "sip"], default="sim",
+                   help="sim: the built-in simulator (default); sip: a real SIP soft phone "
+                        "(DATA_DIR/sip.toml, password from `callcenter sip set-password`)")
+    p.add_argument("--sip-registrar", metavar="HOST:PORT", help="override sip.toml's registrar")
+    p.add_argument("--sip-user", help="override sip.toml's SIP user")
     p.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -70,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     return run(AppOptions(
         data_dir=ns.data_dir, demo=ns.demo, lang=ns.lang, profile=ns.profile,
         scenario=ns.scenario, workstation=ns.workstation, autopilot_calls=ns.autopilot,
-        exit_when_shown=ns.exit_when_shown, log_level=ns.log_level,
+        exit_when_shown=ns.exit_when_shown, log_level=ns.log_level, telephony=ns.telephony,
+        sip_registrar=ns.sip_registrar, sip_user=ns.sip_user,
     ))
 
 

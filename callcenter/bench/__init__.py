@@ -23,6 +23,7 @@ from . import (
     outage_lookup,
     script_render,
     sign_in,
+    sip_call,
     startup,
     sync_fleet,
     sync_pull,
@@ -46,6 +47,7 @@ SCENARIOS: dict[str, Scenario] = {
         outage_lookup.SCENARIO, outage_import.SCENARIO,  # outages
         sync_push.SCENARIO, sync_pull.SCENARIO, sync_fleet.SCENARIO,  # sync with central
         sign_in.SCENARIO, audit_verify.SCENARIO,  # who uses the desk, the audit log
+        sip_call.SCENARIO,  # the SIP soft phone
     )
 }
 

@@ -95,32 +95,32 @@
 <context>
     <name>AuthFeature</name>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="89"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="90"/>
         <source>Sign-in failed: the store could not be read. Try again.</source>
         <translation>签入失败：无法读取本地数据，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="122"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="123"/>
         <source>The password could not be saved. Try again.</source>
         <translation>密码未能保存，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="144"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="145"/>
         <source>Already signed in.</source>
         <translation>已签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="155"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="158"/>
         <source>Signed in as %1 (%2).</source>
         <translation>已签入：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="165"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="168"/>
         <source>Finish the call and the ticket before signing out.</source>
         <translation>请先结束通话并完成工单，再签出。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="206"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="210"/>
         <source>Try again.</source>
         <translation>请重试。</translation>
     </message>
@@ -1792,6 +1792,29 @@
         <location filename="../../callcenter/ui/outages/texts.py" line="52"/>
         <source>announced less than 7 days ahead</source>
         <translation>计划停电公告不足7天</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneStatus</name>
+    <message>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
+        <source>Phone online</source>
+        <translation>话机在线</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="60"/>
+        <source>Phone offline</source>
+        <translation>话机离线</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="63"/>
+        <source>Not registered with the phone system. %1</source>
+        <translation>未在电话系统注册。%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="69"/>
+        <source>The phone is offline: you cannot go ready until it is back.</source>
+        <translation>话机离线：恢复在线前不能示闲。</translation>
     </message>
 </context>
 <context>

@@ -233,7 +233,10 @@ class CallDesk:
         self._agent_id = None
         self._changed()
 
+    phone_online = True  # False while the soft phone is unregistered: no 示闲 (Q70)
     def set_ready(self) -> None:
+        if not self.phone_online:
+            raise IllegalTransition(self._status.state, Action.SET_READY)
         self._transition(Action.SET_READY)
         self._tel.set_available(True)
         self._changed()

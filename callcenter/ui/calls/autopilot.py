@@ -52,7 +52,7 @@ class Autopilot(QObject):
         if st is AgentState.SIGNED_OUT and self.handled < self._target:
             self._later(200, self._sign_in)
         elif st is AgentState.BUSY and self.handled < self._target:
-            self._later(300, sp.ready_btn.click)
+            self._later(300, self._ready)
         elif st is AgentState.RINGING:
             self._later(1200, sp.answer_btn.click)
         elif st is AgentState.TALKING:
@@ -68,6 +68,11 @@ class Autopilot(QObject):
             dlg.agent_id.setText(self._user_id)
             dlg.password.setText(self._password)
             dlg.submitted.emit()
+
+    def _ready(self) -> None:
+        self._w.softphone.ready_btn.click()
+        if self._w.desk.status.state is AgentState.BUSY:  # e.g. the phone is not online yet
+            self._later(500, self._ready)
 
     def _fill(self) -> None:
         combo = self._w.form.findChild(QComboBox, "ticketCategory")

@@ -1,0 +1,1 @@
+"""The soft phone's settings (sip.toml) and password (the OS keyring)."""
