@@ -53,10 +53,10 @@ def test_demo_call_logs_no_personal_number_and_leaves_only_owner_only_files(
         assert number not in text, f"{number} is in the diagnostic log"
     assert REDACTED not in text  # not even the safety net had anything to catch
     for expected in ("callcenter starting", "log level DEBUG", "desk E2E ready",
-                     "agent 1024 signed in", "state signed_out -> busy",
+                     "agent 1001 signed in", "state signed_out -> busy",
                      "ready -> ringing", "ringing -> talking", "talking -> wrap_up",
                      " offered (telephony id ", " released by agent",
-                     " saved (", "agent 1024 signed out", "shutting down (exit code 0)", "stopped"):
+                     " saved (", "agent 1001 signed out", "shutting down (exit code 0)", "stopped"):
         assert expected in text, f"{expected!r} missing from:\n{text}"
 
     # owner-only: the store and its -wal/-shm, settings, logs; folders 0700

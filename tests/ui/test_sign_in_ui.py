@@ -152,6 +152,7 @@ def test_sign_out_leaves_nothing_of_the_user_or_the_caller(qtbot: QtBot, ctx: Ap
     assert "张敏" not in texts  # the previous user's name (the greeting, the status bar)
     assert not lifecycle.dialogs
     assert tickets.view.key_edit.text() == ""
+    assert tickets.view.model.rowCount() == 0  # no results of the last search, and no reload
 
 
 def test_idle_locks_the_screen_and_only_the_password_unlocks(qtbot: QtBot, ctx: AppContext) -> None:

@@ -52,5 +52,5 @@ def install(window: MainWindow, db: Database, profile: SiteProfile, clock: Clock
     feature.profile = profile
     window.bridge.deskChanged.connect(feature.on_desk)
     view.destroyed.connect(search.close)
-    window.add_clear_hook(view.clear)  # the next user does not see the last search
+    window.add_clear_hook(view.forget)  # the next user does not see the last search
     return feature

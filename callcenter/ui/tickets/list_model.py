@@ -125,8 +125,9 @@ class TicketListModel(QAbstractTableModel):
     def query(self) -> TicketQuery:
         return self._query
 
-    def set_query(self, query: TicketQuery) -> None:
-        """Forget the rows and start loading the first page of ``query``."""
+    def set_query(self, query: TicketQuery, *, load: bool = True) -> None:
+        """Forget the rows and start loading the first page of ``query`` (or, with
+        ``load`` False, show nothing until the next search: sign-out)."""
         self._generation += 1
         if self._pending is not None:
             self._pending.cancel()
@@ -138,10 +139,11 @@ class TicketListModel(QAbstractTableModel):
         self._count = 0
         self._query = query
         self._cursor = None
-        self._more = True
+        self._more = load
         self._set_loading(False)
         self.endResetModel()
-        self.fetchMore(QModelIndex())
+        if load:
+            self.fetchMore(QModelIndex())
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: N802, B008 (Qt API)
         return not parent.isValid() and self._more and not self._loading

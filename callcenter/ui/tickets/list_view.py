@@ -221,6 +221,18 @@ class TicketListView(QWidget):
         """Run the search shown once more (its caller's tickets came from central)."""
         self.model.set_query(self.model.query)
 
+    def forget(self) -> None:
+        """Sign-out: the search and its results go; the list loads again when the
+        next user looks at it."""
+        for edit in (self.key_edit, self.text_edit, self.agent_edit):
+            edit.clear()
+        for combo in (self.key_kind, self.category, self.status, self.department):
+            combo.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
+        self.overdue.setChecked(False)
+        self.model.set_query(self.current_query(), load=False)
+        self._loaded_once = False  # loads again when next shown, or at the next search
+
     def clear(self) -> None:
         for edit in (self.key_edit, self.text_edit, self.agent_edit):
             edit.clear()
