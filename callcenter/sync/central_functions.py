@@ -3,7 +3,9 @@ desks call (the contract is in protocol.py).
 
 Why the logic lives in PostgreSQL functions: a desk's role may only EXECUTE
 ``sync.push``/``sync.pull``/``sync.schema_version``/``sync.min_desk_schema``
-and (c0002) ``sync.resolve_conflict``/``sync.open_conflicts`` (SECURITY
+and (c0002) ``sync.resolve_conflict``/``sync.open_conflicts`` (and the later
+entry points each revision grants: ``pull_rows``, ``push_rows``, ``fetch_caller``,
+``push_checked``) (SECURITY
 DEFINER, fixed ``search_path``), so it can never read or write a table
 directly, and one push is one round trip and one central transaction.
 
@@ -98,6 +100,12 @@ Speed (c0005): ``sync.pull`` renders its page as ``json`` rather than
 desk's stored form; ``sync.push_rows`` takes a
 desk's batch of new rows already grouped by table and key set, all or
 nothing, with ``sync.push`` as its fallback (c0005_sync_speed.py).
+
+Refused rows (c0008): ``sync.push_checked`` applies a push one local
+transaction at a time and answers a transaction central cannot store (text
+with a NUL, a value a column or constraint refuses) as ``rejected`` instead of
+failing the whole push; ``sync.rejected_ops`` records what was refused
+(c0008_rejected_ops.py; the desk's side is in protocol.py).
 
 Where the SQL is: the frozen text of each revision is in its migration
 (migrations/central/versions/cNNNN_*.py), and the definition of every function

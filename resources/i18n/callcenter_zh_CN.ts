@@ -413,57 +413,67 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="147"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="149"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="147"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="149"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="147"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="149"/>
         <source>My value</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="148"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="150"/>
         <source>Central&apos;s value</source>
         <translation>中心库的值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="148"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="150"/>
         <source>Found at</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="148"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="150"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="158"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="160"/>
+        <source>Refused by central (%1 records): %2</source>
+        <translation>被中心库拒绝（%1 条记录）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="163"/>
         <source>Another record here has the same key</source>
         <translation>本地已有同一编号的另一条记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="160"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="165"/>
         <source>Local changes not yet sent</source>
         <translation>本地修改尚未发送</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="162"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="167"/>
         <source>Waiting for central&apos;s latest values</source>
         <translation>等待取回中心库的最新值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="168"/>
         <source>Changed on another desk too</source>
         <translation>另一坐席也修改了此项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="184"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="191"/>
+        <source>(refused)</source>
+        <translation>（已被拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="194"/>
         <source>(another local record)</source>
         <translation>（本地另一条记录）</translation>
     </message>
@@ -2121,117 +2131,117 @@
 <context>
     <name>SyncConflicts</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="59"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="61"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="60"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="62"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="61"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="63"/>
         <source>Account</source>
         <translation>用电户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="64"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="63"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="65"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="66"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="67"/>
         <source>Callback</source>
         <translation>回访任务</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="66"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="68"/>
         <source>Emergency notice</source>
         <translation>紧急公告</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="67"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="69"/>
         <source>Outage</source>
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="68"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="70"/>
         <source>Outage area</source>
         <translation>停电范围</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="71"/>
         <source>Ticket–outage link</source>
         <translation>工单停电关联</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="75"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="77"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="76"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="78"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="77"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="79"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="80"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="81"/>
         <source>Taken at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="82"/>
         <source>Back-filled</source>
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="83"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="84"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="85"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="102"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="104"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="105"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="107"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="106"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="108"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2239,105 +2249,125 @@
 <context>
     <name>SyncConflictsDialog</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="216"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="226"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="223"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="233"/>
         <source>Another desk changed the same data first; central kept its values. Choose for each record: keep your values (they are sent again), take central&apos;s, or dismiss.</source>
         <translation>另一坐席先修改了同一数据，中心库保留了它的值。请逐条选择：保留我的值（将重新发送）、采用中心库的值，或忽略。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="249"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="259"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的值(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="250"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="260"/>
         <source>Take &amp;central&apos;s</source>
         <translation>采用中心库的值(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="252"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="262"/>
         <source>&amp;Dismiss</source>
         <translation>忽略(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="253"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="263"/>
+        <source>Clean and re&amp;send</source>
+        <translation>清理后重新发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="264"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="254"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="265"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="286"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="298"/>
         <source>Could not read the conflicts: </source>
         <translation>无法读取同步冲突：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="297"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="309"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的同步冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="316"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="329"/>
         <source>This record still has local changes waiting to be sent to central. Let sync finish, then choose again.</source>
         <translation>此记录还有本地修改尚未发送到中心库。请等同步完成后再选择。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="318"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="331"/>
         <source>Central&apos;s latest values have not been fetched since this conflict was found. Let sync finish, then choose again.</source>
         <translation>发现此冲突后尚未取回中心库的最新值。请等同步完成后再选择。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="320"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="333"/>
         <source>Central has another record with the same key. Sort out the two records, then dismiss this conflict.</source>
         <translation>中心库有一条编号相同的另一记录。请先核对这两条记录，再忽略此冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="322"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="335"/>
         <source>This conflict was already resolved.</source>
         <translation>此冲突已经处理过了。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="323"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="336"/>
         <source>This record no longer exists.</source>
         <translation>此记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="324"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="337"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="344"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="338"/>
+        <source>Central refused these records. Clean and resend them, or dismiss to keep them on this desk only.</source>
+        <translation>中心库拒绝了这些记录。请清理后重新发送，或忽略（记录只保留在本机）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="340"/>
+        <source>Only records central refused can be resent.</source>
+        <translation>只有被中心库拒绝的记录可以重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="360"/>
         <source>Could not save the choice: </source>
         <translation>无法保存所做的选择：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="347"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="363"/>
         <source>Your values were kept; they go to central with the next sync.</source>
         <translation>已保留我的值，将在下次同步时发送到中心库。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="348"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="364"/>
         <source>Central&apos;s values were taken.</source>
         <translation>已采用中心库的值。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="349"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="365"/>
         <source>The conflict was dismissed.</source>
         <translation>已忽略此冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="366"/>
+        <source>The records were cleaned; they go to central with the next sync.</source>
+        <translation>已清理这些记录，将在下次同步时发送到中心库。</translation>
     </message>
 </context>
 <context>
     <name>SyncFeature</name>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="217"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="232"/>
         <source>The site published new settings (profile or calendar); they take effect when the app is restarted.</source>
         <translation>站点已发布新的配置（站点参数或工作日历），重启本软件后生效。</translation>
     </message>
@@ -2360,87 +2390,97 @@
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="120"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="128"/>
         <source>Central not configured</source>
         <translation>未配置中心库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="127"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="135"/>
         <source>central unreachable</source>
         <translation>无法连接中心库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="128"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="136"/>
         <source>login refused</source>
         <translation>登录被拒绝</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="129"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="137"/>
         <source>upgrade needed</source>
         <translation>需要升级</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="130"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="138"/>
         <source>sync error</source>
         <translation>同步出错</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="132"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="140"/>
         <source>Offline (%1)</source>
         <translation>离线（%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="134"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="142"/>
         <source>Connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="135"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="143"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="136"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="144"/>
         <source>Version too old</source>
         <translation>版本过旧</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="137"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="145"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="152"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="160"/>
         <source>This desk does not sync: no central database URL is set (callcenter sync set-password --central URL).</source>
         <translation>本坐席不同步：未设置中心库地址（callcenter sync set-password --central URL）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="163"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="172"/>
         <source>Queued: %1</source>
         <translation>待同步 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="165"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="174"/>
         <source>Last sync: never</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="169"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="178"/>
         <source>Last sync: %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="172"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="181"/>
         <source>Conflicts: %1</source>
         <translation>冲突 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="173"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="182"/>
         <source>Open the sync conflicts</source>
         <translation>打开同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="188"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="185"/>
+        <source>Refused by central: %1</source>
+        <translation>被中心库拒绝 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/status.py" line="187"/>
+        <source>Central refused these records; everything else keeps syncing. Open to clean and resend them or keep them on this desk only.</source>
+        <translation>中心库拒绝了这些记录，其余数据照常同步。打开后可清理并重新发送，或只保留在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/status.py" line="203"/>
         <source>(oldest %1 ago)</source>
         <translation>（最早 %1前）</translation>
     </message>
