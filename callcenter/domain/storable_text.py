@@ -56,3 +56,19 @@ def cleaned(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(cleaned(v) for v in value)
     return value
+
+
+def unstorable_values(data: object, path: str = "") -> list[tuple[str, str, str]]:
+    """(dotted path, last key, which character) of every text in parsed TOML that
+    central cannot store (callcenter/domain/storable_text.py)."""
+    out: list[tuple[str, str, str]] = []
+    if isinstance(data, dict):
+        for k, v in data.items():
+            out += unstorable_values(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            out += unstorable_values(v, f"{path}[{i + 1}]")
+    elif isinstance(data, str) and first_unstorable(data) is not None:
+        key = path.rsplit(".", 1)[-1].split("[", 1)[0]
+        out.append((path, key, describe(data)))
+    return out

@@ -861,36 +861,41 @@
     </message>
     <message>
         <location filename="../../callcenter/ui/tickets/field_messages.py" line="64"/>
+        <source>{field} holds a character that cannot be saved (an invisible control character, character {limit}); please delete it.</source>
+        <translation>{field}含有无法保存的字符（不可见的控制字符，第 {limit} 个字符），请删除。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="70"/>
         <source>Please choose a {field} from the list.</source>
         <translation>请从列表中选择{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="69"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="75"/>
         <source>The deadline must be between 1 and {limit} days.</source>
         <translation>处理时限应在1至{limit}天之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="73"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="79"/>
         <source>{field} must be between 1 and {limit}.</source>
         <translation>{field}应在1至{limit}之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="76"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="82"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="79"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="85"/>
         <source>The call time cannot be in the future.</source>
         <translation>来电时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="80"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="86"/>
         <source>{field} cannot be in the future.</source>
         <translation>{field}不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="83"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="89"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
@@ -1451,7 +1456,12 @@
         <translation>无法读取文件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="44"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="40"/>
+        <source>holds a character that cannot be stored (NUL or an undecodable byte)</source>
+        <translation>含有无法保存的字符（NUL 或无法解码的字节）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="46"/>
         <source>Row %1, column %2: %3</source>
         <translation>第 %1 行，“%2”列：%3</translation>
     </message>
@@ -1459,42 +1469,42 @@
 <context>
     <name>OutageImportDialog</name>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="56"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="58"/>
         <source>Import outages</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="76"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="82"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="95"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="97"/>
         <source>Importing %1...</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="115"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="117"/>
         <source>Cancelling...</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="124"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="126"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="126"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="128"/>
         <source>%1 problem(s) found: nothing was imported.</source>
         <translation>发现 %1 处问题：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="132"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="134"/>
         <source>%1 rows: %2 added, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增 %2，更新 %3，未变 %4。</translation>
     </message>

@@ -125,3 +125,16 @@ def test_progress_is_reported(tmp_path: Path, importer: OutageImport) -> None:
     seen: list[tuple[int, int]] = []
     importer.run(write_csv(tmp_path / "a.csv", GOOD_ROWS), progress=lambda d, t: seen.append((d, t)))
     assert seen and seen[-1] == (4, 4)
+
+
+def test_a_nul_byte_in_a_cell_is_refused_with_its_row_and_column(
+        tmp_path: Path, importer: OutageImport, db: Database) -> None:
+    """Issue 19: central cannot store NUL; before, such a row was imported and then
+    blocked every push of the desk."""
+    rows = [*GOOD_ROWS, "TD010,故障停电,线路\x00故障,2026-11-23 08:00,2026-11-23 09:00,,,线A,,,"]
+    report = importer.run(write_csv(tmp_path / "nul.csv", rows))
+    assert not report.ok
+    assert [(p.row, p.column, p.reason, p.value) for p in report.problems] == [
+        (len(GOOD_ROWS) + 2, "停电原因", "bad_character", "线路\\0故障")]
+    assert "cannot be stored" in report.text()
+    assert count(db, Outage) == 0

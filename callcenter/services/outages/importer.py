@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from callcenter.domain.clock import Clock
 from callcenter.domain.outages import OutageKind, OutageStatus, OutageTimes
+from callcenter.domain.storable_text import first_unstorable
 from callcenter.services.outages.records import OutageRecord, WriteCounts, no_gc, write_records
 from callcenter.services.storage.database import Database
 
@@ -75,6 +76,7 @@ REASONS = {  # reason code -> English text (the UI translates the codes itself)
     "duplicate_id": "the same 停电编号 appears twice in the file",
     "no_area": "no affected area (线路, 台区, 停电范围 or 户号)",
     "unreadable": "the file cannot be read",
+    "bad_character": "holds a character that cannot be stored (NUL or an undecodable byte)",
 }
 
 
@@ -218,6 +220,9 @@ def parse_rows(
                     line: int = line) -> None:
             bad.append(ImportProblem(line, shown.get(f, COLUMNS[f][0]), reason, _cell(value)))
 
+        for f, v in text.items():  # central cannot store NUL (issue 19): refuse it here
+            if first_unstorable(v) is not None:
+                problem(f, "bad_character", v.replace("\x00", "\\0"))
         for f in REQUIRED:
             if not get(f):
                 problem(f, "required")

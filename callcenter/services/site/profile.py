@@ -11,6 +11,7 @@ from callcenter.domain.site_profile import (
     SiteProfile,
     profile_from_mapping,
 )
+from callcenter.domain.storable_text import unstorable_values
 from callcenter.services.site.resources import RESOURCES
 
 DEFAULT_PROFILE = RESOURCES / "profiles" / "sgcc_95598.toml"
@@ -33,6 +34,12 @@ def parse_profile(text: str, name: str) -> SiteProfile:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ProfileError(f"{name}:{getattr(exc, 'lineno', 1)}: {exc}") from exc
+    for path, key, where in unstorable_values(data):  # a "\u0000" escape (issue 19)
+        lines = [(i, ln) for i, ln in enumerate(text.splitlines(), 1) if ln.lstrip().startswith(key)]
+        line = next((i for i, ln in lines if "\\u0000" in ln or "\\U00000000" in ln),
+                    lines[0][0] if lines else 1)
+        raise ProfileError(f"{name}:{line}: {path} holds a character that cannot be stored "
+                           f"({where}); remove it")
     try:
         return profile_from_mapping(data)
     except ProfileValueError as exc:

@@ -37,6 +37,8 @@ def reason_text(reason: str) -> str:
         "duplicate_id": QCoreApplication.translate("OutageImport", "the same outage number appears twice"),
         "no_area": QCoreApplication.translate("OutageImport", "no affected area"),
         "unreadable": QCoreApplication.translate("OutageImport", "the file cannot be read"),
+        "bad_character": QCoreApplication.translate(
+            "OutageImport", "holds a character that cannot be stored (NUL or an undecodable byte)"),
     }.get(reason, reason)
 
 
