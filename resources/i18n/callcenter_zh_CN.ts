@@ -1263,89 +1263,94 @@
 <context>
     <name>OutageConsole</name>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="77"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="78"/>
         <source>Address (partial is fine)</source>
         <translation>地址（可只输入部分）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="78"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="79"/>
         <source>Account number</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="79"/>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="83"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="80"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="84"/>
         <source>Feeder</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="80"/>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="84"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="81"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="85"/>
         <source>Transformer area</source>
         <translation>台区</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="81"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="82"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="82"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="83"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="86"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="87"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="99"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="100"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="100"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="101"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="112"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="113"/>
         <source>Lookup</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="120"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="121"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="147"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="150"/>
+        <source> (search text is limited to %1 characters)</source>
+        <translation>（搜索文字最多 %1 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="152"/>
         <source>Searching...</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="152"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="157"/>
         <source>%1 outage(s) found</source>
         <translation>找到 %1 条停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="153"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="158"/>
         <source>No known outage matches.</source>
         <translation>没有匹配的停电信息。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="159"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="165"/>
         <source>Active (%1)</source>
         <translation>正在停电（%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="159"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="165"/>
         <source>Upcoming (%1)</source>
         <translation>即将停电（%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="160"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="166"/>
         <source>Recently restored (%1)</source>
         <translation>近期已恢复（%1）</translation>
     </message>
