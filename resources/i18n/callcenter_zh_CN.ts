@@ -1466,7 +1466,22 @@
         <translation>含有无法保存的字符（NUL 或无法解码的字节）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="46"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="42"/>
+        <source>is in another encoding than the rest of the file</source>
+        <translation>与文件其余各行的编码不同</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="44"/>
+        <source>is neither UTF-8 nor GBK/GB18030 text</source>
+        <translation>既不是 UTF-8 也不是 GBK/GB18030 编码的文字</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="52"/>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="55"/>
         <source>Row %1, column %2: %3</source>
         <translation>第 %1 行，“%2”列：%3</translation>
     </message>
@@ -1474,42 +1489,42 @@
 <context>
     <name>OutageImportDialog</name>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="58"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="67"/>
         <source>Import outages</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="87"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="91"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="97"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="106"/>
         <source>Importing %1...</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="117"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="126"/>
         <source>Cancelling...</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="126"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="135"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="128"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="137"/>
         <source>%1 problem(s) found: nothing was imported.</source>
         <translation>发现 %1 处问题：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="134"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="143"/>
         <source>%1 rows: %2 added, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增 %2，更新 %3，未变 %4。</translation>
     </message>
