@@ -19,6 +19,7 @@ from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
 from callcenter.services.calls.desk import CallDesk
+from callcenter.services.calls.recovery import recover_in
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
 from callcenter.services.demo.city import demo_phone_numbers
 from callcenter.services.demo.outages import seed_demo_outages
@@ -111,6 +112,8 @@ def build(opts: AppOptions) -> AppContext:
     except ProfileError:
         db.close()
         raise
+    # calls and shifts a crash (kill -9, power) left open are closed from their events
+    db.write_now(lambda s: recover_in(s, profile, workstation, clock.utc_now()))
     tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db))
     if opts.demo:
         seed_demo(db, tickets, clock)

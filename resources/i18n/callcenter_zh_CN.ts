@@ -1096,42 +1096,47 @@
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="74"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="69"/>
+        <source>Closed on the next start (the app had stopped)</source>
+        <translation>下次启动时关闭（程序曾意外退出）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="76"/>
         <source>Not possible in the ticket&apos;s current state.</source>
         <translation>工单当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="75"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="77"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="76"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="78"/>
         <source>This ticket belongs to another department.</source>
         <translation>此工单属于其他部门。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="78"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="80"/>
         <source>Only inquiries, opinions, suggestions and praise can be closed on the call.</source>
         <translation>只有咨询、意见、建议和表扬可以当场办结。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="80"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="82"/>
         <source>The reply is incomplete: repairs need departure, arrival, cause, restore time and result.</source>
         <translation>回复不完整：抢修工单需填写出发时间、到达时间、故障原因、恢复时间和处理结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="83"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="85"/>
         <source>Choose a department.</source>
         <translation>请选择部门。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="84"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="86"/>
         <source>Someone else changed this ticket meanwhile. It has been reloaded; what you typed is kept — check and try again.</source>
         <translation>此工单已被他人修改，已重新加载；您填写的内容已保留，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="87"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="89"/>
         <source>The database refused the change; try again.</source>
         <translation>数据库未能保存此次修改，请重试。</translation>
     </message>
