@@ -30,7 +30,7 @@ from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
 from callcenter.services.site.resources import RESOURCES
 from callcenter.services.site.settings import central_url_from, default_data_dir, load_settings
-from callcenter.services.storage.database import Database, open_database
+from callcenter.services.storage.database import Database, StoreOpenError, as_failure, open_database
 from callcenter.services.sync.conflicts import SyncConflicts
 from callcenter.services.sync.engine import SyncEngine
 from callcenter.services.sync.worker import SyncWorker
@@ -102,10 +102,15 @@ def build(opts: AppOptions) -> AppContext:
     install_cjk_font(app)
     translator = install_translator(app, opts.lang)
     data_dir = opts.data_dir or default_data_dir()
-    settings = load_settings(data_dir)
+    db = open_database(data_dir / "desk.sqlite3")  # StoreOpenError: run() says why
+    try:
+        settings = load_settings(data_dir)
+    except OSError as exc:
+        db.close()
+        raise StoreOpenError(f"{data_dir / 'settings.toml'}: cannot write the desk's settings: "
+                             f"{exc.strerror or exc}") from exc
     workstation = opts.workstation or settings.workstation
     clock = SystemClock()
-    db = open_database(data_dir / "desk.sqlite3")
     # an explicit --profile wins; otherwise what the site published, else the shipped file
     try:
         profile = load_profile(opts.profile) if opts.profile else current_profile(db)
@@ -116,8 +121,14 @@ def build(opts: AppOptions) -> AppContext:
     db.write_now(lambda s: recover_in(s, profile, workstation, clock.utc_now()))
     tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db))
     if opts.demo:
-        seed_demo(db, tickets, clock)
-        seed_demo_outages(db, clock, workstation)
+        try:
+            seed_demo(db, tickets, clock)
+            seed_demo_outages(db, clock, workstation)
+        except Exception as exc:  # noqa: BLE001 - a full disk, a read-only store: said, not a traceback
+            failure = as_failure(exc)
+            db.close()
+            raise StoreOpenError(f"{db.path}: cannot write the demo data ({failure.kind.value}): "
+                                 f"{failure.detail.splitlines()[0]}") from exc
     scheduler = QtScheduler()
     poster = GuiPoster()
     scenario_path = opts.scenario or (DEMO_SCENARIO if opts.demo else None)
@@ -200,9 +211,13 @@ def run(opts: AppOptions) -> int:
     app.setApplicationName("callcenter")
     try:
         ctx = build(opts)
-    except (ProfileError, CalendarError) as exc:
-        # refused at start: the message names the file and line to fix
+    except (ProfileError, CalendarError, StoreOpenError) as exc:
+        # refused at start: the message names the file (and line) to fix
         print(f"callcenter: {exc}", file=sys.stderr)
+        if app.platformName() != "offscreen":  # someone is looking at a screen: tell them there
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "callcenter", str(exc))
         return 2
     if opts.exit_when_shown:
         def shown() -> None:

@@ -1481,12 +1481,22 @@
         <translation>既不是 UTF-8 也不是 GBK/GB18030 编码的文字</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="52"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="45"/>
+        <source>the disk is full: nothing was imported (free some space, then import again)</source>
+        <translation>磁盘已满：没有导入任何数据（请先腾出空间再导入）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="47"/>
+        <source>the store refused the write: nothing was imported</source>
+        <translation>本地数据库拒绝写入：没有导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="56"/>
         <source>Row %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="55"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="59"/>
         <source>Row %1, column %2: %3</source>
         <translation>第 %1 行，“%2”列：%3</translation>
     </message>
@@ -1494,42 +1504,42 @@
 <context>
     <name>OutageImportDialog</name>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="67"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="71"/>
         <source>Import outages</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="87"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="91"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="106"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="110"/>
         <source>Importing %1...</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="126"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="130"/>
         <source>Cancelling...</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="135"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="139"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="137"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="141"/>
         <source>%1 problem(s) found: nothing was imported.</source>
         <translation>发现 %1 处问题：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="143"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="147"/>
         <source>%1 rows: %2 added, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增 %2，更新 %3，未变 %4。</translation>
     </message>

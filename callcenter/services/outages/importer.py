@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,11 +25,13 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import DBAPIError
+
 from callcenter.domain.clock import Clock
 from callcenter.domain.outages import OutageKind, OutageStatus, OutageTimes
 from callcenter.domain.storable_text import first_unstorable
 from callcenter.services.outages.records import OutageRecord, WriteCounts, no_gc, write_records
-from callcenter.services.storage.database import Database
+from callcenter.services.storage.database import Database, StoreFailure, StoreFailureKind, as_failure
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -78,6 +81,8 @@ REASONS = {  # reason code -> English text (the UI translates the codes itself)
     "unreadable": "the file cannot be read",
     "bad_character": "holds a character that cannot be stored (NUL or an undecodable byte)",
     "mixed_encoding": "is in another encoding than the rest of the file",
+    "disk_full": "the disk is full: nothing was imported (free some space, then import again)",
+    "store_failed": "the store refused the write: nothing was imported",
     "bad_encoding": "is neither UTF-8 nor GBK/GB18030 text",
 }
 
@@ -377,6 +382,11 @@ class OutageImport:
                 return self._run_rows(rows, total, check_progress, write_progress, source, cancel)
         except ImportCancelled:
             return ImportReport(total, cancelled=True)
+        except (StoreFailure, DBAPIError, sqlite3.Error, OSError) as exc:
+            # the one transaction was rolled back: nothing of the file is in the store
+            failure = as_failure(exc)
+            reason = "disk_full" if failure.kind is StoreFailureKind.DISK_FULL else "store_failed"
+            return ImportReport(total, (ImportProblem(0, source, reason, failure.detail.splitlines()[0]),))
 
     def _run_rows(
         self, rows: Sequence[Sequence[object]], total: int, check_progress: Progress,

@@ -42,6 +42,10 @@ def reason_text(reason: str) -> str:
         "mixed_encoding": QCoreApplication.translate(
             "OutageImport", "is in another encoding than the rest of the file"),
         "bad_encoding": QCoreApplication.translate("OutageImport", "is neither UTF-8 nor GBK/GB18030 text"),
+        "disk_full": QCoreApplication.translate(
+            "OutageImport", "the disk is full: nothing was imported (free some space, then import again)"),
+        "store_failed": QCoreApplication.translate(
+            "OutageImport", "the store refused the write: nothing was imported"),
     }.get(reason, reason)
 
 
