@@ -48,6 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if bad is not None:
         print(f"callcenter: {bad}", file=sys.stderr)
         return 2
+    from callcenter.domain.site_profile import ProfileError
     from callcenter.services.storage.database import StoreOpenError
 
     try:
@@ -55,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
     except StoreOpenError as exc:  # read-only folder or store, full disk: one line, not a traceback
         print(f"callcenter: {exc}", file=sys.stderr)
         return 1
+    except ProfileError as exc:  # FILE:LINE: reason (not UTF-8, unknown key, ...)
+        print(f"callcenter: {exc}", file=sys.stderr)
+        return 2
 
 
 def _dispatch(args: list[str]) -> int:

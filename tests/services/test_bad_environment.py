@@ -131,3 +131,35 @@ def test_two_first_starts_on_one_folder_take_turns(tmp_path: Path) -> None:
                               stderr=subprocess.PIPE, text=True) for _ in range(3)]
     results = [p.communicate(timeout=120) for p in procs]
     assert [out.strip() for out, _ in results] == ["ok"] * 3, [err for _, err in results]
+
+
+def test_a_full_disk_at_demo_start_is_one_line(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs a small filesystem (a tmpfs mount, root only)")
+    disk = tmp_path / "small"
+    disk.mkdir()
+    # room for the store's schema, not for the demo's customers and tickets
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)],
+                      capture_output=True, check=False).returncode != 0:
+        pytest.skip("no tmpfs mount available")
+    try:
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        r = subprocess.run([sys.executable, "-m", "callcenter", "--demo", "--data-dir", str(disk / "d"),
+                            "--exit-when-shown"], capture_output=True, text=True, timeout=120, env=env,
+                           check=False)
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip() == (f"callcenter: {disk / 'd' / 'desk.sqlite3'}: cannot write the demo data "
+                                "(disk_full): database or disk is full")
+
+
+def test_a_profile_that_is_not_utf8_is_one_line_for_a_command(tmp_path: Path) -> None:
+    from callcenter.services.site.profile import DEFAULT_PROFILE
+
+    gbk = tmp_path / "gbk.toml"
+    gbk.write_bytes(DEFAULT_PROFILE.read_text(encoding="utf-8").encode("gbk"))
+    r = cli("scripts", "check", "--profile", str(gbk))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip() == (f"callcenter: {gbk}:8: not UTF-8 text (byte 0xb9; GBK?): "
+                                "save the profile as UTF-8")
