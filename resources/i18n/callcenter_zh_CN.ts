@@ -413,67 +413,72 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="149"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="149"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="149"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
         <source>My value</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="150"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
         <source>Central&apos;s value</source>
         <translation>中心库的值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="150"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
         <source>Found at</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="150"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="160"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="164"/>
+        <source>it holds characters central cannot store</source>
+        <translation>含有中心库无法保存的字符</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="166"/>
         <source>Refused by central (%1 records): %2</source>
         <translation>被中心库拒绝（%1 条记录）：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="169"/>
         <source>Another record here has the same key</source>
         <translation>本地已有同一编号的另一条记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="165"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="171"/>
         <source>Local changes not yet sent</source>
         <translation>本地修改尚未发送</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="167"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="173"/>
         <source>Waiting for central&apos;s latest values</source>
         <translation>等待取回中心库的最新值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="168"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="174"/>
         <source>Changed on another desk too</source>
         <translation>另一坐席也修改了此项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="191"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="197"/>
         <source>(refused)</source>
         <translation>（已被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="194"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="200"/>
         <source>(another local record)</source>
         <translation>（本地另一条记录）</translation>
     </message>
@@ -2176,117 +2181,127 @@
 <context>
     <name>SyncConflicts</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="61"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="63"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="64"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="63"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="65"/>
         <source>Account</source>
         <translation>用电户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="66"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="67"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="66"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="68"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="67"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="69"/>
         <source>Callback</source>
         <translation>回访任务</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="68"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="70"/>
         <source>Emergency notice</source>
         <translation>紧急公告</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="71"/>
         <source>Outage</source>
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="70"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="72"/>
         <source>Outage area</source>
         <translation>停电范围</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="71"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="73"/>
         <source>Ticket–outage link</source>
         <translation>工单停电关联</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="77"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="79"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="81"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="82"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="83"/>
         <source>Taken at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="84"/>
         <source>Back-filled</source>
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="85"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="84"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="86"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="85"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="87"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="104"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="88"/>
+        <source>Cause</source>
+        <translation>停电原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="89"/>
+        <source>Area</source>
+        <translation>停电范围</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="108"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="107"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="111"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="108"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="112"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2294,117 +2309,117 @@
 <context>
     <name>SyncConflictsDialog</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="226"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="232"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="233"/>
-        <source>Another desk changed the same data first; central kept its values. Choose for each record: keep your values (they are sent again), take central&apos;s, or dismiss.</source>
-        <translation>另一坐席先修改了同一数据，中心库保留了它的值。请逐条选择：保留我的值（将重新发送）、采用中心库的值，或忽略。</translation>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="239"/>
+        <source>Another desk changed the same data first; central kept its values. Choose for each record: keep your values (they are sent again), take central&apos;s, or dismiss. Records central refused are listed too: clean and resend them, or dismiss to keep them on this desk only.</source>
+        <translation>另一坐席先修改了同一数据，中心库保留了它的值。请逐条选择：保留我的值（将重新发送）、采用中心库的值，或忽略。被中心库拒绝的记录也列在这里：清理后重新发送，或忽略（只保留在本机）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="259"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="267"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的值(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="260"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="268"/>
         <source>Take &amp;central&apos;s</source>
         <translation>采用中心库的值(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="262"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="270"/>
         <source>&amp;Dismiss</source>
         <translation>忽略(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="263"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="271"/>
         <source>Clean and re&amp;send</source>
         <translation>清理后重新发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="264"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="272"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="265"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="273"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="298"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="306"/>
         <source>Could not read the conflicts: </source>
         <translation>无法读取同步冲突：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="309"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="317"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的同步冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="329"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="337"/>
         <source>This record still has local changes waiting to be sent to central. Let sync finish, then choose again.</source>
         <translation>此记录还有本地修改尚未发送到中心库。请等同步完成后再选择。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="331"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="339"/>
         <source>Central&apos;s latest values have not been fetched since this conflict was found. Let sync finish, then choose again.</source>
         <translation>发现此冲突后尚未取回中心库的最新值。请等同步完成后再选择。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="333"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="341"/>
         <source>Central has another record with the same key. Sort out the two records, then dismiss this conflict.</source>
         <translation>中心库有一条编号相同的另一记录。请先核对这两条记录，再忽略此冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="335"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="343"/>
         <source>This conflict was already resolved.</source>
         <translation>此冲突已经处理过了。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="336"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="344"/>
         <source>This record no longer exists.</source>
         <translation>此记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="337"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="345"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="338"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="346"/>
         <source>Central refused these records. Clean and resend them, or dismiss to keep them on this desk only.</source>
         <translation>中心库拒绝了这些记录。请清理后重新发送，或忽略（记录只保留在本机）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="340"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="348"/>
         <source>Only records central refused can be resent.</source>
         <translation>只有被中心库拒绝的记录可以重新发送。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="360"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="368"/>
         <source>Could not save the choice: </source>
         <translation>无法保存所做的选择：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="363"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="371"/>
         <source>Your values were kept; they go to central with the next sync.</source>
         <translation>已保留我的值，将在下次同步时发送到中心库。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="364"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="372"/>
         <source>Central&apos;s values were taken.</source>
         <translation>已采用中心库的值。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="365"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="373"/>
         <source>The conflict was dismissed.</source>
         <translation>已忽略此冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="366"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="374"/>
         <source>The records were cleaned; they go to central with the next sync.</source>
         <translation>已清理这些记录，将在下次同步时发送到中心库。</translation>
     </message>

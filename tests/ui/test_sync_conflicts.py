@@ -249,8 +249,9 @@ def test_a_row_central_refused_is_shown_and_can_be_cleaned_and_resent(
     m = dlg.model
     assert m.rowCount() == 1
     assert m.index(0, 0).data() == "停电信息 TD-NUL"
-    assert (m.index(0, 2).data(), m.index(0, 3).data()) == ("线路故␀障", "（已被拒绝）")
-    assert m.index(0, 5).data().startswith("被中心库拒绝（1 条记录）：")
+    assert (m.index(0, 1).data(), m.index(0, 2).data(), m.index(0, 3).data()) == (
+        "停电原因", "线路故[NUL]障", "（已被拒绝）")
+    assert m.index(0, 5).data() == "被中心库拒绝（1 条记录）：含有中心库无法保存的字符"
     assert not dlg.keep_mine_btn.isEnabled() and not dlg.take_central_btn.isEnabled()
     assert dlg.resend_btn.isEnabled() and dlg.resend_btn.accessibleName()
     choose(qtbot, dlg, dlg.resend_btn)

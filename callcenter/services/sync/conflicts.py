@@ -97,6 +97,7 @@ class OpenConflict:
     pending_local: bool  # the row has unpushed local ops
     pulled_since: bool  # a pull caught up after the conflict was found
     reason: str = ""  # central's reason for a refused transaction (source reject)
+    code: str = ""  # its SQLSTATE (22P05: text central cannot store)
     rows: int = 0  # how many rows that transaction holds
 
     @property
@@ -173,13 +174,15 @@ def list_open_in(s: Session) -> list[OpenConflict]:
         fields = tuple(ConflictField(f, (c.local_values or {}).get(f), (c.central_values or {}).get(f))
                        for f in (c.fields or []))
         central = c.central_values or {}
-        reason, n_rows = "", 0
+        reason, n_rows, code = "", 0, ""
         if c.source == REJECT:
+            code = str(central.get("code", ""))
             reason = f"{central.get('reason', '')} ({central.get('code', '')})"
             n_rows = len(central.get("rows") or [])
             fields = tuple(ConflictField(f, (c.local_values or {}).get(f), None) for f in c.fields or [])
         out.append(OpenConflict(c.id, c.source, c.table_name, c.row_id, _subject(s, c), fields,
-                                c.detected_at, pending, _pulled_since(s, c.detected_at), reason, n_rows))
+                                c.detected_at, pending, _pulled_since(s, c.detected_at),
+                                reason=reason, rows=n_rows, code=code))
     return out
 
 

@@ -54,6 +54,8 @@ from callcenter.ui.tickets.lifecycle_labels import state_label
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMN_MAX = {0: 220, 1: 110, 2: 240, 3: 240, 4: 100}
+# SQLSTATEs of text central cannot store (callcenter/sync/protocol.py: fix and resend)
+BAD_TEXT_CODES = frozenset({"22P05", "22021", "22P02"})
 
 
 def table_label(table: str) -> str:
@@ -83,6 +85,8 @@ def column_label(name: str) -> str:
         "deleted_at": QCoreApplication.translate("SyncConflicts", "Deleted at"),
         "name": QCoreApplication.translate("SyncConflicts", "Name"),
         "phone": QCoreApplication.translate("SyncConflicts", "Phone"),
+        "cause": QCoreApplication.translate("SyncConflicts", "Cause"),
+        "area": QCoreApplication.translate("SyncConflicts", "Area"),
     }
     return extra.get(name) or field_label(name)
 
@@ -157,8 +161,10 @@ class ConflictModel(QAbstractTableModel):
 
     def note(self, c: OpenConflict) -> str:
         if c.source == "reject":
+            why = self.tr("it holds characters central cannot store") if c.code in BAD_TEXT_CODES \
+                else c.reason
             return self.tr("Refused by central (%1 records): %2").replace(
-                "%1", str(c.rows)).replace("%2", c.reason)
+                "%1", str(c.rows)).replace("%2", why)
         if c.source == "pull":
             return self.tr("Another record here has the same key")
         if c.pending_local:
@@ -171,7 +177,7 @@ class ConflictModel(QAbstractTableModel):
         named = self._codes.get(field, {}).get(value) if isinstance(value, str) else None
         text = named or value_text(value, self._tz)
         # characters central cannot store, made visible (a NUL would end the text on screen)
-        return "".join("␀" if ch == "\x00" else "�" if "\ud800" <= ch <= "\udfff" else ch
+        return "".join("[NUL]" if ch == "\x00" else "[?]" if "\ud800" <= ch <= "\udfff" else ch
                        for ch in text)
 
     def values(self, c: OpenConflict, *, mine: bool) -> str:
@@ -231,7 +237,9 @@ class SyncConflictsDialog(QDialog):
         lay = QVBoxLayout(self)
         self.intro = QLabel(self.tr(
             "Another desk changed the same data first; central kept its values. Choose for each "
-            "record: keep your values (they are sent again), take central's, or dismiss."), self)
+            "record: keep your values (they are sent again), take central's, or dismiss. Records "
+            "central refused are listed too: clean and resend them, or dismiss to keep them on this "
+            "desk only."), self)
         self.intro.setObjectName("syncConflictsIntro")
         self.intro.setWordWrap(True)
         lay.addWidget(self.intro)
