@@ -302,13 +302,15 @@ def test_a_connection_cut_mid_push_fails_the_round_and_the_next_succeeds(
 
 
 class CutAnswerClient(RecordingClient):
-    """Arms the proxy to reset the connection after central's first answer byte of
-    the k-th push: central has committed, the desk never hears back.
+    """Arms the proxy to reset the connection at the first row of central's answer
+    to the k-th push: central has committed, the desk never hears back.
 
     Armed when the push statement itself goes out, not when ``push()`` is called:
     ``push()`` may first ask something else (the first asks central's schema
     version), and a cut of that answer would land before the push was sent, so
-    nothing would be committed and no retry tested (issue 19)."""
+    nothing would be committed and no retry tested (issue 19). And cut at the
+    answer's first row, not its first byte: from its sixth run psycopg prepares
+    the push, and the first bytes back answer the Parse, before the push runs."""
     proxy: TcpProxy
     k = 0
     calls = 0
@@ -322,7 +324,7 @@ class CutAnswerClient(RecordingClient):
     def _call(self, query: str, params: tuple[Any, ...]) -> Any:
         if type(self).armed and query.startswith("SELECT sync.push"):
             type(self).armed = False
-            self.proxy.cut_after(server_bytes=1)
+            self.proxy.cut_at_row()
         return super()._call(query, params)
 
 
