@@ -25,6 +25,7 @@ from callcenter.services.auth.admin import UserAdmin
 from callcenter.services.auth.directory import UserDirectory
 from callcenter.services.auth.sign_in import SignInService
 from callcenter.services.calls.desk import CallDesk
+from callcenter.services.calls.recovery import recover_in
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
 from callcenter.services.demo.city import demo_phone_numbers
 from callcenter.services.demo.outages import seed_demo_outages
@@ -46,7 +47,7 @@ from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
 from callcenter.services.site.resources import RESOURCES
 from callcenter.services.site.settings import central_url_from, default_data_dir, load_settings
-from callcenter.services.storage.database import Database, open_database
+from callcenter.services.storage.database import Database, StoreOpenError, as_failure, open_database
 from callcenter.services.sync.conflicts import SyncConflicts
 from callcenter.services.sync.engine import SyncEngine
 from callcenter.services.sync.worker import SyncWorker
@@ -133,22 +134,38 @@ def build(opts: AppOptions) -> AppContext:
     translator = install_translator(app, opts.lang)
     data_dir = opts.data_dir or default_data_dir()
     tighten(data_dir)  # owner-only, also what an older version left readable
-    settings = load_settings(data_dir)
-    sip = _sip_account(opts, data_dir) if opts.telephony == "sip" else None
+    db = open_database(data_dir / "desk.sqlite3")  # StoreOpenError: run() says why
+    try:
+        settings = load_settings(data_dir)
+        sip = _sip_account(opts, data_dir) if opts.telephony == "sip" else None
+    except OSError as exc:
+        db.close()
+        raise StoreOpenError(f"{data_dir / 'settings.toml'}: cannot write the desk's settings: "
+                             f"{exc.strerror or exc}") from exc
+    except BaseException:
+        db.close()
+        raise
     workstation = opts.workstation or settings.workstation
     clock = SystemClock()
-    db = open_database(data_dir / "desk.sqlite3")
     # an explicit --profile wins; otherwise what the site published, else the shipped file
     try:
         profile = load_profile(opts.profile) if opts.profile else current_profile(db)
     except ProfileError:
         db.close()
         raise
+    # calls and shifts a crash (kill -9, power) left open are closed from their events
+    db.write_now(lambda s: recover_in(s, profile, workstation, clock.utc_now()))
     tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db))
     if opts.demo:
-        seed_demo_users(db, profile, clock, workstation)
-        seed_demo(db, tickets, clock)
-        seed_demo_outages(db, clock, workstation)
+        try:
+            seed_demo_users(db, profile, clock, workstation)
+            seed_demo(db, tickets, clock)
+            seed_demo_outages(db, clock, workstation)
+        except Exception as exc:  # noqa: BLE001 - a full disk, a read-only store: said, not a traceback
+            failure = as_failure(exc)
+            db.close()
+            raise StoreOpenError(f"{db.path}: cannot write the demo data ({failure.kind.value}): "
+                                 f"{failure.detail.splitlines()[0]}") from exc
     scheduler = QtScheduler()
     poster = GuiPoster()
     scenario_path = opts.scenario or (DEMO_SCENARIO if opts.demo else None)
@@ -258,10 +275,14 @@ def run(opts: AppOptions) -> int:
              opts.lang, opts.demo, opts.workstation or "(settings)", opts.log_level, log_path)
     try:
         ctx = build(opts)
-    except (ProfileError, CalendarError, SipSettingsError) as exc:
-        # refused at start: the message names the file and line to fix
+    except (ProfileError, CalendarError, SipSettingsError, StoreOpenError) as exc:
+        # refused at start: the message names the file (and line) to fix
         log.error("refused at start: %s", exc)
         print(f"callcenter: {exc}", file=sys.stderr)
+        if app.platformName() != "offscreen":  # someone is looking at a screen: tell them there
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.critical(None, "callcenter", str(exc))
         return 2
     log.info("desk %s ready", ctx.desk.workstation)
     if opts.exit_when_shown:

@@ -43,12 +43,40 @@ def _app_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _not_utf8(args: list[str]) -> str | None:
+    """The first argument that was not valid UTF-8 on the command line (Python
+    keeps its bytes as lone surrogates, which no file, store or screen takes)."""
+    for i, a in enumerate(args, 1):
+        if any("\udc80" <= ch <= "\udcff" for ch in a):
+            shown = a.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            return f"argument {i} is not valid UTF-8 text: {shown}"
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     # every file the desk writes holds personal data or secrets: owner-only
     from callcenter.services.privacy.files import private_umask
 
     private_umask()
+    bad = _not_utf8(args)
+    if bad is not None:
+        print(f"callcenter: {bad}", file=sys.stderr)
+        return 2
+    from callcenter.domain.site_profile import ProfileError
+    from callcenter.services.storage.database import StoreOpenError
+
+    try:
+        return _dispatch(args)
+    except StoreOpenError as exc:  # read-only folder or store, full disk: one line, not a traceback
+        print(f"callcenter: {exc}", file=sys.stderr)
+        return 1
+    except ProfileError as exc:  # FILE:LINE: reason (not UTF-8, unknown key, ...)
+        print(f"callcenter: {exc}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: list[str]) -> int:
     if args[:1] == ["bench"]:
         from callcenter.bench import main as bench_main
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from callcenter.domain.clock import SystemClock
 from callcenter.services.outages.importer import OutageImport, parse_local_time
-from callcenter.services.outages.lookup import LookupQuery, OutageHit, lookup_in
+from callcenter.services.outages.lookup import LookupQuery, OutageHit, QueryTooLong, lookup_in
 from callcenter.services.privacy.policy import export_match
 from callcenter.services.site.profile import load_profile
 from callcenter.services.site.settings import default_data_dir, load_settings
@@ -76,7 +76,11 @@ def main(argv: list[str]) -> int:
             return 2
         q = LookupQuery(text=ns.text, account=ns.account, feeder=ns.feeder,
                         transformer_area=ns.transformer_area, at=at)
-        hits = db.read_now(lambda s: lookup_in(s, q, SystemClock().utc_now()))
+        try:
+            hits = db.read_now(lambda s: lookup_in(s, q, SystemClock().utc_now()))
+        except QueryTooLong as exc:
+            print(f"callcenter outages lookup: {exc}", file=sys.stderr)
+            return 2
         if ns.json:
             print(json.dumps([_as_json(h) for h in hits], ensure_ascii=False))
         else:

@@ -32,6 +32,9 @@ class EventKind(Enum):
     DISPATCHED = "dispatched"  # data: {"ticket_id", "department", "deadline_days"}
     WRAP_UP_DONE = "wrap_up_done"  # data: {"via": "ready" | "dispatch" | "busy"}
     BACKFILLED = "backfilled"  # a ticket entered later for a call taken while the system was down
+    # the app stopped (kill -9, power) with the call open; closed on the next start
+    # (services/calls/recovery.py). data: {"last_event_at"}; mono_ns None: not observed
+    CLOSED_BY_RECOVERY = "closed_by_recovery"
 
 
 class Outcome(Enum):
@@ -103,6 +106,8 @@ def summarize(
         outcome = Outcome.MISSED
     elif _first(evs, EventKind.ABANDONED) is not None:
         outcome = Outcome.ABANDONED
+    elif _first(evs, EventKind.CLOSED_BY_RECOVERY) is not None:
+        outcome = Outcome.MISSED  # it rang and the app stopped: nobody answered it
     else:
         outcome = Outcome.RINGING
     ring_s = _secs(ring, answer)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 
 from .site_profile import TICKET_FIELDS, SiteProfile
+from .storable_text import first_unstorable
 
 # Lengths are characters (code points), so rare CJK and emoji count as one each.
 MAX_LENGTHS: dict[str, int] = {
@@ -48,6 +49,7 @@ assert tuple(f.name for f in fields(TicketDraft)) == TICKET_FIELDS
 class FieldError:
     field: str
     code: str  # required | too_long | invalid_phone | invalid_account | invalid_meter | invalid_choice
+    #            | bad_character (``limit``: the 1-based position of the first one)
     limit: int | None = None
 
 
@@ -73,6 +75,10 @@ def validate(
         errors.setdefault("priority", FieldError("priority", "invalid_choice"))
     if draft.subtype and draft.subtype not in {t.code for t in profile.subtypes(draft.category)}:
         errors.setdefault("subtype", FieldError("subtype", "invalid_choice"))
+    for name in TICKET_FIELDS:  # NUL and lone surrogates: central cannot store them (issue 19)
+        at = first_unstorable(draft.value(name))
+        if at is not None:
+            errors.setdefault(name, FieldError(name, "bad_character", at + 1))
     for name, limit in MAX_LENGTHS.items():
         if len(draft.value(name)) > limit:
             errors.setdefault(name, FieldError(name, "too_long", limit))

@@ -3,7 +3,7 @@ SHA-256 (callcenter/domain/audit/chain.py has the rules).
 
 Append-only and synced: the services insert records and never update or delete
 them; each desk's records go to central, which checks the chain as they arrive
-(central revision c0008), and lead and admin desks pull everyone's.
+(central revision c0009), and lead and admin desks pull everyone's.
 
 The record's fields live in ``payload``, its canonical JSON text, exactly the
 bytes its hash covers: there is no second copy of a field that could be edited

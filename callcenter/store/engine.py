@@ -1,13 +1,18 @@
 """Engine setup for the local SQLite file.
 
 WAL + synchronous=FULL: a ticket the agent saw saved survives a power cut.
-The file is created 0600 because it holds customers' personal data.
+The file is created 0600 because it holds customers' personal data; an
+existing file loses any group or other access, but one its owner made
+read-only is refused, never changed (issue 19), and so is a data folder the
+store cannot write in (SQLite writes its WAL and shared-memory files beside
+the store): ``StoreOpenError`` says which and why, in one line.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -17,12 +22,37 @@ from sqlalchemy.orm import Session, sessionmaker
 BUSY_TIMEOUT_MS = 3000
 
 
+class StoreOpenError(Exception):
+    """The store cannot be opened for writing; the message names the file and why."""
+
+
+def _why(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
 def _ensure_private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreOpenError(f"{path.parent}: cannot create the data folder: {_why(exc)}") from exc
+    if not os.access(path.parent, os.W_OK):
+        raise StoreOpenError(
+            f"{path.parent}: the data folder is read-only; the store {path.name} needs to write "
+            "its journal beside it (choose a writable --data-dir)")
     if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        except OSError as exc:
+            raise StoreOpenError(f"{path}: cannot create the store: {_why(exc)}") from exc
         os.close(fd)
-    os.chmod(path, 0o600)
+        return
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if not mode & stat.S_IWUSR or not os.access(path, os.W_OK):
+        raise StoreOpenError(
+            f"{path}: the store is read-only (mode {mode:04o}); it was left as it is. "
+            f"Make it writable (chmod 600) to use it")
+    if mode & 0o077:  # customers' personal data: the owner only
+        os.chmod(path, mode & 0o700)
 
 
 def make_engine(

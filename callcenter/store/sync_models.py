@@ -103,8 +103,12 @@ class SyncConflict(Base):
     ``source`` is ``push`` (central kept its value of ``fields``; the desk's
     values are in ``local_values``) or ``pull`` (a pulled row clashed with a
     local row on a unique key and was not applied; ``central_values`` holds it).
+    ``reject`` is a local transaction central refused for good (protocol.py,
+    "Refused rows on the desk"): ``fields``/``local_values`` the text fields
+    central could not store, ``central_values`` ``{"code", "reason", "rows"}``.
     ``resolution`` is ``mine`` (the desk's values were pushed again on top of
-    central's version), ``central`` (central's values were taken) or ``dismissed``.
+    central's version), ``central`` (central's values were taken), ``dismissed``
+    or ``resent`` (a refused transaction's rows, cleaned, were queued again).
     """
 
     __tablename__ = "sync_conflicts"

@@ -31,6 +31,7 @@ warns about it.
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Sequence
@@ -46,6 +47,7 @@ from .outbox_reader import WireOps
 from .protocol import Op, dumps
 
 _DESK = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+PUSH_CHECKED_SINCE = 10  # central's sync.push_checked came with c0010
 
 
 def sqlalchemy_url(url: str) -> str:
@@ -166,21 +168,45 @@ class CentralClient:
         effects and answer for a fraction of central's work. When central answers
         that it cannot apply them all as new rows (``fallback``: an op it knows,
         a row it has), nothing was applied and the ops go to sync.push."""
-        if isinstance(ops, WireOps):
-            rows = ops.new_rows
-            if rows is not None and self._has_c0005():
-                # the groups go as a binary text[] (%b): a text-format array would quote
-                # and escape every group's JSON in Python (about 70 ms per 1,000 rows)
-                answer = cast(dict[str, Any], self._call(
-                    "SELECT sync.push_rows(%s, %s::uuid[], %s::uuid[], %s::text[], %s::text[], "
-                    "%b::text[]::json[])",
-                    (desk, rows.op_ids, rows.tx_ids, rows.tables, rows.keys, rows.rows)))
-                if not answer.get("fallback"):
-                    return answer
-            payload = ops.payload
-        else:
-            payload = dumps(list(ops))
-        return cast(dict[str, Any], self._call("SELECT sync.push(%s, %s::jsonb)", (desk, payload)))
+        try:
+            if isinstance(ops, WireOps):
+                rows = ops.new_rows
+                if rows is not None and self._has_c0005():
+                    # the groups go as a binary text[] (%b): a text-format array would quote
+                    # and escape every group's JSON in Python (about 70 ms per 1,000 rows)
+                    answer = cast(dict[str, Any], self._call(
+                        "SELECT sync.push_rows(%s, %s::uuid[], %s::uuid[], %s::text[], %s::text[], "
+                        "%b::text[]::json[])",
+                        (desk, rows.op_ids, rows.tx_ids, rows.tables, rows.keys, rows.rows)))
+                    if not answer.get("fallback"):
+                        return answer
+                payload = ops.payload
+            else:
+                payload = dumps(list(ops))
+            return cast(dict[str, Any], self._call("SELECT sync.push(%s, %s::jsonb)", (desk, payload)))
+        except (psycopg.errors.DataError, psycopg.errors.IntegrityError,
+                psycopg.errors.InsufficientPrivilege) as exc:
+            # (insufficient privilege: c0008's guards refuse a row the desk may not
+            # write, e.g. a user change from a non-admin desk; a desk role that may
+            # not sync at all is refused again by push_checked's own check)
+            # a row central cannot store: sync.push_checked applies the rest and
+            # answers that row's transaction as rejected (c0010); 22023 is a
+            # malformed call, which no row-by-row push would mend
+            if exc.sqlstate == "22023" or self.schema_version() < PUSH_CHECKED_SINCE:
+                raise
+            return self.push_checked(desk, ops)
+
+    def push_checked(self, desk: str, ops: Sequence[Op]) -> dict[str, Any]:
+        """``push`` one op at a time (central c0010): a local transaction central
+        refuses for good is answered in ``rejected`` (protocol.py) and the rest
+        applied. Each op goes as its own JSON text (ASCII: a lone surrogate
+        escaped, never an encoding error here) beside its ids."""
+        decoded = list(ops)
+        return cast(dict[str, Any], self._call(
+            "SELECT sync.push_checked(%s, %s::uuid[], %s::uuid[], %s::text[], %s::uuid[], %s::text[])",
+            (desk, [o.op_id for o in decoded], [o.tx_id for o in decoded],
+             [o.table for o in decoded], [o.row_id for o in decoded],
+             [json.dumps(o.to_json(), separators=(",", ":")) for o in decoded])))
 
     def _has_c0005(self) -> bool:
         if self._c0005 is None:

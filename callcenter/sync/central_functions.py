@@ -3,7 +3,9 @@ desks call (the contract is in protocol.py).
 
 Why the logic lives in PostgreSQL functions: a desk's role may only EXECUTE
 ``sync.push``/``sync.pull``/``sync.schema_version``/``sync.min_desk_schema``
-and (c0002) ``sync.resolve_conflict``/``sync.open_conflicts`` (SECURITY
+and (c0002) ``sync.resolve_conflict``/``sync.open_conflicts`` (and the later
+entry points each revision grants: ``pull_rows``, ``push_rows``, ``fetch_caller``,
+``push_checked``) (SECURITY
 DEFINER, fixed ``search_path``), so it can never read or write a table
 directly, and one push is one round trip and one central transaction.
 
@@ -47,11 +49,12 @@ callback_attempts    all          all             own, or the task's   as agent
 alerts               all          own, or with    own, or the ticket   as agent
                                   a ticket        is visible
 call and shift (4)   all          all             team's               own
-audit_log (c0008)    all          own             own                  own
+audit_log (c0009)    all          own             own                  own
 ===================  ===========  ==============  ===================  ====================
 
 (1) customers, accounts, outages, outage_targets, emergency_banners,
-script_versions, and (c0007) site_documents. (2) made by a desk of its team, or by itself. (3)
+script_versions, (c0007) site_documents, and (c0008) users and
+sign_in_attempts. (2) made by a desk of its team, or by itself. (3)
 ``department`` = the desk's team, or made by itself. (4) call_sessions,
 call_events, agent_shifts, agent_state_events. So an alert without a ticket
 (for the shift lead) reaches lead and admin desks and the desk that raised it.
@@ -73,7 +76,7 @@ department with the ticket; a desk fetches the tickets of a caller it looks up
 with ``sync.fetch_caller``; only a desk moved to another team still leaves its
 older tickets unseen by its new team mates until they look the caller up.
 
-Audit chains (c0008, c0008_audit_log.py): a trigger on ``public.audit_log``
+Audit chains (c0009, c0009_audit_log.py): a trigger on ``public.audit_log``
 (``sync.audit_check``) recomputes each arriving record's hash and finds its
 predecessor of the same desk; at a break it keeps the row and raises an alert
 for the shift lead (``sync.audit_alert``); ``sync.audit_keep`` refuses any
@@ -105,6 +108,20 @@ Speed (c0005): ``sync.pull`` renders its page as ``json`` rather than
 desk's stored form; ``sync.push_rows`` takes a
 desk's batch of new rows already grouped by table and key set, all or
 nothing, with ``sync.push`` as its fallback (c0005_sync_speed.py).
+
+Who may write what (c0008): ``sync.check_desk`` records the pushing desk in
+the transaction (``callcenter.desk``); a statement trigger on every synced
+table (``sync.guard_origin``, attached by ``sync.guard_origin_on(table)``)
+refuses rows a desk inserts in another desk's name, and a trigger on
+``public.users`` refuses user changes from any desk but an admin desk (a
+password change excepted). Admin connections are not desks and may.
+
+Refused rows (c0010): ``sync.push_checked`` applies a push one local
+transaction at a time and answers a transaction central cannot store (text
+with a NUL, a value a column or constraint refuses) as ``rejected`` instead of
+failing the whole push (also a row c0008's guards refuse);
+``sync.rejected_ops`` records what was refused
+(c0010_rejected_ops.py; the desk's side is in protocol.py).
 
 Where the SQL is: the frozen text of each revision is in its migration
 (migrations/central/versions/cNNNN_*.py), and the definition of every function

@@ -36,6 +36,41 @@ only things a desk's role may execute):
   the same ops to ``sync.push``. A retry of an applied batch is answered as
   ``sync.push`` answers it (``duplicate``). Both record ops in the same
   ``sync.applied_ops``, so each recognises the other's.
+* ``sync.push_checked(desk text, op_ids uuid[], tx_ids uuid[], tables text[],
+  row_ids uuid[], ops text[]) -> jsonb`` (central c0010) is ``sync.push`` that
+  never fails for a row: each op comes as its own JSON text beside its ids;
+  each local transaction is applied on its own (by ``sync.push``); one that
+  central refuses for good (an op it cannot even parse as ``jsonb``, e.g. text
+  with a NUL, or a data or constraint error, SQLSTATE class 22 or 23 but not
+  22023) is applied not at all and answered in ``"rejected": [{"op_id",
+  "tx_id", "table", "row_id", "code", "reason", "cause"}]`` (every op of the
+  transaction; ``cause`` marks the op named as the reason), the others as
+  ``sync.push`` answers them. Central keeps the refused ops in
+  ``sync.rejected_ops`` and answers a retry of them with the same reason (they
+  are never applied later). The desk calls it only when ``sync.push`` or
+  ``sync.push_rows`` failed with such an error (``CentralClient.push``).
+
+  **Refused rows on the desk.** A rejected transaction is marked pushed (it
+  must not block the ops behind it) and kept aside as one sync problem
+  (``sync_conflicts`` with ``source = 'reject'``: the table, row and fields of
+  the op named as the cause, ``central_values`` = ``{"code", "reason",
+  "rows": [[table, row_id], ...]}`` for every row of the transaction), shown
+  in the status bar and the sync conflicts dialog, and reported to the shift
+  lead as an alert (``sync_rejected``). What each kind needs:
+
+  - *text central cannot hold* (``22P05`` untranslatable character, ``22021``,
+    ``22P02`` unparsable JSON): **fix and resend**. The person chooses "clean
+    and resend": the desk removes the characters (NUL, lone surrogates) from
+    the transaction's rows and queues each row whole again (an upsert of every
+    column, ``base_version`` null) in a new local transaction. Every entry
+    point (outage imports, the ticket form, scripts, profiles) now refuses
+    such text, so only rows saved before that arrive here.
+  - *any other refusal* (a value a column or constraint of central refuses):
+    **drop with a record**. The rows stay on this desk only ("dismiss"), the
+    record stays in ``sync_conflicts`` (resolved ``dismissed``) and in
+    central's ``sync.rejected_ops``. Resend is still offered (it sends the rows
+    as they are now, e.g. after someone corrected them); if central refuses
+    them again, a new problem is kept.
 * ``sync.pull(desk text, cursor jsonb, max_rows int) -> json`` (jsonb before
   c0005; the same document up to key order) returns rows
   committed after ``cursor`` that this desk may see (its subset: by desk kind

@@ -552,57 +552,72 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="147"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="147"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="147"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
         <source>My value</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="148"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
         <source>Central&apos;s value</source>
         <translation>中心库的值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="148"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
         <source>Found at</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="148"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="158"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="164"/>
+        <source>it holds characters central cannot store</source>
+        <translation>含有中心库无法保存的字符</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="166"/>
+        <source>Refused by central (%1 records): %2</source>
+        <translation>被中心库拒绝（%1 条记录）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="169"/>
         <source>Another record here has the same key</source>
         <translation>本地已有同一编号的另一条记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="160"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="171"/>
         <source>Local changes not yet sent</source>
         <translation>本地修改尚未发送</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="162"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="173"/>
         <source>Waiting for central&apos;s latest values</source>
         <translation>等待取回中心库的最新值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="174"/>
         <source>Changed on another desk too</source>
         <translation>另一坐席也修改了此项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="184"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="197"/>
+        <source>(refused)</source>
+        <translation>（已被拒绝）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="200"/>
         <source>(another local record)</source>
         <translation>（本地另一条记录）</translation>
     </message>
@@ -990,36 +1005,41 @@
     </message>
     <message>
         <location filename="../../callcenter/ui/tickets/field_messages.py" line="64"/>
+        <source>{field} holds a character that cannot be saved (an invisible control character, character {limit}); please delete it.</source>
+        <translation>{field}含有无法保存的字符（不可见的控制字符，第 {limit} 个字符），请删除。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="70"/>
         <source>Please choose a {field} from the list.</source>
         <translation>请从列表中选择{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="69"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="75"/>
         <source>The deadline must be between 1 and {limit} days.</source>
         <translation>处理时限应在1至{limit}天之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="73"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="79"/>
         <source>{field} must be between 1 and {limit}.</source>
         <translation>{field}应在1至{limit}之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="76"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="82"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="79"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="85"/>
         <source>The call time cannot be in the future.</source>
         <translation>来电时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="80"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="86"/>
         <source>{field} cannot be in the future.</source>
         <translation>{field}不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="83"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="89"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
@@ -1220,42 +1240,47 @@
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="74"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="69"/>
+        <source>Closed on the next start (the app had stopped)</source>
+        <translation>下次启动时关闭（程序曾意外退出）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="76"/>
         <source>Not possible in the ticket&apos;s current state.</source>
         <translation>工单当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="75"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="77"/>
         <source>Your role may not do this.</source>
         <translation>您的角色无权进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="76"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="78"/>
         <source>This ticket belongs to another department.</source>
         <translation>此工单属于其他部门。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="78"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="80"/>
         <source>Only inquiries, opinions, suggestions and praise can be closed on the call.</source>
         <translation>只有咨询、意见、建议和表扬可以当场办结。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="80"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="82"/>
         <source>The reply is incomplete: repairs need departure, arrival, cause, restore time and result.</source>
         <translation>回复不完整：抢修工单需填写出发时间、到达时间、故障原因、恢复时间和处理结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="83"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="85"/>
         <source>Choose a department.</source>
         <translation>请选择部门。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="84"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="86"/>
         <source>Someone else changed this ticket meanwhile. It has been reloaded; what you typed is kept — check and try again.</source>
         <translation>此工单已被他人修改，已重新加载；您填写的内容已保留，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="87"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="89"/>
         <source>The database refused the change; try again.</source>
         <translation>数据库未能保存此次修改，请重试。</translation>
     </message>
@@ -1392,89 +1417,94 @@
 <context>
     <name>OutageConsole</name>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="77"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="78"/>
         <source>Address (partial is fine)</source>
         <translation>地址（可只输入部分）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="78"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="79"/>
         <source>Account number</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="79"/>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="83"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="80"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="84"/>
         <source>Feeder</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="80"/>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="84"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="81"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="85"/>
         <source>Transformer area</source>
         <translation>台区</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="81"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="82"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="82"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="83"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="86"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="87"/>
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="99"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="100"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="100"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="101"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="112"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="113"/>
         <source>Lookup</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="120"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="121"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="147"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="150"/>
+        <source> (search text is limited to %1 characters)</source>
+        <translation>（搜索文字最多 %1 个字）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="152"/>
         <source>Searching...</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="152"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="157"/>
         <source>%1 outage(s) found</source>
         <translation>找到 %1 条停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="153"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="158"/>
         <source>No known outage matches.</source>
         <translation>没有匹配的停电信息。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="159"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="165"/>
         <source>Active (%1)</source>
         <translation>正在停电（%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="159"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="165"/>
         <source>Upcoming (%1)</source>
         <translation>即将停电（%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="160"/>
+        <location filename="../../callcenter/ui/outages/lookup_panel.py" line="166"/>
         <source>Recently restored (%1)</source>
         <translation>近期已恢复（%1）</translation>
     </message>
@@ -1585,7 +1615,37 @@
         <translation>无法读取文件</translation>
     </message>
     <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="40"/>
+        <source>holds a character that cannot be stored (NUL or an undecodable byte)</source>
+        <translation>含有无法保存的字符（NUL 或无法解码的字节）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="42"/>
+        <source>is in another encoding than the rest of the file</source>
+        <translation>与文件其余各行的编码不同</translation>
+    </message>
+    <message>
         <location filename="../../callcenter/ui/outages/import_dialog.py" line="44"/>
+        <source>is neither UTF-8 nor GBK/GB18030 text</source>
+        <translation>既不是 UTF-8 也不是 GBK/GB18030 编码的文字</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="45"/>
+        <source>the disk is full: nothing was imported (free some space, then import again)</source>
+        <translation>磁盘已满：没有导入任何数据（请先腾出空间再导入）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="47"/>
+        <source>the store refused the write: nothing was imported</source>
+        <translation>本地数据库拒绝写入：没有导入任何数据</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="56"/>
+        <source>Row %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="59"/>
         <source>Row %1, column %2: %3</source>
         <translation>第 %1 行，“%2”列：%3</translation>
     </message>
@@ -1593,42 +1653,42 @@
 <context>
     <name>OutageImportDialog</name>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="56"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="71"/>
         <source>Import outages</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="76"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="91"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="95"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="95"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="110"/>
         <source>Importing %1...</source>
         <translation>正在导入 %1……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="115"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="130"/>
         <source>Cancelling...</source>
         <translation>正在取消……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="124"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="139"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="126"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="141"/>
         <source>%1 problem(s) found: nothing was imported.</source>
         <translation>发现 %1 处问题：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/import_dialog.py" line="132"/>
+        <location filename="../../callcenter/ui/outages/import_dialog.py" line="147"/>
         <source>%1 rows: %2 added, %3 updated, %4 unchanged.</source>
         <translation>共 %1 行：新增 %2，更新 %3，未变 %4。</translation>
     </message>
@@ -2482,117 +2542,127 @@
 <context>
     <name>SyncConflicts</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="59"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="63"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="60"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="64"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="61"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="65"/>
         <source>Account</source>
         <translation>用电户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="66"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="63"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="67"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="68"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="69"/>
         <source>Callback</source>
         <translation>回访任务</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="66"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="70"/>
         <source>Emergency notice</source>
         <translation>紧急公告</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="67"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="71"/>
         <source>Outage</source>
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="68"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="72"/>
         <source>Outage area</source>
         <translation>停电范围</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="73"/>
         <source>Ticket–outage link</source>
         <translation>工单停电关联</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="75"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="79"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="76"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="80"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="77"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="81"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="82"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="83"/>
         <source>Taken at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="84"/>
         <source>Back-filled</source>
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="85"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="86"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="87"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="102"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="88"/>
+        <source>Cause</source>
+        <translation>停电原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="89"/>
+        <source>Area</source>
+        <translation>停电范围</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="108"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="105"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="111"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="106"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="112"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2600,105 +2670,125 @@
 <context>
     <name>SyncConflictsDialog</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="216"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="232"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="223"/>
-        <source>Another desk changed the same data first; central kept its values. Choose for each record: keep your values (they are sent again), take central&apos;s, or dismiss.</source>
-        <translation>另一坐席先修改了同一数据，中心库保留了它的值。请逐条选择：保留我的值（将重新发送）、采用中心库的值，或忽略。</translation>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="239"/>
+        <source>Another desk changed the same data first; central kept its values. Choose for each record: keep your values (they are sent again), take central&apos;s, or dismiss. Records central refused are listed too: clean and resend them, or dismiss to keep them on this desk only.</source>
+        <translation>另一坐席先修改了同一数据，中心库保留了它的值。请逐条选择：保留我的值（将重新发送）、采用中心库的值，或忽略。被中心库拒绝的记录也列在这里：清理后重新发送，或忽略（只保留在本机）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="249"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="267"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的值(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="250"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="268"/>
         <source>Take &amp;central&apos;s</source>
         <translation>采用中心库的值(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="252"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="270"/>
         <source>&amp;Dismiss</source>
         <translation>忽略(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="253"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="271"/>
+        <source>Clean and re&amp;send</source>
+        <translation>清理后重新发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="272"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="254"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="273"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="286"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="306"/>
         <source>Could not read the conflicts: </source>
         <translation>无法读取同步冲突：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="297"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="317"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的同步冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="316"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="337"/>
         <source>This record still has local changes waiting to be sent to central. Let sync finish, then choose again.</source>
         <translation>此记录还有本地修改尚未发送到中心库。请等同步完成后再选择。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="318"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="339"/>
         <source>Central&apos;s latest values have not been fetched since this conflict was found. Let sync finish, then choose again.</source>
         <translation>发现此冲突后尚未取回中心库的最新值。请等同步完成后再选择。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="320"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="341"/>
         <source>Central has another record with the same key. Sort out the two records, then dismiss this conflict.</source>
         <translation>中心库有一条编号相同的另一记录。请先核对这两条记录，再忽略此冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="322"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="343"/>
         <source>This conflict was already resolved.</source>
         <translation>此冲突已经处理过了。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="323"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="344"/>
         <source>This record no longer exists.</source>
         <translation>此记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="324"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="345"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="344"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="346"/>
+        <source>Central refused these records. Clean and resend them, or dismiss to keep them on this desk only.</source>
+        <translation>中心库拒绝了这些记录。请清理后重新发送，或忽略（记录只保留在本机）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="348"/>
+        <source>Only records central refused can be resent.</source>
+        <translation>只有被中心库拒绝的记录可以重新发送。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="368"/>
         <source>Could not save the choice: </source>
         <translation>无法保存所做的选择：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="347"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="371"/>
         <source>Your values were kept; they go to central with the next sync.</source>
         <translation>已保留我的值，将在下次同步时发送到中心库。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="348"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="372"/>
         <source>Central&apos;s values were taken.</source>
         <translation>已采用中心库的值。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="349"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="373"/>
         <source>The conflict was dismissed.</source>
         <translation>已忽略此冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="374"/>
+        <source>The records were cleaned; they go to central with the next sync.</source>
+        <translation>已清理这些记录，将在下次同步时发送到中心库。</translation>
     </message>
 </context>
 <context>
     <name>SyncFeature</name>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="217"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="232"/>
         <source>The site published new settings (profile or calendar); they take effect when the app is restarted.</source>
         <translation>站点已发布新的配置（站点参数或工作日历），重启本软件后生效。</translation>
     </message>
@@ -2721,87 +2811,97 @@
         <translation>%1小时%2分</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="120"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="128"/>
         <source>Central not configured</source>
         <translation>未配置中心库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="127"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="135"/>
         <source>central unreachable</source>
         <translation>无法连接中心库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="128"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="136"/>
         <source>login refused</source>
         <translation>登录被拒绝</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="129"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="137"/>
         <source>upgrade needed</source>
         <translation>需要升级</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="130"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="138"/>
         <source>sync error</source>
         <translation>同步出错</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="132"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="140"/>
         <source>Offline (%1)</source>
         <translation>离线（%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="134"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="142"/>
         <source>Connecting…</source>
         <translation>连接中…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="135"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="143"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="136"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="144"/>
         <source>Version too old</source>
         <translation>版本过旧</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="137"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="145"/>
         <source>Sync stopped</source>
         <translation>同步已停止</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="152"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="160"/>
         <source>This desk does not sync: no central database URL is set (callcenter sync set-password --central URL).</source>
         <translation>本坐席不同步：未设置中心库地址（callcenter sync set-password --central URL）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="163"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="172"/>
         <source>Queued: %1</source>
         <translation>待同步 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="165"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="174"/>
         <source>Last sync: never</source>
         <translation>尚未同步</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="169"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="178"/>
         <source>Last sync: %1</source>
         <translation>上次同步 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="172"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="181"/>
         <source>Conflicts: %1</source>
         <translation>冲突 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="173"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="182"/>
         <source>Open the sync conflicts</source>
         <translation>打开同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/status.py" line="188"/>
+        <location filename="../../callcenter/ui/sync/status.py" line="185"/>
+        <source>Refused by central: %1</source>
+        <translation>被中心库拒绝 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/status.py" line="187"/>
+        <source>Central refused these records; everything else keeps syncing. Open to clean and resend them or keep them on this desk only.</source>
+        <translation>中心库拒绝了这些记录，其余数据照常同步。打开后可清理并重新发送，或只保留在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/sync/status.py" line="203"/>
         <source>(oldest %1 ago)</source>
         <translation>（最早 %1前）</translation>
     </message>
@@ -3104,32 +3204,32 @@
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_view.py" line="240"/>
+        <location filename="../../callcenter/ui/tickets/list_view.py" line="252"/>
         <source>Searching...</source>
         <translation>正在查询……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_view.py" line="245"/>
+        <location filename="../../callcenter/ui/tickets/list_view.py" line="257"/>
         <source>No tickets found.</source>
         <translation>没有找到工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_view.py" line="247"/>
+        <location filename="../../callcenter/ui/tickets/list_view.py" line="259"/>
         <source>%1 tickets shown; scroll down for more.</source>
         <translation>已显示 %1 张工单，向下滚动加载更多。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_view.py" line="249"/>
+        <location filename="../../callcenter/ui/tickets/list_view.py" line="261"/>
         <source>%1 tickets found.</source>
         <translation>共找到 %1 张工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_view.py" line="252"/>
+        <location filename="../../callcenter/ui/tickets/list_view.py" line="264"/>
         <source>Tip: type 3 or more characters for a fast text search.</source>
         <translation>提示：输入 3 个及以上字符可快速检索内容或地址。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_view.py" line="256"/>
+        <location filename="../../callcenter/ui/tickets/list_view.py" line="268"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>

@@ -43,3 +43,9 @@ def test_bad_file_exits_1_with_the_report(tmp_path: Path) -> None:
     assert "row 2, column 停电类型" in r.stderr
     r = run("lookup", "--feeder", "线", "--json", "--data-dir", str(tmp_path / "d"))
     assert json.loads(r.stdout) == []
+
+
+def test_an_overlong_lookup_is_refused_with_a_message(tmp_path: Path) -> None:
+    r = run("lookup", "幸福" * 5_000, "--data-dir", str(tmp_path / "data"))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.strip() == "callcenter outages lookup: the text is 10000 characters long; at most 200"

@@ -125,3 +125,71 @@ def test_progress_is_reported(tmp_path: Path, importer: OutageImport) -> None:
     seen: list[tuple[int, int]] = []
     importer.run(write_csv(tmp_path / "a.csv", GOOD_ROWS), progress=lambda d, t: seen.append((d, t)))
     assert seen and seen[-1] == (4, 4)
+
+
+def test_a_nul_byte_in_a_cell_is_refused_with_its_row_and_column(
+        tmp_path: Path, importer: OutageImport, db: Database) -> None:
+    """Issue 19: central cannot store NUL; before, such a row was imported and then
+    blocked every push of the desk."""
+    rows = [*GOOD_ROWS, "TD010,故障停电,线路\x00故障,2026-11-23 08:00,2026-11-23 09:00,,,线A,,,"]
+    report = importer.run(write_csv(tmp_path / "nul.csv", rows))
+    assert not report.ok
+    assert [(p.row, p.column, p.reason, p.value) for p in report.problems] == [
+        (len(GOOD_ROWS) + 2, "停电原因", "bad_character", "线路\\0故障")]
+    assert "cannot be stored" in report.text()
+    assert count(db, Outage) == 0
+
+
+def _mixed(path: Path, rows: list[tuple[str, str]]) -> Path:
+    """A CSV whose rows are each in their own encoding: (text, encoding)."""
+    path.write_bytes(b"".join(t.encode(enc) + b"\r\n" for t, enc in rows))
+    return path
+
+
+def test_rows_in_different_encodings_are_refused_by_their_row_numbers(
+        tmp_path: Path, importer: OutageImport, db: Database) -> None:
+    """Issue 19: the encoding is decided from the whole file; before, a file of
+    UTF-8 rows with one GBK row was refused at a byte offset, and GBK rows with
+    one UTF-8 row were imported garbled (停电 as 鍋滅數)."""
+    mostly_utf8 = _mixed(tmp_path / "m1.csv", [(HEADER, "utf-8"), (GOOD_ROWS[0], "utf-8"),
+                                               (GOOD_ROWS[1], "gbk"), (GOOD_ROWS[2], "utf-8")])
+    report = importer.run(mostly_utf8)
+    assert [(p.row, p.reason, p.value) for p in report.problems] == [
+        (3, "mixed_encoding", "GBK/GB18030; the rest: UTF-8")]
+    assert report.text().splitlines()[1].strip().startswith("row 3: is in another encoding")
+    utf8_row = "TD003,故障停电,停电,2026-11-23 08:00,2026-11-23 18:00,,,线A,,,"
+    mostly_gbk = _mixed(tmp_path / "m2.csv", [(HEADER, "gbk"), (GOOD_ROWS[0], "gbk"),
+                                              (GOOD_ROWS[1], "gbk"), (utf8_row, "utf-8")])
+    assert "鍋滅數" in mostly_gbk.read_bytes().decode("gb18030")  # the old reading: garbled
+    report = importer.run(mostly_gbk)
+    assert [(p.row, p.reason, p.value) for p in report.problems] == [
+        (4, "mixed_encoding", "UTF-8; the rest: GBK/GB18030")]
+    assert count(db, Outage) == 0
+
+
+def test_junk_xlsx_is_a_message_not_a_traceback(tmp_path: Path, importer: OutageImport) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    not_a_zip = tmp_path / "a.xlsx"
+    not_a_zip.write_bytes(b"\x00\x01 this is no workbook")
+    zip_of_junk = tmp_path / "b.xlsx"
+    with zipfile.ZipFile(zip_of_junk, "w") as z:
+        z.writestr("junk.bin", b"\xff" * 100)
+    bad_xml = tmp_path / "c.xlsx"
+    from openpyxl import Workbook
+    good = tmp_path / "good.xlsx"
+    Workbook().save(good)
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad_xml, "w") as dst:
+        for item in src.infolist():
+            broken = item.filename.endswith("sheet1.xml")
+            dst.writestr(item, b"<worksheet><sheetData><row>" if broken else src.read(item.filename))
+    for path in (not_a_zip, zip_of_junk, bad_xml):
+        report = importer.run(path)
+        (p,) = report.problems
+        assert (p.row, p.column, p.reason) == (0, path.name, "unreadable"), report.text()
+        assert report.text().splitlines()[1].strip().startswith(f"{path.name}: the file cannot be read")
+    r = subprocess.run([sys.executable, "-m", "callcenter", "outages", "import", str(not_a_zip),
+                        "--data-dir", str(tmp_path / "data")], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1 and "Traceback" not in r.stderr and "a.xlsx: the file cannot be read" in r.stderr

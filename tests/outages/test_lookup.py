@@ -111,3 +111,30 @@ def test_demo_outages_follow_the_clock(db: Database, clock) -> None:  # type: ig
     assert [h.source_id for h in board.restored] == ["DEMO-O001"]
     late = [h for h in board.upcoming if h.short_notice]
     assert [h.source_id for h in late] == ["DEMO-P001"]  # announced 3 days ahead (commitment 7)
+
+
+def test_any_lookup_is_quick_and_an_overlong_one_is_refused(tmp_path: Path, importer: OutageImport,
+                                                            outages: Outages) -> None:
+    """Issue 19: the time grew with the square of the query length (5,000 characters
+    took 2.5 s). Now the address code is linear, and past MAX_QUERY_CHARS the
+    service refuses (the console cuts what is typed or pasted)."""
+    import time
+
+    import pytest
+
+    from callcenter.domain.outages.address import parse_address, split_chunks
+    from callcenter.services.outages.lookup import MAX_QUERY_CHARS, QueryTooLong
+
+    assert importer.run(write_csv(tmp_path / "a.csv", GOOD_ROWS)).ok
+    for text in ("幸福" * 10_000, "江城区" + "x" * 20_000, "幸福路12号" * 3_000):
+        t0 = time.perf_counter()
+        parse_address(text)
+        split_chunks(text)
+        assert time.perf_counter() - t0 < 0.2, len(text)
+    longest = ("江城区幸福路12号" + "幸福" * MAX_QUERY_CHARS)[:MAX_QUERY_CHARS]
+    t0 = time.perf_counter()
+    outages.lookup(LookupQuery(text=longest)).result()
+    assert time.perf_counter() - t0 < 0.5
+    with pytest.raises(QueryTooLong) as err:
+        outages.lookup(LookupQuery(text="幸福" * 50_000)).result()
+    assert str(err.value) == f"the text is 100000 characters long; at most {MAX_QUERY_CHARS}"

@@ -262,3 +262,21 @@ def test_import_dialog_cancel_writes_nothing(qtbot: QtBot, tmp_path: Path,
     assert dlg.close_btn.isVisible() and not dlg.cancel_btn.isVisible()
     assert d.db.read_now(lambda s: len(s.scalars(select(Outage)).all())) == 6  # the demo ones only
     dlg.accept()
+
+
+def test_console_cuts_a_pasted_overlong_search_and_says_so(qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from callcenter.services.outages.lookup import MAX_QUERY_CHARS
+    from callcenter.ui.outages.lookup_panel import OutageConsole
+
+    console = OutageConsole(ZoneInfo("Asia/Shanghai"), lambda: datetime(2026, 11, 23, tzinfo=UTC))
+    qtbot.addWidget(console)
+    console.text.setText("幸福" * 5_000)  # a paste
+    assert len(console.text.text()) == MAX_QUERY_CHARS
+    with qtbot.waitSignal(console.searchRequested) as blocker:
+        console.search()
+    assert blocker.args is not None and len(blocker.args[0].text) == MAX_QUERY_CHARS
+    console.show_results([])
+    assert console.result_label.text().endswith(f"(search text is limited to {MAX_QUERY_CHARS} characters)")

@@ -111,3 +111,25 @@ def test_duplicate_id_keeps_the_first() -> None:
     library = build([SourceFile("a.toml", GOOD), SourceFile("b.toml", GOOD)])
     assert len(library) == 1 and library.get("ok").file == "a.toml"  # type: ignore[union-attr]
     assert library.problems[0].file == "b.toml" and "duplicate id" in library.problems[0].reason
+
+
+def test_a_gbk_script_is_reported_as_not_utf8_on_its_line(tmp_path: Path) -> None:
+    d = copy_shipped(tmp_path / "lib")
+    (d / "gbk.toml").write_bytes('id = "g"\ntitle = "问候"\nphase = "answer"\n'.encode("gbk"))
+    problems = [p for p in check_directory(d, CATEGORIES) if Path(p.file).name == "gbk.toml"]
+    assert [(p.line, p.reason) for p in problems] == [
+        (2, "not UTF-8 text (byte 0xce; GBK?): save the file as UTF-8")]
+
+
+def test_check_refuses_an_empty_library_and_one_the_call_loop_cannot_use(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["check", str(empty)]) == 1
+    assert capsys.readouterr().out == f"{empty}:1: the library is empty: no script was found (*.toml)\n"
+    d = copy_shipped(tmp_path / "lib")
+    (d / "greeting.toml").unlink()
+    (d / "late_answer_apology.toml").unlink()
+    assert main(["check", str(d)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split(": ", 1)[1].split(":")[0] for line in out] == ["no greeting", "no late-answer apology"]

@@ -13,6 +13,13 @@ Faults, armed from the test:
   request cut mid-message, which the server must roll back;
 * ``cut_after(server_bytes=n)``: the same for bytes from the server, so a
   desk loses central's answer after central has committed;
+* ``cut_at_row()``: the next server-to-desk stream passes up to and including
+  the first byte of its first DataRow (``D``) message, then the connection is
+  reset: the desk loses the answer of a statement central has run and (in
+  autocommit) committed: PostgreSQL sends the buffered rows at the end of the
+  statement, after the commit. Counting bytes cannot say that: psycopg
+  prepares a statement it has run five times, and the server's first bytes are
+  then the answer to the Parse, sent before the statement runs;
 * ``refuse(True)``: new connections are accepted and closed at once (central
   "down"); ``drop_all()`` resets every open connection.
 
@@ -38,6 +45,9 @@ class TcpProxy:
         self.port: int = self._listener.getsockname()[1]
         self._lock = threading.Lock()
         self._budget: dict[str, int | None] = {"client": None, "server": None}
+        self._row_cut = False  # cut_at_row armed
+        self._skip = 0  # bytes of the current server message still to come (cut_at_row)
+        self._carry = b""  # the start of a message header split across chunks
         self._refuse = False
         self._open: set[tuple[socket.socket, socket.socket]] = set()
         self.connections = 0
@@ -58,9 +68,33 @@ class TcpProxy:
             if server_bytes is not None:
                 self._budget["server"] = server_bytes
 
+    def cut_at_row(self) -> None:
+        """Arm between statements (the next server byte starts a message)."""
+        with self._lock:
+            self._row_cut, self._skip, self._carry = True, 0, b""
+
+    def _row_cut_at(self, data: bytes) -> int | None:
+        """Where in ``data`` the first DataRow starts (messages walked from the last
+        boundary, a header split across chunks carried over), or None."""
+        buf = self._carry + data
+        base = len(self._carry)
+        i = self._skip
+        while i < len(buf):
+            if buf[i:i + 1] == b"D":
+                self._carry = b""
+                return max(i - base, 0)
+            if i + 5 > len(buf):
+                self._carry, self._skip = buf[i:], 0
+                return None
+            (length,) = struct.unpack("!I", buf[i + 1:i + 5])
+            i += 1 + length
+        self._carry, self._skip = b"", i - len(buf)
+        return None
+
     def disarm(self) -> None:
         with self._lock:
             self._budget = {"client": None, "server": None}
+            self._row_cut = False
 
     def refuse(self, on: bool) -> None:
         with self._lock:
@@ -122,6 +156,10 @@ class TcpProxy:
                     break
                 cut = False
                 with self._lock:
+                    if side == "server" and self._row_cut:
+                        at = self._row_cut_at(data)
+                        if at is not None:
+                            data, cut, self._row_cut = data[:at + 1], True, False
                     left = self._budget[side]
                     if left is not None:
                         if len(data) >= left:

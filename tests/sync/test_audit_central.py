@@ -1,4 +1,4 @@
-"""The audit log on central (c0008): desks push their chains through the real
+"""The audit log on central (c0009): desks push their chains through the real
 sync engine, central checks each desk's chain as rows arrive and raises an alert
 for the shift lead at a break, lead desks pull everyone's records, and
 ``callcenter audit verify --central`` checks the chains central holds."""

@@ -103,8 +103,10 @@ def test_central_refuses_user_changes_from_a_desk_that_is_not_an_admins(
         desk.db.write_now(promote)
         batch = desk.db.read_now(lambda s: pending_batch(s, 100))
         assert batch is not None
-        with pytest.raises(psycopg.errors.InsufficientPrivilege), CentralClient(url) as client:
-            client.push("A1", batch.ops)
+        with CentralClient(url) as client:  # refused for good: answered as rejected (c0010)
+            answer = client.push("A1", batch.ops)
+        assert [r["op_id"] for r in answer["rejected"]] == [o.op_id for o in batch.ops]
+        assert "may not add, remove or change users" in answer["rejected"][0]["reason"]
         with psycopg.connect(central_url) as conn:
             assert conn.execute("SELECT role FROM public.users").fetchone() == ("agent",)
         # an admin desk may
@@ -135,8 +137,12 @@ def test_central_refuses_rows_a_desk_pushes_in_another_desks_name(
            "updated_at": "2026-12-07T01:00:00+00:00", "deleted_at": None}
     forged = Op(str(uuid.uuid4()), str(uuid.uuid4()), 1, "site_documents", str(uuid.uuid4()),
                 "upsert", None, {**row, "origin_workstation": "B1"}, "2026-12-07T01:00:00+00:00")
-    with pytest.raises(psycopg.errors.InsufficientPrivilege), CentralClient(url) as client:
-        client.push("A1", [forged])
+    with CentralClient(url) as client:
+        answer = client.push("A1", [forged])
+    assert answer["rejected"][0]["op_id"] == forged.op_id
+    assert "made by desk B1" in answer["rejected"][0]["reason"]
+    with psycopg.connect(central_url) as conn:
+        assert conn.execute("SELECT count(*) FROM public.site_documents").fetchone() == (0,)
     own = Op(str(uuid.uuid4()), str(uuid.uuid4()), 1, "site_documents", str(uuid.uuid4()),
              "upsert", None, {**row, "origin_workstation": "A1"}, "2026-12-07T01:00:00+00:00")
     with CentralClient(url) as client:

@@ -98,3 +98,29 @@ def test_shutdown_stops_every_timer_before_the_store_closes(qtbot: QtBot, tmp_pa
     assert "departmentRefreshTick" in running
     ctx.shutdown()
     assert [t.objectName() for t in ctx.window.findChildren(QTimer) if t.isActive()] == []
+
+
+def test_the_app_closes_a_shift_a_crash_left_open_when_it_starts(qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 19: after kill -9 a shift kept no sign-out time for good."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy import select
+
+    from callcenter.services.storage.database import open_database
+    from callcenter.store.models import AgentShift, AgentStateEvent
+
+    then = datetime.now(UTC) - timedelta(hours=2)
+    db = open_database(tmp_path / "desk.sqlite3")
+    db.write_now(lambda s: s.add(AgentShift(agent_id="1024", signed_in_at=then, updated_at=then,
+                                            origin_workstation="T04")))
+    db.close()
+    ctx = build(AppOptions(data_dir=tmp_path, workstation="T04"))
+    try:
+        qtbot.addWidget(ctx.window)
+        ctx.telephony.stop()
+        shift = ctx.db.read_now(lambda s: s.scalars(select(AgentShift)).one())
+        assert shift.signed_out_at == then
+        event = ctx.db.read_now(lambda s: s.scalars(select(AgentStateEvent)).one())
+        assert (event.state, event.reason) == ("signed_out", "closed_by_recovery")
+    finally:
+        ctx.shutdown()

@@ -234,3 +234,29 @@ def test_keyboard_only(qtbot: QtBot, zh: None, conflict: Any) -> None:
     with qtbot.waitSignal(dlg.resolved):
         qtbot.keyClick(dlg.view, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)  # 采用中心库的值(&C)
     assert stored_conflict(b_db).resolution == "central"
+
+
+def test_a_row_central_refused_is_shown_and_can_be_cleaned_and_resent(
+        qtbot: QtBot, qtmodeltester: Any, zh: None, desks: Desks, central_url: str) -> None:  # noqa: F811
+    from callcenter.domain.clock import FakeClock
+    from tests.sync.test_rejected_rows import _bad_outage
+
+    a_db, a = desks("WA")
+    a_db.write_now(lambda s: s.add(_bad_outage(FakeClock(), "WA")))
+    a.run_once()  # refused by central, kept aside; the round finishes
+    dlg = dialog(qtbot, a_db)
+    qtmodeltester.check(dlg.model)
+    m = dlg.model
+    assert m.rowCount() == 1
+    assert m.index(0, 0).data() == "停电信息 TD-NUL"
+    assert (m.index(0, 1).data(), m.index(0, 2).data(), m.index(0, 3).data()) == (
+        "停电原因", "线路故[NUL]障", "（已被拒绝）")
+    assert m.index(0, 5).data() == "被中心库拒绝（1 条记录）：含有中心库无法保存的字符"
+    assert not dlg.keep_mine_btn.isEnabled() and not dlg.take_central_btn.isEnabled()
+    assert dlg.resend_btn.isEnabled() and dlg.resend_btn.accessibleName()
+    choose(qtbot, dlg, dlg.resend_btn)
+    assert dlg.message.text() == "已清理这些记录，将在下次同步时发送到中心库。"
+    assert stored_conflict(a_db).resolution == "resent"
+    a.run_once()
+    with psycopg.connect(central_url) as conn:
+        assert conn.execute("SELECT cause FROM public.outages").fetchall() == [("线路故障",)]

@@ -87,6 +87,7 @@ def test_statuses_from_the_worker_thread_reach_the_widget(qtbot: QtBot, dw: Desk
     assert w.age_label.isVisible() and w.age_label.text().startswith("（最早 2分1")
     assert w.last_label.text() == "上次同步 " + now.astimezone(TZ).strftime("%H:%M")
     assert w.conflicts_btn.isVisible() and w.conflicts_btn.text() == "⚠ 冲突 2"
+    assert not w.rejected_btn.isVisible()
     assert w.tick.isActive()  # the age is recomputed while shown
     publish_from_a_thread(feature, SyncStatus(
         SyncState.OFFLINE, queue_depth=4, oldest_pending_at=now, last_sync_at=now,
@@ -99,6 +100,14 @@ def test_statuses_from_the_worker_thread_reach_the_widget(qtbot: QtBot, dw: Desk
         SyncState.SCHEMA_TOO_OLD, error="desk schema 8 is older than central's minimum 9"))
     qtbot.waitUntil(lambda: w.state_label.text() == "版本过旧")
     assert not w.age_label.isVisible()
+    # a transaction central refused: shown apart from the conflicts, and opens the same list
+    publish_from_a_thread(feature, SyncStatus(
+        SyncState.ONLINE, queue_depth=0, last_sync_at=now, open_conflicts=3, rejected=1))
+    qtbot.waitUntil(lambda: w.rejected_btn.isVisible())
+    assert w.rejected_btn.text() == "⛔ 被中心库拒绝 1" and w.conflicts_btn.text() == "⚠ 冲突 2"
+    w.conflictsRequested.disconnect(feature.open_conflicts)  # the dialog has tests of its own
+    with qtbot.waitSignal(w.conflictsRequested):
+        w.rejected_btn.click()
 
 
 def test_a_desk_without_central_works_as_before(qtbot: QtBot, tmp_path: Path, zh: None,

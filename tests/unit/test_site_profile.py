@@ -315,3 +315,65 @@ def test_values_no_desk_could_run_with_are_refused(section: str, key: str, value
     data.setdefault(section, {})[key] = value
     with pytest.raises(ProfileError, match=message):
         profile_from_mapping(data)
+
+
+# --- issue 19: a profile with a misspelt key or the wrong type is refused with FILE:LINE ---------
+
+def _profile_variant(tmp_path, old: str, new: str):  # type: ignore[no-untyped-def]
+    from callcenter.services.site.profile import DEFAULT_PROFILE
+
+    text = DEFAULT_PROFILE.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "site.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _refusal(path) -> str:  # type: ignore[no-untyped-def]
+    from callcenter.services.site.profile import load_profile
+
+    with pytest.raises(ProfileError) as err:
+        load_profile(path)
+    return str(err.value)
+
+
+def test_a_misspelt_key_is_refused_with_its_line_and_a_hint(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _profile_variant(tmp_path, "limit = 3 ", "limt = 9 ")
+    assert _refusal(path) == f"{path}:14: unknown key 'ring.limt'; did you mean 'limit'?"
+    path = _profile_variant(tmp_path, 'code = "urban"', 'code = "urban"\ncolour = "red"')
+    assert "unknown key 'area_types[1].colour'" in _refusal(path)
+
+
+def test_a_missing_section_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _profile_variant(tmp_path, "[ring]", "# no ring section here\n[ring_unused]")
+    lines = _refusal(path).splitlines()
+    assert f"{path}:1: the section [ring] is missing" in lines
+    assert lines[1].startswith(f"{path}:12: unknown key 'ring_unused'; known: area_types, ")
+
+
+def test_a_wrong_type_names_the_key_and_its_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _profile_variant(tmp_path, "limit = 3 ", 'limit = "three" ')
+    assert _refusal(path) == f"{path}:14: ring.limit must be a whole number, not 'three'"
+
+
+def test_a_toml_syntax_error_is_reported_on_its_real_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = _profile_variant(tmp_path, "[targets]", "[targets")
+    assert _refusal(path).startswith(f"{path}:17: TOML syntax error: ")
+
+
+def test_a_profile_that_is_not_utf8_says_so(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from callcenter.services.site.profile import DEFAULT_PROFILE
+
+    path = tmp_path / "gbk.toml"
+    path.write_bytes(DEFAULT_PROFILE.read_text(encoding="utf-8").encode("gbk"))
+    assert _refusal(path) == f"{path}:8: not UTF-8 text (byte 0xb9; GBK?): save the profile as UTF-8"
+
+
+def test_the_shipped_profile_has_only_known_keys() -> None:
+    import tomllib
+
+    from callcenter.domain.profile_schema import check
+    from callcenter.services.site.profile import DEFAULT_PROFILE
+
+    text = DEFAULT_PROFILE.read_text(encoding="utf-8")
+    assert check(tomllib.loads(text), text) == []

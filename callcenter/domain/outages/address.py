@@ -106,9 +106,9 @@ def split_chunks(body: str) -> tuple[str, ...]:
     without a suffix (a partial word the agent typed) is the last chunk."""
     chunks: list[str] = []
     pos = 0
-    for m in _CHUNK.finditer(body):
-        if m.start() != pos:
-            break
+    # anchored at pos: finditer would retry a failed match from every later
+    # position, each scan to the end (quadratic in the length, issue 19)
+    while (m := _CHUNK.match(body, pos)) is not None:
         chunks.append(m.group(1))
         pos = m.end()
     if pos < len(body):

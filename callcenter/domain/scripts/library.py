@@ -17,6 +17,8 @@ class SourceFile:
     name: str  # shown in problems (a path, or "db:ID@vN")
     text: str
     version: int = 0
+    unreadable: str = ""  # why the file could not be read as text (then ``text`` is empty)
+    unreadable_line: int = 1
 
 
 class Library:
@@ -47,6 +49,9 @@ def build(sources: Iterable[SourceFile], *, categories: Iterable[str] | None = N
     scripts: dict[str, Script] = {}
     problems: list[Problem] = []
     for src in sources:
+        if src.unreadable:
+            problems.append(Problem(src.name, src.unreadable_line, src.unreadable))
+            continue
         script, found = parse_script(src.text, src.name, categories=cats, version=src.version)
         if script is None:
             problems.extend(found)
@@ -74,3 +79,25 @@ def with_overrides(base: Library, sources: Iterable[SourceFile], *,
         else:
             scripts[script.id] = script
     return Library(scripts.values(), problems)
+
+
+def call_loop_problems(library: Library, where: str) -> list[Problem]:
+    """What the call loop needs and ``library`` lacks (``scripts check``): any
+    script at all, a greeting said on answering, and the apology after a late
+    answer (004 Q56), each without a ticket category to wait for."""
+    scripts = list(library.scripts)
+    if not scripts:
+        return [Problem(where, 1, "the library is empty: no script was found (*.toml)")]
+
+    def has(role: str, needs: frozenset[str]) -> bool:
+        return any(s.role == role and "answer" in s.applies.phases and not s.applies.categories
+                   and s.applies.required <= needs for s in scripts)
+
+    out = []
+    if not has("greeting", frozenset()):
+        out.append(Problem(where, 1, 'no greeting: the call loop needs a script with role = "greeting" '
+                                     'and phase = "answer"'))
+    if not has("apology", frozenset({"late_answer"})):
+        out.append(Problem(where, 1, 'no late-answer apology: the call loop needs a script with '
+                                     'role = "apology", phase = "answer" and conditions = ["late_answer"]'))
+    return out

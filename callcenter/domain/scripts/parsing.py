@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..storable_text import unstorable_values
 from .model import CONDITIONS, FILL_KEYS, OUTCOMES, PHASES, Answer, Applies, Script, Step
 from .placeholders import KNOWN_PLACEHOLDERS, PlaceholderSyntax, Template, compile_template
 from .problems import Locator, Problem, syntax_line
@@ -186,6 +187,8 @@ def parse_script(
     except tomllib.TOMLDecodeError as exc:
         r.fail(syntax_line(str(exc), text), f"TOML syntax error: {exc}")
         return None, r.problems
+    for path, key, where in unstorable_values(data):  # a "\u0000" escape: central cannot store it
+        r.fail(r.loc.key(key), f"{path} holds a character that cannot be stored ({where}); remove it")
     r.unknown_keys(data, TOP_KEYS, 1)
     sid = data.get("id")
     if not isinstance(sid, str) or not ID_PATTERN.match(sid):
@@ -237,3 +240,4 @@ def parse_script(
         version=version,
     )
     return script, []
+

@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sqlite3
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -24,10 +25,13 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import DBAPIError
+
 from callcenter.domain.clock import Clock
 from callcenter.domain.outages import OutageKind, OutageStatus, OutageTimes
+from callcenter.domain.storable_text import first_unstorable
 from callcenter.services.outages.records import OutageRecord, WriteCounts, no_gc, write_records
-from callcenter.services.storage.database import Database
+from callcenter.services.storage.database import Database, StoreFailure, StoreFailureKind, as_failure
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -75,19 +79,38 @@ REASONS = {  # reason code -> English text (the UI translates the codes itself)
     "duplicate_id": "the same 停电编号 appears twice in the file",
     "no_area": "no affected area (线路, 台区, 停电范围 or 户号)",
     "unreadable": "the file cannot be read",
+    "bad_character": "holds a character that cannot be stored (NUL or an undecodable byte)",
+    "mixed_encoding": "is in another encoding than the rest of the file",
+    "disk_full": "the disk is full: nothing was imported (free some space, then import again)",
+    "store_failed": "the store refused the write: nothing was imported",
+    "bad_encoding": "is neither UTF-8 nor GBK/GB18030 text",
 }
 
 
 @dataclass(frozen=True)
 class ImportProblem:
-    row: int  # as the agent sees it in a spreadsheet: the header is row 1
-    column: str  # the header as written in the file (or the expected one if missing)
+    row: int  # as the agent sees it in a spreadsheet: the header is row 1; 0: the whole file
+    column: str  # the header as written in the file (or the expected one if missing); for a
+    #              problem of the whole file, its name; "" for a problem of a whole row
     reason: str  # a code of REASONS
     value: str = ""
 
     def text(self) -> str:
         shown = f" ({self.value!r})" if self.value else ""
-        return f"row {self.row}, column {self.column}: {REASONS.get(self.reason, self.reason)}{shown}"
+        reason = REASONS.get(self.reason, self.reason)
+        if self.row == 0:
+            return f"{self.column}: {reason}{shown}"
+        if not self.column:
+            return f"row {self.row}: {reason}{shown}"
+        return f"row {self.row}, column {self.column}: {reason}{shown}"
+
+
+class UnreadableTable(ValueError):
+    """The file cannot be read as a table; ``problems`` say where (rows when known)."""
+
+    def __init__(self, problems: Sequence[ImportProblem]) -> None:
+        super().__init__("; ".join(p.text() for p in problems))
+        self.problems = tuple(problems)
 
 
 @dataclass(frozen=True)
@@ -117,22 +140,72 @@ class ImportCancelled(Exception):
 
 def read_table(path: Path) -> list[list[object]]:
     """Rows of cells (the header first) from a CSV (any of the encodings dispatch
-    uses) or the first sheet of an .xlsx."""
+    uses) or the first sheet of an .xlsx. Raises ``UnreadableTable`` (a file that
+    is not what its name says, rows in different encodings) or ``OSError``."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
+        return _read_xlsx(path)
+    raw = path.read_bytes()
+    return [list(r) for r in csv.reader(io.StringIO(decode_csv(raw, path.name), newline=""))]
 
+
+def _read_xlsx(path: Path) -> list[list[object]]:
+    from openpyxl import load_workbook
+
+    try:
         wb = load_workbook(path, read_only=True, data_only=True)
         try:
             ws = wb.worksheets[0]
             return [list(r) for r in ws.iter_rows(values_only=True)]
         finally:
             wb.close()
-    raw = path.read_bytes()
+    except OSError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl, zipfile and the XML parsers raise many kinds
+        # not a zip, a zip of junk, broken XML: all mean "not a workbook we can read"
+        raise UnreadableTable([ImportProblem(0, path.name, "unreadable",
+                                             f"not a readable .xlsx workbook: {type(exc).__name__}: {exc}")]
+                              ) from exc
+
+
+def decode_csv(raw: bytes, name: str) -> str:
+    """The text of a CSV, its encoding decided from the whole file: UTF-8 when every
+    row is UTF-8 (or ASCII), else GB18030 (GBK's superset) when no row is UTF-8.
+    Rows that disagree are refused by their row number (a row that happens to be
+    valid in both counts as UTF-8: GB18030 would turn 停电 into 鍋滅數)."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8")
     except UnicodeDecodeError:
-        text = raw.decode("gb18030")
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""))]
+        pass
+    # the structure on bytes (latin-1 keeps every byte; no GB18030 byte of a
+    # multi-byte character is a comma, quote or line end), then each row's encoding
+    utf8: list[int] = []
+    gb: list[int] = []
+    bad: list[int] = []
+    for n, record in enumerate(csv.reader(io.StringIO(raw.decode("latin-1"), newline="")), 1):
+        cells = "\x1f".join(record).encode("latin-1")
+        if cells.isascii():
+            continue
+        try:
+            cells.decode("utf-8")
+            utf8.append(n)
+            continue
+        except UnicodeDecodeError:
+            pass
+        try:
+            cells.decode("gb18030")
+            gb.append(n)
+        except UnicodeDecodeError:
+            bad.append(n)
+    problems = [ImportProblem(n, "", "bad_encoding") for n in bad]
+    if utf8 and gb:
+        few, rest = (gb, "UTF-8") if len(gb) <= len(utf8) else (utf8, "GBK/GB18030")
+        mine = "GBK/GB18030" if few is gb else "UTF-8"
+        problems += [ImportProblem(n, "", "mixed_encoding", f"{mine}; the rest: {rest}") for n in few]
+    if problems:
+        raise UnreadableTable(sorted(problems, key=lambda p: p.row))
+    return raw.decode("gb18030")
 
 
 def _cell(value: object) -> str:
@@ -218,6 +291,9 @@ def parse_rows(
                     line: int = line) -> None:
             bad.append(ImportProblem(line, shown.get(f, COLUMNS[f][0]), reason, _cell(value)))
 
+        for f, v in text.items():  # central cannot store NUL (issue 19): refuse it here
+            if first_unstorable(v) is not None:
+                problem(f, "bad_character", v.replace("\x00", "\\0"))
         for f in REQUIRED:
             if not get(f):
                 problem(f, "required")
@@ -281,6 +357,8 @@ class OutageImport:
         write in one transaction on the writer thread. Cancelling rolls it all back."""
         try:
             rows = read_table(Path(path))
+        except UnreadableTable as exc:
+            return ImportReport(problems=exc.problems)
         except (OSError, ValueError, UnicodeDecodeError, csv.Error) as exc:
             return ImportReport(problems=(ImportProblem(0, Path(path).name, "unreadable", str(exc)),))
         return self.run_rows(rows, Path(path).name, progress, cancel)
@@ -304,6 +382,11 @@ class OutageImport:
                 return self._run_rows(rows, total, check_progress, write_progress, source, cancel)
         except ImportCancelled:
             return ImportReport(total, cancelled=True)
+        except (StoreFailure, DBAPIError, sqlite3.Error, OSError) as exc:
+            # the one transaction was rolled back: nothing of the file is in the store
+            failure = as_failure(exc)
+            reason = "disk_full" if failure.kind is StoreFailureKind.DISK_FULL else "store_failed"
+            return ImportReport(total, (ImportProblem(0, source, reason, failure.detail.splitlines()[0]),))
 
     def _run_rows(
         self, rows: Sequence[Sequence[object]], total: int, check_progress: Progress,

@@ -85,6 +85,20 @@ class LookupQuery:
     phases: tuple[Phase, ...] = SHOWN_PHASES
 
 
+# Longest search text: an address with building and room is under 60 characters;
+# 200 leaves room for pasted notes, and a lookup stays far under a second (issue 19)
+MAX_QUERY_CHARS = 200
+
+
+class QueryTooLong(ValueError):
+    """A lookup field is longer than MAX_QUERY_CHARS (the UI cuts, the CLI refuses)."""
+
+    def __init__(self, field: str, length: int) -> None:
+        super().__init__(f"the {field} is {length} characters long; at most {MAX_QUERY_CHARS}")
+        self.field = field
+        self.length = length
+
+
 @dataclass(frozen=True)
 class OutageBoard:
     at: datetime
@@ -233,6 +247,9 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
     """Account, 台区, 线路 and address-scope targets in one indexed query, the
     address ones then checked component by component; plus, for a broad text,
     the scopes inside it."""
+    for name in ("text", "account", "feeder", "transformer_area"):
+        if len(getattr(q, name)) > MAX_QUERY_CHARS:
+            raise QueryTooLong(name, len(getattr(q, name)))
     at = q.at or now
     wanted: dict[str, set[str]] = {k: set() for k in ("account", "transformer_area", "feeder", "address")}
     addresses: list[Address] = []

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from callcenter.domain.scripts.library import Library, SourceFile, build, with_overrides
+from callcenter.domain.scripts.library import Library, SourceFile, build, call_loop_problems, with_overrides
 from callcenter.domain.scripts.model import Script
 from callcenter.domain.scripts.problems import Problem
 from callcenter.services.privacy.files import write_private_text
@@ -34,9 +34,18 @@ def read_sources(directory: Path) -> list[SourceFile]:
     out: list[SourceFile] = []
     for path in sorted(Path(directory).glob("*.toml")):
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            text = f"# unreadable: {exc}\n="  # a deliberate syntax error at line 2
+            raw = path.read_bytes()
+        except OSError as exc:
+            out.append(SourceFile(str(path), "", unreadable=f"cannot read the file: {exc.strerror or exc}"))
+            continue
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[:exc.start].count(b"\n") + 1
+            out.append(SourceFile(str(path), "", unreadable=(
+                f"not UTF-8 text (byte 0x{raw[exc.start]:02x}; GBK?): save the file as UTF-8"),
+                unreadable_line=line))
+            continue
         out.append(SourceFile(str(path), text))
     return out
 
@@ -85,7 +94,8 @@ def check_directory(directory: Path, categories: Iterable[str] | None = None) ->
     """What ``callcenter scripts check`` and the app's loader report."""
     if not Path(directory).is_dir():
         return [Problem(str(directory), 1, "not a directory")]
-    return list(build(read_sources(directory), categories=categories).problems)
+    library = build(read_sources(directory), categories=categories)
+    return list(library.problems) + call_loop_problems(library, str(directory))
 
 
 def _fold(text: str) -> str:

@@ -11,6 +11,7 @@ WriteLock (write_lock.py), which puts the user's writes before background work.
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
 import threading
 import time
@@ -28,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from callcenter.services.storage.write_lock import WriteLock
 from callcenter.services.tickets.indexer import SearchIndexer
 from callcenter.store import migrate
-from callcenter.store.engine import make_engine, make_sessionmaker
+from callcenter.store.engine import StoreOpenError, make_engine, make_sessionmaker
 from callcenter.sync.outbox import install_outbox
 
 T = TypeVar("T")
@@ -112,6 +113,45 @@ class Checkpointer:
         self._thread.join(timeout=5)
 
 
+MIGRATION_WAIT_S = 120.0  # another start's migration of a large store may take a while
+
+
+@contextmanager
+def migration_lock(path: Path, wait_s: float) -> Iterator[None]:
+    """An exclusive OS lock on ``<store>.migrate-lock`` for one migration; raises
+    ``StoreOpenError`` after ``wait_s``. Where the OS has no ``fcntl`` (Windows)
+    it does not lock: SQLite's own lock still refuses the second migration."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on the platforms we test
+        yield
+        return
+    lock_path = path.with_name(path.name + ".migrate-lock")
+    try:
+        fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o600)
+    except OSError as exc:
+        raise StoreOpenError(f"{lock_path}: cannot create the migration lock: "
+                             f"{exc.strerror or exc}") from exc
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreOpenError(
+                        f"{path}: another start of the app is still upgrading this store; "
+                        "try again when it has finished") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
 class Database:
     def __init__(self, path: Path, *, busy_timeout_ms: int = 3000) -> None:
         self.path = Path(path)
@@ -142,10 +182,17 @@ class Database:
         return self._write_lock
 
     def upgrade(self) -> None:
-        if not migrate.is_current(self.path):
-            with self._write_turn():
-                migrate.upgrade(self.write_engine)
-            self.search_indexer.wrote()  # the indexer may have found no schema yet
+        """Bring the store to the head revision. Two first starts on one data
+        folder take turns (an OS lock on a file beside the store): the second
+        waits for the first's migration, finds the store current and does
+        nothing, instead of running the same migration again (issue 19)."""
+        if migrate.is_current(self.path):
+            return
+        with migration_lock(self.path, MIGRATION_WAIT_S):
+            if not migrate.is_current(self.path):
+                with self._write_turn():
+                    migrate.upgrade(self.write_engine)
+        self.search_indexer.wrote()  # the indexer may have found no schema yet
 
     @contextmanager
     def _write_turn(self, *, background: bool = False) -> Iterator[None]:
@@ -276,6 +323,18 @@ def _closed_future() -> Future[T]:
 
 
 def open_database(path: Path, *, busy_timeout_ms: int = 3000) -> Database:
+    """The store at ``path``, at the head revision. A store that cannot be opened
+    or upgraded raises ``StoreOpenError`` naming the file and why (read-only,
+    disk full, locked by another start), never half open."""
     db = Database(path, busy_timeout_ms=busy_timeout_ms)
-    db.upgrade()
+    try:
+        db.upgrade()
+    except StoreOpenError:
+        db.close()
+        raise
+    except (sqlite3.Error, DBAPIError, OSError) as exc:
+        db.close()
+        failure = classify(exc)
+        raise StoreOpenError(f"{path}: cannot open the store ({failure.kind.value}): "
+                             f"{str(getattr(exc, 'orig', None) or exc).splitlines()[0]}") from exc
     return db

@@ -12,7 +12,11 @@ conflicts dialog shows; ``resolve(id, choice, agent)`` records the choice:
 * ``central``: central's value is already local after the pull: only marked;
 * ``dismissed``: marked, nothing written. The only choice for a pull clash
   (a pulled row refused by a local unique key), which needs a person to sort
-  out the two records.
+  out the two records; for a transaction central refused (source ``reject``)
+  it keeps the rows on this desk only ("drop with a record");
+* ``resent`` (a refused transaction only): the characters central cannot
+  store are removed from its rows and each row is queued whole again in a new
+  local transaction ("fix and resend", callcenter/sync/protocol.py).
 
 Each is marked with ``resolved_at``, ``resolution`` and ``resolved_by`` (the
 signed-in agent) in the same local transaction as the edit.
@@ -31,11 +35,14 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Mapper, Session
 
+from callcenter.domain.storable_text import cleaned, has_unstorable
 from callcenter.services.storage.database import Database
 from callcenter.store.all_models import Base
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync.central_schema import pg_type
+from callcenter.sync.outbox import record_ops
 from callcenter.sync.outbox_reader import LAST_PULL_AT, get_state, has_pending
+from callcenter.sync.push_result import REJECT
 from callcenter.sync.registry import SYNCED
 
 CONFLICTS = cast(Table, SyncConflict.__table__)
@@ -51,6 +58,7 @@ class Choice(Enum):
     MINE = "mine"
     CENTRAL = "central"
     DISMISSED = "dismissed"
+    RESENT = "resent"
 
 
 class Refusal(Enum):
@@ -60,6 +68,8 @@ class Refusal(Enum):
     RESOLVED = "resolved"  # someone resolved it already
     GONE = "gone"  # the conflict or its row no longer exists
     NO_AGENT = "no_agent"  # nobody is signed in
+    REJECTED = "rejected"  # central refused the rows: resend or dismiss only
+    NOT_REJECTED = "not_rejected"  # only rows central refused can be resent
 
 
 class ResolveRefused(Exception):
@@ -86,9 +96,14 @@ class OpenConflict:
     detected_at: datetime
     pending_local: bool  # the row has unpushed local ops
     pulled_since: bool  # a pull caught up after the conflict was found
+    reason: str = ""  # central's reason for a refused transaction (source reject)
+    code: str = ""  # its SQLSTATE (22P05: text central cannot store)
+    rows: int = 0  # how many rows that transaction holds
 
     @property
     def keep_mine_refusal(self) -> Refusal | None:
+        if self.source == REJECT:
+            return Refusal.REJECTED
         if self.source != "push":
             return Refusal.PULL_CLASH
         if self.pending_local:
@@ -158,9 +173,40 @@ def list_open_in(s: Session) -> list[OpenConflict]:
         pending = bool(c.table_name in SYNCED and has_pending(s, c.table_name, [c.row_id]))
         fields = tuple(ConflictField(f, (c.local_values or {}).get(f), (c.central_values or {}).get(f))
                        for f in (c.fields or []))
+        central = c.central_values or {}
+        reason, n_rows, code = "", 0, ""
+        if c.source == REJECT:
+            code = str(central.get("code", ""))
+            reason = f"{central.get('reason', '')} ({central.get('code', '')})"
+            n_rows = len(central.get("rows") or [])
+            fields = tuple(ConflictField(f, (c.local_values or {}).get(f), None) for f in c.fields or [])
         out.append(OpenConflict(c.id, c.source, c.table_name, c.row_id, _subject(s, c), fields,
-                                c.detected_at, pending, _pulled_since(s, c.detected_at)))
+                                c.detected_at, pending, _pulled_since(s, c.detected_at),
+                                reason=reason, rows=n_rows, code=code))
     return out
+
+
+def resend_in(s: Session, rows: list[list[str]], now: datetime) -> int:
+    """Queue each row of a refused transaction whole again, its text cleaned of
+    what central cannot store (the clean itself is not an op: the whole row
+    follows). Rows no longer here are skipped. Returns how many were queued."""
+    queued = 0
+    for table_name, row_id in rows:
+        if table_name not in SYNCED:
+            continue
+        table = Base.metadata.tables[table_name]
+        rid = uuid.UUID(str(row_id))
+        row = s.execute(select(table).where(table.c.id == rid)).mappings().first()
+        if row is None:
+            continue
+        values = {k: v for k, v in row.items() if k != "id"}
+        fixed = {k: cleaned(v) for k, v in values.items() if has_unstorable(v)}
+        if fixed:
+            s.execute(update(table).where(table.c.id == rid).values(**fixed))
+            values.update(fixed)
+        record_ops(s, table_name, [(rid, "upsert", None, values)], now)
+        queued += 1
+    return queued
 
 
 def resolve_in(s: Session, conflict_id: uuid.UUID, choice: Choice, agent: str,
@@ -173,7 +219,14 @@ def resolve_in(s: Session, conflict_id: uuid.UUID, choice: Choice, agent: str,
         raise ResolveRefused(Refusal.GONE)
     if c.resolved_at is not None:
         raise ResolveRefused(Refusal.RESOLVED)
-    if c.source != "push" and choice is not Choice.DISMISSED:
+    if c.source == REJECT:
+        if choice is Choice.RESENT:
+            resend_in(s, list((c.central_values or {}).get("rows") or []), now)
+        elif choice is not Choice.DISMISSED:
+            raise ResolveRefused(Refusal.REJECTED)
+    elif choice is Choice.RESENT:
+        raise ResolveRefused(Refusal.NOT_REJECTED)
+    elif c.source != "push" and choice is not Choice.DISMISSED:
         raise ResolveRefused(Refusal.PULL_CLASH)
     if choice is Choice.MINE:
         if c.table_name not in SYNCED:

@@ -228,7 +228,7 @@ class SyncEngine:
                     report.conflicts += recording.result()
                     recording = None
                 recording = self.db.write(
-                    partial(record_push, batch=batch, answer=answer, now=self._now()))
+                    partial(record_push, batch=batch, answer=answer, now=self._now(), desk=self.desk))
                 report.push_calls += 1
                 report.pushed_ops += len(batch.ops)
                 report.pushed_txs += len(batch.tx_ids)

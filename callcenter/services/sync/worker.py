@@ -37,6 +37,7 @@ from callcenter.services.storage.database import Database
 from callcenter.services.sync.engine import Cancelled, FetchResult, SchemaTooOld, SyncEngine, SyncReport
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import outbox_reader as reader
+from callcenter.sync.push_result import REJECT
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class SyncStatus:
     oldest_pending_at: datetime | None = None  # when the oldest unpushed op was made (UTC)
     last_sync_at: datetime | None = None  # end of the last round that finished (UTC)
     open_conflicts: int = 0
+    rejected: int = 0  # of them, transactions central refused (kept aside, protocol.py)
     error: str = ""  # why the last round failed
     failures: int = 0  # rounds failed in a row
 
@@ -142,11 +144,12 @@ class SyncWorker:
     def _publish(self, **changes: object) -> None:
         try:
             q = self.db.read_now(reader.queue_status)
-            conflicts = self.db.read_now(lambda s: s.execute(
-                select(func.count()).select_from(SyncConflict).where(
-                    SyncConflict.resolved_at.is_(None))).scalar_one())
+            conflicts, rejected = self.db.read_now(lambda s: s.execute(
+                select(func.count(), func.count().filter(SyncConflict.source == REJECT))
+                .select_from(SyncConflict).where(SyncConflict.resolved_at.is_(None))).one())
             changes.update(queue_depth=q.depth, queue_transactions=q.transactions,
-                           oldest_pending_at=q.oldest_at, open_conflicts=int(conflicts))
+                           oldest_pending_at=q.oldest_at, open_conflicts=int(conflicts),
+                           rejected=int(rejected))
         except Exception:  # the local store is the app's business; status is best effort
             log.exception("sync status")
         with self._lock:

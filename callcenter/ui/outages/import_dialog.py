@@ -37,12 +37,27 @@ def reason_text(reason: str) -> str:
         "duplicate_id": QCoreApplication.translate("OutageImport", "the same outage number appears twice"),
         "no_area": QCoreApplication.translate("OutageImport", "no affected area"),
         "unreadable": QCoreApplication.translate("OutageImport", "the file cannot be read"),
+        "bad_character": QCoreApplication.translate(
+            "OutageImport", "holds a character that cannot be stored (NUL or an undecodable byte)"),
+        "mixed_encoding": QCoreApplication.translate(
+            "OutageImport", "is in another encoding than the rest of the file"),
+        "bad_encoding": QCoreApplication.translate("OutageImport", "is neither UTF-8 nor GBK/GB18030 text"),
+        "disk_full": QCoreApplication.translate(
+            "OutageImport", "the disk is full: nothing was imported (free some space, then import again)"),
+        "store_failed": QCoreApplication.translate(
+            "OutageImport", "the store refused the write: nothing was imported"),
     }.get(reason, reason)
 
 
 def problem_text(p: ImportProblem) -> str:
-    text = (QCoreApplication.translate("OutageImport", "Row %1, column %2: %3")
-            .replace("%1", str(p.row)).replace("%2", p.column).replace("%3", reason_text(p.reason)))
+    if p.row == 0:  # the whole file (its name in column)
+        text = f"{p.column}: {reason_text(p.reason)}"
+    elif not p.column:  # a whole row
+        text = (QCoreApplication.translate("OutageImport", "Row %1: %2")
+                .replace("%1", str(p.row)).replace("%2", reason_text(p.reason)))
+    else:
+        text = (QCoreApplication.translate("OutageImport", "Row %1, column %2: %3")
+                .replace("%1", str(p.row)).replace("%2", p.column).replace("%3", reason_text(p.reason)))
     return text + (f" ({p.value})" if p.value else "")
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from callcenter.services.outages.lookup import LookupQuery, OutageBoard, OutageHit
+from callcenter.services.outages.lookup import MAX_QUERY_CHARS, LookupQuery, OutageBoard, OutageHit
 from callcenter.ui.outages.hits_model import OutageTableModel
 
 
@@ -61,6 +61,7 @@ class OutageConsole(QWidget):
 
     def __init__(self, tz: ZoneInfo, now: Callable[[], datetime], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.cut_note = ""  # said after the results while a field was cut at MAX_QUERY_CHARS
         self.setObjectName("outageConsole")
         self._tz = tz
         self._now = now
@@ -132,6 +133,7 @@ class OutageConsole(QWidget):
         w.setObjectName(name)
         w.setAccessibleName(accessible)
         w.setPlaceholderText(placeholder)
+        w.setMaxLength(MAX_QUERY_CHARS)  # longer text (a paste) is cut; search() says so
         w.returnPressed.connect(self.search)
         return w
 
@@ -144,13 +146,17 @@ class OutageConsole(QWidget):
                            at=at)
 
     def search(self) -> None:
-        self.result_label.setText(self.tr("Searching..."))
+        cut = any(len(w.text()) >= MAX_QUERY_CHARS for w in (self.text, self.account, self.feeder, self.area))
+        self.cut_note = self.tr(" (search text is limited to %1 characters)").replace(
+            "%1", str(MAX_QUERY_CHARS)) if cut else ""
+        self.result_label.setText(self.tr("Searching...") + self.cut_note)
         self.searchRequested.emit(self.query())
 
     def show_results(self, hits: Sequence[OutageHit]) -> None:
         self.results_model.set_hits(hits)
-        self.result_label.setText(self.tr("%1 outage(s) found").replace("%1", str(len(hits)))
-                                  if hits else self.tr("No known outage matches."))
+        self.result_label.setText((self.tr("%1 outage(s) found").replace("%1", str(len(hits)))
+                                   if hits else self.tr("No known outage matches."))
+                                  + self.cut_note)
         self.results.resizeColumnsToContents()
 
     def show_board(self, board: OutageBoard | None) -> None:

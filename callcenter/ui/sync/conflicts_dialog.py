@@ -4,8 +4,10 @@ Rows come from services/sync/conflicts.py as plain dataclasses (read on the
 database's reader thread, delivered through a GuiPoster). A conflict from a push
 (another desk changed the same field first) offers all three choices; a clash
 from a pull (central has another record with the same key, e.g. an account
-number) can only be dismissed after the two records were sorted out. A refused
-choice says why in the dialog's message line.
+number) can only be dismissed after the two records were sorted out. A
+transaction central refused for good (issue 19, source ``reject``: text it
+cannot store) can be cleaned and resent, or dismissed (its rows stay on this
+desk only). A refused choice says why in the dialog's message line.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ from callcenter.ui.tickets.lifecycle_labels import state_label
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMN_MAX = {0: 220, 1: 110, 2: 240, 3: 240, 4: 100}
+# SQLSTATEs of text central cannot store (callcenter/sync/protocol.py: fix and resend)
+BAD_TEXT_CODES = frozenset({"22P05", "22021", "22P02"})
 
 
 def table_label(table: str) -> str:
@@ -81,6 +85,8 @@ def column_label(name: str) -> str:
         "deleted_at": QCoreApplication.translate("SyncConflicts", "Deleted at"),
         "name": QCoreApplication.translate("SyncConflicts", "Name"),
         "phone": QCoreApplication.translate("SyncConflicts", "Phone"),
+        "cause": QCoreApplication.translate("SyncConflicts", "Cause"),
+        "area": QCoreApplication.translate("SyncConflicts", "Area"),
     }
     return extra.get(name) or field_label(name)
 
@@ -154,6 +160,11 @@ class ConflictModel(QAbstractTableModel):
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def note(self, c: OpenConflict) -> str:
+        if c.source == "reject":
+            why = self.tr("it holds characters central cannot store") if c.code in BAD_TEXT_CODES \
+                else c.reason
+            return self.tr("Refused by central (%1 records): %2").replace(
+                "%1", str(c.rows)).replace("%2", why)
         if c.source == "pull":
             return self.tr("Another record here has the same key")
         if c.pending_local:
@@ -164,7 +175,10 @@ class ConflictModel(QAbstractTableModel):
 
     def value(self, field: str, value: Any) -> str:
         named = self._codes.get(field, {}).get(value) if isinstance(value, str) else None
-        return named or value_text(value, self._tz)
+        text = named or value_text(value, self._tz)
+        # characters central cannot store, made visible (a NUL would end the text on screen)
+        return "".join("[NUL]" if ch == "\x00" else "[?]" if "\ud800" <= ch <= "\udfff" else ch
+                       for ch in text)
 
     def values(self, c: OpenConflict, *, mine: bool) -> str:
         """One field: its value; several: one line each, named (a long value wraps)."""
@@ -179,6 +193,8 @@ class ConflictModel(QAbstractTableModel):
             return table_label(c.table) + (f" {c.subject}" if c.subject else "")
         if column == 1:
             return "\n".join(column_label(f.name) for f in c.fields)
+        if column == 3 and c.source == "reject":
+            return self.tr("(refused)")
         if column == 2:
             if c.source == "pull":
                 return self.tr("(another local record)")
@@ -221,7 +237,9 @@ class SyncConflictsDialog(QDialog):
         lay = QVBoxLayout(self)
         self.intro = QLabel(self.tr(
             "Another desk changed the same data first; central kept its values. Choose for each "
-            "record: keep your values (they are sent again), take central's, or dismiss."), self)
+            "record: keep your values (they are sent again), take central's, or dismiss. Records "
+            "central refused are listed too: clean and resend them, or dismiss to keep them on this "
+            "desk only."), self)
         self.intro.setObjectName("syncConflictsIntro")
         self.intro.setWordWrap(True)
         lay.addWidget(self.intro)
@@ -250,9 +268,10 @@ class SyncConflictsDialog(QDialog):
         self.take_central_btn = self._button("takeCentralButton", self.tr("Take &central's"),
                                              "采用中心库的值")
         self.dismiss_btn = self._button("dismissButton", self.tr("&Dismiss"), "忽略此冲突")
+        self.resend_btn = self._button("resendButton", self.tr("Clean and re&send"), "清理后重新发送")
         self.refresh_btn = self._button("refreshConflictsButton", self.tr("&Refresh"), "刷新")
         self.close_btn = self._button("closeConflictsButton", self.tr("Close"), "关闭")
-        for b in (self.keep_mine_btn, self.take_central_btn, self.dismiss_btn):
+        for b in (self.keep_mine_btn, self.take_central_btn, self.resend_btn, self.dismiss_btn):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.refresh_btn)
@@ -261,6 +280,7 @@ class SyncConflictsDialog(QDialog):
         self.keep_mine_btn.clicked.connect(lambda: self.choose(Choice.MINE))
         self.take_central_btn.clicked.connect(lambda: self.choose(Choice.CENTRAL))
         self.dismiss_btn.clicked.connect(lambda: self.choose(Choice.DISMISSED))
+        self.resend_btn.clicked.connect(lambda: self.choose(Choice.RESENT))
         self.refresh_btn.clicked.connect(self.refresh)
         self.close_btn.clicked.connect(self.reject)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -309,6 +329,7 @@ class SyncConflictsDialog(QDialog):
         self.keep_mine_btn.setEnabled(push)
         self.take_central_btn.setEnabled(push)
         self.dismiss_btn.setEnabled(c is not None)
+        self.resend_btn.setEnabled(c is not None and c.source == "reject")
 
     # ----- choosing ---------------------------------------------------------------
     def refusal_text(self, reason: Refusal) -> str:
@@ -322,6 +343,9 @@ class SyncConflictsDialog(QDialog):
             Refusal.RESOLVED: self.tr("This conflict was already resolved."),
             Refusal.GONE: self.tr("This record no longer exists."),
             Refusal.NO_AGENT: self.tr("Sign in first."),
+            Refusal.REJECTED: self.tr("Central refused these records. Clean and resend them, or "
+                                      "dismiss to keep them on this desk only."),
+            Refusal.NOT_REJECTED: self.tr("Only records central refused can be resent."),
         }[reason]
 
     def choose(self, choice: Choice) -> None:
@@ -347,6 +371,8 @@ class SyncConflictsDialog(QDialog):
                 Choice.MINE: self.tr("Your values were kept; they go to central with the next sync."),
                 Choice.CENTRAL: self.tr("Central's values were taken."),
                 Choice.DISMISSED: self.tr("The conflict was dismissed."),
+                Choice.RESENT: self.tr("The records were cleaned; they go to central with the "
+                                       "next sync."),
             }[choice])
             self.resolved.emit(choice.value)
         self.refresh()

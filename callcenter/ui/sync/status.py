@@ -108,6 +108,14 @@ class SyncStatusWidget(QWidget):
         self.conflicts_btn.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.conflicts_btn.clicked.connect(self.conflictsRequested)
         lay.addWidget(self.conflicts_btn)
+        self.rejected_btn = QToolButton(self)
+        self.rejected_btn.setObjectName("syncRejectedButton")
+        self.rejected_btn.setAccessibleName("被中心库拒绝的记录")
+        self.rejected_btn.setAutoRaise(True)
+        self.rejected_btn.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.rejected_btn.setStyleSheet("color:#dc2626;")
+        self.rejected_btn.clicked.connect(self.conflictsRequested)
+        lay.addWidget(self.rejected_btn)
         self.tick = QTimer(self)
         self.tick.setObjectName("syncStatusTick")
         self.tick.setInterval(TICK_MS)
@@ -158,6 +166,7 @@ class SyncStatusWidget(QWidget):
         if s is None:
             self.age_label.hide()
             self.conflicts_btn.hide()
+            self.rejected_btn.hide()
             self.tick.stop()
             return
         self.queue_label.setText(self.tr("Queued: %1").replace("%1", str(s.queue_depth)))
@@ -168,10 +177,16 @@ class SyncStatusWidget(QWidget):
             fmt = "%H:%M" if local.date() == self._now().astimezone(self._tz).date() else "%m-%d %H:%M"
             self.last_label.setText(self.tr("Last sync: %1").replace("%1", local.strftime(fmt)))
             self.last_label.setToolTip(local.strftime("%Y-%m-%d %H:%M:%S"))
-        n = s.open_conflicts
+        n = s.open_conflicts - s.rejected
         self.conflicts_btn.setText("⚠ " + self.tr("Conflicts: %1").replace("%1", str(n)))
         self.conflicts_btn.setToolTip(self.tr("Open the sync conflicts"))
         self.conflicts_btn.setVisible(n > 0)
+        # a refused row does not stop the rest: it waits here for a person
+        self.rejected_btn.setText("⛔ " + self.tr("Refused by central: %1").replace("%1", str(s.rejected)))
+        self.rejected_btn.setToolTip(self.tr(
+            "Central refused these records; everything else keeps syncing. Open to clean and "
+            "resend them or keep them on this desk only."))
+        self.rejected_btn.setVisible(s.rejected > 0)
         self._render_age()
         if s.oldest_pending_at is not None and s.state is not SyncState.STOPPED:
             self.tick.start()

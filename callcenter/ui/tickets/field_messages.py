@@ -60,6 +60,12 @@ def error_message(err: FieldError) -> str:
             "{field} must be the letters and digits printed on the meter nameplate "
             "(6 to 24 characters, no spaces).",
         ).format(field=label)
+    if code == "bad_character":
+        return QCoreApplication.translate(
+            "FieldMessages",
+            "{field} holds a character that cannot be saved (an invisible control character, "
+            "character {limit}); please delete it.",
+        ).format(field=label, limit=err.limit)
     if code == "invalid_choice":
         return QCoreApplication.translate("FieldMessages", "Please choose a {field} from the list.").format(
             field=label

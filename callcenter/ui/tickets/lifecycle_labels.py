@@ -66,6 +66,8 @@ def event_label(source: str, kind: str) -> str:
         "dispatched": QCoreApplication.translate("Lifecycle", "Dispatched in wrap-up"),
         "wrap_up_done": QCoreApplication.translate("Lifecycle", "Wrap-up done"),
         "backfilled": QCoreApplication.translate("Lifecycle", "Back-filled"),
+        "closed_by_recovery": QCoreApplication.translate(
+            "Lifecycle", "Closed on the next start (the app had stopped)"),
     }.get(kind, kind)
 
 
