@@ -74,7 +74,7 @@ def test_a_lock_out_made_on_one_desk_holds_on_another(tmp_path: Path, central_ur
         for _ in range(5):
             with pytest.raises(SignInRefused):
                 sa.sign_in_now("1001", "guess")
-        assert b.engine.run_once() is not None and a.engine.run_once().pushed_ops == 5
+        assert b.engine.run_once() is not None and a.engine.run_once().pushed_txs == 5  # with their audit records
         b.engine.run_once()
         with pytest.raises(SignInRefused) as exc:
             sb.sign_in_now("1001", "agent-pass-1")
@@ -109,6 +109,8 @@ def test_central_refuses_user_changes_from_a_desk_that_is_not_an_admins(
         assert "may not add, remove or change users" in answer["rejected"][0]["reason"]
         with psycopg.connect(central_url) as conn:
             assert conn.execute("SELECT role FROM public.users").fetchone() == ("agent",)
+        # the desk's own sync keeps going: the refused change is held aside, not retried
+        assert desk.engine.run_once().caught_up
         # an admin desk may
         admin_role = central.create_desk_role(central_url, "ADM", "pw-adm", kind="admin")
         admin_url = with_db(central_url, urlsplit(central_url).path.lstrip("/"), admin_role, "pw-adm")
@@ -117,7 +119,7 @@ def test_central_refuses_user_changes_from_a_desk_that_is_not_an_admins(
             admin.engine.run_once()
             directory = UserDirectory(load_profile(), "ADM")
             admin.db.write_now(lambda s: directory.set_disabled_in(s, "1001", True, clock.utc_now()))
-            assert admin.engine.run_once().pushed_ops == 1
+            assert admin.engine.run_once().pushed_txs == 1  # the change and its audit record
         finally:
             admin.close()
         with psycopg.connect(central_url) as conn:
