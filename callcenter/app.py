@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
 from callcenter.services.demo.city import demo_phone_numbers
@@ -111,7 +112,9 @@ def build(opts: AppOptions) -> AppContext:
     except ProfileError:
         db.close()
         raise
-    tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db))
+    # who is signed in on this desk: one for the app, every service checks it
+    user = CurrentUser()
+    tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db), user=user)
     if opts.demo:
         seed_demo(db, tickets, clock)
         seed_demo_outages(db, clock, workstation)

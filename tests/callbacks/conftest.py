@@ -14,11 +14,13 @@ from callcenter.domain.clock import FakeClock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction
+from callcenter.services.auth.current_user import staff_actor
 from callcenter.services.callbacks.queue import Callbacks
 from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database, open_database
 from callcenter.services.tickets.entry import Tickets
 from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
+from tests.fakes import signed_in
 
 AGENT = "1024"
 OTHER_AGENT = "1025"
@@ -35,12 +37,20 @@ class CallbackRig:
     workflow: TicketWorkflow
     callbacks: Callbacks
 
+    def sign_in(self, user_id: str) -> None:
+        """This desk's user is now ``user_id`` (its role from the profile's staff list)."""
+        self.callbacks.user.set(staff_actor(self.profile, user_id))
+
     def replied_ticket(self, content: str = "家中停电", phone: str = "13800138001") -> uuid.UUID:
         """A repair ticket saved by an agent, dispatched, accepted and replied."""
         draft = TicketDraft(category="fault_repair", content=content, caller_name="张先生",
                             caller_phone=phone, address="临江市江城区幸福路12号",
                             area_type="urban", priority="soon")
+        me = self.tickets.user.actor
+        self.sign_in(AGENT)
         tid = self.tickets.save(draft, agent_id=AGENT).result(timeout=5).id
+        if me is not None:
+            self.tickets.user.set(me)
         self.act(tid, TicketAction.DISPATCH, Actor(AGENT, Role.AGENT), department="repair")
         self.reply(tid)
         return tid
@@ -62,9 +72,11 @@ def make_rig(tmp: Path, profile: SiteProfile | None = None) -> CallbackRig:
     clock = FakeClock()
     prof = profile or load_profile()
     db = open_database(tmp / "desk.sqlite3", busy_timeout_ms=200)
-    tickets = Tickets(db, prof, clock, "W01")
+    user = signed_in(AGENT)
+    tickets = Tickets(db, prof, clock, "W01", user=user)
     workflow = TicketWorkflow(db, clock, "W01")
-    return CallbackRig(db, clock, prof, tickets, workflow, Callbacks(db, prof, clock, workflow, "W01"))
+    return CallbackRig(db, clock, prof, tickets, workflow,
+                       Callbacks(db, prof, clock, workflow, "W01", user=user))
 
 
 @pytest.fixture

@@ -179,6 +179,7 @@ def test_import_dialog_reports_bad_rows_and_imports_good(
 
 def test_emergency_banner_is_stored_and_shown(qtbot: QtBot, dw: tuple[DeskWindow, OutageDesk]) -> None:
     d, od = dw
+    d.desk.sign_in("9001")  # the shift lead
     od.raise_emergency("江城区大面积停电，请缩短通话时长", "您好，目前江城区大面积停电……", "9001")
     qtbot.waitUntil(od.emergency.isVisible)
     assert "9001" in od.emergency.text.text()
@@ -186,7 +187,8 @@ def test_emergency_banner_is_stored_and_shown(qtbot: QtBot, dw: tuple[DeskWindow
     assert row.cleared_at is None and row.origin_workstation == "W01"
     qtbot.mouseClick(od.emergency.clear_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not od.emergency.isVisible())
-    assert d.db.read_now(lambda s: s.scalars(select(EmergencyBanner)).one()).cleared_at is not None
+    row = d.db.read_now(lambda s: s.scalars(select(EmergencyBanner)).one())
+    assert row.cleared_at == d.clock.utc_now() and row.cleared_by == "9001"
 
 
 def test_every_outage_widget_is_named_in_chinese(qtbot: QtBot, dw: tuple[DeskWindow, OutageDesk],

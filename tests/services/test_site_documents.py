@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from callcenter.cli import main as cli_main
+from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.site_profile import ProfileError
 from callcenter.services.site.calendar import DEFAULT_CALENDAR
@@ -20,6 +21,8 @@ from callcenter.services.site.profile import DEFAULT_PROFILE, load_profile
 from callcenter.services.storage.database import Database, open_database
 from callcenter.store.site_models import SiteDocument
 from callcenter.sync import outbox_reader as reader
+
+LEAD = Actor("9001", Role.SHIFT_LEAD)  # publishes site documents
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 SHIPPED = DEFAULT_PROFILE.read_text(encoding="utf-8")
@@ -36,7 +39,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 
 def publish(db: Database, kind: str, text: str) -> int:
-    return db.write_now(lambda s: publish_in(s, kind, text, "9001", NOW, "W01")).number
+    return db.write_now(lambda s: publish_in(s, kind, text, LEAD, NOW, "W01")).number
 
 
 def test_without_publications_the_shipped_files_are_used(db: Database) -> None:

@@ -26,6 +26,7 @@ from callcenter.sync.central import CentralClient
 from callcenter.sync.outbox_reader import PendingBatch, WireOps, pending_batch
 from callcenter.sync.protocol import Op, dumps
 from callcenter.sync.registry import SYNCED
+from tests.fakes import signed_in
 
 from .central_ops import fields_for, new_row_id, op, pull_all, register_desk, ticket_fields
 from .conftest import with_db
@@ -52,7 +53,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 
 def _saves(db: Database, n: int) -> None:
-    tickets = Tickets(db, load_profile(), FakeClock(T0), "W01")
+    tickets = Tickets(db, load_profile(), FakeClock(T0), "W01", user=signed_in())
     for _ in range(n):
         tickets.save(DRAFT, agent_id="1001").result()
 

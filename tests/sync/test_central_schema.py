@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 7
+        assert client.schema_version() == 8
         assert client.min_desk_schema() == 7
 
 
@@ -91,8 +91,14 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     assert _at(url, "c0005") == c0005
     c0006 = _at(url, "c0006")  # fetch on demand, children re-sent on dispatch
     assert c0006 != c0005
-    _at(url, "c0007")  # site documents: a new reference table
+    c0007 = _at(url, "c0007")  # site documents: a new reference table
     assert "public.site_documents" in _tables(url)
+    _at(url, "c0008")  # expand only: emergency_banners.cleared_by
+    assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
+                       "table_name = 'emergency_banners' AND column_name = 'cleared_by'") == 1
+    assert _at(url, "c0007", down=True) == c0007
+    assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
+                       "table_name = 'emergency_banners' AND column_name = 'cleared_by'") == 0
     assert _at(url, "c0006", down=True) == c0006  # sync.subset_sql as c0002 wrote it
     assert "public.site_documents" not in _tables(url)
     assert _at(url, "c0005", down=True) == c0005

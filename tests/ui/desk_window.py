@@ -16,7 +16,7 @@ from callcenter.services.storage.database import Database, open_database
 from callcenter.services.tickets.entry import Tickets
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.shared.main_window import MainWindow
-from tests.fakes import ScriptedTelephony
+from tests.fakes import ScriptedTelephony, signed_in
 
 
 @dataclass
@@ -45,7 +45,7 @@ def make_desk_window(tmp: Path, lang: str = "zh", customers: int = 20) -> DeskWi
     sched = ManualScheduler(clock)
     profile = load_profile()
     db = open_database(tmp / "desk.sqlite3", busy_timeout_ms=200)
-    tickets = Tickets(db, profile, clock, "W01")
+    tickets = Tickets(db, profile, clock, "W01", user=signed_in())
     seed_demo(db, tickets, clock, n=customers)
     tel = ScriptedTelephony()
     poster = GuiPoster()

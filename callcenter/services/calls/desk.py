@@ -25,6 +25,7 @@ from callcenter.domain.clock import NS_PER_S, Cancellable, Clock, Scheduler
 from callcenter.domain.ring_counter import answered_within_limit
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft
+from callcenter.services.auth.current_user import staff_actor
 from callcenter.services.calls.backfill import save_backfill
 from callcenter.services.calls.desk_types import CurrentCall, DeskListener, DeskSnapshot
 from callcenter.services.customers.phone import phone_key
@@ -87,6 +88,7 @@ class CallDesk:
         self.profile = profile
         self._db = db
         self.tickets = tickets
+        self.user = tickets.user  # who is signed in: set at sign-in, cleared at sign-out
         self._customers = customers
         self._scripts = scripts
         self.workstation = workstation
@@ -206,6 +208,7 @@ class CallDesk:
             raise AgentIdInvalid(agent_id)
         sm.next_state(self._status.state, Action.SIGN_IN)  # refuse before touching anything
         self._agent_id = agent_id
+        self.user.set(staff_actor(self.profile, agent_id))
         now = self._clock.utc_now()
         shift = AgentShift(agent_id=agent_id, signed_in_at=now, updated_at=now,
                            origin_workstation=self.workstation)
@@ -229,8 +232,8 @@ class CallDesk:
                     row.updated_at = now
                     row.version += 1
             self._write(close)
-        self._shift_id = None
-        self._agent_id = None
+        self._shift_id = self._agent_id = None
+        self.user.clear()
         self._changed()
 
     def set_ready(self) -> None:

@@ -76,7 +76,8 @@ class CallbackFeature(QObject):
 def install(window: MainWindow, desk: CallDesk, db: Database, profile: SiteProfile, clock: Clock,
             workflow: TicketWorkflow, *, lang: str = "zh",
             opening: OutboundOpening | None = None) -> CallbackFeature:
-    callbacks = Callbacks(db, profile, clock, workflow, desk.workstation, lang=lang, opening=opening)
+    callbacks = Callbacks(db, profile, clock, workflow, desk.workstation, lang=lang, opening=opening,
+                          user=desk.user)
     view = CallbackQueueView(callbacks, profile, clock, lang)
     window.add_tool_tab(view, QCoreApplication.translate("CallbackFeature", "Callbacks"))
     feature = CallbackFeature(window, view, callbacks)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import TransitionRefused
@@ -62,6 +63,7 @@ from callcenter.services.callbacks.queue import (
 )
 from callcenter.services.storage.database import StoreFailure
 from callcenter.ui.callbacks.queue_model import CallbackQueueModel, FutureRelay
+from callcenter.ui.shared.refusals import permission_message
 
 W = TypeVar("W", bound=QWidget)
 
@@ -201,7 +203,7 @@ class CallbackQueueView(QWidget):
         self.refresh()
 
     def is_lead(self) -> bool:
-        return self._agent is not None and self._cb.is_shift_lead(self._agent)
+        return self._agent is not None and self._cb.may_assign(self._agent)
 
     def current_row(self) -> CallbackRow | None:
         return self.model.row_at(self.table.currentIndex().row())
@@ -238,6 +240,9 @@ class CallbackQueueView(QWidget):
             future = start()
         except CallbackRefused as exc:
             self._refused(exc)
+            return
+        except PermissionDenied as exc:
+            self.say(permission_message(exc))
             return
         except RuntimeError:  # the database was closed under us (shutting down)
             return
@@ -411,6 +416,8 @@ class CallbackQueueView(QWidget):
             return False
         except CallbackRefused as exc:
             self._refused(exc)
+        except PermissionDenied as exc:
+            self.say(permission_message(exc))
         except StaleTask:
             self.say(self.tr("This callback changed meanwhile; the list is refreshed. Try again."))
             self.refresh()
@@ -427,8 +434,6 @@ class CallbackQueueView(QWidget):
 
     def _refused(self, exc: CallbackRefused) -> None:
         texts = {
-            "not_allowed_for_role": self.tr("Only agents and shift leads make callbacks."),
-            "not_shift_lead": self.tr("Only the shift lead assigns callbacks."),
             "assignee_invalid": self.tr("Enter the ID of an agent to assign the callback to."),
             "task_closed": self.tr("This callback is already finished."),
             "assigned_to_other": self.tr("This callback is assigned to another agent."),
