@@ -138,7 +138,7 @@ def build(opts: AppOptions) -> AppContext:
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
     # features install themselves through MainWindow's extension points
-    workflow = TicketWorkflow(db, clock, workstation)
+    workflow = TicketWorkflow(db, clock, workstation, user=user)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang)
     duplicates = install_duplicates(window, desk, db, profile, clock, workflow)

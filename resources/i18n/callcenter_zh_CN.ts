@@ -4,32 +4,32 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="56"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="58"/>
         <source>Alerts for the shift lead</source>
         <translation>值班长提醒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="84"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="86"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="168"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="171"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="172"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="175"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="187"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="190"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="188"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="191"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -80,7 +80,7 @@
         <translation>（⚠ 超期%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/integration.py" line="81"/>
+        <location filename="../../callcenter/ui/callbacks/integration.py" line="82"/>
         <source>Callbacks</source>
         <translation>回访</translation>
     </message>
@@ -171,233 +171,223 @@
 <context>
     <name>CallbackQueueView</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="91"/>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="200"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="93"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="202"/>
         <source>Sign in to take and record callbacks.</source>
         <translation>请先签入，再领取和记录回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="117"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="119"/>
         <source>Open callbacks</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="118"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="120"/>
         <source>Mine</source>
         <translation>我的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="119"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="121"/>
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="120"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="122"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="123"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="125"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="136"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="138"/>
         <source>Ta&amp;ke</source>
         <translation>领取(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="138"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="140"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="141"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="143"/>
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="149"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="151"/>
         <source>Note (required when not satisfied)</source>
         <translation>回访备注（不满意时必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="152"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="154"/>
         <source>Reached, &amp;satisfied</source>
         <translation>已联系：满意(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="154"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="156"/>
         <source>Reached, &amp;not satisfied</source>
         <translation>已联系：不满意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="157"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="159"/>
         <source>Not &amp;reached, retry at</source>
         <translation>未联系上，预约重拨(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="172"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="174"/>
         <source>Opening (say it first):</source>
         <translation>外拨开场白（先说）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="174"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="176"/>
         <source>Department reply and earlier attempts:</source>
         <translation>部门回复与历次回访：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="263"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="268"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="275"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="280"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="277"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="282"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="301"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="306"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="328"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="328"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="324"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="329"/>
         <source>Departed</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="324"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="329"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="325"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="330"/>
         <source>Power restored</source>
         <translation>恢复送电时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="326"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="331"/>
         <source>Customer&apos;s request: %1</source>
         <translation>客户诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="327"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="332"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="330"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="335"/>
         <source>reached, satisfied</source>
         <translation>已联系，满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="331"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="336"/>
         <source>reached, not satisfied</source>
         <translation>已联系，不满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="332"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="337"/>
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="334"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="339"/>
         <source>Attempt %1/%2</source>
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="380"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="385"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="391"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="396"/>
         <source>%1: not reached %2 times; recorded as unreachable.</source>
         <translation>%1：%2次未联系上，已记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="395"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="400"/>
         <source>%1: not reached; try again at %2.</source>
         <translation>%1：未联系上，请于%2再次外呼。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="398"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="403"/>
         <source>%1: customer satisfied; callback recorded.</source>
         <translation>%1：客户满意，回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="400"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="405"/>
         <source>%1: customer not satisfied; the ticket is dispatched again.</source>
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="415"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="418"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="425"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="429"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="425"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="432"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="430"/>
-        <source>Only agents and shift leads make callbacks.</source>
-        <translation>只有坐席和值班长可以回访。</translation>
-    </message>
-    <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="431"/>
-        <source>Only the shift lead assigns callbacks.</source>
-        <translation>只有值班长可以指派回访。</translation>
-    </message>
-    <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="432"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="437"/>
         <source>Enter the ID of an agent to assign the callback to.</source>
         <translation>请输入要指派的坐席工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="433"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="438"/>
         <source>This callback is already finished.</source>
         <translation>该回访任务已结束。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="434"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="439"/>
         <source>This callback is assigned to another agent.</source>
         <translation>该回访任务已指派给其他坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="435"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="440"/>
         <source>Write down why the customer is not satisfied.</source>
         <translation>请记录客户不满意的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="436"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="441"/>
         <source>The retry time must be in the future.</source>
         <translation>预约重拨时间必须晚于现在。</translation>
     </message>
@@ -497,37 +487,37 @@
 <context>
     <name>DuplicatesDesk</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="110"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="112"/>
         <source>Repeat complaint not yet resolved: the shift lead has been alerted.</source>
         <translation>重复投诉尚未解决：已报告当值负责人。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="117"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="119"/>
         <source>Urging is possible after the call ends (wrap-up).</source>
         <translation>通话结束后（话后处理时）才能催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="134"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="146"/>
         <source>the ticket is already closed</source>
         <translation>该工单已办结</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="135"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="147"/>
         <source>your role may not urge tickets</source>
         <translation>您的角色不能催办工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="136"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="148"/>
         <source>the database did not take the write</source>
         <translation>数据库未能写入</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="137"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="149"/>
         <source>The urge was NOT recorded (%1); nothing changed.</source>
         <translation>催办未记录（%1），未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="146"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="158"/>
         <source>Urge recorded on ticket %1; no new ticket was saved.</source>
         <translation>已在工单 %1 上记录催办，未新建工单。</translation>
     </message>
@@ -709,17 +699,17 @@
 <context>
     <name>EmergencyBanner</name>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="44"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="45"/>
         <source>Clear</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="57"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="65"/>
         <source>⚠ EMERGENCY (shift lead %1): %2</source>
         <translation>⚠ 紧急通告（值班长 %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="59"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="67"/>
         <source>Script:</source>
         <translation>话术：</translation>
     </message>
@@ -727,22 +717,22 @@
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="71"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="79"/>
         <source>Raise an emergency banner</source>
         <translation>发布紧急通告</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="82"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="91"/>
         <source>Message</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="83"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="92"/>
         <source>Outage script</source>
         <translation>停电话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="84"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="93"/>
         <source>Shift lead ID</source>
         <translation>值班长工号</translation>
     </message>
@@ -1124,12 +1114,12 @@
 <context>
     <name>LifecycleController</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="46"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="48"/>
         <source>Department desk</source>
         <translation>部门工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="102"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="105"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
@@ -1137,87 +1127,87 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="47"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="49"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="84"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="86"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="96"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="98"/>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="99"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="101"/>
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="166"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="168"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="208"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="210"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="212"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="216"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="264"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="270"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="268"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="274"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="283"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="289"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="287"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="293"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="288"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="294"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="289"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="295"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="290"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="296"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="294"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="300"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="295"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="301"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="304"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="310"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -1338,57 +1328,57 @@
 <context>
     <name>OutageDesk</name>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="78"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="80"/>
         <source>Outages</source>
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="102"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="104"/>
         <source>&amp;Outages</source>
         <translation>停电信息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="105"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="107"/>
         <source>Outage lookup</source>
         <translation>停电查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="106"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="108"/>
         <source>Import outage list...</source>
         <translation>导入停电信息……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="107"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="109"/>
         <source>Raise emergency banner...</source>
         <translation>发布紧急通告……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="124"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="135"/>
         <source>Outage lookup failed: %1</source>
         <translation>停电查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="173"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="185"/>
         <source>The caller is inside an active outage: link the ticket or give a reason.</source>
         <translation>来电客户在正在停电的范围内：请关联停电，或填写仍要下发的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="210"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="222"/>
         <source>Outages: %1 active · %2 upcoming · %3 restored</source>
         <translation>停电：正在 %1 · 即将 %2 · 已恢复 %3</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="221"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="233"/>
         <source>Import outage list</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="222"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="234"/>
         <source>Outage lists (*.csv *.xlsx)</source>
         <translation>停电信息表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="239"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="251"/>
         <source>Only the shift lead can raise an emergency banner.</source>
         <translation>只有值班长可以发布紧急公告。</translation>
     </message>
@@ -1651,6 +1641,189 @@
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="15"/>
+        <source>open this ticket</source>
+        <translation>打开这张工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="16"/>
+        <source>save tickets</source>
+        <translation>保存工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="17"/>
+        <source>edit tickets</source>
+        <translation>修改工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="18"/>
+        <source>dispatch tickets</source>
+        <translation>下发工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="19"/>
+        <source>accept tickets</source>
+        <translation>受理工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="20"/>
+        <source>reply to tickets</source>
+        <translation>回复工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="21"/>
+        <source>urge tickets</source>
+        <translation>催办工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="22"/>
+        <source>supervise tickets</source>
+        <translation>督办工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="23"/>
+        <source>close tickets on the call</source>
+        <translation>当场办结工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="25"/>
+        <source>archive tickets</source>
+        <translation>归档工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="26"/>
+        <source>make callbacks</source>
+        <translation>进行回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="27"/>
+        <source>assign callbacks</source>
+        <translation>分派回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="28"/>
+        <source>alert the shift lead</source>
+        <translation>提醒值班长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="29"/>
+        <source>read the shift lead&apos;s alerts</source>
+        <translation>查看值班长提醒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="31"/>
+        <source>raise the emergency banner</source>
+        <translation>发布紧急通告</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="32"/>
+        <source>clear the emergency banner</source>
+        <translation>撤销紧急通告</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="33"/>
+        <source>confirm the shift handover</source>
+        <translation>确认交接班</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="34"/>
+        <source>import outage lists</source>
+        <translation>导入停电信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="35"/>
+        <source>edit scripts</source>
+        <translation>编辑话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="36"/>
+        <source>publish scripts</source>
+        <translation>发布话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="37"/>
+        <source>publish site documents</source>
+        <translation>发布站点配置</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="38"/>
+        <source>read QA reviews</source>
+        <translation>查看质检结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="39"/>
+        <source>score QA reviews</source>
+        <translation>质检评分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="40"/>
+        <source>read your QA reviews</source>
+        <translation>查看本人质检结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="41"/>
+        <source>show full personal data</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="42"/>
+        <source>export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="43"/>
+        <source>resolve sync conflicts</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="44"/>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="51"/>
+        <source>agent</source>
+        <translation>客户代表</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="52"/>
+        <source>shift lead</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="53"/>
+        <source>department user</source>
+        <translation>处理部门用户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="54"/>
+        <source>QA reviewer</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="55"/>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="63"/>
+        <source>Sign in first: you may not %1 without signing in.</source>
+        <translation>请先签入：未签入不能%1。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="66"/>
+        <source>This ticket belongs to another department; you may not %1 for it.</source>
+        <translation>这张工单属于其他部门，您不能%1。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="69"/>
+        <source>Your role (%1) may not %2; nothing was changed.</source>
+        <translation>您的角色（%1）无权%2，未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
@@ -1744,87 +1917,87 @@
 <context>
     <name>ScriptEditorDialog</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="41"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="43"/>
         <source>Edit scripts</source>
         <translation>编辑话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="74"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="76"/>
         <source>Preview with sample values</source>
         <translation>示例值预览</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="81"/>
         <source>Versions</source>
         <translation>版本记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="88"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="90"/>
         <source>New script</source>
         <translation>新建话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="91"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="93"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="100"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="102"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="103"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="105"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="141"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="143"/>
         <source>New script (not published yet)</source>
         <translation>新话术（尚未发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="160"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="162"/>
         <source>Version 0 (shipped with the app)</source>
         <translation>版本 0（随软件发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="161"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="161"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="165"/>
         <source>Version %1 (%2), changed by %3 at %4</source>
         <translation>版本 %1（%2），%3 修改于 %4</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="179"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="181"/>
         <source>No problems: ready to publish.</source>
         <translation>校验通过，可以发布。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="189"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="191"/>
         <source>Not saved: the script needs a valid id first.</source>
         <translation>未保存：请先填写有效的话术编号（id）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="193"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="199"/>
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="206"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="212"/>
         <source>Not published: fix the problems first.</source>
         <translation>未发布：请先修正问题。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="209"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="218"/>
         <source>Version %1 published: agents see it from their next call.</source>
         <translation>版本 %1 已发布：坐席从下一通电话起使用。</translation>
     </message>
@@ -1832,49 +2005,49 @@
 <context>
     <name>ScriptIntegration</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="101"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="103"/>
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="105"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="107"/>
         <source>&amp;Scripts</source>
         <translation>话术(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="108"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="110"/>
         <source>Find a script...</source>
         <translation>查找话术...</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="112"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="114"/>
         <source>Edit scripts (shift lead)...</source>
         <translation>编辑话术（值班长）...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/scripts/integration.py" line="130"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="133"/>
         <source>%n script file(s) refused; run &apos;callcenter scripts check&apos;.</source>
         <translation>
             <numerusform>%n 个话术文件未通过校验；请运行 &apos;callcenter scripts check&apos;。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="233"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="241"/>
         <source>No script for this moment.</source>
         <translation>此时没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="267"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="275"/>
         <source>No guided script for this call.</source>
         <translation>本次通话没有适用的引导话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="328"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="336"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="332"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="340"/>
         <source>Only the shift lead can edit scripts.</source>
         <translation>只有值班长可以编辑话术。</translation>
     </message>

@@ -135,6 +135,11 @@ class DuplicatesDesk(QObject):
     def _urge_done(self, earlier: EarlierTicket, fut: Future[TicketSnapshot]) -> None:
         self._urging = False
         exc = fut.exception()
+        if isinstance(exc, PermissionDenied):
+            self._status(permission_message(exc), 15000)
+            self._on_desk(self.desk.snapshot())
+            self.urgeFailed.emit(exc.reason)
+            return
         if exc is not None:
             reason = exc.reason if isinstance(exc, TransitionRefused) else "store"
             why = {

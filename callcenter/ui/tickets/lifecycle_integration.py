@@ -120,7 +120,13 @@ class LifecycleController(QObject):
             dlg.deleteLater()
 
     def _act(self, req: ActionRequest) -> None:
-        fut = self._db.write(lambda s: self._wf.apply_in(s, req))
+        try:
+            fut = self._wf.submit(req)
+        except PermissionDenied as exc:  # signed out (or someone else) meanwhile
+            dlg = self.dialogs.get(req.ticket_id)
+            if dlg is not None:
+                dlg.show_message(permission_message(exc))
+            return
 
         def done(f: Future[Any]) -> None:
             self._poster.post(lambda: self._after_act(req, f))
