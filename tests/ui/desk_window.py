@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from callcenter.domain.clock import FakeClock, ManualScheduler
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.customers.screen_pop import Customers
 from callcenter.services.demo.seed import seed_demo
@@ -16,7 +17,7 @@ from callcenter.services.storage.database import Database, open_database
 from callcenter.services.tickets.entry import Tickets
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.shared.main_window import MainWindow
-from tests.fakes import ScriptedTelephony, signed_in
+from tests.fakes import ScriptedTelephony
 
 
 @dataclass
@@ -45,7 +46,7 @@ def make_desk_window(tmp: Path, lang: str = "zh", customers: int = 20) -> DeskWi
     sched = ManualScheduler(clock)
     profile = load_profile()
     db = open_database(tmp / "desk.sqlite3", busy_timeout_ms=200)
-    tickets = Tickets(db, profile, clock, "W01", user=signed_in())
+    tickets = Tickets(db, profile, clock, "W01", user=CurrentUser())  # signed out, as the app starts
     seed_demo(db, tickets, clock, n=customers)
     tel = ScriptedTelephony()
     poster = GuiPoster()
