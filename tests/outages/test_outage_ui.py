@@ -165,11 +165,18 @@ def test_import_dialog_reports_bad_rows_and_imports_good(
         qtbot: QtBot, dw: tuple[DeskWindow, OutageDesk], tmp_path: Path) -> None:
     d, od = dw
     bad = write_csv(tmp_path / "bad.csv", ["TD9,停电啦,x,2026-11-23 08:00,2026-11-23 09:00,,,线,,,"])
+    d.desk.sign_in("1024")
+    assert od.start_import(bad) is None  # an agent does not import the site's outage list
+    assert "shift lead" in d.window.statusBar().currentMessage()
+    d.desk.sign_out()
+    d.desk.sign_in("9001")
     dlg = od.start_import(bad)
+    assert dlg is not None
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
     assert "2" in dlg.details.toPlainText() and "停电类型" in dlg.details.toPlainText()
     dlg.accept()
     dlg2 = od.start_import(write_csv(tmp_path / "good.csv", GOOD_ROWS))
+    assert dlg2 is not None
     with qtbot.waitSignal(od.boardShown, timeout=10000):
         qtbot.waitUntil(lambda: dlg2.report is not None, timeout=10000)
     assert dlg2.report is not None and dlg2.report.ok
@@ -205,6 +212,7 @@ def test_every_outage_widget_is_named_in_chinese(qtbot: QtBot, dw: tuple[DeskWin
     emergency = od.ask_emergency()
     assert emergency is not None and emergency.by.text() == "9001"
     dlg = od.start_import(write_csv(tmp_path / "a.csv", GOOD_ROWS))
+    assert dlg is not None
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
     roots = (od.console, od.banner, od.emergency, emergency, dlg)
     widgets = [w for root in roots for w in _interactive(root)]

@@ -10,8 +10,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from callcenter.cli import main as cli_main
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.site_profile import ProfileError
@@ -108,3 +110,21 @@ def test_the_site_command_publishes_and_lists(tmp_path: Path, capsys: pytest.Cap
         assert current_profile(db).unit_name == "国网江城供电公司"
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("author", ["1024", "7001", "8001"])  # agent, QA, department user
+def test_only_a_shift_lead_publishes_site_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    author: str) -> None:
+    (tmp_path / "p.toml").write_text(RENAMED, encoding="utf-8")
+    assert cli_main(["site", "publish", "--profile", str(tmp_path / "p.toml"), "--author", author,
+                     "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{author} (" in err and "only a shift lead" in err and "nothing was published" in err
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        assert db.read_now(lambda s: s.scalars(select(SiteDocument)).all()) == []
+    finally:
+        db.close()
+    with pytest.raises(PermissionDenied) as denied:  # the service itself, not only the command
+        publish_in(None, "profile", RENAMED, Actor(author, Role.AGENT), NOW, "W01")  # type: ignore[arg-type]
+    assert denied.value.reason == "role"

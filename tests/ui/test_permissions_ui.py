@@ -1,6 +1,6 @@
 """The desk offers only what the signed-in role may do, and a refusal is one
 clear Chinese sentence, never a traceback (issue 12). The services refuse
-anyway: tests/auth checks every cell of the table through them."""
+anyway: tests/permissions checks every cell of the table through them."""
 
 from __future__ import annotations
 

@@ -123,6 +123,7 @@ class OutageDesk(QObject):
         """Offer only what the signed-in user may do (the services check it again)."""
         user = self.outages.user
         self.actions["emergencyRaiseAction"].setVisible(user.allows(Permission.EMERGENCY_RAISE))
+        self.actions["outageImportAction"].setVisible(user.allows(Permission.OUTAGE_IMPORT))
         self.emergency.set_clearable(user.allows(Permission.EMERGENCY_CLEAR))
 
     def _deliver(self, fut: Future[T], fn: Callable[[T], None]) -> None:
@@ -235,7 +236,13 @@ class OutageDesk(QObject):
         if path:
             self.start_import(Path(path))
 
-    def start_import(self, path: Path) -> OutageImportDialog:
+    def start_import(self, path: Path) -> OutageImportDialog | None:
+        """The import dialog, for a shift lead; anyone else is told why not (the
+        importer refuses them too)."""
+        if not self.outages.user.allows(Permission.OUTAGE_IMPORT):
+            self.window.statusBar().showMessage(
+                self.tr("Only the shift lead imports the outage list."), 8000)
+            return None
         dlg = OutageImportDialog(self.importer, self.window)
         self.import_dialog = dlg
         dlg.finishedReport.connect(lambda _r: self.refresh())
@@ -282,7 +289,7 @@ def install(window: Any, desk: CallDesk, *, db: Database, bridge: DeskBridge, cl
             profile: SiteProfile) -> OutageDesk:
     """Add the outage feature to a running desk window; returns its handle."""
     outages = Outages(db, clock, desk.workstation, user=desk.user)
-    importer = OutageImport(db, clock, desk.workstation, profile.timezone)
+    importer = OutageImport(db, clock, desk.workstation, profile.timezone, user=desk.user)
     return OutageDesk(window, desk, bridge, outages, importer, clock, ZoneInfo(profile.timezone))
 
 

@@ -26,6 +26,7 @@ from callcenter.domain.ticket_lifecycle import TicketAction, TicketState
 from callcenter.services.alerts.inbox import REPEAT_COMPLAINT, SHIFT_LEAD, Alerts
 from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.callbacks.queue import AttemptRequest, Callbacks, CallResult
+from callcenter.services.outages.importer import OutageImport
 from callcenter.services.outages.lookup import Outages
 from callcenter.services.scripts.admin import ScriptAdmin, published_sources
 from callcenter.services.scripts.library import ScriptLibraryService
@@ -40,6 +41,7 @@ from callcenter.store.alert_models import Alert
 from callcenter.store.outage_models import EmergencyBanner
 from callcenter.store.script_models import ScriptVersion
 from callcenter.store.site_models import SiteDocument
+from tests.outages.conftest import GOOD_ROWS, write_csv
 from tests.scripts.helpers import CATEGORIES, copy_shipped
 
 # one user of each role (the department user works for "repair")
@@ -240,6 +242,12 @@ def _site_publish(r: Rig, a: Actor) -> None:
     assert r.db.read_now(lambda s: s.scalars(select(SiteDocument.author)).all()) == [a.user_id]
 
 
+def _outage_import(r: Rig, a: Actor) -> None:
+    importer = OutageImport(r.db, r.clock, "W01", "Asia/Shanghai", user=r.user)
+    report = importer.run(write_csv(r.tmp / "outages.csv", GOOD_ROWS))
+    assert report.ok and report.counts.added == len(GOOD_ROWS)
+
+
 SERVICE_PROBES: dict[Permission, Callable[[Rig, Actor], None]] = {
     Permission.TICKET_READ: _read,
     Permission.TICKET_CREATE: _create,
@@ -262,4 +270,5 @@ SERVICE_PROBES: dict[Permission, Callable[[Rig, Actor], None]] = {
     Permission.SCRIPT_EDIT: _script_edit,
     Permission.SCRIPT_PUBLISH: _script_publish,
     Permission.SITE_PUBLISH: _site_publish,
+    Permission.OUTAGE_IMPORT: _outage_import,
 }

@@ -29,7 +29,7 @@ from .rig import ACTORS, REPLY, SERVICE_PROBES, Rig, make_rig
 # QA reviews, masking, exports and user administration are other issues'
 # screens; each will call CurrentUser.require with these (tested below).
 NO_SERVICE_YET = frozenset({
-    Permission.TICKET_EDIT, Permission.HANDOVER_CONFIRM, Permission.OUTAGE_IMPORT,
+    Permission.TICKET_EDIT, Permission.HANDOVER_CONFIRM,
     Permission.QA_REVIEW_READ, Permission.QA_REVIEW_SCORE, Permission.QA_REVIEW_READ_OWN,
     Permission.UNMASK_PERSONAL_DATA, Permission.EXPORT, Permission.SYNC_RESOLVE,
     Permission.USERS_MANAGE,
