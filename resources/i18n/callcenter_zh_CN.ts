@@ -1353,32 +1353,37 @@
         <translation>发布紧急通告……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="135"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="136"/>
         <source>Outage lookup failed: %1</source>
         <translation>停电查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="185"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="186"/>
         <source>The caller is inside an active outage: link the ticket or give a reason.</source>
         <translation>来电客户在正在停电的范围内：请关联停电，或填写仍要下发的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="222"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="223"/>
         <source>Outages: %1 active · %2 upcoming · %3 restored</source>
         <translation>停电：正在 %1 · 即将 %2 · 已恢复 %3</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="233"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="234"/>
         <source>Import outage list</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="234"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="235"/>
         <source>Outage lists (*.csv *.xlsx)</source>
         <translation>停电信息表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="251"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="244"/>
+        <source>Only the shift lead imports the outage list.</source>
+        <translation>只有值班长可以导入停电信息。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/integration.py" line="258"/>
         <source>Only the shift lead can raise an emergency banner.</source>
         <translation>只有值班长可以发布紧急公告。</translation>
     </message>

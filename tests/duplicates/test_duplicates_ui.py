@@ -46,7 +46,7 @@ def earlier(d: DeskWindow, category: str, *, dispatch: str | None = "marketing")
                         caller_phone=PHONE, address="临江市江城区幸福路12号",
                         area_type="urban", priority="soon")
     req = DispatchRequest(dispatch, 5) if dispatch else None
-    saved = d.desk.tickets.save(draft, agent_id="1024", dispatch=req).result(timeout=5)
+    saved = d.saved_earlier(draft, dispatch=req)
     d.clock.advance(3600)
     return saved.number
 

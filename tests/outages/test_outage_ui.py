@@ -262,6 +262,7 @@ def test_import_dialog_cancel_writes_nothing(qtbot: QtBot, tmp_path: Path,
     from callcenter.ui.outages.import_dialog import OutageImportDialog
 
     d, od = dw
+    d.desk.sign_in("9001")  # the shift lead imports
     dlg = OutageImportDialog(od.importer, d.window)
     dlg.open()
     qtbot.mouseClick(dlg.cancel_btn, Qt.MouseButton.LeftButton)  # pressed before the worker looks

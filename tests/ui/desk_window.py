@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from callcenter.domain.clock import FakeClock, ManualScheduler
+from callcenter.domain.ticket import TicketDraft
 from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.customers.screen_pop import Customers
@@ -14,7 +15,7 @@ from callcenter.services.demo.seed import seed_demo
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database, open_database
-from callcenter.services.tickets.entry import Tickets
+from callcenter.services.tickets.entry import DispatchRequest, SavedTicket, Tickets
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.shared.main_window import MainWindow
 from tests.fakes import ScriptedTelephony
@@ -34,6 +35,13 @@ class DeskWindow:
     def advance(self, seconds: float) -> None:
         self.sched.advance(seconds)
         self.window._tick()  # the display tick would do this within 50 ms
+
+    def saved_earlier(self, draft: TicketDraft, agent_id: str = "1024",
+                      dispatch: DispatchRequest | None = None) -> SavedTicket:
+        """Setup: a ticket saved earlier (another shift or desk), written straight
+        into the store, whoever is signed in here now."""
+        return self.db.write_now(lambda s: self.desk.tickets.save_in(
+            s, draft, agent_id=agent_id, dispatch=dispatch))
 
     def close(self) -> None:
         self.desk.shutdown()
