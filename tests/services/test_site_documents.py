@@ -112,7 +112,8 @@ def test_the_site_command_publishes_and_lists(tmp_path: Path, capsys: pytest.Cap
         db.close()
 
 
-@pytest.mark.parametrize("author", ["1024", "7001", "8001"])  # agent, QA, department user
+# an agent, QA, a department user, and SQL-looking text (an unknown ID: an agent)
+@pytest.mark.parametrize("author", ["1024", "7001", "8001", "9001' OR '1'='1"])
 def test_only_a_shift_lead_publishes_site_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                     author: str) -> None:
     (tmp_path / "p.toml").write_text(RENAMED, encoding="utf-8")

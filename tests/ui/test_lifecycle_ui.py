@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from callcenter.domain.ticket import TicketDraft
@@ -30,6 +30,8 @@ def dw(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskWindow, LifecycleCont
     yield d, ctl
     for dlg in list(ctl.dialogs.values()):
         dlg.close()
+    for timer in d.window.findChildren(QTimer):  # as AppContext.shutdown: none fires on a closed store
+        timer.stop()
     d.close()
 
 
