@@ -68,10 +68,11 @@ _AGENT = frozenset({
     P.TICKET_CLOSE_ON_CALL, P.CALLBACK_RECORD, P.ALERT_RAISE, P.QA_REVIEW_READ_OWN,
     P.SYNC_RESOLVE,
 })
-# A shift lead does an agent's work and, alone: supervises and archives
-# tickets, assigns callbacks, reads the lead's alerts, raises and clears the
-# emergency banner, confirms the handover, imports outages, edits and publishes
-# scripts and site documents, reads every QA review, unmasks and exports.
+# A shift lead does an agent's work and more. Only a lead: supervises tickets,
+# assigns callbacks, reads the lead's alerts, raises and clears the emergency
+# banner, confirms the handover, imports outages, edits and publishes scripts
+# and site documents. Like others: archives tickets (admin too), reads every QA
+# review, unmasks personal data and exports (QA too).
 _LEAD_ONLY = frozenset({
     P.TICKET_SUPERVISE, P.TICKET_ARCHIVE, P.CALLBACK_ASSIGN, P.ALERTS_READ_LEAD,
     P.EMERGENCY_RAISE, P.EMERGENCY_CLEAR, P.HANDOVER_CONFIRM, P.OUTAGE_IMPORT,
