@@ -22,6 +22,7 @@ from callcenter.domain.clock import SystemClock
 from callcenter.domain.site_profile import ProfileError
 from callcenter.services.audit.log import AuditLog
 from callcenter.services.auth.admin import UserAdmin
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.auth.directory import UserDirectory
 from callcenter.services.auth.sign_in import SignInService
 from callcenter.services.calls.desk import CallDesk
@@ -155,7 +156,9 @@ def build(opts: AppOptions) -> AppContext:
         raise
     # calls and shifts a crash (kill -9, power) left open are closed from their events
     db.write_now(lambda s: recover_in(s, profile, workstation, clock.utc_now()))
-    tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db))
+    # who is signed in on this desk: one for the app, every service checks it
+    user = CurrentUser()
+    tickets = Tickets(db, profile, clock, workstation, calendar=current_calendar(db), user=user)
     if opts.demo:
         try:
             seed_demo_users(db, profile, clock, workstation)
@@ -198,7 +201,7 @@ def build(opts: AppOptions) -> AppContext:
     keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),
                                                           clock), profile, opts.lang))
     # features install themselves through MainWindow's extension points
-    workflow = TicketWorkflow(db, clock, workstation)
+    workflow = TicketWorkflow(db, clock, workstation, user=user)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang, reveals)
     duplicates = install_duplicates(window, desk, db, profile, clock, workflow)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from callcenter.domain.auth.roles import Actor, Role
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.telephony.port import Listener, TelephonyEvent
 
 
@@ -58,3 +60,9 @@ def ime_commit(widget: Any, text: str) -> None:
     ev = QInputMethodEvent()
     ev.setCommitString(text)
     QApplication.sendEvent(widget, ev)
+
+
+def signed_in(user_id: str = "1024", role: Role = Role.AGENT,
+              department: str | None = None) -> CurrentUser:
+    """A desk's signed-in user for services built outside the app (an agent by default)."""
+    return CurrentUser(Actor(user_id, role, department))

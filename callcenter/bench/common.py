@@ -8,6 +8,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from callcenter.domain.auth.roles import Actor, Role
+from callcenter.services.auth.current_user import CurrentUser
+
 NS_PER_MS = 1_000_000
 NS_PER_S = 1_000_000_000
 
@@ -58,3 +61,8 @@ def remove_db_files(path: Path) -> None:
 
 def rounded(value: float, digits: int = 3) -> float:
     return round(float(value), digits)
+
+
+def signed_in_agent(agent_id: str) -> CurrentUser:
+    """The desk's signed-in user for a bench that saves tickets as an agent."""
+    return CurrentUser(Actor(agent_id, Role.AGENT))

@@ -64,7 +64,16 @@ from urllib.parse import urlsplit
 
 import psycopg
 
-from .common import BenchArgs, BenchError, Metrics, Scenario, percentile, remove_db_files, rounded
+from .common import (
+    BenchArgs,
+    BenchError,
+    Metrics,
+    Scenario,
+    percentile,
+    remove_db_files,
+    rounded,
+    signed_in_agent,
+)
 from .sync_common import CentralServer, env_int
 
 DEFAULT_SECONDS = 60.0
@@ -187,7 +196,8 @@ def _desk_process(plans: list[DeskPlan], ready: Any, go: Any, seconds: float, se
 
         worker = SyncWorker(db, engine, on_status=on_status, on_report=on_report,
                             interval_s=ROUND_INTERVAL_S, rng=random.Random(rng.random()))
-        desks.append((db, Tickets(db, profile, SystemClock(), p.desk), worker))
+        user = signed_in_agent(AGENT_ID)
+        desks.append((db, Tickets(db, profile, SystemClock(), p.desk, user=user), worker))
 
     ready.put(len(desks))
     if not go.wait(600):

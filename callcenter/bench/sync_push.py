@@ -61,7 +61,16 @@ from callcenter.services.tickets.entry import DispatchRequest, Tickets
 from callcenter.sync import outbox_reader
 from callcenter.sync.central import CentralClient
 
-from .common import BenchArgs, BenchError, Metrics, Scenario, percentile, remove_db_files, rounded
+from .common import (
+    BenchArgs,
+    BenchError,
+    Metrics,
+    Scenario,
+    percentile,
+    remove_db_files,
+    rounded,
+    signed_in_agent,
+)
 from .seed import EVENT_COLUMNS, TICKET_COLUMNS, sample_drafts
 from .sync_common import (
     CentralServer,
@@ -177,7 +186,7 @@ def run(args: BenchArgs) -> Metrics:
     remove_db_files(path)
     db = open_database(path)
     try:
-        _real_saves(Tickets(db, profile, SystemClock(), DESK))
+        _real_saves(Tickets(db, profile, SystemClock(), DESK, user=signed_in_agent(AGENT_ID)))
         db.flush()
         real_ops = check_capture(path)
         args.progress(f"{REAL_SAVES} real saves captured {real_ops} ops, as the bench makes them; "

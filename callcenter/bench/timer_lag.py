@@ -28,7 +28,17 @@ from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database
 from callcenter.services.tickets.entry import Tickets
 
-from .common import NS_PER_MS, NS_PER_S, BenchArgs, BenchError, Metrics, Scenario, percentile, rounded
+from .common import (
+    NS_PER_MS,
+    NS_PER_S,
+    BenchArgs,
+    BenchError,
+    Metrics,
+    Scenario,
+    percentile,
+    rounded,
+    signed_in_agent,
+)
 from .seed import sample_drafts
 
 MIN_PHASE_S = 5.0
@@ -73,7 +83,8 @@ class _Saver(threading.Thread):
         try:
             db = Database(self.db_path)
             try:
-                tickets = Tickets(db, load_profile(), SystemClock(), BACKGROUND_DESK)
+                tickets = Tickets(db, load_profile(), SystemClock(), BACKGROUND_DESK,
+                                  user=signed_in_agent(AGENT_ID))
                 drafts = sample_drafts(256)
                 t0 = time.perf_counter()
                 for i in range(self.count):

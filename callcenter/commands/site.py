@@ -27,7 +27,7 @@ def _parser() -> argparse.ArgumentParser:
     which = pub.add_mutually_exclusive_group(required=True)
     which.add_argument("--profile", type=Path, help="site profile TOML")
     which.add_argument("--calendar", type=Path, help="working-day calendar TOML")
-    pub.add_argument("--author", required=True, help="who publishes (工号 or name)")
+    pub.add_argument("--author", required=True, help="who publishes: a shift lead's 工号")
     pub.add_argument("--data-dir", type=Path)
     lst = sub.add_parser("list", help="list the published versions on this desk")
     lst.add_argument("--data-dir", type=Path)
@@ -41,6 +41,8 @@ def main(argv: list[str]) -> int:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
     from sqlalchemy import select
 
+    from callcenter.domain.auth.permissions import PermissionDenied
+    from callcenter.services.auth.directory import user_actor
     from callcenter.services.site.documents import publish_in
     from callcenter.services.site.settings import default_data_dir, load_settings
     from callcenter.services.storage.database import open_database
@@ -66,11 +68,18 @@ def main(argv: list[str]) -> int:
             print(f"{path}:1: {exc}", file=sys.stderr)
             return 1
         workstation = load_settings(data_dir).workstation
+        # the author's role as a desk signing in with that ID gets it (services/auth)
+        by = user_actor(db, ns.author.strip())
         try:
-            done = db.write_now(lambda s: publish_in(s, kind, text, ns.author, datetime.now(UTC),
+            done = db.write_now(lambda s: publish_in(s, kind, text, by, datetime.now(UTC),
                                                      workstation))
         except (ProfileError, CalendarError) as exc:
             print(str(exc).replace(f"{kind} (not published)", str(path)), file=sys.stderr)
+            return 1
+        except PermissionDenied:
+            who = f"{by.user_id} ({by.role.value})" if by else f"{ns.author.strip()} (no such user)"
+            print(f"callcenter site: {who} may not publish site documents: only a shift lead "
+                  "does; nothing was published", file=sys.stderr)
             return 1
         print(f"published {kind} #{done.number}; other desks get it with their next sync "
               "and use it from their next start")

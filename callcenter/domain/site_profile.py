@@ -90,6 +90,8 @@ class SiteProfile:
     recent_ticket_days: int = 30
     max_deadline_days: int = 30
     deadlines: tuple[DeadlineRule, ...] = ()
+    # read so that older profiles still load, but it grants nothing: roles are the
+    # users table's (issue 12; services/auth/directory.py)
     staff: tuple[StaffEntry, ...] = ()
     callback_max_attempts: int = 3
     callback_due_hours: float = 24.0  # a replied ticket is called back within this
@@ -98,10 +100,6 @@ class SiteProfile:
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
     idle_lock_minutes: float = 10.0
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-    def staff_entry(self, user_id: str) -> StaffEntry:
-        """Who signs in with this ID; anyone not listed is an agent."""
-        return next((e for e in self.staff if e.user_id == user_id), StaffEntry(user_id, "agent"))
 
     def deadline_for(
         self, category: str, *, subtype: str | None = None, area_type: str | None = None

@@ -9,8 +9,10 @@ event; a refused one says why with a reason code the UI translates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+
+from callcenter.domain.auth.permissions import OTHER_DEPARTMENT, Permission, refusal
+from callcenter.domain.auth.roles import Actor, Role
 
 
 class TicketState(Enum):
@@ -20,14 +22,6 @@ class TicketState(Enum):
     REPLIED = "replied"  # 已回复
     VISITED = "visited"  # 已回访
     ARCHIVED = "archived"  # 已归档
-
-
-class Role(Enum):
-    AGENT = "agent"
-    SHIFT_LEAD = "shift_lead"
-    DEPARTMENT = "department"
-    QA = "qa"
-    ADMIN = "admin"
 
 
 class TicketAction(Enum):
@@ -42,13 +36,6 @@ class TicketAction(Enum):
     SUPERVISE = "supervise"  # 督办
 
 
-@dataclass(frozen=True)
-class Actor:
-    user_id: str
-    role: Role
-    department: str | None = None  # for department users
-
-
 class TransitionRefused(Exception):
     """``reason`` is a code: wrong_state | not_allowed_for_role | other_department |
     not_closable | reply_incomplete."""
@@ -58,24 +45,35 @@ class TransitionRefused(Exception):
         self.action, self.state, self.reason = action, state, reason
 
 
-_S, _A, _R = TicketState, TicketAction, Role
+_S, _A, _P = TicketState, TicketAction, Permission
 OPEN = frozenset({_S.ACCEPTED, _S.DISPATCHED, _S.IN_PROGRESS, _S.REPLIED})
 
-# action -> (states it may start from, roles that may do it, resulting state or None)
-_RULES: dict[TicketAction, tuple[frozenset[TicketState], frozenset[Role], TicketState | None]] = {
-    _A.DISPATCH: (frozenset({_S.ACCEPTED}), frozenset({_R.AGENT, _R.SHIFT_LEAD}), _S.DISPATCHED),
-    _A.ACCEPT: (frozenset({_S.DISPATCHED}), frozenset({_R.DEPARTMENT}), _S.IN_PROGRESS),
-    _A.REPLY: (frozenset({_S.IN_PROGRESS}), frozenset({_R.DEPARTMENT}), _S.REPLIED),
-    _A.CALLBACK_SATISFIED: (frozenset({_S.REPLIED}), frozenset({_R.AGENT, _R.SHIFT_LEAD}),
-                            _S.VISITED),
-    _A.CALLBACK_NOT_SATISFIED: (frozenset({_S.REPLIED}), frozenset({_R.AGENT, _R.SHIFT_LEAD}),
-                                _S.DISPATCHED),
-    _A.ARCHIVE: (frozenset({_S.VISITED}), frozenset({_R.SHIFT_LEAD, _R.ADMIN}), _S.ARCHIVED),
-    _A.CLOSE_ON_CALL: (frozenset({_S.ACCEPTED}), frozenset({_R.AGENT, _R.SHIFT_LEAD}),
-                       _S.ARCHIVED),
-    _A.URGE: (OPEN, frozenset({_R.AGENT, _R.SHIFT_LEAD}), None),
-    _A.SUPERVISE: (OPEN, frozenset({_R.SHIFT_LEAD}), None),
+# action -> (states it may start from, the permission it needs, resulting state
+# or None). Who holds the permission is the one table, domain/auth/permissions.py.
+_RULES: dict[TicketAction, tuple[frozenset[TicketState], Permission, TicketState | None]] = {
+    _A.DISPATCH: (frozenset({_S.ACCEPTED}), _P.TICKET_DISPATCH, _S.DISPATCHED),
+    _A.ACCEPT: (frozenset({_S.DISPATCHED}), _P.TICKET_ACCEPT, _S.IN_PROGRESS),
+    _A.REPLY: (frozenset({_S.IN_PROGRESS}), _P.TICKET_REPLY, _S.REPLIED),
+    _A.CALLBACK_SATISFIED: (frozenset({_S.REPLIED}), _P.CALLBACK_RECORD, _S.VISITED),
+    _A.CALLBACK_NOT_SATISFIED: (frozenset({_S.REPLIED}), _P.CALLBACK_RECORD, _S.DISPATCHED),
+    _A.ARCHIVE: (frozenset({_S.VISITED}), _P.TICKET_ARCHIVE, _S.ARCHIVED),
+    _A.CLOSE_ON_CALL: (frozenset({_S.ACCEPTED}), _P.TICKET_CLOSE_ON_CALL, _S.ARCHIVED),
+    _A.URGE: (OPEN, _P.TICKET_URGE, None),
+    _A.SUPERVISE: (OPEN, _P.TICKET_SUPERVISE, None),
 }
+
+
+def permission_for(action: TicketAction) -> Permission:
+    return _RULES[action][1]
+
+
+def _role_refusal(actor: Actor, permission: Permission, ticket_department: str | None) -> str | None:
+    """The lifecycle's reason code (not_allowed_for_role | other_department) from the table."""
+    why = refusal(actor, permission, department=ticket_department)
+    if why is None:
+        return None
+    return OTHER_DEPARTMENT if why == OTHER_DEPARTMENT else "not_allowed_for_role"
+
 
 REPAIR_REPLY_FIELDS = ("departed_at", "arrived_at", "cause", "restored_at", "result")
 
@@ -91,13 +89,12 @@ def transition(
     is_repair: bool = False,
 ) -> TicketState:
     """The state after ``action``, or ``TransitionRefused`` with the reason."""
-    starts, roles, result = _RULES[action]
+    starts, permission, result = _RULES[action]
     if state not in starts:
         raise TransitionRefused(action, state, "wrong_state")
-    if actor.role not in roles:
-        raise TransitionRefused(action, state, "not_allowed_for_role")
-    if actor.role is Role.DEPARTMENT and actor.department != ticket_department:
-        raise TransitionRefused(action, state, "other_department")
+    why = _role_refusal(actor, permission, ticket_department)
+    if why is not None:
+        raise TransitionRefused(action, state, why)
     if action is TicketAction.CLOSE_ON_CALL and not closable_on_call:
         raise TransitionRefused(action, state, "not_closable")
     if action is TicketAction.REPLY:
@@ -108,10 +105,9 @@ def transition(
 
 
 def allowed_actions(state: TicketState, actor: Actor, ticket_department: str | None) -> list[TicketAction]:
-    out = []
-    for action, (starts, roles, _) in _RULES.items():
-        if state in starts and actor.role in roles and (
-            actor.role is not Role.DEPARTMENT or actor.department == ticket_department
-        ):
-            out.append(action)
-    return out
+    return [action for action, (starts, permission, _) in _RULES.items()
+            if state in starts and _role_refusal(actor, permission, ticket_department) is None]
+
+
+__all__ = ["OPEN", "REPAIR_REPLY_FIELDS", "Actor", "Role", "TicketAction", "TicketState",
+           "TransitionRefused", "allowed_actions", "permission_for", "transition"]

@@ -77,3 +77,4 @@ class EmergencyBanner(SyncColumns, Base):
     raised_by: Mapped[str] = mapped_column(String(16))
     raised_at: Mapped[datetime] = mapped_column(index=True)
     cleared_at: Mapped[datetime | None]
+    cleared_by: Mapped[str | None] = mapped_column(String(16))  # the lead who cleared it

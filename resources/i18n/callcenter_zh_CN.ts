@@ -62,32 +62,32 @@
 <context>
     <name>AlertsView</name>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="57"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="59"/>
         <source>Alerts for the shift lead</source>
         <translation>值班长提醒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="85"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="87"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="173"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="176"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="177"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="180"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="192"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="195"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="193"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="196"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -171,7 +171,7 @@
         <translation>（⚠ 超期%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/integration.py" line="84"/>
+        <location filename="../../callcenter/ui/callbacks/integration.py" line="85"/>
         <source>Callbacks</source>
         <translation>回访</translation>
     </message>
@@ -262,238 +262,228 @@
 <context>
     <name>CallbackQueueView</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="96"/>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="208"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="98"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="210"/>
         <source>Sign in to take and record callbacks.</source>
         <translation>请先签入，再领取和记录回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="122"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="124"/>
         <source>Open callbacks</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="123"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="125"/>
         <source>Mine</source>
         <translation>我的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="124"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="126"/>
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="125"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="127"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="128"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="130"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="141"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="143"/>
         <source>Ta&amp;ke</source>
         <translation>领取(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="143"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="145"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="146"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="148"/>
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="156"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="158"/>
         <source>Note (required when not satisfied)</source>
         <translation>回访备注（不满意时必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="159"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="161"/>
         <source>Reached, &amp;satisfied</source>
         <translation>已联系：满意(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="161"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="163"/>
         <source>Reached, &amp;not satisfied</source>
         <translation>已联系：不满意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="164"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="166"/>
         <source>Not &amp;reached, retry at</source>
         <translation>未联系上，预约重拨(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="179"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="181"/>
         <source>Opening (say it first):</source>
         <translation>外拨开场白（先说）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="181"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="183"/>
         <source>Department reply and earlier attempts:</source>
         <translation>部门回复与历次回访：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="241"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="243"/>
         <source>callback of %1</source>
         <translation>工单 %1 的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="283"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="288"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="295"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="300"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="297"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="302"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="328"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="345"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="350"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="345"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="350"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="346"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
         <source>Departed</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="346"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="347"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
         <source>Power restored</source>
         <translation>恢复送电时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="348"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="353"/>
         <source>Customer&apos;s request: %1</source>
         <translation>客户诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="349"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="354"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="357"/>
         <source>reached, satisfied</source>
         <translation>已联系，满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="353"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="358"/>
         <source>reached, not satisfied</source>
         <translation>已联系，不满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="354"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="359"/>
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="356"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="361"/>
         <source>Attempt %1/%2</source>
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="402"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="407"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="413"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="418"/>
         <source>%1: not reached %2 times; recorded as unreachable.</source>
         <translation>%1：%2次未联系上，已记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="417"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
         <source>%1: not reached; try again at %2.</source>
         <translation>%1：未联系上，请于%2再次外呼。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="420"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="425"/>
         <source>%1: customer satisfied; callback recorded.</source>
         <translation>%1：客户满意，回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="427"/>
         <source>%1: customer not satisfied; the ticket is dispatched again.</source>
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="437"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="444"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="440"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="447"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="444"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="451"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="447"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="454"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="452"/>
-        <source>Only agents and shift leads make callbacks.</source>
-        <translation>只有坐席和值班长可以回访。</translation>
-    </message>
-    <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="453"/>
-        <source>Only the shift lead assigns callbacks.</source>
-        <translation>只有值班长可以指派回访。</translation>
-    </message>
-    <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="454"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="459"/>
         <source>Enter the ID of an agent to assign the callback to.</source>
         <translation>请输入要指派的坐席工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="455"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="460"/>
         <source>This callback is already finished.</source>
         <translation>该回访任务已结束。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="456"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="461"/>
         <source>This callback is assigned to another agent.</source>
         <translation>该回访任务已指派给其他坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="457"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="462"/>
         <source>Write down why the customer is not satisfied.</source>
         <translation>请记录客户不满意的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="458"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="463"/>
         <source>The retry time must be in the future.</source>
         <translation>预约重拨时间必须晚于现在。</translation>
     </message>
@@ -651,37 +641,37 @@
 <context>
     <name>DuplicatesDesk</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="111"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="113"/>
         <source>Repeat complaint not yet resolved: the shift lead has been alerted.</source>
         <translation>重复投诉尚未解决：已报告当值负责人。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="118"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="120"/>
         <source>Urging is possible after the call ends (wrap-up).</source>
         <translation>通话结束后（话后处理时）才能催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="135"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="147"/>
         <source>the ticket is already closed</source>
         <translation>该工单已办结</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="136"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="148"/>
         <source>your role may not urge tickets</source>
         <translation>您的角色不能催办工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="137"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="149"/>
         <source>the database did not take the write</source>
         <translation>数据库未能写入</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="138"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="150"/>
         <source>The urge was NOT recorded (%1); nothing changed.</source>
         <translation>催办未记录（%1），未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="147"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_integration.py" line="159"/>
         <source>Urge recorded on ticket %1; no new ticket was saved.</source>
         <translation>已在工单 %1 上记录催办，未新建工单。</translation>
     </message>
@@ -863,17 +853,17 @@
 <context>
     <name>EmergencyBanner</name>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="44"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="45"/>
         <source>Clear</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="57"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="65"/>
         <source>⚠ EMERGENCY (shift lead %1): %2</source>
         <translation>⚠ 紧急通告（值班长 %1）：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="59"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="67"/>
         <source>Script:</source>
         <translation>话术：</translation>
     </message>
@@ -881,22 +871,22 @@
 <context>
     <name>EmergencyDialog</name>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="71"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="79"/>
         <source>Raise an emergency banner</source>
         <translation>发布紧急通告</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="82"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="91"/>
         <source>Message</source>
         <translation>通告内容</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="83"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="92"/>
         <source>Outage script</source>
         <translation>停电话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/emergency.py" line="84"/>
+        <location filename="../../callcenter/ui/outages/emergency.py" line="93"/>
         <source>Shift lead ID</source>
         <translation>值班长工号</translation>
     </message>
@@ -1288,12 +1278,12 @@
 <context>
     <name>LifecycleController</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="49"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="51"/>
         <source>Department desk</source>
         <translation>部门工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="118"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="121"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
@@ -1301,92 +1291,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="48"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="50"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="88"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="90"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="100"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="102"/>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="103"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="105"/>
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="193"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="195"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="200"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="202"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="227"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="229"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="231"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="235"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="284"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="290"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="288"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="294"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="303"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="309"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="307"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="313"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="308"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="314"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="309"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="315"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="310"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="316"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="314"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="320"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="315"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="321"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="324"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="330"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -1512,57 +1502,62 @@
 <context>
     <name>OutageDesk</name>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="78"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="80"/>
         <source>Outages</source>
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="103"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="105"/>
         <source>&amp;Outages</source>
         <translation>停电信息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="106"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="108"/>
         <source>Outage lookup</source>
         <translation>停电查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="107"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="109"/>
         <source>Import outage list...</source>
         <translation>导入停电信息……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="108"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="110"/>
         <source>Raise emergency banner...</source>
         <translation>发布紧急通告……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="125"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="137"/>
         <source>Outage lookup failed: %1</source>
         <translation>停电查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="174"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="187"/>
         <source>The caller is inside an active outage: link the ticket or give a reason.</source>
         <translation>来电客户在正在停电的范围内：请关联停电，或填写仍要下发的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="211"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="224"/>
         <source>Outages: %1 active · %2 upcoming · %3 restored</source>
         <translation>停电：正在 %1 · 即将 %2 · 已恢复 %3</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="222"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="235"/>
         <source>Import outage list</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="223"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="236"/>
         <source>Outage lists (*.csv *.xlsx)</source>
         <translation>停电信息表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="240"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="245"/>
+        <source>Only the shift lead imports the outage list.</source>
+        <translation>只有值班长可以导入停电信息。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/integration.py" line="259"/>
         <source>Only the shift lead can raise an emergency banner.</source>
         <translation>只有值班长可以发布紧急公告。</translation>
     </message>
@@ -1855,6 +1850,189 @@
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="15"/>
+        <source>open this ticket</source>
+        <translation>打开这张工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="16"/>
+        <source>save tickets</source>
+        <translation>保存工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="17"/>
+        <source>edit tickets</source>
+        <translation>修改工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="18"/>
+        <source>dispatch tickets</source>
+        <translation>下发工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="19"/>
+        <source>accept tickets</source>
+        <translation>受理工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="20"/>
+        <source>reply to tickets</source>
+        <translation>回复工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="21"/>
+        <source>urge tickets</source>
+        <translation>催办工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="22"/>
+        <source>supervise tickets</source>
+        <translation>督办工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="23"/>
+        <source>close tickets on the call</source>
+        <translation>当场办结工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="25"/>
+        <source>archive tickets</source>
+        <translation>归档工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="26"/>
+        <source>make callbacks</source>
+        <translation>进行回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="27"/>
+        <source>assign callbacks</source>
+        <translation>分派回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="28"/>
+        <source>alert the shift lead</source>
+        <translation>提醒值班长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="29"/>
+        <source>read the shift lead&apos;s alerts</source>
+        <translation>查看值班长提醒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="31"/>
+        <source>raise the emergency banner</source>
+        <translation>发布紧急通告</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="32"/>
+        <source>clear the emergency banner</source>
+        <translation>撤销紧急通告</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="33"/>
+        <source>confirm the shift handover</source>
+        <translation>确认交接班</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="34"/>
+        <source>import outage lists</source>
+        <translation>导入停电信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="35"/>
+        <source>edit scripts</source>
+        <translation>编辑话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="36"/>
+        <source>publish scripts</source>
+        <translation>发布话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="37"/>
+        <source>publish site documents</source>
+        <translation>发布站点配置</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="38"/>
+        <source>read QA reviews</source>
+        <translation>查看质检结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="39"/>
+        <source>score QA reviews</source>
+        <translation>质检评分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="40"/>
+        <source>read your QA reviews</source>
+        <translation>查看本人质检结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="41"/>
+        <source>show full personal data</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="42"/>
+        <source>export data</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="43"/>
+        <source>resolve sync conflicts</source>
+        <translation>处理同步冲突</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="44"/>
+        <source>manage users</source>
+        <translation>管理用户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="51"/>
+        <source>agent</source>
+        <translation>客户代表</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="52"/>
+        <source>shift lead</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="53"/>
+        <source>department user</source>
+        <translation>处理部门用户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="54"/>
+        <source>QA reviewer</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="55"/>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="63"/>
+        <source>Sign in first: you may not %1 without signing in.</source>
+        <translation>请先签入：未签入不能%1。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="66"/>
+        <source>This ticket belongs to another department; you may not %1 for it.</source>
+        <translation>这张工单属于其他部门，您不能%1。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="69"/>
+        <source>Your role (%1) may not %2; nothing was changed.</source>
+        <translation>您的角色（%1）无权%2，未做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>PhoneStatus</name>
     <message>
         <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
@@ -2086,87 +2264,87 @@
 <context>
     <name>ScriptEditorDialog</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="41"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="43"/>
         <source>Edit scripts</source>
         <translation>编辑话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="74"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="76"/>
         <source>Preview with sample values</source>
         <translation>示例值预览</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="81"/>
         <source>Versions</source>
         <translation>版本记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="88"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="90"/>
         <source>New script</source>
         <translation>新建话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="91"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="93"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="100"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="102"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="103"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="105"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="141"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="143"/>
         <source>New script (not published yet)</source>
         <translation>新话术（尚未发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="160"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="162"/>
         <source>Version 0 (shipped with the app)</source>
         <translation>版本 0（随软件发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="161"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="161"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="165"/>
         <source>Version %1 (%2), changed by %3 at %4</source>
         <translation>版本 %1（%2），%3 修改于 %4</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="179"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="181"/>
         <source>No problems: ready to publish.</source>
         <translation>校验通过，可以发布。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="189"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="191"/>
         <source>Not saved: the script needs a valid id first.</source>
         <translation>未保存：请先填写有效的话术编号（id）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="193"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="199"/>
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="206"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="212"/>
         <source>Not published: fix the problems first.</source>
         <translation>未发布：请先修正问题。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="209"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="218"/>
         <source>Version %1 published: agents see it from their next call.</source>
         <translation>版本 %1 已发布：坐席从下一通电话起使用。</translation>
     </message>
@@ -2174,49 +2352,49 @@
 <context>
     <name>ScriptIntegration</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="101"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="103"/>
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="105"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="107"/>
         <source>&amp;Scripts</source>
         <translation>话术(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="108"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="110"/>
         <source>Find a script...</source>
         <translation>查找话术...</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="112"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="114"/>
         <source>Edit scripts (shift lead)...</source>
         <translation>编辑话术（值班长）...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/scripts/integration.py" line="130"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="133"/>
         <source>%n script file(s) refused; run &apos;callcenter scripts check&apos;.</source>
         <translation>
             <numerusform>%n 个话术文件未通过校验；请运行 &apos;callcenter scripts check&apos;。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="233"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="241"/>
         <source>No script for this moment.</source>
         <translation>此时没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="267"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="275"/>
         <source>No guided script for this call.</source>
         <translation>本次通话没有适用的引导话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="328"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="336"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="332"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="340"/>
         <source>Only the shift lead can edit scripts.</source>
         <translation>只有值班长可以编辑话术。</translation>
     </message>
@@ -3129,7 +3307,7 @@
 <context>
     <name>TicketListView</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_integration.py" line="50"/>
+        <location filename="../../callcenter/ui/tickets/list_integration.py" line="52"/>
         <source>Tickets</source>
         <translation>工单查询</translation>
     </message>

@@ -25,6 +25,7 @@ from callcenter.ui.callbacks.integration import install
 from callcenter.ui.shared.fonts import install_cjk_font
 from callcenter.ui.shared.i18n import install_translator
 from tests.callbacks.conftest import AGENT, LEAD, CallbackRig
+from tests.fakes import signed_in
 from tests.ui.desk_window import make_desk_window
 
 
@@ -68,8 +69,10 @@ def render(out: Path, zh_file: Path | None = None) -> list[Path]:
         dw = make_desk_window(Path(tmp), customers=5)
         profile = dw.desk.profile
         wf = TicketWorkflow(dw.db, dw.clock, "W01")
-        cb = Callbacks(dw.db, profile, dw.clock, wf, "W01")
-        rig = CallbackRig(dw.db, dw.clock, profile, Tickets(dw.db, profile, dw.clock, "W01"), wf, cb)
+        user = signed_in()
+        cb = Callbacks(dw.db, profile, dw.clock, wf, "W01", user=user)
+        tickets = Tickets(dw.db, profile, dw.clock, "W01", user=user)
+        rig = CallbackRig(dw.db, dw.clock, profile, tickets, wf, cb)
         for i, text in enumerate(("家中停电，邻居有电", "电压不稳，灯光闪烁", "表箱门损坏")):
             rig.replied_ticket(content=text, phone=f"1380013800{i + 1}")
         cb.enqueue().result(timeout=5)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.ticket import TicketDraft
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction, TicketState, TransitionRefused
 from callcenter.services.callbacks.queue import (
@@ -24,6 +25,7 @@ from callcenter.services.callbacks.queue import (
 from callcenter.services.tickets.workflow import ActionRequest, TicketSnapshot, TicketWorkflow
 from callcenter.store.callback_models import CallbackAttempt, CallbackTask
 from callcenter.store.models import TicketEvent
+from tests.fakes import signed_in
 
 from .conftest import AGENT, DEPT_USER, LEAD, OTHER_AGENT, CallbackRig, make_rig
 
@@ -36,6 +38,7 @@ def open_rows(rig: CallbackRig, which: QueueFilter = QueueFilter.OPEN,
 def attempt(rig: CallbackRig, row: CallbackRow, result: CallResult, agent: str = AGENT,
             **kw: object) -> object:
     req = AttemptRequest(row.id, agent, row.version, result, **kw)  # type: ignore[arg-type]
+    rig.sign_in(agent)
     return rig.callbacks.record_attempt(req).result(timeout=5)
 
 
@@ -93,25 +96,35 @@ def test_lead_assigns_agents_take_free_tasks(rig: CallbackRig) -> None:
     rig.replied_ticket(phone="13800138002")
     rig.callbacks.enqueue().result(timeout=5)
     a, b = open_rows(rig)
-    with pytest.raises(CallbackRefused) as err:
+    with pytest.raises(PermissionDenied) as denied:  # an agent is signed in
         rig.callbacks.assign(a.id, OTHER_AGENT, AGENT, a.version)
-    assert err.value.reason == "not_shift_lead"
+    assert denied.value.reason == "role"
+    rig.callbacks.user.clear()
+    with pytest.raises(PermissionDenied) as denied:  # nobody is signed in here
+        rig.callbacks.assign(a.id, OTHER_AGENT, LEAD, a.version)
+    assert denied.value.reason == "not_signed_in"
+    rig.sign_in(LEAD)
     with pytest.raises(CallbackRefused) as err:
+        rig.sign_in(LEAD)
         rig.callbacks.assign(a.id, DEPT_USER, LEAD, a.version)
     assert err.value.reason == "assignee_invalid"
+    rig.sign_in(LEAD)
     given = rig.callbacks.assign(a.id, OTHER_AGENT, LEAD, a.version).result(timeout=5)
     assert given.assigned_to == OTHER_AGENT and given.version == a.version + 1
+    rig.sign_in(AGENT)
     with pytest.raises(CallbackRefused) as err:  # an agent cannot take someone else's task
         rig.callbacks.take(a.id, AGENT, given.version).result(timeout=5)
     assert err.value.reason == "assigned_to_other"
     taken = rig.callbacks.take(b.id, AGENT, b.version).result(timeout=5)
     assert taken.assigned_to == AGENT
+    rig.sign_in(OTHER_AGENT)
     with pytest.raises(StaleTask):  # a second window that read the old version
         rig.callbacks.take(b.id, OTHER_AGENT, b.version).result(timeout=5)
     assert [r.ticket_id for r in open_rows(rig, QueueFilter.MINE, AGENT)] == [b.ticket_id]
-    with pytest.raises(CallbackRefused) as err:
+    rig.sign_in(DEPT_USER)
+    with pytest.raises(PermissionDenied) as denied:
         rig.callbacks.take(b.id, DEPT_USER, taken.version)
-    assert err.value.reason == "not_allowed_for_role"
+    assert denied.value.reason == "role"
 
 
 def test_reached_satisfied_moves_the_ticket_on_to_archive(rig: CallbackRig) -> None:
@@ -222,7 +235,8 @@ def test_a_failure_after_the_ticket_moved_rolls_everything_back(rig: CallbackRig
     from callcenter.services.callbacks.queue import Callbacks
 
     tid = rig.replied_ticket()
-    cb = Callbacks(rig.db, rig.profile, rig.clock, FailingWorkflow(rig.db, rig.clock, "W01"), "W01")
+    cb = Callbacks(rig.db, rig.profile, rig.clock, FailingWorkflow(rig.db, rig.clock, "W01"), "W01",
+                   user=signed_in(AGENT))
     cb.enqueue().result(timeout=5)
     row = open_rows(rig)[0]
     version = rig.workflow.get(tid).version
@@ -239,13 +253,14 @@ def test_only_the_assignee_records_and_departments_never(rig: CallbackRig) -> No
     rig.replied_ticket()
     rig.callbacks.enqueue().result(timeout=5)
     row = open_rows(rig)[0]
+    rig.sign_in(LEAD)
     given = rig.callbacks.assign(row.id, OTHER_AGENT, LEAD, row.version).result(timeout=5)
     with pytest.raises(CallbackRefused) as err:
         attempt(rig, given, CallResult.REACHED_SATISFIED, agent=AGENT)
     assert err.value.reason == "assigned_to_other"
-    with pytest.raises(CallbackRefused) as err:
+    with pytest.raises(PermissionDenied) as denied:
         attempt(rig, given, CallResult.REACHED_SATISFIED, agent=DEPT_USER)
-    assert err.value.reason == "not_allowed_for_role"
+    assert denied.value.reason == "role"
 
 
 def test_due_count_and_order_put_due_and_overdue_first(rig: CallbackRig) -> None:
@@ -256,6 +271,7 @@ def test_due_count_and_order_put_due_and_overdue_first(rig: CallbackRig) -> None
     rig.callbacks.enqueue().result(timeout=5)
     rows = open_rows(rig)
     attempt(rig, rows[0], CallResult.NOT_REACHED, retry_at=rig.clock.utc_now() + timedelta(hours=1))
+    rig.sign_in(LEAD)
     rig.callbacks.assign(rows[2].id, OTHER_AGENT, LEAD, rows[2].version).result(timeout=5)
     rig.clock.advance(24 * 3600)  # the retry time has passed and all three are overdue
     order = [r.ticket_id for r in open_rows(rig)]
@@ -310,13 +326,13 @@ def test_the_opening_is_a_seam_and_speaks_english_too(rig: CallbackRig) -> None:
     rig.replied_ticket()
     rig.callbacks.enqueue().result(timeout=5)
     row = open_rows(rig)[0]
-    en = Callbacks(rig.db, rig.profile, rig.clock, rig.workflow, "W01", lang="en")
+    en = Callbacks(rig.db, rig.profile, rig.clock, rig.workflow, "W01", lang="en", user=signed_in())
     text = en.detail(row.id, AGENT).result(timeout=5).opening
     assert text.startswith("Hello! This is 国网临江供电公司 95598, agent 1024, following up your "
                            "Fault repair request of 23 Nov.")
     seen: list[dict[str, str]] = []
     lib = Callbacks(rig.db, rig.profile, rig.clock, rig.workflow, "W01",
-                    opening=lambda v: seen.append(dict(v)) or "library line")
+                    opening=lambda v: seen.append(dict(v)) or "library line", user=signed_in())
     assert lib.detail(row.id, AGENT).result(timeout=5).opening == "library line"
     assert seen[0]["agent_id"] == AGENT and seen[0]["unit"] == "国网临江供电公司"
 

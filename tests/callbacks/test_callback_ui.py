@@ -20,10 +20,10 @@ from callcenter.services.tickets.entry import Tickets
 from callcenter.services.tickets.workflow import TicketWorkflow
 from callcenter.ui.callbacks.integration import CallbackFeature, install
 from callcenter.ui.callbacks.queue_view import CallbackQueueView
-from tests.fakes import ime_commit
+from tests.fakes import ime_commit, signed_in
 from tests.ui.desk_window import DeskWindow, make_desk_window
 
-from .conftest import AGENT, LEAD, CallbackRig
+from .conftest import AGENT, LEAD, CallbackRig, add_rig_users
 
 WAIT = 5000
 
@@ -44,9 +44,11 @@ def tab(qtbot: QtBot, tmp_path: Path) -> Iterator[Tab]:
     dw = make_desk_window(tmp_path, customers=5)
     qtbot.addWidget(dw.window)
     profile = dw.desk.profile
+    add_rig_users(dw.db, profile, dw.clock)
     workflow = TicketWorkflow(dw.db, dw.clock, "W01")
-    rig = CallbackRig(dw.db, dw.clock, profile, Tickets(dw.db, profile, dw.clock, "W01"), workflow,
-                      Callbacks(dw.db, profile, dw.clock, workflow, "W01"))
+    user = signed_in()
+    rig = CallbackRig(dw.db, dw.clock, profile, Tickets(dw.db, profile, dw.clock, "W01", user=user), workflow,
+                      Callbacks(dw.db, profile, dw.clock, workflow, "W01", user=user))
     feature = install(dw.window, dw.desk, dw.db, profile, dw.clock, workflow)
     dw.window.show()
     qtbot.waitExposed(dw.window)

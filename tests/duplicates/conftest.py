@@ -19,6 +19,7 @@ from callcenter.services.storage.database import Database, open_database
 from callcenter.services.tickets.duplicates import Duplicates
 from callcenter.services.tickets.entry import DispatchRequest, Tickets
 from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
+from tests.fakes import signed_in
 
 PHONE = "13800138001"
 ACCOUNT = "3100000001"
@@ -37,6 +38,7 @@ class Dup:
     workflow: TicketWorkflow
     alerts: Alerts
     duplicates: Duplicates
+    lead: Alerts  # the same store as the shift lead 9001 signed in would read it
 
     def save(self, category: str = "complaint", *, phone: str = PHONE, account: str = ACCOUNT,
              address: str = ADDRESS, content: str = "抄表员态度恶劣", dispatch: str | None = None
@@ -64,6 +66,7 @@ def dup(db: Database) -> Dup:
     clock = FakeClock()
     profile = load_profile()
     workflow = TicketWorkflow(db, clock, "W01")
-    alerts = Alerts(db, clock, "W01")
-    return Dup(db, clock, profile, Tickets(db, profile, clock, "W01"), workflow, alerts,
-               Duplicates(db, profile, clock, alerts, workflow))
+    alerts = Alerts(db, clock, "W01", user=signed_in())
+    return Dup(db, clock, profile, Tickets(db, profile, clock, "W01", user=alerts.user), workflow, alerts,
+               Duplicates(db, profile, clock, alerts, workflow),
+               Alerts(db, clock, "W01", user=signed_in("9001", Role.SHIFT_LEAD)))

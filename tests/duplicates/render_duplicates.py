@@ -91,13 +91,11 @@ def render(out: Path, zh: dict[str, str] | None) -> list[Path]:
         f.panel.debounce.setInterval(0)
         draft = TicketDraft(category="complaint", content="抄表员多次估抄电量，电费明显偏高",
                             caller_name="李四", caller_phone=PHONE, address="临江市江城区幸福路12号")
-        dw.desk.tickets.save(draft, agent_id="1024",
-                             dispatch=DispatchRequest("marketing", 5)).result(timeout=5)
+        dw.saved_earlier(draft, dispatch=DispatchRequest("marketing", 5))
         dw.clock.advance(7200)
         repair = TicketDraft(category="fault_repair", content="家中停电", caller_phone=PHONE,
                              address="临江市江城区幸福路12号", area_type="urban", priority="soon")
-        dw.desk.tickets.save(repair, agent_id="1024",
-                             dispatch=DispatchRequest("repair", 1)).result(timeout=5)
+        dw.saved_earlier(repair, dispatch=DispatchRequest("repair", 1))
         dw.clock.advance(3600)
         w = dw.window
         w.resize(1360, 860)

@@ -49,4 +49,4 @@ def test_a_new_fault_is_not_a_repeat_complaint(dup: Dup) -> None:
     dup.save("fault_repair")
     check = dup.duplicates.check(q(caller_phone=PHONE), agent_id="1024").result(timeout=5)
     assert len(check.tickets) == 1 and check.repeat is None
-    assert dup.alerts.open_for("shift_lead").result(timeout=5) == []
+    assert dup.lead.open_for("shift_lead").result(timeout=5) == []

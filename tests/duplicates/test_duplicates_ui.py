@@ -22,7 +22,7 @@ from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
 from callcenter.store.models import CallEventRow, Ticket, TicketEvent
 from callcenter.telephony.port import CallOffered
 from callcenter.ui.tickets.duplicates_integration import DuplicatesDesk, install
-from tests.fakes import ime_commit
+from tests.fakes import ime_commit, signed_in
 from tests.ui.desk_window import DeskWindow, make_desk_window
 
 PHONE = "13800138077"
@@ -46,7 +46,7 @@ def earlier(d: DeskWindow, category: str, *, dispatch: str | None = "marketing")
                         caller_phone=PHONE, address="临江市江城区幸福路12号",
                         area_type="urban", priority="soon")
     req = DispatchRequest(dispatch, 5) if dispatch else None
-    saved = d.desk.tickets.save(draft, agent_id="1024", dispatch=req).result(timeout=5)
+    saved = d.saved_earlier(draft, dispatch=req)
     d.clock.advance(3600)
     return saved.number
 
@@ -194,7 +194,7 @@ def test_an_alert_raised_on_this_desk_reaches_the_signed_in_lead_at_once(
     f.alerts_view.poll.stop()  # prove it does not wait for the poll
     query = DuplicateQuery.from_draft(TicketDraft(category="complaint", caller_phone=PHONE))
     with qtbot.waitSignal(f.alerts_view.shown, timeout=5000) as shown:
-        f.duplicates.check(query, agent_id="1024")
+        f.duplicates.check(query, agent_id="9001")  # the lead takes a call too
     assert len(shown.args[0]) == 1 and f.alerts_view.list.count() == 1
     assert "⚠" in f.alerts_view.summary.text()
 
@@ -231,7 +231,7 @@ def test_alerts_written_by_others_arrive_by_polling_and_stop_for_non_leads(
     with qtbot.waitSignal(f.alerts_view.shown, timeout=5000):
         d.desk.sign_in("9001")
     assert f.alerts_view.poll.isActive()
-    elsewhere = Alerts(d.db, d.clock, "W02")
+    elsewhere = Alerts(d.db, d.clock, "W02", user=signed_in("2048"))
     elsewhere.raise_alert(REPEAT_COMPLAINT, "LJ-W02-20261123-0001 · 13900000000",
                           created_by="2048").result(timeout=5)
     qtbot.waitUntil(lambda: f.alerts_view.list.count() == 1, timeout=5000)

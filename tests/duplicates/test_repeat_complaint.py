@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.ticket import TicketDraft
-from callcenter.domain.ticket_lifecycle import TicketAction, TicketState, TransitionRefused
+from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction, TicketState, TransitionRefused
 from callcenter.services.alerts.inbox import REPEAT_COMPLAINT
 from callcenter.services.tickets.duplicates import DuplicateQuery
 from callcenter.store.alert_models import Alert
@@ -32,7 +33,7 @@ def test_resolved_repeat_complaint_gives_the_reply_to_read_out_and_no_alert(dup:
     assert r.resolved and r.earlier.state is TicketState.REPLIED
     assert r.reply_text == "已向客户致歉并重新抄表"
     assert r.alert is None
-    assert dup.alerts.open_for("shift_lead").result(timeout=5) == []
+    assert dup.lead.open_for("shift_lead").result(timeout=5) == []
 
 
 def test_unresolved_repeat_complaint_shows_progress_and_alerts_the_lead_once(dup: Dup) -> None:
@@ -50,12 +51,13 @@ def test_unresolved_repeat_complaint_shows_progress_and_alerts_the_lead_once(dup
     assert r.alert.ticket_number == r.earlier.number and r.alert.created_by == "1024"
 
     # the same earlier ticket reported again while the alert is open: still one alert
+    dup.duplicates.user.set(Actor("1025", Role.AGENT))  # the next agent at this desk
     again = dup.duplicates.check(complaint_query(), agent_id="1025").result(timeout=5)
     assert again.repeat is not None and again.repeat.alert is not None
     assert again.repeat.alert.id == r.alert.id
-    open_ = dup.alerts.open_for("shift_lead").result(timeout=5)
+    open_ = dup.lead.open_for("shift_lead").result(timeout=5)
     assert [a.id for a in open_] == [r.alert.id]
-    assert dup.alerts.open_for("qa").result(timeout=5) == []
+    assert dup.lead.open_for("qa").result(timeout=5) == []
 
 
 def test_an_earlier_ticket_already_reported_in_this_call_is_not_alerted_again(dup: Dup) -> None:
@@ -63,7 +65,7 @@ def test_an_earlier_ticket_already_reported_in_this_call_is_not_alerted_again(du
     check = dup.duplicates.check(complaint_query(), agent_id="1024",
                                  reported=frozenset({tid})).result(timeout=5)
     assert check.repeat is not None and check.repeat.alert is None
-    assert dup.alerts.open_for("shift_lead").result(timeout=5) == []
+    assert dup.lead.open_for("shift_lead").result(timeout=5) == []
 
 
 def test_lead_acknowledges_and_a_later_repeat_alerts_again(dup: Dup) -> None:
@@ -74,12 +76,13 @@ def test_lead_acknowledges_and_a_later_repeat_alerts_again(dup: Dup) -> None:
     alert = first.repeat.alert  # type: ignore[union-attr]
     assert alert is not None and seen == [alert]
     dup.clock.advance(60)
-    acked = dup.alerts.acknowledge(alert.id, "9001").result(timeout=5)
+    acked = dup.lead.acknowledge(alert.id, "9001").result(timeout=5)
     assert acked.acknowledged_by == "9001" and acked.acknowledged_at == dup.clock.utc_now()
     dup.clock.advance(60)
-    twice = dup.alerts.acknowledge(alert.id, "9002").result(timeout=5)
+    dup.lead.user.set(Actor("9002", Role.SHIFT_LEAD))  # the next lead at this desk
+    twice = dup.lead.acknowledge(alert.id, "9002").result(timeout=5)
     assert twice.acknowledged_by == "9001"  # the first acknowledgement is the record
-    assert dup.alerts.open_for("shift_lead").result(timeout=5) == []
+    assert dup.lead.open_for("shift_lead").result(timeout=5) == []
 
     later = dup.duplicates.check(complaint_query(), agent_id="1024").result(timeout=5)
     assert later.repeat is not None and later.repeat.alert is not None
@@ -110,6 +113,7 @@ def test_urge_on_a_closed_ticket_or_by_a_department_user_is_refused(dup: Dup) ->
         dup.duplicates.urge(tid, agent_id="1024", note="").result(timeout=5)
     assert exc.value.reason == "wrong_state"
     open_ = dup.save("inquiry")
-    with pytest.raises(TransitionRefused) as exc:
-        dup.duplicates.urge(open_, agent_id="8001", note="").result(timeout=5)
-    assert exc.value.reason == "not_allowed_for_role"
+    dup.duplicates.user.set(Actor("8001", Role.DEPARTMENT, "repair"))
+    with pytest.raises(PermissionDenied) as denied:
+        dup.duplicates.urge(open_, agent_id="8001", note="")
+    assert denied.value.reason == "role"

@@ -12,6 +12,7 @@ from callcenter.domain.clock import FakeClock
 from callcenter.services.outages.importer import OutageImport
 from callcenter.services.outages.lookup import Outages
 from callcenter.services.storage.database import Database, open_database
+from tests.fakes import signed_in
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # 14:00 in Asia/Shanghai
 HEADER = "停电编号,停电类型,停电原因,开始时间,预计恢复时间,实际恢复时间,状态,线路,台区,停电范围,发布时间"
@@ -48,4 +49,4 @@ def importer(db: Database, clock: FakeClock) -> OutageImport:
 
 @pytest.fixture
 def outages(db: Database, clock: FakeClock) -> Outages:
-    return Outages(db, clock, "W01")
+    return Outages(db, clock, "W01", user=signed_in())

@@ -166,11 +166,18 @@ def test_import_dialog_reports_bad_rows_and_imports_good(
         qtbot: QtBot, dw: tuple[DeskWindow, OutageDesk], tmp_path: Path) -> None:
     d, od = dw
     bad = write_csv(tmp_path / "bad.csv", ["TD9,停电啦,x,2026-11-23 08:00,2026-11-23 09:00,,,线,,,"])
+    d.desk.sign_in("1024")
+    assert od.start_import(bad) is None  # an agent does not import the site's outage list
+    assert "shift lead" in d.window.statusBar().currentMessage()
+    d.desk.sign_out()
+    d.desk.sign_in("9001")
     dlg = od.start_import(bad)
+    assert dlg is not None
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
     assert "2" in dlg.details.toPlainText() and "停电类型" in dlg.details.toPlainText()
     dlg.accept()
     dlg2 = od.start_import(write_csv(tmp_path / "good.csv", GOOD_ROWS))
+    assert dlg2 is not None
     with qtbot.waitSignal(od.boardShown, timeout=10000):
         qtbot.waitUntil(lambda: dlg2.report is not None, timeout=10000)
     assert dlg2.report is not None and dlg2.report.ok
@@ -180,6 +187,7 @@ def test_import_dialog_reports_bad_rows_and_imports_good(
 
 def test_emergency_banner_is_stored_and_shown(qtbot: QtBot, dw: tuple[DeskWindow, OutageDesk]) -> None:
     d, od = dw
+    d.desk.sign_in("9001")  # the shift lead
     od.raise_emergency("江城区大面积停电，请缩短通话时长", "您好，目前江城区大面积停电……", "9001")
     qtbot.waitUntil(od.emergency.isVisible)
     assert "9001" in od.emergency.text.text()
@@ -187,7 +195,8 @@ def test_emergency_banner_is_stored_and_shown(qtbot: QtBot, dw: tuple[DeskWindow
     assert row.cleared_at is None and row.origin_workstation == "W01"
     qtbot.mouseClick(od.emergency.clear_btn, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not od.emergency.isVisible())
-    assert d.db.read_now(lambda s: s.scalars(select(EmergencyBanner)).one()).cleared_at is not None
+    row = d.db.read_now(lambda s: s.scalars(select(EmergencyBanner)).one())
+    assert row.cleared_at == d.clock.utc_now() and row.cleared_by == "9001"
 
 
 def test_every_outage_widget_is_named_in_chinese(qtbot: QtBot, dw: tuple[DeskWindow, OutageDesk],
@@ -204,6 +213,7 @@ def test_every_outage_widget_is_named_in_chinese(qtbot: QtBot, dw: tuple[DeskWin
     emergency = od.ask_emergency()
     assert emergency is not None and emergency.by.text() == "9001"
     dlg = od.start_import(write_csv(tmp_path / "a.csv", GOOD_ROWS))
+    assert dlg is not None
     qtbot.waitUntil(lambda: dlg.report is not None, timeout=10000)
     roots = (od.console, od.banner, od.emergency, emergency, dlg)
     widgets = [w for root in roots for w in _interactive(root)]
@@ -253,6 +263,7 @@ def test_import_dialog_cancel_writes_nothing(qtbot: QtBot, tmp_path: Path,
     from callcenter.ui.outages.import_dialog import OutageImportDialog
 
     d, od = dw
+    d.desk.sign_in("9001")  # the shift lead imports
     dlg = OutageImportDialog(od.importer, d.window)
     dlg.open()
     qtbot.mouseClick(dlg.cancel_btn, Qt.MouseButton.LeftButton)  # pressed before the worker looks

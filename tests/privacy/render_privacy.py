@@ -19,8 +19,10 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
 
 from callcenter.app import AppOptions, build
+from callcenter.domain.clock import SystemClock
 from callcenter.domain.ticket import TicketDraft
 from callcenter.services.callbacks.queue import CallbackRow
+from callcenter.services.demo.users import seed_demo_users
 
 
 def _settle(until: Callable[[], bool]) -> None:
@@ -45,6 +47,8 @@ def main(out_dir: str) -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
         ctx = build(AppOptions(data_dir=Path(tmp), workstation="R01", reveal_recorder=lambda r: None))
+        # the users and their roles (7001 QA, 9001 lead, ...) without the demo city
+        seed_demo_users(ctx.db, ctx.desk.profile, SystemClock(), ctx.desk.workstation)
         try:
             ctx.telephony.stop()
             draft = TicketDraft(category="complaint", content="客户反映多次停电，请回电13912345678核实。",

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from callcenter.domain.auth.roles import Actor
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket_lifecycle import Role
 from callcenter.services.privacy.policy import (
@@ -18,7 +19,6 @@ from callcenter.services.privacy.policy import (
     sees_full,
 )
 from callcenter.services.privacy.reveal import RevealRecord, RevealRefused, Reveals
-from callcenter.services.site.profile import load_profile
 
 PHONE = "13812341234"
 FULL = {
@@ -61,12 +61,11 @@ def test_a_reveal_unmasks_and_exports_never_do() -> None:
     assert export_match("feeder", "10kV 江北线") == "10kV 江北线"
 
 
-def test_role_comes_from_the_profile_staff_list() -> None:
-    profile = load_profile()
-    assert policy_for(profile, "9001").role is Role.SHIFT_LEAD
-    assert policy_for(profile, "7001").role is Role.QA
-    assert policy_for(profile, "1024").role is Role.AGENT
-    assert policy_for(profile, None) == NOBODY
+def test_the_policy_follows_the_signed_in_actors_role() -> None:
+    assert policy_for(Actor("9001", Role.SHIFT_LEAD)).role is Role.SHIFT_LEAD
+    assert policy_for(Actor("7001", Role.QA)).role is Role.QA
+    assert policy_for(Actor("1024", Role.AGENT)).user_id == "1024"
+    assert policy_for(None) == NOBODY
 
 
 class Recorder:

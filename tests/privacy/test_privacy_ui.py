@@ -13,9 +13,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from callcenter.app import AppContext, AppOptions, build
+from callcenter.domain.auth.roles import Actor, Role
+from callcenter.domain.clock import SystemClock
 from callcenter.domain.ticket import TicketDraft
 from callcenter.services.alerts.inbox import REPEAT_COMPLAINT, AlertView
 from callcenter.services.callbacks.queue import CallbackRow
+from callcenter.services.demo.users import seed_demo_users
 from callcenter.services.privacy.policy import policy_for
 from callcenter.services.privacy.reveal import RevealRecord
 from callcenter.services.site.profile import load_profile
@@ -39,6 +42,8 @@ class Recorder:
 def app(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[AppContext, Recorder]]:
     rec = Recorder()
     ctx = build(AppOptions(data_dir=tmp_path, workstation="P01", reveal_recorder=rec))
+    # the users and their roles (7001 QA, 9001 lead, ...) without the demo city
+    seed_demo_users(ctx.db, ctx.desk.profile, SystemClock(), ctx.desk.workstation)
     qtbot.addWidget(ctx.window)
     ctx.window.show()
     ctx.telephony.stop()
@@ -53,8 +58,17 @@ def _feature(ctx: AppContext, name: str) -> object:
 
 
 def _save(ctx: AppContext, phone: str, content: str) -> uuid.UUID:
+    """A ticket an agent took earlier (signed in for the save, then as before)."""
     draft = TicketDraft(category="complaint", content=content, caller_name="王五", caller_phone=phone)
-    return ctx.desk.tickets.save(draft, agent_id="1024").result(timeout=5).id
+    before = ctx.desk.user.actor
+    ctx.desk.user.set(Actor("1024", Role.AGENT))
+    try:
+        return ctx.desk.tickets.save(draft, agent_id="1024").result(timeout=5).id
+    finally:
+        if before is None:
+            ctx.desk.user.clear()
+        else:
+            ctx.desk.user.set(before)
 
 
 def _open(qtbot: QtBot, ctx: AppContext, tid: uuid.UUID) -> TicketDetailDialog:
@@ -174,9 +188,9 @@ def test_callback_queue_shows_only_the_agents_own_task_in_full() -> None:
         return [model.data(model.index(i, col)) for i in range(3)]
 
     assert phones() == [MASKED] * 3  # nobody signed in
-    model.set_viewer(policy_for(profile, "1024"))
+    model.set_viewer(policy_for(Actor("1024", Role.AGENT)))
     assert phones() == [PHONE, MASKED, MASKED]
-    model.set_viewer(policy_for(profile, "9001"))  # the lead assigns, does not dial
+    model.set_viewer(policy_for(Actor("9001", Role.SHIFT_LEAD)))  # the lead assigns, does not dial
     assert phones() == [MASKED] * 3
 
 

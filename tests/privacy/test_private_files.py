@@ -14,7 +14,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from callcenter.app import AppOptions, build
+from callcenter.domain.clock import SystemClock
 from callcenter.domain.ticket import TicketDraft
+from callcenter.services.demo.users import seed_demo_users
 from callcenter.services.diagnostics.logfile import close_logging, setup_logging
 from callcenter.services.privacy.files import write_private_text
 from callcenter.services.privacy.reveal import RevealRecord
@@ -45,8 +47,9 @@ def test_store_wal_shm_settings_are_owner_only_while_running(
     try:
         qtbot.addWidget(ctx.window)
         ctx.telephony.stop()
+        ctx.desk.sign_in("1001")  # a demo agent
         ctx.desk.tickets.save(TicketDraft(category="inquiry", content="咨询", caller_name="王五",
-                                          caller_phone=PHONE), agent_id="1024").result(timeout=5)
+                                          caller_phone=PHONE), agent_id="1001").result(timeout=5)
         found = modes(data)
         assert {"desk.sqlite3", "desk.sqlite3-wal", "desk.sqlite3-shm", "settings.toml"} <= set(found)
         assert {k: oct(v) for k, v in found.items()
@@ -72,6 +75,7 @@ def test_debug_log_of_save_review_and_reveal_holds_no_number(qtbot: QtBot, tmp_p
     try:
         qtbot.addWidget(ctx.window)
         ctx.telephony.stop()
+        seed_demo_users(ctx.db, ctx.desk.profile, SystemClock(), "W8")  # 7001 is a QA reviewer
         ctx.desk.sign_in("1024")
         draft = TicketDraft(category="complaint", content=f"身份证{ID_NUMBER}，回电{PHONE}",
                             caller_name="王五", caller_phone=PHONE, account_no=ACCOUNT)

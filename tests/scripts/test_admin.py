@@ -9,12 +9,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.clock import FakeClock
 from callcenter.services.scripts.admin import ScriptAdmin, ScriptRefused, published_sources
 from callcenter.services.scripts.call_lines import CallScripts
 from callcenter.services.scripts.library import ScriptLibraryService
 from callcenter.services.storage.database import Database, open_database
 from callcenter.store.script_models import ScriptVersion
+from tests.fakes import signed_in
 
 from .helpers import CATEGORIES, copy_shipped
 
@@ -37,7 +39,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 def admin(db: Database, tmp_path: Path) -> ScriptAdmin:
     lib_dir = copy_shipped(tmp_path / "lib")
     service = ScriptLibraryService(lib_dir, categories=CATEGORIES, published=lambda: published_sources(db))
-    return ScriptAdmin(db, FakeClock(), "W01", service)
+    return ScriptAdmin(db, FakeClock(), "W01", service, user=signed_in("2001", Role.SHIFT_LEAD))
 
 
 def test_publish_makes_a_numbered_version_with_its_author(admin: ScriptAdmin, db: Database) -> None:
@@ -46,6 +48,7 @@ def test_publish_makes_a_numbered_version_with_its_author(admin: ScriptAdmin, db
     assert (info.number, info.state, info.author) == (1, "published", "2001")
     hold = admin.library.library.get("hold")
     assert hold is not None and hold.version == 1 and "马上为您查询" in hold.text.source
+    admin.user.set(Actor("2002", Role.SHIFT_LEAD))  # another lead at this desk
     second = admin.publish("hold", NEW_HOLD.replace("马上", "立即"), "2002")
     assert second.number == 2
     versions = admin.versions("hold")

@@ -18,7 +18,7 @@ from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database, open_database
 from callcenter.services.tickets.entry import Tickets
-from tests.fakes import ScriptedTelephony
+from tests.fakes import ScriptedTelephony, signed_in
 
 
 class Posted:
@@ -87,7 +87,7 @@ def rig(db: Database) -> DeskRig:
     profile = load_profile()
     tel = ScriptedTelephony()
     posted = Posted()
-    tickets = Tickets(db, profile, clock, "W01")
+    tickets = Tickets(db, profile, clock, "W01", user=signed_in())
     desk = CallDesk(
         clock=clock, scheduler=sched, telephony=tel, profile=profile, db=db, tickets=tickets,
         customers=Customers(db, clock, profile.recent_ticket_days), scripts=BasicScripts(),

@@ -15,6 +15,7 @@ from callcenter.services.storage.database import StoreFailure, StoreFailureKind
 from callcenter.services.tickets.entry import Backfill, DispatchRequest
 from callcenter.store.models import CallEventRow, CallSession, Ticket, TicketEvent
 from callcenter.telephony.port import CallAbandoned, CallOffered, CallReleased
+from tests.fakes import signed_in
 
 from .conftest import DeskRig
 
@@ -361,7 +362,7 @@ def test_working_day_deadlines_skip_the_national_day_holiday(rig: DeskRig, db: o
     # a site whose inquiries are answered within 3 working days
     site = replace(profile, deadlines=profile.deadlines + (
         DeadlineRule("inquiry", Deadline(3, DeadlineUnit.WORKING_DAYS)),))
-    tickets = Tickets(rig.db, site, clock, "W01")
+    tickets = Tickets(rig.db, site, clock, "W01", user=signed_in())
     draft = TicketDraft(category="inquiry", content="咨询业务办理进度")
     saved = tickets.save(draft, agent_id="1024", dispatch=DispatchRequest("marketing", 3)).result(5)
     t = rig.db.read_now(lambda s: s.get(Ticket, saved.id))

@@ -17,9 +17,11 @@ from callcenter.domain.ticket import TicketDraft
 from callcenter.services.storage.database import open_database
 from callcenter.services.site.profile import load_profile
 from callcenter.services.tickets.entry import Tickets, DispatchRequest
+from callcenter.domain.auth.roles import Actor, Role
+from callcenter.services.auth.current_user import CurrentUser
 
 db = open_database(Path(sys.argv[1]))
-t = Tickets(db, load_profile(), SystemClock(), "K9")
+t = Tickets(db, load_profile(), SystemClock(), "K9", user=CurrentUser(Actor("1024", Role.AGENT)))
 draft = TicketDraft(category="complaint", content="停电太频繁" * 50, caller_name="李四",
                     caller_phone="13800138002")
 i = 0

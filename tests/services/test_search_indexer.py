@@ -26,6 +26,7 @@ from callcenter.services.tickets import search as ticket_search
 from callcenter.services.tickets.entry import Tickets
 from callcenter.services.tickets.search import TicketQuery, TicketSearch
 from callcenter.store.models import Ticket, TicketEvent
+from tests.fakes import signed_in
 
 START = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
 INTEGRITY = "INSERT INTO ticket_fts(ticket_fts, rank) VALUES('integrity-check', 1)"
@@ -38,7 +39,7 @@ class Desk:
         self.clock = FakeClock(START)
         self.db = open_database(path)
         self.db.search_indexer.stop()  # the tests move the index on with drain()
-        self.tickets = Tickets(self.db, load_profile(), self.clock, "W01")
+        self.tickets = Tickets(self.db, load_profile(), self.clock, "W01", user=signed_in())
         self.search = TicketSearch(self.db, self.clock)
 
     def save(self, content: str, address: str = "临江市河西区建设路1号") -> uuid.UUID:
@@ -191,7 +192,7 @@ def test_a_store_left_with_unindexed_tickets_catches_up_when_reopened(tmp_path: 
 def test_the_indexer_follows_saves_on_its_own(tmp_path: Path) -> None:
     db = open_database(tmp_path / "desk.sqlite3")
     try:
-        tickets = Tickets(db, load_profile(), FakeClock(START), "W01")
+        tickets = Tickets(db, load_profile(), FakeClock(START), "W01", user=signed_in())
         draft = TicketDraft(category="fault_repair", content="客户反映配电箱进水。",
                             caller_name="王伟", caller_phone="13800138000",
                             account_no="1000000001", meter_no="3330000000000000000001",

@@ -10,8 +10,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from callcenter.cli import main as cli_main
+from callcenter.domain.auth.permissions import PermissionDenied
+from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.site_profile import ProfileError
 from callcenter.services.site.calendar import DEFAULT_CALENDAR
@@ -20,6 +23,8 @@ from callcenter.services.site.profile import DEFAULT_PROFILE, load_profile
 from callcenter.services.storage.database import Database, open_database
 from callcenter.store.site_models import SiteDocument
 from callcenter.sync import outbox_reader as reader
+
+LEAD = Actor("9001", Role.SHIFT_LEAD)  # publishes site documents
 
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
 SHIPPED = DEFAULT_PROFILE.read_text(encoding="utf-8")
@@ -36,7 +41,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 
 def publish(db: Database, kind: str, text: str) -> int:
-    return db.write_now(lambda s: publish_in(s, kind, text, "9001", NOW, "W01")).number
+    return db.write_now(lambda s: publish_in(s, kind, text, LEAD, NOW, "W01")).number
 
 
 def test_without_publications_the_shipped_files_are_used(db: Database) -> None:
@@ -106,3 +111,22 @@ def test_the_site_command_publishes_and_lists(tmp_path: Path, capsys: pytest.Cap
         assert current_profile(db).unit_name == "国网江城供电公司"
     finally:
         db.close()
+
+
+# an agent, QA, a department user, and SQL-looking text (an unknown ID: an agent)
+@pytest.mark.parametrize("author", ["1024", "7001", "8001", "9001' OR '1'='1"])
+def test_only_a_shift_lead_publishes_site_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    author: str) -> None:
+    (tmp_path / "p.toml").write_text(RENAMED, encoding="utf-8")
+    assert cli_main(["site", "publish", "--profile", str(tmp_path / "p.toml"), "--author", author,
+                     "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{author} (" in err and "only a shift lead" in err and "nothing was published" in err
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        assert db.read_now(lambda s: s.scalars(select(SiteDocument)).all()) == []
+    finally:
+        db.close()
+    with pytest.raises(PermissionDenied) as denied:  # the service itself, not only the command
+        publish_in(None, "profile", RENAMED, Actor(author, Role.AGENT), NOW, "W01")  # type: ignore[arg-type]
+    assert denied.value.reason == "role"

@@ -33,6 +33,7 @@ from callcenter.services.storage.write_lock import WriteLock
 from callcenter.services.tickets import indexer as search_indexer
 from callcenter.services.tickets.entry import Tickets
 from callcenter.services.tickets.indexer import SearchIndexer
+from tests.fakes import signed_in
 
 BUSY_MS = 50  # the store's busy timeout in these tests
 STILL_WAITING_S = 1.0  # 20x the busy timeout: a save not failed by then waits it out
@@ -56,7 +57,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def tickets(db: Database) -> Tickets:
-    return Tickets(db, load_profile(), FakeClock(START), "W01")
+    return Tickets(db, load_profile(), FakeClock(START), "W01", user=signed_in())
 
 
 def count_tickets(db: Database) -> int:

@@ -42,6 +42,7 @@ from callcenter.sync import outbox_reader as reader
 from callcenter.sync.central import CentralClient
 from callcenter.sync.protocol import Op, to_wire
 from callcenter.sync.registry import SYNCED
+from tests.fakes import signed_in
 
 from .conftest import with_db
 
@@ -142,7 +143,7 @@ def open_desk(path: Path, name: str, connect: Callable[[], CentralClient], clock
     db = open_database(path)
     engine = SyncEngine(db, name, connect, page_rows=page_rows, push_ops=push_ops,
                         now=clock.utc_now)
-    return Desk(name, path, db, engine, Tickets(db, load_profile(), clock, name))
+    return Desk(name, path, db, engine, Tickets(db, load_profile(), clock, name, user=signed_in()))
 
 
 def save_ticket(desk: Desk, n: int, dispatch: bool = False) -> uuid.UUID:

@@ -35,6 +35,7 @@ from callcenter.services.sync.engine import SyncEngine
 from callcenter.services.tickets.entry import Tickets
 from callcenter.sync.central import CentralClient
 from callcenter.sync.protocol import Op
+from tests.fakes import signed_in
 
 from .desk_sim import DRAFT
 
@@ -96,7 +97,7 @@ def main(argv: list[str]) -> int:
     engine = SyncEngine(db, desk, lambda: HookedClient(url, where, int(k), db),
                         page_rows=page_rows, push_ops=push_ops)
     if where == "free":
-        tickets = Tickets(db, load_profile(), SystemClock(), desk)
+        tickets = Tickets(db, load_profile(), SystemClock(), desk, user=signed_in())
         while True:  # a desk at work: save, sync, save, sync... until killed
             db.write_now(lambda s: tickets.save_in(s, DRAFT, agent_id="1024"))
             engine.run_once()

@@ -26,6 +26,7 @@ from callcenter.sync.central import CentralClient
 from callcenter.sync.outbox_reader import PendingBatch, WireOps, pending_batch
 from callcenter.sync.protocol import Op, dumps
 from callcenter.sync.registry import SYNCED
+from tests.fakes import signed_in
 
 from .central_ops import fields_for, new_row_id, op, pull_all, register_desk, ticket_fields
 from .conftest import with_db
@@ -52,7 +53,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 
 def _saves(db: Database, n: int) -> None:
-    tickets = Tickets(db, load_profile(), FakeClock(T0), "W01")
+    tickets = Tickets(db, load_profile(), FakeClock(T0), "W01", user=signed_in("1001"))
     for _ in range(n):
         tickets.save(DRAFT, agent_id="1001").result()
 
@@ -219,12 +220,16 @@ def test_a_central_before_c0005_gets_the_ops_through_push(db: Database, fresh_db
 def test_the_json_pull_returns_what_the_jsonb_pull_did(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url, "c0004")
     register_desk(fresh_db_url, "D1", kind="admin")
-    with psycopg.connect(fresh_db_url) as conn:  # the tables central had at c0004
+    with psycopg.connect(fresh_db_url) as conn:  # the tables (and columns) central had at c0004
         tables = sorted(r[0] for r in conn.execute("SELECT name FROM sync.tables"))
+        had = set(conn.execute("SELECT table_name, column_name FROM information_schema.columns "
+                               "WHERE table_schema = 'public'").fetchall())
     assert set(tables) <= set(SYNCED)
-    ops = [op(t, new_row_id(), fields_for(t, "D1", **({"caller_name": "张三 \"q\" \\ \n"}
-                                                      if t == "tickets" else {})), seq=i)
-           for i, t in enumerate(tables)]
+
+    def row(t: str) -> dict[str, Any]:  # as a desk of that time pushed it
+        f = fields_for(t, "D1", **({"caller_name": "张三 \"q\" \\ \n"} if t == "tickets" else {}))
+        return {k: v for k, v in f.items() if (t, k) in had}
+    ops = [op(t, new_row_id(), row(t), seq=i) for i, t in enumerate(tables)]
     with CentralClient(fresh_db_url) as client:
         client.push("D1", ops[:5])
         client.push("D1", ops[5:])

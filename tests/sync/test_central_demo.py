@@ -20,6 +20,7 @@ from callcenter.services.site.settings import load_settings
 from callcenter.services.storage.database import open_database
 from callcenter.services.tickets.entry import Tickets
 from callcenter.store.models import Ticket
+from tests.fakes import signed_in
 
 pytest.importorskip("pgserver")
 
@@ -48,7 +49,7 @@ def test_one_command_gives_two_desks_that_sync(demo_dir: Path,
     try:
         draft = TicketDraft(category="complaint", content="演示：两个坐席同步", caller_name="王五",
                             caller_phone="13800138002")
-        saved = Tickets(db, load_profile(), FakeClock(), "DEMO-A").save(
+        saved = Tickets(db, load_profile(), FakeClock(), "DEMO-A", user=signed_in()).save(
             draft, agent_id="1024").result(timeout=5)
     finally:
         db.close()

@@ -13,6 +13,7 @@ from callcenter.services.storage.database import open_database
 from callcenter.services.tickets.entry import Tickets
 from callcenter.store.models import Account, Customer, Ticket
 from callcenter.sync import outbox_reader as reader
+from tests.fakes import signed_in
 
 
 def test_demo_seed_queues_nothing_and_two_desks_share_its_ids(tmp_path: Path) -> None:
@@ -21,7 +22,8 @@ def test_demo_seed_queues_nothing_and_two_desks_share_its_ids(tmp_path: Path) ->
         db = open_database(tmp_path / f"{name}.sqlite3")
         try:
             clock = FakeClock()
-            assert seed_demo(db, Tickets(db, load_profile(), clock, name), clock, n=50) == 50
+            tickets = Tickets(db, load_profile(), clock, name, user=signed_in())
+            assert seed_demo(db, tickets, clock, n=50) == 50
             assert db.read_now(reader.queue_status).depth == 0
             counts = db.read_now(lambda s: [s.scalar(select(func.count()).select_from(m))
                                             for m in (Customer, Account, Ticket)])

@@ -23,6 +23,7 @@ from callcenter.services.sync.engine import SyncEngine
 from callcenter.store.outage_models import Outage, OutageAddressKey, OutageTarget
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync.central import CentralClient
+from tests.fakes import signed_in
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # 14:00 in Asia/Shanghai
 HEADER = "停电编号,停电类型,停电原因,开始时间,预计恢复时间,实际恢复时间,状态,线路,台区,停电范围,户号,发布时间"
@@ -50,7 +51,8 @@ def desks(tmp_path: Path, central_url: str) -> Iterator[Callable[[str], Desk]]:
     def make(name: str) -> Desk:
         db = open_database(tmp_path / f"{name}.sqlite3")
         engine = SyncEngine(db, name, lambda: CentralClient(central_url), page_rows=7, push_ops=50)
-        desk = (db, engine, OutageImport(db, clock, name, "Asia/Shanghai"), Outages(db, clock, name))
+        desk = (db, engine, OutageImport(db, clock, name, "Asia/Shanghai"),
+                Outages(db, clock, name, user=signed_in()))
         made.append(desk)
         return desk
 

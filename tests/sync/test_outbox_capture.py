@@ -24,6 +24,7 @@ from callcenter.services.tickets.workflow import ActionRequest, TicketWorkflow
 from callcenter.store.models import Ticket, TicketEvent, TicketSequence
 from callcenter.store.sync_models import SyncOutbox
 from callcenter.sync.outbox import capture_suspended
+from tests.fakes import signed_in
 
 T0 = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
 DRAFT = TicketDraft(category="fault_repair", content="停电", caller_phone="13800138001",
@@ -39,7 +40,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def tickets(db: Database) -> Tickets:
-    return Tickets(db, load_profile(), FakeClock(T0), "W01")
+    return Tickets(db, load_profile(), FakeClock(T0), "W01", user=signed_in())
 
 
 def outbox(db: Database) -> list[SyncOutbox]:

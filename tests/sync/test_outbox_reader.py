@@ -21,6 +21,7 @@ from callcenter.store.models import Ticket
 from callcenter.store.sync_models import SyncOutbox
 from callcenter.sync import outbox_reader as reader
 from callcenter.sync.protocol import Op, dumps
+from tests.fakes import signed_in
 
 T0 = datetime(2026, 11, 23, 1, 0, tzinfo=UTC)
 DRAFT = TicketDraft(category="complaint", content="停电太频繁", caller_name="李四",
@@ -36,7 +37,7 @@ def db(tmp_path: Path) -> Iterator[Database]:
 
 @pytest.fixture
 def tickets(db: Database) -> Tickets:
-    return Tickets(db, load_profile(), FakeClock(T0), "W01")
+    return Tickets(db, load_profile(), FakeClock(T0), "W01", user=signed_in())
 
 
 def save(tickets: Tickets, n: int = 1) -> None:

@@ -32,7 +32,7 @@ from callcenter.store.sync_models import SyncOutbox
 from callcenter.sync.protocol import to_wire
 from callcenter.sync.registry import SYNCED
 from callcenter.telephony.port import CallOffered, CallReleased
-from tests.fakes import ScriptedTelephony
+from tests.fakes import ScriptedTelephony, signed_in
 from tests.services.conftest import Posted, Recorder
 
 DRAFT = TicketDraft(
@@ -82,7 +82,7 @@ def run_shift(db: Database) -> None:
     sched = ManualScheduler(clock)
     profile = load_profile()
     tel, posted, rec = ScriptedTelephony(), Posted(), Recorder()
-    tickets = Tickets(db, profile, clock, "W01")
+    tickets = Tickets(db, profile, clock, "W01", user=signed_in())
     desk = CallDesk(clock=clock, scheduler=sched, telephony=tel, profile=profile, db=db,
                     tickets=tickets, customers=Customers(db, clock, profile.recent_ticket_days),
                     scripts=BasicScripts(), workstation="W01", post=posted.post)
@@ -116,13 +116,14 @@ def run_shift(db: Database) -> None:
     ]:
         clock.advance(60.0)
         snap = wf.apply(ActionRequest(snap.id, action, actor, snap.version, **kw))  # type: ignore[arg-type]
-    callbacks = Callbacks(db, profile, clock, wf, "W01")
+    callbacks = Callbacks(db, profile, clock, wf, "W01", user=signed_in())
     assert db.write_now(lambda s: callbacks.enqueue_in(s)) == 1
-    alerts = Alerts(db, clock, "W01")
+    alerts = Alerts(db, clock, "W01", user=signed_in())
     alert = alerts.raise_alert("repeat_complaint", "重复投诉", created_by="1024",
                                ticket_id=saved.id).result(5)
     clock.advance(30.0)
-    alerts.acknowledge(alert.id, by="9001").result(5)
+    lead = Alerts(db, clock, "W01", user=signed_in("9001", Role.SHIFT_LEAD))  # as on the lead's desk
+    lead.acknowledge(alert.id, by="9001").result(5)
     desk.sign_out()
     db.flush()
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from callcenter.app import AppOptions, build
+from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.clock import FakeClock
 from callcenter.services.site.documents import current_calendar, current_profile, publish_in
 from callcenter.sync.central import CentralClient
@@ -18,6 +19,8 @@ from callcenter.sync.central import CentralClient
 from .desk_sim import desk_url, open_desk
 
 from tests.services.test_site_documents import EXTRA_HOLIDAY, RENAMED  # isort: skip
+
+LEAD = Actor("9001", Role.SHIFT_LEAD)  # publishes site documents
 
 
 def test_a_published_profile_reaches_a_desk_of_another_team_and_its_next_start(
@@ -28,8 +31,8 @@ def test_a_published_profile_reaches_a_desk_of_another_team_and_its_next_start(
     (tmp_path / "agent").mkdir()
     agent = open_desk(tmp_path / "agent" / "desk.sqlite3", "A9", lambda: CentralClient(agent_url), clock)
     try:
-        lead.db.write_now(lambda s: publish_in(s, "profile", RENAMED, "9001", clock.utc_now(), "L1"))
-        lead.db.write_now(lambda s: publish_in(s, "calendar", EXTRA_HOLIDAY, "9001", clock.utc_now(), "L1"))
+        lead.db.write_now(lambda s: publish_in(s, "profile", RENAMED, LEAD, clock.utc_now(), "L1"))
+        lead.db.write_now(lambda s: publish_in(s, "calendar", EXTRA_HOLIDAY, LEAD, clock.utc_now(), "L1"))
         assert lead.engine.run_once().pushed_ops == 4  # each document and its audit record
         assert current_profile(agent.db).unit_name == "国网临江供电公司"
         report = agent.engine.run_once()

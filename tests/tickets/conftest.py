@@ -16,6 +16,7 @@ from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database, open_database
 from callcenter.services.tickets.entry import DispatchRequest, SavedTicket, Tickets
 from callcenter.services.tickets.search import TicketSearch
+from tests.fakes import signed_in
 
 START = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
 
@@ -48,6 +49,6 @@ def store(tmp_path: Path) -> Iterator[Store]:
     profile = load_profile()
     db = open_database(tmp_path / "tickets.sqlite3")
     search = TicketSearch(db, clock)
-    yield Store(db, clock, profile, Tickets(db, profile, clock, "W01"), search)
+    yield Store(db, clock, profile, Tickets(db, profile, clock, "W01", user=signed_in()), search)
     search.close()
     db.close()

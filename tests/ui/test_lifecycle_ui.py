@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 
 from callcenter.domain.ticket import TicketDraft
@@ -30,13 +30,15 @@ def dw(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[DeskWindow, LifecycleCont
     yield d, ctl
     for dlg in list(ctl.dialogs.values()):
         dlg.close()
+    for timer in d.window.findChildren(QTimer):  # as AppContext.shutdown: none fires on a closed store
+        timer.stop()
     d.close()
 
 
 def a_ticket(d: DeskWindow) -> object:
     draft = TicketDraft(category="fault_repair", content="整栋楼停电", caller_phone="13800138001",
                         address="临江市江城区幸福路12号", area_type="urban", priority="urgent")
-    return d.desk.tickets.save(draft, agent_id="1024").result(timeout=5).id
+    return d.saved_earlier(draft).id
 
 
 def queued(ctl: LifecycleController) -> set[object]:
@@ -128,7 +130,7 @@ def test_status_bar_counts_overdue_tickets(qtbot: QtBot, dw: Rig) -> None:
 
     d, ctl = dw
     draft = TicketDraft(category="complaint", content="投诉", caller_name="王五", caller_phone="13800138002")
-    d.desk.tickets.save(draft, agent_id="1024", dispatch=DispatchRequest("marketing", 1)).result(5)
+    d.saved_earlier(draft, dispatch=DispatchRequest("marketing", 1))
     d.clock.advance(2 * 86400)  # two days later
     ctl.refresh_counts()
     qtbot.waitUntil(lambda: ctl.deadline_status.counts.overdue >= 2)  # ours and the demo repair

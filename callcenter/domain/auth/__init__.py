@@ -1,1 +1,1 @@
-"""Who may sign in: the lock-out rule after wrong passwords, and password rules."""
+"""Who may sign in and do what: roles, the permission table, the lock-out and password rules."""

@@ -22,7 +22,9 @@ from datetime import datetime
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.clock import Clock
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.storage.database import Database
 from callcenter.store.alert_models import Alert
 from callcenter.store.models import Ticket
@@ -71,8 +73,9 @@ def _open_query(role: str, kind: str | None = None,
 
 
 class Alerts:
-    def __init__(self, db: Database, clock: Clock, workstation: str) -> None:
+    def __init__(self, db: Database, clock: Clock, workstation: str, *, user: CurrentUser) -> None:
         self._db = db
+        self.user = user  # raising, reading the lead's list and acknowledging are checked
         self._clock = clock
         self._ws = workstation
         self._listeners: list[Callable[[AlertView], None]] = []
@@ -102,6 +105,9 @@ class Alerts:
     def raise_alert(self, kind: str, message: str, *, created_by: str,
                     for_role: str = SHIFT_LEAD, ticket_id: uuid.UUID | None = None
                     ) -> Future[AlertView]:
+        """Raises ``PermissionDenied`` unless ``created_by`` is signed in and may
+        alert the lead."""
+        self.user.require_as(created_by, Permission.ALERT_RAISE)
         fut = self._db.write(lambda s: self.raise_in(s, kind, message, created_by=created_by,
                                                      for_role=for_role, ticket_id=ticket_id))
         fut.add_done_callback(self._notify)
@@ -113,7 +119,11 @@ class Alerts:
                 fn(fut.result())
 
     def open_for(self, role: str, limit: int = OPEN_LIMIT) -> Future[list[AlertView]]:
-        """Unacknowledged alerts for ``role``, newest first."""
+        """Unacknowledged alerts for ``role``, newest first. The shift lead's list
+        is for a signed-in shift lead only (else ``PermissionDenied``)."""
+        if role == SHIFT_LEAD:
+            self.user.require(Permission.ALERTS_READ_LEAD)
+
         def read(s: Session) -> list[AlertView]:
             rows = s.execute(
                 _open_query(role).add_columns(Ticket.number)
@@ -125,7 +135,10 @@ class Alerts:
 
     def acknowledge(self, alert_id: uuid.UUID, by: str) -> Future[AlertView]:
         """Close an alert; acknowledging one already acknowledged keeps the first
-        acknowledgement (who saw it first is the record)."""
+        acknowledgement (who saw it first is the record). ``by`` must be the
+        signed-in shift lead (else ``PermissionDenied``)."""
+        self.user.require_as(by, Permission.ALERTS_READ_LEAD)
+
         def write(s: Session) -> AlertView:
             a = s.get(Alert, alert_id)
             if a is None:

@@ -1,1 +1,1 @@
-"""Who uses the desk: users and their passwords, sign-in with the lock-out."""
+"""Who uses the desk: users, sign-in with passwords, and the permission checks services make."""

@@ -20,9 +20,10 @@ from callcenter.domain.audit.chain import AuditAction
 from callcenter.domain.auth.lockout import Attempt, LockoutPolicy, locked_until
 from callcenter.domain.auth.passwords import PasswordProblem, new_password_problem
 from callcenter.domain.site_profile import SiteProfile
-from callcenter.domain.ticket_lifecycle import Role
+from callcenter.domain.ticket_lifecycle import Actor, Role
 from callcenter.services.audit.log import append_in
 from callcenter.services.auth.hashing import hash_password
+from callcenter.services.storage.database import Database
 from callcenter.store.auth_models import SignInAttempt, User, user_row_id
 
 # what the command line accepts for --role
@@ -77,6 +78,19 @@ def attempts_of(session: Session, user_id: str) -> list[Attempt]:
 
 def find_user(session: Session, user_id: str) -> User | None:
     return session.get(User, user_row_id(user_id))
+
+
+def actor_in(session: Session, user_id: str) -> Actor | None:
+    """The role a user acts in, from the users table; None for an unknown, removed
+    or disabled ID. The ONE place an ID becomes a role."""
+    user = find_user(session, user_id.strip())
+    if user is None or user.deleted_at is not None or user.disabled:
+        return None
+    return Actor(user.user_id, Role(user.role), user.department)
+
+
+def user_actor(db: Database, user_id: str) -> Actor | None:
+    return db.read_now(lambda s: actor_in(s, user_id))
 
 
 class UserDirectory:

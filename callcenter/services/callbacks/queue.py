@@ -36,9 +36,12 @@ from sqlalchemy import and_, case, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
+from callcenter.domain.auth.permissions import Permission, allowed
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import Actor, Role, TicketAction, TicketState
+from callcenter.services.auth.current_user import CurrentUser
+from callcenter.services.auth.directory import user_actor
 from callcenter.services.scripts.call_lines import render
 from callcenter.services.storage.database import Database
 from callcenter.services.tickets.workflow import ActionRequest, TicketNotFound, TicketWorkflow
@@ -56,7 +59,6 @@ SUPERSEDED = "superseded"  # the ticket left 已回复 without this queue
 DEFAULT_RETRY = timedelta(minutes=30)
 QUEUE_LIMIT = 200  # the queue is read in small bounded pages
 ENQUEUE_BATCH = 500  # tickets put in the queue per write, so the writer is never held long
-CALLER_ROLES = frozenset({Role.AGENT, Role.SHIFT_LEAD})
 
 # (rules section 7, 000 外拨): introduce yourself, say why, apologise for the disturbance.
 # Same placeholders as the library's ``outbound_opening`` so it can replace this one.
@@ -90,8 +92,9 @@ class QueueFilter(Enum):
 
 
 class CallbackRefused(Exception):
-    """``reason``: not_allowed_for_role | not_shift_lead | assignee_invalid |
-    task_closed | assigned_to_other | note_required | retry_in_past."""
+    """``reason``: assignee_invalid | task_closed | assigned_to_other |
+    note_required | retry_in_past. (Who may act at all is the permission table:
+    ``PermissionDenied``.)"""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
@@ -201,8 +204,9 @@ def _ready(now: datetime) -> ColumnElement[bool]:
 class Callbacks:
     def __init__(self, db: Database, profile: SiteProfile, clock: Clock, workflow: TicketWorkflow,
                  workstation: str, *, lang: str = "zh", opening: OutboundOpening | None = None,
-                 due_hours: float | None = None) -> None:
+                 due_hours: float | None = None, user: CurrentUser) -> None:
         self._db = db
+        self.user = user  # who is signed in: every take, assign and call is checked
         self.profile = profile
         self._clock = clock
         self._workflow = workflow
@@ -215,16 +219,17 @@ class Callbacks:
 
     # ----- who may do what ---------------------------------------------------
     def role_of(self, user_id: str) -> Role:
-        return Role(self.profile.staff_entry(user_id).role)
+        """Another user's role (an assignee's)."""
+        actor = user_actor(self._db, user_id)
+        return actor.role if actor is not None else Role.AGENT
 
-    def is_shift_lead(self, user_id: str) -> bool:
-        return self.role_of(user_id) is Role.SHIFT_LEAD
+    def may_assign(self, user_id: str) -> bool:
+        """``user_id`` is signed in here and may assign callbacks (a shift lead)."""
+        return self.user.user_id == user_id and self.user.allows(Permission.CALLBACK_ASSIGN)
 
     def _caller(self, user_id: str) -> Actor:
-        role = self.role_of(user_id)
-        if role not in CALLER_ROLES:
-            raise CallbackRefused("not_allowed_for_role")
-        return Actor(user_id, role)
+        """The signed-in actor, if it is ``user_id`` and may call customers back."""
+        return self.user.require_as(user_id, Permission.CALLBACK_RECORD)
 
     # ----- putting replied tickets in the queue -------------------------------
     def enqueue(self, batch: int = ENQUEUE_BATCH) -> Future[int]:
@@ -340,7 +345,7 @@ class Callbacks:
 
         def read(s: Session) -> DueCount:
             cond = and_(CallbackTask.outcome == PENDING, _ready(now))
-            if agent_id is not None and not self.is_shift_lead(agent_id):
+            if agent_id is not None and not self.may_assign(agent_id):
                 cond = and_(cond, or_(CallbackTask.assigned_to.is_(None),
                                       CallbackTask.assigned_to == agent_id))
             due, overdue = s.execute(select(
@@ -394,12 +399,12 @@ class Callbacks:
 
     def assign(self, task_id: uuid.UUID, to_agent: str, lead_id: str,
                expected_version: int) -> Future[CallbackRow]:
-        """The shift lead gives (or moves) a task to an agent."""
-        if not self.is_shift_lead(lead_id):
-            raise CallbackRefused("not_shift_lead")
+        """The shift lead gives (or moves) a task to an agent. Raises
+        ``PermissionDenied`` unless ``lead_id`` is signed in and may assign."""
+        self.user.require_as(lead_id, Permission.CALLBACK_ASSIGN)
         to_agent = to_agent.strip()
         if (not re.fullmatch(self.profile.agent_id_pattern, to_agent, re.ASCII)
-                or self.role_of(to_agent) not in CALLER_ROLES):
+                or not allowed(user_actor(self._db, to_agent), Permission.CALLBACK_RECORD)):
             raise CallbackRefused("assignee_invalid")
         return self._db.write(lambda s: self._assign(s, task_id, to_agent, lead_id, expected_version))
 

@@ -20,16 +20,18 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain import agent_state as sm
 from callcenter.domain.agent_state import Action, AgentState, AgentStatus, IllegalTransition
+from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.call_events import CallEvent, CallSummary, EventKind, shift_stats, summarize
 from callcenter.domain.clock import NS_PER_S, Cancellable, Clock, Scheduler
 from callcenter.domain.ring_counter import answered_within_limit
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft
+from callcenter.services.auth.directory import user_actor
 from callcenter.services.calls.backfill import save_backfill
-from callcenter.services.calls.desk_types import CurrentCall, DeskListener, DeskSnapshot
+from callcenter.services.calls.desk_types import CurrentCall, DeskListener, DeskSnapshot, script_line_data
 from callcenter.services.customers.phone import phone_key
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
-from callcenter.services.scripts.call_lines import AnswerScripts, ScriptLine
+from callcenter.services.scripts.call_lines import AnswerScripts
 from callcenter.services.storage.database import Database, as_failure
 from callcenter.services.tickets.entry import (
     Backfill,
@@ -59,13 +61,6 @@ class AgentIdInvalid(ValueError):
     pass
 
 
-def _line_data(line: ScriptLine) -> dict[str, Any]:
-    data: dict[str, Any] = {"key": line.key, "text": line.text}
-    if line.script_id:
-        data.update(script_id=line.script_id, version=line.version)
-    return data
-
-
 class CallDesk:
     def __init__(
         self,
@@ -87,6 +82,7 @@ class CallDesk:
         self.profile = profile
         self._db = db
         self.tickets = tickets
+        self.user = tickets.user  # who is signed in: set at sign-in, cleared at sign-out
         self._customers = customers
         self._scripts = scripts
         self.workstation = workstation
@@ -200,12 +196,13 @@ class CallDesk:
         return True
 
     # ----- agent commands ----------------------------------------------
-    def sign_in(self, agent_id: str) -> None:
+    def sign_in(self, agent_id: str, actor: Actor | None = None) -> None:  # actor: a password
         agent_id = agent_id.strip()
         if not re.fullmatch(self.profile.agent_id_pattern, agent_id, re.ASCII):
             raise AgentIdInvalid(agent_id)
         sm.next_state(self._status.state, Action.SIGN_IN)  # refuse before touching anything
         self._agent_id = agent_id
+        self.user.set(actor or user_actor(self._db, agent_id) or Actor(agent_id, Role.AGENT))
         now = self._clock.utc_now()
         shift = AgentShift(agent_id=agent_id, signed_in_at=now, updated_at=now,
                            origin_workstation=self.workstation)
@@ -229,8 +226,8 @@ class CallDesk:
                     row.updated_at = now
                     row.version += 1
             self._write(close)
-        self._shift_id = None
-        self._agent_id = None
+        self._shift_id = self._agent_id = None
+        self.user.clear()
         self._changed()
 
     phone_online = True  # False while the soft phone is unregistered: no 示闲 (Q70)
@@ -265,7 +262,7 @@ class CallDesk:
         values = {"agent_id": self._agent_id or "", "unit": self.profile.unit_name}
         lines = self._scripts.on_answer(late, values) + [self._scripts.line("closing", values)]
         for line in lines:
-            self._record(EventKind.SCRIPT_SHOWN, **_line_data(line))
+            self._record(EventKind.SCRIPT_SHOWN, **script_line_data(line))
         self._changed()
         self._emit("script_lines", lines)
         pop = self._pop

@@ -56,3 +56,11 @@ class DeskListener:
     def stats_changed(self, stats: ShiftStats) -> None: ...
 
     def store_error(self, failure: StoreFailure) -> None: ...
+
+
+def script_line_data(line: ScriptLine) -> dict[str, Any]:
+    """A shown script line as the data of its SCRIPT_SHOWN call event."""
+    data: dict[str, Any] = {"key": line.key, "text": line.text}
+    if line.script_id:
+        data.update(script_id=line.script_id, version=line.version)
+    return data

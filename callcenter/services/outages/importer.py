@@ -27,9 +27,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import DBAPIError
 
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.clock import Clock
 from callcenter.domain.outages import OutageKind, OutageStatus, OutageTimes
 from callcenter.domain.storable_text import first_unstorable
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.outages.records import OutageRecord, WriteCounts, no_gc, write_records
 from callcenter.services.storage.database import Database, StoreFailure, StoreFailureKind, as_failure
 
@@ -342,19 +344,28 @@ def parse_rows(
 
 
 class OutageImport:
-    """The use case behind ``callcenter outages import`` and the import dialog."""
+    """The use case behind ``callcenter outages import`` and the import dialog.
 
-    def __init__(self, db: Database, clock: Clock, workstation: str, timezone: str) -> None:
+    ``user``: the desk's signed-in user (the app passes it): then only whom the
+    permission table lets import outage lists may run it (a shift lead). The
+    command line, run by whoever administers the store file, passes none."""
+
+    def __init__(self, db: Database, clock: Clock, workstation: str, timezone: str, *,
+                 user: CurrentUser | None = None) -> None:
         self._db = db
         self._clock = clock
         self._ws = workstation
         self._tz = ZoneInfo(timezone)
+        self.user = user
 
     def run(
         self, path: Path, progress: Progress | None = None, cancel: threading.Event | None = None,
     ) -> ImportReport:
         """Read and check on the calling thread (call it off the GUI thread), then
-        write in one transaction on the writer thread. Cancelling rolls it all back."""
+        write in one transaction on the writer thread. Cancelling rolls it all back.
+        Raises ``PermissionDenied`` (before reading) if the signed-in user may not."""
+        if self.user is not None:
+            self.user.require(Permission.OUTAGE_IMPORT)
         try:
             rows = read_table(Path(path))
         except UnreadableTable as exc:
@@ -367,6 +378,8 @@ class OutageImport:
         self, rows: Sequence[Sequence[object]], source: str, progress: Progress | None = None,
         cancel: threading.Event | None = None,
     ) -> ImportReport:
+        if self.user is not None:
+            self.user.require(Permission.OUTAGE_IMPORT)
         total = max(0, len(rows) - 1)
 
         def check_progress(done: int, _n: int) -> None:

@@ -23,6 +23,7 @@ from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from callcenter.domain.audit import AuditAction
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.clock import Clock
 from callcenter.domain.outages import (
     RECENT_RESTORE,
@@ -36,6 +37,7 @@ from callcenter.domain.outages import (
 )
 from callcenter.domain.outages.address import Address, complete, normalise, within
 from callcenter.services.audit.log import append_in
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.customers.screen_pop import ScreenPop
 from callcenter.services.scripts.call_lines import OutageFacts
 from callcenter.services.storage.database import Database
@@ -313,10 +315,11 @@ def board_in(s: Session, at: datetime) -> OutageBoard:
 
 
 class Outages:
-    def __init__(self, db: Database, clock: Clock, workstation: str) -> None:
+    def __init__(self, db: Database, clock: Clock, workstation: str, *, user: CurrentUser) -> None:
         self._db = db
         self._clock = clock
         self.workstation = workstation
+        self.user = user  # only a shift lead raises or clears the emergency banner
 
     def lookup(self, q: LookupQuery) -> Future[list[OutageHit]]:
         now = self._clock.utc_now()
@@ -378,6 +381,8 @@ class Outages:
 
     # ----- the shift lead's emergency banner (004 Q70) -------------------
     def raise_emergency(self, message: str, script: str, raised_by: str) -> Future[EmergencyNotice]:
+        """Raises ``PermissionDenied`` unless ``raised_by`` is the signed-in shift lead."""
+        self.user.require_as(raised_by, Permission.EMERGENCY_RAISE)
         now = self._clock.utc_now()
 
         def run(s: Session) -> EmergencyNotice:
@@ -392,14 +397,17 @@ class Outages:
         return self._db.write(run)
 
     def clear_emergency(self, notice_id: uuid.UUID) -> Future[None]:
+        """Clear the banner on every desk, recording who cleared it and when.
+        Raises ``PermissionDenied`` unless the signed-in user is a shift lead."""
+        by = self.user.require(Permission.EMERGENCY_CLEAR).user_id
         now = self._clock.utc_now()
 
         def run(s: Session) -> None:
             row = s.get(EmergencyBanner, notice_id)
             if row is not None and row.cleared_at is None:
-                row.cleared_at, row.updated_at, row.version = now, now, row.version + 1
-                # who clears is not passed in yet (issue 12's permissions add it)
-                append_in(s, self.workstation, now, AuditAction.EMERGENCY_CLEARED, user_id=None,
+                row.cleared_at, row.cleared_by = now, by
+                row.updated_at, row.version = now, row.version + 1
+                append_in(s, self.workstation, now, AuditAction.EMERGENCY_CLEARED, user_id=by,
                           subject=row.message, detail={"banner": str(row.id), "raised_by": row.raised_by})
 
         return self._db.write(run)

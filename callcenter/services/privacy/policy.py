@@ -45,8 +45,7 @@ from callcenter.domain.privacy.masking import (
     mask_numbers_in,
     mask_phone,
 )
-from callcenter.domain.site_profile import SiteProfile
-from callcenter.domain.ticket_lifecycle import Role
+from callcenter.domain.ticket_lifecycle import Actor, Role
 
 
 class Surface(Enum):
@@ -107,12 +106,12 @@ class NumberPolicy:
 NOBODY = NumberPolicy(None)
 
 
-def policy_for(profile: SiteProfile, user_id: str | None) -> NumberPolicy:
-    """The policy of the signed-in user; today the role comes from the profile's
-    staff list (issue 12 moves it to the synced users table)."""
-    if not user_id:
+def policy_for(actor: Actor | None) -> NumberPolicy:
+    """The policy of the signed-in user (``CurrentUser.actor``: the role is the
+    users table's, set at password sign-in)."""
+    if actor is None:
         return NOBODY
-    return NumberPolicy(Role(profile.staff_entry(user_id).role), user_id)
+    return NumberPolicy(actor.role, actor.user_id)
 
 
 def export_phone(number: str) -> str:

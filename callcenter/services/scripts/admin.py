@@ -18,12 +18,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from callcenter.domain.audit import AuditAction
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.clock import Clock
 from callcenter.domain.scripts.library import SourceFile
 from callcenter.domain.scripts.parsing import parse_script
 from callcenter.domain.scripts.placeholders import KNOWN_PLACEHOLDERS, PlaceholderSyntax, compile_template
 from callcenter.domain.scripts.problems import Locator, Problem
 from callcenter.services.audit.log import append_in
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.scripts.library import ScriptLibraryService
 from callcenter.services.storage.database import Database
 from callcenter.store.script_models import STATE_DRAFT, STATE_PUBLISHED, ScriptVersion
@@ -107,8 +109,9 @@ def _info(row: ScriptVersion) -> ScriptVersionInfo:
 
 class ScriptAdmin:
     def __init__(self, db: Database, clock: Clock, workstation: str,
-                 library: ScriptLibraryService) -> None:
+                 library: ScriptLibraryService, *, user: CurrentUser) -> None:
         self._db = db
+        self.user = user  # drafts and publishing: the signed-in shift lead only
         self._clock = clock
         self.workstation = workstation
         self.library = library
@@ -172,12 +175,16 @@ class ScriptAdmin:
 
     # ----- writing ---------------------------------------------------------
     def save_draft(self, script_id: str, text: str, author: str) -> ScriptVersionInfo:
-        """Keep work in progress (even with problems); agents do not see drafts."""
+        """Keep work in progress (even with problems); agents do not see drafts.
+        Raises ``PermissionDenied`` unless ``author`` is signed in and may edit scripts."""
+        self.user.require_as(author, Permission.SCRIPT_EDIT)
         return self._add(script_id, text, author, STATE_DRAFT)
 
     def publish(self, script_id: str, text: str, author: str) -> ScriptVersionInfo:
         """Check, store as the next published version, reload the library.
-        Raises ``ScriptRefused`` with every problem (file and line) if not clean."""
+        Raises ``ScriptRefused`` with every problem (file and line) if not clean,
+        ``PermissionDenied`` unless ``author`` is signed in and may publish."""
+        self.user.require_as(author, Permission.SCRIPT_PUBLISH)
         problems = self.check(text, f"{script_id}.toml", script_id)
         if problems:
             raise ScriptRefused(problems)
@@ -192,6 +199,7 @@ class ScriptAdmin:
 
     def publish_new(self, text: str, author: str) -> ScriptVersionInfo:
         """Publish a script that does not exist yet (its id must be free)."""
+        self.user.require_as(author, Permission.SCRIPT_PUBLISH)
         script, problems = parse_script(text, "<new>.toml", categories=self.library.categories)
         if script is None:
             raise ScriptRefused(problems)

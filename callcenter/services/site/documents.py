@@ -1,15 +1,16 @@
 """The site profile and calendar a site publishes to all its desks.
 
-An administrator (or shift lead) publishes a profile or calendar TOML on any
-desk (``callcenter site publish``): it is checked exactly as the app checks the
-shipped files, stored as the next ``site_documents`` row of its kind, and sync
-carries it to central and from there to every desk (reference data). A desk
-starts with the newest published document of each kind that it can read; one
-it cannot read (a newer app's format, a broken file published by hand) is
-skipped with the reason, never used half-way, and the desk falls back to the
-one before it and finally to the file shipped in resources/. A document that
-arrives while the app runs takes effect at the next start (the screens are
-built from the profile); the status bar says so.
+A shift lead publishes a profile or calendar TOML on any desk (``callcenter
+site publish``): it is checked exactly as the app checks the shipped files,
+stored as the next ``site_documents`` row of its kind, and sync carries it to
+central and from there to every desk (reference data). A desk starts with the
+newest published document of each kind that it can read; one it cannot read (a
+newer app's format, a broken file published by hand) is skipped with the
+reason, never used half-way, and the desk falls back to the one before it and
+finally to the file shipped in resources/. A document that arrives while the
+app runs takes effect at the next start (the screens are built from the
+profile); the status bar says so. Publishing is the permission table's
+``site_publish`` (a shift lead).
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from callcenter.domain.audit import AuditAction
+from callcenter.domain.auth.permissions import Permission, require
+from callcenter.domain.auth.roles import Actor
 from callcenter.domain.calendar import CalendarError, WorkCalendar, parse_calendar
 from callcenter.domain.site_profile import ProfileError, SiteProfile
 from callcenter.services.audit.log import append_in
@@ -56,10 +59,12 @@ def _check(kind: str, text: str, name: str) -> None:
         raise ValueError(f"unknown site document kind {kind!r} (one of {', '.join(KINDS)})")
 
 
-def publish_in(s: Session, kind: str, text: str, author: str, now: datetime,
+def publish_in(s: Session, kind: str, text: str, by: Actor | None, now: datetime,
                workstation: str) -> Published:
     """Store ``text`` as the next version of ``kind`` (checked first: a document no
-    desk could read is refused with the reason)."""
+    desk could read is refused with the reason). ``by`` must be allowed to
+    publish site documents (else ``PermissionDenied``); it is the author."""
+    author = require(by, Permission.SITE_PUBLISH).user_id
     _check(kind, text, f"{kind} (not published)")
     number = int(s.scalar(select(func.coalesce(func.max(SiteDocument.number), 0))
                           .where(SiteDocument.kind == kind)) or 0) + 1

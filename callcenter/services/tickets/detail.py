@@ -12,7 +12,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.auth.permissions import Permission, require
 from callcenter.domain.ticket_lifecycle import TicketState
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.storage.database import Database
 from callcenter.services.tickets.workflow import TicketNotFound
 from callcenter.store.models import CallEventRow, Ticket, TicketEvent
@@ -103,11 +105,23 @@ def department_queue(session: Session, department: str, limit: int = 200) -> lis
 
 
 class TicketDetails:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, *, user: CurrentUser) -> None:
         self._db = db
+        self.user = user  # a department user reads its own department's tickets only
 
     def detail(self, ticket_id: uuid.UUID) -> Future[TicketDetail]:
-        return self._db.read(lambda s: load_detail(s, ticket_id))
+        """The ticket, or (in the Future) ``PermissionDenied`` if the signed-in
+        user may not read it (nobody signed in; another department's ticket)."""
+        actor = self.user.actor  # who asked, as the read starts
+
+        def read(s: Session) -> TicketDetail:
+            d = load_detail(s, ticket_id)
+            require(actor, Permission.TICKET_READ, department=d.department)
+            return d
+        return self._db.read(read)
 
     def department_queue(self, department: str) -> Future[list[QueueRow]]:
+        """Raises ``PermissionDenied`` unless the signed-in user may read
+        ``department``'s tickets."""
+        self.user.require(Permission.TICKET_READ, department=department)
         return self._db.read(lambda s: department_queue(s, department))

@@ -26,10 +26,11 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, case, or_, select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft
-from callcenter.domain.ticket_lifecycle import OPEN, Actor, Role, TicketAction, TicketState
+from callcenter.domain.ticket_lifecycle import OPEN, TicketAction, TicketState
 from callcenter.services.alerts.inbox import REPEAT_COMPLAINT, SHIFT_LEAD, Alerts, AlertView
 from callcenter.services.customers.phone import phone_key
 from callcenter.services.storage.database import Database
@@ -209,6 +210,7 @@ class Duplicates:
         self.profile = profile
         self._clock = clock
         self._alerts = alerts
+        self.user = alerts.user  # the desk's signed-in user: urging is checked against it
         self._workflow = workflow
 
     def find(self, q: DuplicateQuery) -> Future[DuplicateCheck]:
@@ -227,7 +229,8 @@ class Duplicates:
         in ``reported`` were already reported during this call: no second alert."""
         def maybe_alert(c: DuplicateCheck) -> Future[DuplicateCheck] | DuplicateCheck:
             r = c.repeat
-            if r is None or r.resolved or r.earlier.id in reported:
+            if r is None or r.resolved or r.earlier.id in reported \
+                    or not self.user.allows(Permission.ALERT_RAISE):
                 return c
             fut = self._alerts.raise_alert(
                 REPEAT_COMPLAINT, self._alert_message(r, q), created_by=agent_id,
@@ -244,10 +247,9 @@ class Duplicates:
              call_id: uuid.UUID | None = None, caller: str = "") -> Future[TicketSnapshot]:
         """Record this call as an urge (催办) on an existing ticket instead of a new
         ticket: one transaction with the urge event, which names the call. Raises
-        (in the Future) ``TransitionRefused`` if the ticket is closed or the
-        signed-in user's role may not urge."""
-        entry = self.profile.staff_entry(agent_id)
-        actor = Actor(agent_id, Role(entry.role), entry.department)
+        (in the Future) ``TransitionRefused`` if the ticket is closed, and at once
+        ``PermissionDenied`` unless ``agent_id`` is signed in and may urge."""
+        actor = self.user.require_as(agent_id, Permission.TICKET_URGE)
 
         def write(s: Session) -> TicketSnapshot:
             t = s.get(Ticket, ticket_id)

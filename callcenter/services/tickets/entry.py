@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.calendar import WorkCalendar
 from callcenter.domain.call_events import CallEvent, CallSummary
 from callcenter.domain.clock import Clock
@@ -26,6 +27,7 @@ from callcenter.domain.ticket import (
     ticket_number,
     validate,
 )
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.customers.phone import is_valid_cn_phone, phone_key
 from callcenter.services.site.calendar import load_calendar
 from callcenter.services.storage.database import Database
@@ -107,8 +109,11 @@ class Tickets:
         clock: Clock,
         workstation: str,
         calendar: WorkCalendar | None = None,
+        *,
+        user: CurrentUser,
     ) -> None:
         self._db = db
+        self.user = user  # who is signed in: saves are checked against it
         self.profile = profile
         self._clock = clock
         self.workstation = workstation
@@ -259,6 +264,12 @@ class Tickets:
                     apply_summary(row, call.summary, now)
         return SavedTicket(ticket.id, ticket.number, status, backfill is not None, call_id)
 
+    def check_save(self, agent_id: str, dispatching: bool) -> None:
+        """The permission check of ``save`` (``PermissionDenied`` if refused)."""
+        self.user.require_as(agent_id, Permission.TICKET_CREATE)
+        if dispatching:
+            self.user.require(Permission.TICKET_DISPATCH)
+
     def save(
         self,
         draft: TicketDraft,
@@ -270,7 +281,10 @@ class Tickets:
         register_customer: bool = False,
         extras: Sequence[TicketExtra] = (),
     ) -> Future[SavedTicket]:
-        """Validate now (raises ``TicketInvalid``), then save on the writer thread."""
+        """Check who saves (raises ``PermissionDenied``: ``agent_id`` must be the
+        signed-in user, allowed to create and, with ``dispatch``, to dispatch),
+        validate now (raises ``TicketInvalid``), then save on the writer thread."""
+        self.check_save(agent_id, dispatch is not None)
         errors = self.validate(draft, dispatch)
         if register_customer:
             errors += [FieldError(f, "required") for f in ("caller_name", "caller_phone", "address")

@@ -7,24 +7,30 @@ windows editing the same ticket never overwrite each other silently.
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from callcenter.domain.auth.permissions import NOT_SIGNED_IN, OTHER_DEPARTMENT, ROLE, PermissionDenied
 from callcenter.domain.clock import Clock
 from callcenter.domain.ticket_lifecycle import (
     Actor,
     TicketAction,
     TicketState,
     TransitionRefused,
+    permission_for,
     transition,
 )
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.storage.database import Database
 from callcenter.store.models import Ticket, TicketEvent
 
 CLOSABLE_ON_CALL = frozenset({"inquiry", "opinion", "suggestion", "praise"})
+# the lifecycle's role refusals -> PermissionDenied's reason codes
+ROLE_REASONS = {"not_allowed_for_role": ROLE, "other_department": OTHER_DEPARTMENT}
 
 
 class StaleTicket(Exception):
@@ -72,10 +78,17 @@ def _snapshot(t: Ticket, session: Session) -> TicketSnapshot:
 
 
 class TicketWorkflow:
-    def __init__(self, db: Database, clock: Clock, workstation: str) -> None:
+    """``user``: the desk's signed-in user. Given (as the app does), ``apply`` and
+    ``submit`` act only for that user (a request naming another actor is refused,
+    ``not_signed_in``); the actor's role is checked against the permission table
+    either way (``apply_in``, through the lifecycle)."""
+
+    def __init__(self, db: Database, clock: Clock, workstation: str, *,
+                 user: CurrentUser | None = None) -> None:
         self._db = db
         self._clock = clock
         self._ws = workstation
+        self.user = user
 
     def get(self, ticket_id: uuid.UUID) -> TicketSnapshot:
         def read(s: Session) -> TicketSnapshot:
@@ -92,12 +105,19 @@ class TicketWorkflow:
         if t.version != req.expected_version:
             raise StaleTicket(t.id, req.expected_version, t.version)
         state = TicketState(t.status)
-        new = transition(
-            state, req.action, req.actor,
-            ticket_department=req.department if req.action is TicketAction.DISPATCH else t.department,
-            closable_on_call=t.category in CLOSABLE_ON_CALL,
-            reply=req.reply, is_repair=t.category == "fault_repair",
-        )
+        try:
+            new = transition(
+                state, req.action, req.actor,
+                ticket_department=req.department if req.action is TicketAction.DISPATCH else t.department,
+                closable_on_call=t.category in CLOSABLE_ON_CALL,
+                reply=req.reply, is_repair=t.category == "fault_repair",
+            )
+        except TransitionRefused as exc:
+            # who may act is the permission table's answer: said as PermissionDenied
+            if exc.reason in ROLE_REASONS:
+                raise PermissionDenied(permission_for(req.action), ROLE_REASONS[exc.reason],
+                                       req.actor) from exc
+            raise
         now = self._clock.utc_now()
         data: dict[str, Any] = {"from": state.value, "to": new.value, "note": req.note,
                                 "role": req.actor.role.value}
@@ -118,6 +138,21 @@ class TicketWorkflow:
         session.flush()
         return _snapshot(t, session)
 
+    def check(self, req: ActionRequest) -> None:
+        """``PermissionDenied`` if ``req`` is not made by the signed-in user or its
+        role may not do it at all (its state and department are checked in the
+        transaction)."""
+        if self.user is not None and self.user.actor != req.actor:
+            raise PermissionDenied(permission_for(req.action), NOT_SIGNED_IN, self.user.actor)
+
     def apply(self, req: ActionRequest) -> TicketSnapshot:
-        """One transaction; raises TransitionRefused, StaleTicket or StoreFailure."""
+        """One transaction; raises PermissionDenied (not the signed-in user; the
+        actor's role or department may not), TransitionRefused, StaleTicket or
+        StoreFailure."""
+        self.check(req)
         return self._db.write_now(lambda s: self.apply_in(s, req))
+
+    def submit(self, req: ActionRequest) -> Future[TicketSnapshot]:
+        """``apply`` on the writer thread (for the GUI); ``check`` raises at once."""
+        self.check(req)
+        return self._db.write(lambda s: self.apply_in(s, req))

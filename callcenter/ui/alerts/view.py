@@ -2,8 +2,8 @@
 reported to the lead on duty at once), as a banner with an acknowledge button.
 
 Why a banner and not a tab: a tab behind the call tab is easy to miss, and the
-rule says "at once". It shows only while the signed-in user's role (site
-profile staff list) is shift_lead. New alerts arrive two ways: ``alert_arrived``
+rule says "at once". It shows only while the signed-in user may read the
+lead's alerts (the permission table: a shift lead). New alerts arrive two ways: ``alert_arrived``
 when one is raised on this desk's store (immediately), and a named poll timer
 that re-reads the open list every few seconds off the GUI thread, which is how
 alerts raised at other desks will arrive once sync (issue 6) copies them into
@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.domain.auth.permissions import Permission, PermissionDenied
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.alerts.inbox import REPEAT_COMPLAINT, SHIFT_LEAD, Alerts, AlertView
 from callcenter.services.privacy.policy import Surface, policy_for
+from callcenter.ui.shared.refusals import permission_message
 
 POLL_MS = 3000
 VISIBLE_ROWS = 3
@@ -99,7 +101,8 @@ class AlertsView(QGroupBox):
 
     def set_user(self, user_id: str | None) -> None:
         """Show and poll for a shift lead; hide and stop for anyone else."""
-        lead = bool(user_id) and self._profile.staff_entry(user_id or "").role == SHIFT_LEAD
+        me = self._alerts.user
+        lead = bool(user_id) and me.user_id == user_id and me.allows(Permission.ALERTS_READ_LEAD)
         new = user_id if lead else None
         if new == self._user:
             return
@@ -124,7 +127,7 @@ class AlertsView(QGroupBox):
         gen = self._gen
         try:
             fut = self._alerts.open_for(SHIFT_LEAD)
-        except RuntimeError:  # the store was closed (the desk is shutting down)
+        except (RuntimeError, PermissionDenied):  # the store closed (shutting down); signed out
             self.poll.stop()
             return
         fut.add_done_callback(lambda f: self._emit(self._delivery.listed, gen, f))
@@ -167,7 +170,7 @@ class AlertsView(QGroupBox):
         when = a.created_at.astimezone(self._tz).strftime("%m-%d %H:%M")
         if a.kind == REPEAT_COMPLAINT:
             # "earlier ticket no. · caller's phone or account": the number is masked
-            numbers = policy_for(self._profile, self._user)
+            numbers = policy_for(self._alerts.user.actor)
             first, *rest = a.message.split(" · ")
             message = " · ".join([first, *(numbers.phone(x, Surface.ALERTS) for x in rest)])
             what = self.tr("Repeat complaint, earlier ticket not resolved: %1").replace(
@@ -216,8 +219,12 @@ class AlertsView(QGroupBox):
         alert_id = self._selected_id()
         if alert_id is None or self._user is None:
             return
+        try:
+            fut = self._alerts.acknowledge(alert_id, self._user)
+        except PermissionDenied as exc:
+            self.failed.emit(permission_message(exc))
+            return
         self.ack_btn.setEnabled(False)
-        fut = self._alerts.acknowledge(alert_id, self._user)
         fut.add_done_callback(lambda f: self._emit(self._delivery.acked, f))
 
     def _acked(self, fut: Future[AlertView]) -> None:

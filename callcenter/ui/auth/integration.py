@@ -136,7 +136,7 @@ class AuthFeature(QObject):
 
     def _enter(self, dlg: SignInDialog, signed: SignedIn) -> None:
         try:
-            self._desk.sign_in(signed.actor.user_id)
+            self._desk.sign_in(signed.actor.user_id, signed.actor)
         except AgentIdInvalid:
             dlg.show_invalid()
             dlg.open()

@@ -78,7 +78,8 @@ def install(window: MainWindow, desk: CallDesk, db: Database, profile: SiteProfi
             workflow: TicketWorkflow, *, lang: str = "zh",
             opening: OutboundOpening | None = None,
             reveals: Reveals | None = None) -> CallbackFeature:
-    callbacks = Callbacks(db, profile, clock, workflow, desk.workstation, lang=lang, opening=opening)
+    callbacks = Callbacks(db, profile, clock, workflow, desk.workstation, lang=lang, opening=opening,
+                          user=desk.user)
     view = CallbackQueueView(callbacks, profile, clock, lang)
     view.reveals = reveals
     window.add_tool_tab(view, QCoreApplication.translate("CallbackFeature", "Callbacks"))

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import TransitionRefused
@@ -65,6 +66,7 @@ from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.storage.database import StoreFailure
 from callcenter.ui.callbacks.queue_model import CallbackQueueModel, FutureRelay
 from callcenter.ui.privacy.reveal_dialog import ask_reveal, reveal_button
+from callcenter.ui.shared.refusals import permission_message
 
 W = TypeVar("W", bound=QWidget)
 
@@ -204,12 +206,12 @@ class CallbackQueueView(QWidget):
         if agent_id == self._agent:
             return
         self._agent = agent_id
-        self.model.set_viewer(policy_for(self._profile, agent_id))
+        self.model.set_viewer(policy_for(self._cb.user.actor))
         self.say("" if agent_id else self.tr("Sign in to take and record callbacks."))
         self.refresh()
 
     def is_lead(self) -> bool:
-        return self._agent is not None and self._cb.is_shift_lead(self._agent)
+        return self._agent is not None and self._cb.may_assign(self._agent)
 
     def current_row(self) -> CallbackRow | None:
         return self.model.row_at(self.table.currentIndex().row())
@@ -258,6 +260,9 @@ class CallbackQueueView(QWidget):
             future = start()
         except CallbackRefused as exc:
             self._refused(exc)
+            return
+        except PermissionDenied as exc:
+            self.say(permission_message(exc))
             return
         except RuntimeError:  # the database was closed under us (shutting down)
             return
@@ -433,6 +438,8 @@ class CallbackQueueView(QWidget):
             return False
         except CallbackRefused as exc:
             self._refused(exc)
+        except PermissionDenied as exc:
+            self.say(permission_message(exc))
         except StaleTask:
             self.say(self.tr("This callback changed meanwhile; the list is refreshed. Try again."))
             self.refresh()
@@ -449,8 +456,6 @@ class CallbackQueueView(QWidget):
 
     def _refused(self, exc: CallbackRefused) -> None:
         texts = {
-            "not_allowed_for_role": self.tr("Only agents and shift leads make callbacks."),
-            "not_shift_lead": self.tr("Only the shift lead assigns callbacks."),
             "assignee_invalid": self.tr("Enter the ID of an agent to assign the callback to."),
             "task_closed": self.tr("This callback is already finished."),
             "assigned_to_other": self.tr("This callback is assigned to another agent."),

@@ -1,8 +1,9 @@
 """The shift lead's emergency banner for a large outage (004 Q70: shorten talk
 time, route calls by the lead's assignment) with the outage script.
 
-It is stored in a syncable table; until sync (issue 6) and roles exist it is
-raised from this desk's menu and shown on this desk only.
+It is stored in a synced table, so it shows on every desk. Only a shift lead
+raises or clears it (the permission table); anyone else's desk shows it
+without the clear button, and the services refuse them anyway.
 """
 
 from __future__ import annotations
@@ -45,9 +46,16 @@ class EmergencyBanner(QFrame):
         self.clear_btn.setObjectName("emergencyClearButton")
         self.clear_btn.setAccessibleName("撤销紧急通告")
         self.clear_btn.clicked.connect(self._clear)
+        self._clearable = False
+        self.clear_btn.hide()
         lay.addWidget(self.text, 1)
         lay.addWidget(self.clear_btn)
         self.hide()
+
+    def set_clearable(self, clearable: bool) -> None:
+        """Offer the clear button (to a shift lead) or not."""
+        self._clearable = clearable
+        self.clear_btn.setVisible(clearable)
 
     def show_notice(self, notice: EmergencyNotice | None) -> None:
         self.notice = notice
@@ -60,7 +68,7 @@ class EmergencyBanner(QFrame):
         self.show()
 
     def _clear(self) -> None:
-        if self.notice is not None:
+        if self.notice is not None and self._clearable:
             self.clearRequested.emit(self.notice.id)
 
 
@@ -77,6 +85,7 @@ class EmergencyDialog(QDialog):
         self.script.setObjectName("emergencyScript")
         self.script.setAccessibleName("停电话术")
         self.by = QLineEdit(self)
+        self.by.setReadOnly(True)  # the signed-in lead raises it, in no one else's name
         self.by.setObjectName("emergencyRaisedBy")
         self.by.setAccessibleName("值班长工号")
         form.addRow(self.tr("Message"), self.message)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow
 
 from callcenter.domain.agent_state import AgentState
+from callcenter.domain.auth.permissions import Permission, PermissionDenied
 from callcenter.domain.clock import Clock
 from callcenter.domain.outages import Phase
 from callcenter.domain.site_profile import SiteProfile
@@ -43,6 +44,7 @@ from callcenter.ui.outages.emergency import EmergencyBanner, EmergencyDialog
 from callcenter.ui.outages.import_dialog import OutageImportDialog
 from callcenter.ui.outages.link_dialog import OutageLinkDialog
 from callcenter.ui.outages.lookup_panel import OutageConsole
+from callcenter.ui.shared.refusals import permission_message
 
 T = TypeVar("T")
 REFRESH_MS = 60_000
@@ -106,14 +108,24 @@ class OutageDesk(QObject):
         items = ((self.tr("Outage lookup"), "outageLookupAction", "Ctrl+Shift+O", self.open_console),
                  (self.tr("Import outage list..."), "outageImportAction", "", self.choose_import),
                  (self.tr("Raise emergency banner..."), "emergencyRaiseAction", "", self.ask_emergency))
+        self.actions: dict[str, QAction] = {}
         for title, name, keys, slot in items:
             act = QAction(title, window)
+            self.actions[name] = act
             act.setObjectName(name)
             if keys:
                 act.setShortcut(QKeySequence(keys))
             act.triggered.connect(slot)
             menu.addAction(act)
             window.addAction(act)
+        self._offer()
+
+    def _offer(self) -> None:
+        """Offer only what the signed-in user may do (the services check it again)."""
+        user = self.outages.user
+        self.actions["emergencyRaiseAction"].setVisible(user.allows(Permission.EMERGENCY_RAISE))
+        self.actions["outageImportAction"].setVisible(user.allows(Permission.OUTAGE_IMPORT))
+        self.emergency.set_clearable(user.allows(Permission.EMERGENCY_CLEAR))
 
     def _deliver(self, fut: Future[T], fn: Callable[[T], None]) -> None:
         def done(f: Future[T]) -> None:
@@ -141,6 +153,7 @@ class OutageDesk(QObject):
         self._deliver(self.outages.for_pop(pop), show)
 
     def _on_desk(self, snap: DeskSnapshot) -> None:
+        self._offer()
         st = snap.status.state
         if st is AgentState.RINGING or (st is AgentState.READY and snap.call is None):
             if self.hits or self.banner.isVisible():
@@ -224,7 +237,13 @@ class OutageDesk(QObject):
         if path:
             self.start_import(Path(path))
 
-    def start_import(self, path: Path) -> OutageImportDialog:
+    def start_import(self, path: Path) -> OutageImportDialog | None:
+        """The import dialog, for a shift lead; anyone else is told why not (the
+        importer refuses them too)."""
+        if not self.outages.user.allows(Permission.OUTAGE_IMPORT):
+            self.window.statusBar().showMessage(
+                self.tr("Only the shift lead imports the outage list."), 8000)
+            return None
         dlg = OutageImportDialog(self.importer, self.window)
         self.import_dialog = dlg
         dlg.finishedReport.connect(lambda _r: self.refresh())
@@ -235,7 +254,7 @@ class OutageDesk(QObject):
     def ask_emergency(self) -> EmergencyDialog | None:
         """Only the shift lead raises an emergency banner (004 Q70: routing by the lead)."""
         agent = self.desk.snapshot().agent_id
-        if agent is None or self.desk.profile.staff_entry(agent).role != "shift_lead":
+        if agent is None or not self.outages.user.allows(Permission.EMERGENCY_RAISE):
             self.window.statusBar().showMessage(
                 self.tr("Only the shift lead can raise an emergency banner."), 8000)
             return None
@@ -248,10 +267,20 @@ class OutageDesk(QObject):
         return dlg
 
     def raise_emergency(self, message: str, script: str, raised_by: str) -> None:
-        self._deliver(self.outages.raise_emergency(message, script, raised_by), self.emergency.show_notice)
+        try:
+            fut = self.outages.raise_emergency(message, script, raised_by)
+        except PermissionDenied as exc:
+            self.window.statusBar().showMessage(permission_message(exc), 10000)
+            return
+        self._deliver(fut, self.emergency.show_notice)
 
     def _clear_emergency(self, notice_id: uuid.UUID) -> None:
-        self._deliver(self.outages.clear_emergency(notice_id), lambda _none: self.emergency.show_notice(None))
+        try:
+            fut = self.outages.clear_emergency(notice_id)
+        except PermissionDenied as exc:
+            self.window.statusBar().showMessage(permission_message(exc), 10000)
+            return
+        self._deliver(fut, lambda _none: self.emergency.show_notice(None))
 
     def shutdown(self) -> None:
         self.refresh_tick.stop()
@@ -260,8 +289,8 @@ class OutageDesk(QObject):
 def install(window: Any, desk: CallDesk, *, db: Database, bridge: DeskBridge, clock: Clock,
             profile: SiteProfile) -> OutageDesk:
     """Add the outage feature to a running desk window; returns its handle."""
-    outages = Outages(db, clock, desk.workstation)
-    importer = OutageImport(db, clock, desk.workstation, profile.timezone)
+    outages = Outages(db, clock, desk.workstation, user=desk.user)
+    importer = OutageImport(db, clock, desk.workstation, profile.timezone, user=desk.user)
     return OutageDesk(window, desk, bridge, outages, importer, clock, ZoneInfo(profile.timezone))
 
 

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.services.scripts.admin import (
     NEW_SCRIPT_TEMPLATE,
     ScriptAdmin,
     ScriptRefused,
     ScriptVersionInfo,
 )
+from callcenter.ui.shared.refusals import permission_message
 
 
 class ScriptEditorDialog(QDialog):
@@ -188,7 +190,11 @@ class ScriptEditorDialog(QDialog):
         if script_id is None:
             self.status.setText(self.tr("Not saved: the script needs a valid id first."))
             return
-        info = self._admin.save_draft(script_id, self.source.toPlainText(), self._author)
+        try:
+            info = self._admin.save_draft(script_id, self.source.toPlainText(), self._author)
+        except PermissionDenied as exc:  # signed out meanwhile: what was typed stays
+            self.status.setText(permission_message(exc))
+            return
         self._show_versions(self._admin.versions(script_id))
         self.status.setText(self.tr("Draft saved as version %1.").replace("%1", str(info.number)))
 
@@ -204,6 +210,9 @@ class ScriptEditorDialog(QDialog):
         except ScriptRefused as exc:
             self.problems.setPlainText("\n".join(str(p) for p in exc.problems))
             self.status.setText(self.tr("Not published: fix the problems first."))
+            return
+        except PermissionDenied as exc:
+            self.status.setText(permission_message(exc))
             return
         self._show_versions(self._admin.versions(info.script_id))
         self.status.setText(self.tr("Version %1 published: agents see it from their next call.")

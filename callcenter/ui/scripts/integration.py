@@ -29,6 +29,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from callcenter.domain.agent_state import AgentState
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.clock import Clock
 from callcenter.domain.scripts import guided
 from callcenter.domain.scripts.guided import Walk
@@ -77,7 +78,8 @@ class ScriptIntegration(QObject):
             library_dir, categories=[c.code for c in profile.categories],
             published=lambda: published_sources(db), pins_file=data_dir / "script_pins.json",
             cache_dir=data_dir, lang=lang)
-        self.admin = ScriptAdmin(db, clock, workstation or desk.workstation, self.library)
+        self.admin = ScriptAdmin(db, clock, workstation or desk.workstation, self.library,
+                                 user=desk.user)
         desk.set_scripts(LibraryScripts(self.library, lang))
         self.call: CallScripts | None = None
         self._call_id: uuid.UUID | None = None
@@ -116,6 +118,7 @@ class ScriptIntegration(QObject):
         for action in (self.find_action, self.edit_action):
             menu.addAction(action)
             window.addAction(action)
+        self._offer_editing()
 
         self.bridge.deskChanged.connect(self._on_desk)
         self.bridge.screenPopReady.connect(self._on_pop)
@@ -131,7 +134,12 @@ class ScriptIntegration(QObject):
                         len({p.file for p in self.library.problems})), 15000)
 
     # ----- following the call ---------------------------------------------
+    def _offer_editing(self) -> None:
+        """The editor is offered only to whom the permission table lets edit scripts."""
+        self.edit_action.setVisible(self.admin.user.allows(Permission.SCRIPT_EDIT))
+
     def _on_desk(self, snap: DeskSnapshot) -> None:
+        self._offer_editing()
         st = snap.status.state
         prev, self._state = self._state, st
         call = snap.call
@@ -327,7 +335,7 @@ class ScriptIntegration(QObject):
         if not author:
             self.window.statusBar().showMessage(self.tr("Sign in first."), 5000)
             return
-        if self.desk.profile.staff_entry(author).role != "shift_lead":
+        if not self.admin.user.allows(Permission.SCRIPT_EDIT):
             self.window.statusBar().showMessage(
                 self.tr("Only the shift lead can edit scripts."), 8000)
             return

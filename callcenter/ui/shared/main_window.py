@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.domain.agent_state import AgentState, IllegalTransition
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.clock import Clock
 from callcenter.domain.ticket import TicketInvalid
 from callcenter.services.calls.desk import CallDesk
@@ -36,6 +37,7 @@ from callcenter.ui.calls.screen_pop_panel import ScreenPopPanel
 from callcenter.ui.calls.softphone_bar import SoftphoneBar
 from callcenter.ui.calls.stats_bar import StatsLabel
 from callcenter.ui.scripts.panel import ScriptPanel
+from callcenter.ui.shared.refusals import permission_message
 from callcenter.ui.tickets.form import TicketForm
 
 DISPLAY_TICK_MS = 50  # repaint only; every value is recomputed from monotonic stamps
@@ -225,6 +227,8 @@ class MainWindow(QMainWindow):
             self.form.show_errors(exc.errors)
         except IllegalTransition:
             self.statusBar().showMessage(self.tr("A ticket is saved after the call ends."), 5000)
+        except PermissionDenied as exc:  # nothing saved; the form keeps what was typed
+            self.statusBar().showMessage(permission_message(exc), 10000)
 
     def open_backfill(self) -> None:
         if self.desk.snapshot().agent_id is None:
@@ -244,6 +248,8 @@ class MainWindow(QMainWindow):
             self.desk.backfill(dlg.form.draft(), dlg.backfill())
         except TicketInvalid as exc:
             dlg.show_errors(exc.errors)
+        except PermissionDenied as exc:
+            self.statusBar().showMessage(permission_message(exc), 10000)
 
     def _backfill_closed(self) -> None:
         if self._backfill is not None:
@@ -264,7 +270,7 @@ class MainWindow(QMainWindow):
         self.softphone.tick(self._clock.monotonic_ns())
 
     def _on_desk(self, snap: DeskSnapshot) -> None:
-        self.screen_pop.numbers = policy_for(self.desk.profile, snap.agent_id)
+        self.screen_pop.numbers = policy_for(self.desk.user.actor)
         self.softphone.apply(snap)
         st = snap.status.state
         if st is AgentState.RINGING and snap.call is not None:

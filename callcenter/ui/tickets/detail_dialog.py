@@ -190,7 +190,11 @@ class TicketDetailDialog(QDialog):
         self.show_detail(d)
 
     def show_refusal(self, reason: str) -> None:
-        self.message.setText("⚠ " + reason_text(reason))
+        self.show_message(reason_text(reason))
+
+    def show_message(self, text: str) -> None:
+        """A refusal in words; what was typed stays."""
+        self.message.setText("⚠ " + text)
         self.message.setStyleSheet("color:#dc2626;")
         self.message.show()
 

@@ -25,6 +25,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from callcenter.domain.agent_state import AgentState, IllegalTransition
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import TransitionRefused
@@ -36,6 +37,7 @@ from callcenter.services.tickets.duplicates import DuplicateCheck, Duplicates, E
 from callcenter.services.tickets.workflow import TicketSnapshot, TicketWorkflow
 from callcenter.ui.alerts.view import AlertsView
 from callcenter.ui.calls.desk_bridge import DeskBridge
+from callcenter.ui.shared.refusals import permission_message
 from callcenter.ui.tickets.duplicates_panel import DuplicatesPanel
 
 
@@ -55,7 +57,7 @@ class DuplicatesDesk(QObject):
         super().__init__(window)
         self.window = window
         self.desk = desk
-        self.alerts = Alerts(db, clock, desk.workstation)
+        self.alerts = Alerts(db, clock, desk.workstation, user=desk.user)
         self.duplicates = Duplicates(db, profile, clock, self.alerts, workflow)
         lang = window.form.lang
         self.bridge = DeskBridge(self)
@@ -119,16 +121,26 @@ class DuplicatesDesk(QObject):
             return
         call = self.desk.current_call
         draft = self.window.form.draft()
+        try:
+            fut = self.duplicates.urge(
+                earlier.id, agent_id=snap.agent_id or "", note=draft.content.strip(),
+                call_id=call.id if call else None, caller=call.caller_number if call else "")
+        except PermissionDenied as exc:
+            self._status(permission_message(exc), 15000)
+            self.urgeFailed.emit(exc.reason)
+            return
         self._urging = True
         self.panel.set_urge_allowed(False)
-        fut = self.duplicates.urge(
-            earlier.id, agent_id=snap.agent_id or "", note=draft.content.strip(),
-            call_id=call.id if call else None, caller=call.caller_number if call else "")
         fut.add_done_callback(lambda f: self._urgeDone.emit(earlier, f))
 
     def _urge_done(self, earlier: EarlierTicket, fut: Future[TicketSnapshot]) -> None:
         self._urging = False
         exc = fut.exception()
+        if isinstance(exc, PermissionDenied):
+            self._status(permission_message(exc), 15000)
+            self._on_desk(self.desk.snapshot())
+            self.urgeFailed.emit(exc.reason)
+            return
         if exc is not None:
             reason = exc.reason if isinstance(exc, TransitionRefused) else "store"
             why = {

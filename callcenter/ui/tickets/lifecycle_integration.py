@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import Actor, Role, TransitionRefused
@@ -25,6 +26,7 @@ from callcenter.services.tickets.detail import TicketDetail, TicketDetails
 from callcenter.services.tickets.workflow import ActionRequest, StaleTicket, TicketWorkflow
 from callcenter.ui.calls.desk_bridge import GuiPoster
 from callcenter.ui.shared.main_window import MainWindow
+from callcenter.ui.shared.refusals import permission_message
 from callcenter.ui.tickets.deadline_status import DeadlineStatus
 from callcenter.ui.tickets.department_view import DepartmentView
 from callcenter.ui.tickets.detail_dialog import TicketDetailDialog
@@ -40,7 +42,7 @@ class LifecycleController(QObject):
         self._reveals = reveals
         self._w, self._desk, self._db, self._profile = window, desk, db, profile
         self._clock, self._wf, self._lang = clock, workflow, lang
-        self._details = TicketDetails(db)
+        self._details = TicketDetails(db, user=desk.user)
         self._poster = GuiPoster(self)
         self.dialogs: dict[uuid.UUID, TicketDetailDialog] = {}
         self.view = DepartmentView(profile, lang)
@@ -64,11 +66,8 @@ class LifecycleController(QObject):
 
     # ----- who is signed in ------------------------------------------------
     def actor(self) -> Actor | None:
-        agent = self._desk.snapshot().agent_id
-        if agent is None:
-            return None
-        entry = self._profile.staff_entry(agent)
-        return Actor(agent, Role(entry.role), entry.department)
+        """Who is signed in on this desk (services/auth/current_user.py)."""
+        return self._desk.user.actor
 
     def on_desk_changed(self, _snap: Any = None) -> None:
         agent = self._desk.snapshot().agent_id
@@ -110,7 +109,11 @@ class LifecycleController(QObject):
 
     # ----- detail and actions --------------------------------------------------
     def open_ticket(self, ticket_id: uuid.UUID) -> None:
-        self._deliver(self._details.detail(ticket_id), self._show_detail)
+        self._deliver(self._details.detail(ticket_id), self._show_detail, self._refused)
+
+    def _refused(self, exc: BaseException) -> None:
+        if isinstance(exc, PermissionDenied):
+            self._w.statusBar().showMessage(permission_message(exc), 8000)
 
     def _show_detail(self, detail: TicketDetail) -> None:
         actor = self.actor()
@@ -134,7 +137,13 @@ class LifecycleController(QObject):
             dlg.deleteLater()
 
     def _act(self, req: ActionRequest) -> None:
-        fut = self._db.write(lambda s: self._wf.apply_in(s, req))
+        try:
+            fut = self._wf.submit(req)
+        except PermissionDenied as exc:  # signed out (or someone else) meanwhile
+            dlg = self.dialogs.get(req.ticket_id)
+            if dlg is not None:
+                dlg.show_message(permission_message(exc))
+            return
 
         def done(f: Future[Any]) -> None:
             self._poster.post(lambda: self._after_act(req, f))
@@ -161,15 +170,21 @@ class LifecycleController(QObject):
             self._deliver(self._details.detail(req.ticket_id), reload)
         elif isinstance(exc, TransitionRefused):
             dlg.show_refusal(exc.reason)
+        elif isinstance(exc, PermissionDenied):
+            dlg.show_message(permission_message(exc))
         elif isinstance(exc, StoreFailure):
             dlg.show_refusal("store")
         else:
             dlg.show_refusal(str(exc))
 
-    def _deliver(self, fut: Future[Any], fn: Callable[[Any], None]) -> None:
+    def _deliver(self, fut: Future[Any], fn: Callable[[Any], None],
+                 failed: Callable[[BaseException], None] | None = None) -> None:
         def done(f: Future[Any]) -> None:
-            if f.exception() is None:
+            exc = f.exception()
+            if exc is None:
                 self._poster.post(lambda: fn(f.result()))
+            elif failed is not None:
+                self._poster.post(lambda: failed(exc))
         fut.add_done_callback(done)
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.privacy.policy import policy_for
 from callcenter.services.storage.database import Database
 from callcenter.services.tickets.search import TicketSearch
@@ -31,11 +32,12 @@ class TicketListFeature(QObject):
         self.search = search
         self._closed = False
         self.profile: SiteProfile | None = None
+        self.user: CurrentUser | None = None  # who is signed in: whose numbers are masked
 
     def on_desk(self, snap: Any) -> None:
         """Phone numbers masked or not as the signed-in user's role says."""
         if self.profile is not None:
-            self.view.model.set_viewer(policy_for(self.profile, snap.agent_id))
+            self.view.model.set_viewer(policy_for(self.user.actor if self.user else None))
 
     def close(self) -> None:
         if not self._closed:
@@ -50,6 +52,7 @@ def install(window: MainWindow, db: Database, profile: SiteProfile, clock: Clock
     window.add_tool_tab(view, QCoreApplication.translate("TicketListView", "Tickets"))
     feature = TicketListFeature(view, search)
     feature.profile = profile
+    feature.user = window.desk.user
     window.bridge.deskChanged.connect(feature.on_desk)
     view.destroyed.connect(search.close)
     window.add_clear_hook(view.forget)  # the next user does not see the last search

@@ -1,0 +1,1 @@
+"""The permission table through the services."""
