@@ -21,8 +21,6 @@ from callcenter.services.storage.database import open_database
 from callcenter.services.tickets.entry import Tickets
 from callcenter.store.models import Ticket
 
-pytest.importorskip("pgserver")
-
 
 @pytest.fixture
 def demo_dir() -> Iterator[Path]:
