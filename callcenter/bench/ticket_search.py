@@ -198,7 +198,7 @@ def run(args: BenchArgs) -> Metrics:
         "seed_s": rounded(seed_s),
         "samples": len(exact),
         "text_queries_checked": len(samples),
-        "text_words": len(checked),
+        "text_words": sum(w in checked for w in TEXT_WORDS),
     }
 
 
