@@ -5,6 +5,7 @@ checked by running the benches at size."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -73,3 +74,15 @@ def test_bench_prints_the_readme_metrics(name: str, tmp_path: Path,
     for key, value in metrics.items():
         assert isinstance(value, int | float) and not isinstance(value, bool), key
         assert math.isfinite(value) and value >= 0, (key, value)
+
+
+@pytest.mark.parametrize("figure", [-2.8, math.nan, math.inf])
+def test_an_impossible_figure_fails_the_run(figure: float, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    real = SCENARIOS["script-render"]
+    monkeypatch.setitem(SCENARIOS, "script-render", dataclasses.replace(
+        real, run=lambda _args: {"render_p99_ms": 0.1, "server_cpu_s": figure}))
+    assert main(["script-render", "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "server_cpu_s" in err
