@@ -78,7 +78,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", action="store_true", help="keep the temporary data directory")
     p.add_argument("--central", metavar="URL",
                    help="sync-*: admin URL of a PostgreSQL to use (default: start one with pgserver)")
-    p.add_argument("--seconds", type=float, help="sync-fleet: how long the desks work (default 60)")
+    p.add_argument("--seconds", type=float,
+                   help="sync-fleet: how long the desks work (default 60); timer-lag: the least "
+                        "length of each phase (default 5)")
     p.add_argument("--nondurable", choices=("no", "only", "too"), default="no",
                    help="sync-*: 'only' runs on a throwaway central with fsync, synchronous_commit "
                         "and full_page_writes off (never a site's settings); 'too' runs durable, "
