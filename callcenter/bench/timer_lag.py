@@ -27,7 +27,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 
 from callcenter.domain.agent_state import AgentState
 from callcenter.services.tickets.entry import Tickets
@@ -198,8 +198,12 @@ def run(args: BenchArgs) -> Metrics:
         watch.stop()
     finally:
         ctx.shutdown()
+        # what the shutdown posted for the GUI thread (desk changes) would reach the
+        # closed store in a later event loop: delete its receivers now, calls and all
         ctx.window.close()
-        ctx.window.deleteLater()
+        for obj in (ctx.window, *ctx.keep):
+            obj.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         qapp.processEvents()
 
     loaded, base = sorted(lags["loaded"]), sorted(lags["baseline"])
