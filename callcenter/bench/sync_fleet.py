@@ -259,10 +259,10 @@ def _server_cpu_s(url: str) -> float | None:
         import psutil
     except ModuleNotFoundError:
         return None
-    with psycopg.connect(url) as conn:
-        row = conn.execute("SELECT pg_backend_pid()").fetchone()
     try:
-        postmaster = psutil.Process(int(row[0]) if row else 0).parent()
+        with psycopg.connect(url) as conn:  # its backend lives until the connection closes
+            row = conn.execute("SELECT pg_backend_pid()").fetchone()
+            postmaster = psutil.Process(int(row[0]) if row else 0).parent()
         if postmaster is None:
             return None
         own = postmaster.cpu_times()
@@ -387,7 +387,7 @@ def run(args: BenchArgs) -> Metrics:
     }
     measured = {"server_push_mean_ms": mean_ms("push", "push_rows"),
                 "server_pull_mean_ms": mean_ms("pull", "pull_rows"),
-                "server_cpu_s": None if cpu_server is None else rounded(cpu_server, 1)}
+                "server_cpu_s": None if cpu_server is None else rounded(cpu_server, 3)}
     pushes, pulls = len(push), len(pull)
     for key, value in measured.items():
         if value is None:
