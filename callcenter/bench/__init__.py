@@ -1,8 +1,11 @@
 """``callcenter bench NAME [--size N] [--runs N] [--json] [--data-dir DIR]``.
 
 Each scenario measures the app and a raw baseline in the same run and prints
-one JSON object ``{"scenario": NAME, "size": N, "metrics": {KEY: number}}``
-with ``--json``, or a readable table without it. Progress goes to stderr so
+one JSON object ``{"scenario": NAME, "size": N, "path": WHAT, "metrics": {KEY: number}}``
+with ``--json`` (``path`` names the code path timed and where the clock stops; the
+sync scenarios add ``"durable": true|false``, whether central fsyncs its commits), or a
+readable table without it. A figure that cannot be true (negative, not finite) fails
+the run. Progress goes to stderr so
 stdout stays machine-readable. Without ``--data-dir`` a fresh temporary
 directory is used and removed afterwards (unless ``--keep``).
 """
@@ -33,7 +36,7 @@ from . import (
     ticket_search,
     timer_lag,
 )
-from .common import BenchArgs, BenchError, Metrics, Scenario
+from .common import DURABLE, BenchArgs, BenchError, Metrics, Scenario, check_figures
 
 __all__ = ["SCENARIOS", "BenchError", "Scenario", "main", "run_scenario"]
 
@@ -80,7 +83,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", action="store_true", help="keep the temporary data directory")
     p.add_argument("--central", metavar="URL",
                    help="sync-*: admin URL of a PostgreSQL to use (default: start one with pgserver)")
-    p.add_argument("--seconds", type=float, help="sync-fleet: how long the desks work (default 60)")
+    p.add_argument("--seconds", type=float,
+                   help="sync-fleet: how long the desks work (default 60); timer-lag: the least "
+                        "length of each phase (default 5)")
+    p.add_argument("--nondurable", choices=("no", "only", "too"), default="no",
+                   help="sync-*: 'only' runs on a throwaway central with fsync, synchronous_commit "
+                        "and full_page_writes off (never a site's settings); 'too' runs durable, "
+                        "then again on that central, reporting its figures as KEY_nondurable")
     return p
 
 
@@ -91,8 +100,10 @@ def _progress(msg: str) -> None:
 def run_scenario(
     name: str, *, size: int | None = None, runs: int | None = None, data_dir: Path | None = None,
     keep: bool = False, central: str | None = None, seconds: float | None = None,
+    nondurable: str = "no",
 ) -> tuple[int, Metrics]:
-    """Run one scenario; returns (size used, metrics). Raises ``BenchError``/``KeyError``."""
+    """Run one scenario; returns (size used, metrics). Raises ``BenchError``/``KeyError``.
+    A sync scenario's metrics hold ``durable`` (bool)."""
     scenario = SCENARIOS[name]
     size = scenario.default_size if size is None else size
     runs = scenario.default_runs if runs is None else runs
@@ -101,9 +112,24 @@ def run_scenario(
     temp = data_dir is None
     directory = Path(tempfile.mkdtemp(prefix=f"callcenter-bench-{name}-")) if temp else Path(data_dir)
     directory.mkdir(parents=True, exist_ok=True)
+    if nondurable != "no" and not scenario.central:
+        raise BenchError("--nondurable is for the sync scenarios")
+
+    def once(durable: bool) -> Metrics:
+        return check_figures(scenario.run(BenchArgs(
+            size=size, runs=runs, data_dir=directory, progress=_progress, central=central,
+            seconds=seconds, durable=durable)))
+
     try:
-        metrics = scenario.run(BenchArgs(size=size, runs=runs, data_dir=directory, progress=_progress,
-                                         central=central, seconds=seconds))
+        metrics = once(nondurable != "only")
+        if nondurable == "too":
+            _progress("again on a throwaway (non-durable) central")
+            fast = once(False)
+            if fast.pop(DURABLE, False):
+                raise BenchError("the non-durable run's central was durable")
+            metrics.update({f"{k}_nondurable": v for k, v in fast.items()})
+        if scenario.central and not isinstance(metrics.get(DURABLE), bool):
+            raise BenchError(f"{name} did not say whether central was durable")
     finally:
         if temp and not keep:
             shutil.rmtree(directory, ignore_errors=True)
@@ -112,8 +138,10 @@ def run_scenario(
     return size, metrics
 
 
-def _table(name: str, size: int, metrics: Metrics, out: TextIO) -> None:
+def _table(name: str, size: int, head: dict[str, object], metrics: Metrics, out: TextIO) -> None:
     print(f"{name}  (size {size:,})", file=out)
+    print(f"  path: {head['path']}" + (f"; durable central: {head[DURABLE]}" if DURABLE in head else ""),
+          file=out)
     width = max((len(k) for k in metrics), default=0)
     for key, value in metrics.items():
         shown = f"{value:,}" if isinstance(value, int) else f"{value:,.3f}"
@@ -132,13 +160,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         size, metrics = run_scenario(ns.name, size=ns.size, runs=ns.runs, data_dir=ns.data_dir,
-                                     keep=ns.keep, central=ns.central, seconds=ns.seconds)
+                                     keep=ns.keep, central=ns.central, seconds=ns.seconds,
+                                     nondurable=ns.nondurable)
     except BenchError as exc:
         print(f"callcenter bench {ns.name}: {exc}", file=sys.stderr)
         return 1
+    scenario = SCENARIOS[ns.name]
+    head: dict[str, object] = {"scenario": ns.name, "size": size, "path": scenario.path}
+    if scenario.central:
+        head[DURABLE] = metrics.pop(DURABLE)
     if ns.json:
-        print(json.dumps({"scenario": ns.name, "size": size, "metrics": metrics}))
+        print(json.dumps({**head, "metrics": metrics}))
     else:
-        _table(ns.name, size, metrics, sys.stdout)
+        _table(ns.name, size, head, metrics, sys.stdout)
     return 0
-from . import outage_import, outage_lookup; SCENARIOS.update({s.name: s for s in (outage_lookup.SCENARIO, outage_import.SCENARIO)})  # noqa: E402, E501, E702, I001

@@ -206,4 +206,5 @@ SCENARIO = Scenario(
     default_size=1_000_000,
     default_runs=3,
     run=run,
+    path="verify_store on a store of N chained records, to its report (a broken copy found too)",
 )

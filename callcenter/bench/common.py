@@ -29,6 +29,7 @@ class BenchArgs:
     progress: Callable[[str], None]
     central: str | None = None  # --central: an admin URL of an existing PostgreSQL (sync-* scenarios)
     seconds: float | None = None  # --seconds: how long a timed scenario runs (sync-fleet)
+    durable: bool = True  # sync-*: a central that fsyncs its commits (False: the fast throwaway one)
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,23 @@ class Scenario:
     default_size: int
     default_runs: int
     run: Callable[[BenchArgs], Metrics]
+    path: str = ""  # the code path timed and where the clock stops (the JSON's "path")
+    central: bool = False  # a sync scenario: its JSON says whether central was durable
+
+
+DURABLE = "durable"  # the key a sync scenario's metrics carry (True/False), moved up in the JSON
+
+
+def check_figures(metrics: Metrics) -> Metrics:
+    """Refuse impossible figures: every figure a finite number, none negative."""
+    for key, value in metrics.items():
+        if isinstance(value, bool) and key == DURABLE:
+            continue
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            raise BenchError(f"{key} is not a number: {value!r}")
+        if not math.isfinite(value) or value < 0:
+            raise BenchError(f"impossible figure {key} = {value}")
+    return metrics
 
 
 def percentile(sorted_values: Sequence[float], q: float) -> float:

@@ -103,4 +103,5 @@ SCENARIO = Scenario(
     default_size=50_000,
     default_runs=1,
     run=run,
+    path="OutageImport.run (read, check, write in one transaction), clock stops when it returns",
 )

@@ -140,4 +140,5 @@ SCENARIO = Scenario(
     default_size=2_000,
     default_runs=5_000,
     run=run,
+    path="CallScripts.lines (choose + render) on the calling thread",
 )

@@ -120,4 +120,5 @@ SCENARIO = Scenario(
     default_size=10_000,
     default_runs=50,
     run=run,
+    path="SignInService.sign_in_now (read the user and attempts, Argon2id verify, record), to return",
 )

@@ -87,6 +87,7 @@ def run(args: BenchArgs) -> Metrics:
 
     from callcenter.domain.agent_state import AgentState
     from callcenter.domain.clock import SystemClock
+    from callcenter.services.auth.current_user import CurrentUser
     from callcenter.services.calls.desk import CallDesk
     from callcenter.services.calls.desk_types import DeskListener, DeskSnapshot
     from callcenter.services.customers.screen_pop import Customers
@@ -152,7 +153,7 @@ def run(args: BenchArgs) -> Metrics:
     tel = SipTelephony(SipAccount(server.address, "desk1", USERS["desk1"]), poster.post,
                        media=MediaSettings(recordings_dir=work / "recordings", log_level=0))
     desk = CallDesk(clock=clock, scheduler=scheduler, telephony=tel, profile=profile, db=db,
-                    tickets=Tickets(db, profile, clock, "BENCH"),
+                    tickets=Tickets(db, profile, clock, "BENCH", user=CurrentUser()),
                     customers=Customers(db, clock, profile.recent_ticket_days),
                     scripts=BasicScripts(), workstation="BENCH", post=poster.post)
     watch = RingWatch()
@@ -259,4 +260,5 @@ SCENARIO = Scenario(
     default_size=50,
     default_runs=1,
     run=run,
+    path="a caller's INVITE through Kamailio to the ring in CallDesk, and answer to the 200 OK out",
 )

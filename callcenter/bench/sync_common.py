@@ -4,10 +4,12 @@ ticket saves as the desk stores, the outbox captures and central keeps them.
 ``CentralServer`` is a context manager. Without ``--central`` it starts the
 embedded PostgreSQL 16 of the pip package pgserver in ``DATA_DIR/pg``, the way
 tests/sync/conftest.py does: desk roles must prove a SCRAM password (an hba
-line in front of pgserver's trust-everything ones) and fsync,
-synchronous_commit and full_page_writes are off (a throwaway server: every
-transaction still commits, only an OS crash could lose one; the baselines run
-on the same server with the same settings). ``max_connections`` raises the
+line in front of pgserver's trust-everything ones). The server is durable, as a
+site's must be (fsync, synchronous_commit and full_page_writes on, PostgreSQL's
+defaults), unless ``durable=False`` asks for a throwaway one with the three off
+(the ``*_nondurable`` figures); the baselines run on the same server with the
+same settings. ``durable`` afterwards says what the server really had (read back
+with SHOW, also for a ``--central`` server). ``max_connections`` raises the
 server's limit with ALTER SYSTEM and a restart. On exit the server is stopped
 and its directory removed. With ``--central URL`` (an admin URL: CREATEDB and
 CREATEROLE) the scenario makes its own databases on that server and drops them,
@@ -35,6 +37,7 @@ import os
 import random
 import shutil
 import sqlite3
+import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -64,6 +67,7 @@ OUTBOX_COLUMNS = ("op_id", "tx_id", "table_name", "row_id", "kind", "base_versio
 OUTBOX_INSERT = (f"INSERT INTO sync_outbox ({', '.join(OUTBOX_COLUMNS)}) "
                  f"VALUES ({', '.join('?' * len(OUTBOX_COLUMNS))})")
 DESK_PASSWORD = "bench-secret"
+DURABILITY = ("fsync", "synchronous_commit", "full_page_writes")  # all on: a durable central
 _HBA_LINE = "local all /^desk_ scram-sha-256\n"
 
 
@@ -80,7 +84,9 @@ def with_db(url: str, dbname: str, user: str | None = None, password: str | None
 
 class CentralServer:
     def __init__(self, data_dir: Path, admin_url: str | None, *, max_connections: int | None = None,
-                 progress: Callable[[str], None] = lambda _m: None) -> None:
+                 progress: Callable[[str], None] = lambda _m: None, durable: bool = True) -> None:
+        self._want_durable = durable
+        self.durable = False  # read back from the server once it runs
         self._data_dir = data_dir
         self._given = admin_url
         self._max_connections = max_connections
@@ -105,10 +111,23 @@ class CentralServer:
                     raise BenchError(f"--central has max_connections = {have}; this run needs "
                                      f"{self._max_connections} (ALTER SYSTEM SET max_connections and "
                                      "restart it)")
+            self.durable = self._read_durable()
+            deadline = time.monotonic() + 10
+            while self._given is None and self.durable != self._want_durable and time.monotonic() < deadline:
+                time.sleep(0.05)  # pg_reload_conf() signals the postmaster; it rereads soon after
+                self.durable = self._read_durable()
+            if self._given is not None and self.durable != self._want_durable:
+                raise BenchError(f"--central is {'' if self.durable else 'not '}durable (fsync, "
+                                 "synchronous_commit, full_page_writes); this run asked otherwise")
         except BaseException:
             self._stop()
             raise
         return self
+
+    def _read_durable(self) -> bool:
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            values = [conn.execute(f"SHOW {name}").fetchone() for name in DURABILITY]
+        return all(v is not None and v[0] == "on" for v in values)
 
     def __exit__(self, et: type[BaseException] | None, ev: BaseException | None,
                  tb: TracebackType | None) -> None:
@@ -126,8 +145,8 @@ class CentralServer:
         hba = self._pgdata / "pg_hba.conf"
         hba.write_text(_HBA_LINE + hba.read_text())
         with psycopg.connect(self._server.get_uri(), autocommit=True) as conn:
-            for setting in ("fsync", "synchronous_commit", "full_page_writes"):
-                conn.execute(f"ALTER SYSTEM SET {setting} = off")
+            for setting in DURABILITY:
+                conn.execute(f"ALTER SYSTEM SET {setting} = {'on' if self._want_durable else 'off'}")
             if self._max_connections is not None:
                 conn.execute(f"ALTER SYSTEM SET max_connections = {int(self._max_connections)}")
             conn.execute("SELECT pg_reload_conf()")

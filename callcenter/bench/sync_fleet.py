@@ -65,6 +65,7 @@ from urllib.parse import urlsplit
 import psycopg
 
 from .common import (
+    DURABLE,
     BenchArgs,
     BenchError,
     Metrics,
@@ -260,26 +261,32 @@ def _template(path: Path) -> None:
         con.close()
 
 
-def _server_cpu_s(url: str) -> float:
-    """CPU seconds used so far by the server's processes (postmaster and children)."""
+def _server_cpu_s(url: str) -> float | None:
+    """CPU seconds the server has used so far: the postmaster's own, those of the
+    children it has reaped (backends of closed connections), and those of its live
+    children. A backend that exits between two readings moves from the last sum to
+    the second, so the total only grows. None without psutil (pgserver needs it)."""
     try:
         import psutil
     except ModuleNotFoundError:
-        return 0.0
-    with psycopg.connect(url) as conn:
-        row = conn.execute("SELECT pg_backend_pid()").fetchone()
+        return None
     try:
-        parent = psutil.Process(int(row[0]) if row else 0).parent()
-        procs = [parent, *parent.children(recursive=True)]
+        with psycopg.connect(url) as conn:  # its backend lives until the connection closes
+            row = conn.execute("SELECT pg_backend_pid()").fetchone()
+            postmaster = psutil.Process(int(row[0]) if row else 0).parent()
+        if postmaster is None:
+            return None
+        own = postmaster.cpu_times()
+        total = own.user + own.system + own.children_user + own.children_system
+        children = postmaster.children()
     except psutil.Error:
-        return 0.0
-    total = 0.0
-    for p in procs:
+        return None
+    for p in children:
         try:
             c = p.cpu_times()
-            total += c.user + c.system + getattr(c, "children_user", 0.0) + getattr(c, "children_system", 0.0)
         except psutil.Error:
-            continue
+            continue  # exited just now: its time is in the postmaster's children_* next time
+        total += c.user + c.system
     return total
 
 
@@ -295,7 +302,8 @@ def run(args: BenchArgs) -> Metrics:
     desk_dir = args.data_dir / "desks"
     desk_dir.mkdir(exist_ok=True)
     with CentralServer(args.data_dir, args.central, max_connections=n + 30,
-                       progress=args.progress) as server:
+                       progress=args.progress,
+                       durable=args.durable) as server:
         url = server.new_database("fleet")
         with psycopg.connect(url, autocommit=True) as conn:
             # the desks' sessions time central's PL/pgSQL functions (a superuser sets it)
@@ -338,7 +346,8 @@ def run(args: BenchArgs) -> Metrics:
             fn = {r[0]: (int(r[1]), float(r[2]), float(r[3])) for r in admin.execute(
                 "SELECT funcname, calls, total_time, self_time FROM pg_stat_user_functions "
                 "WHERE schemaname = 'sync'").fetchall()}
-        cpu_server = _server_cpu_s(url) - cpu_before
+        cpu_after = _server_cpu_s(url)
+    cpu_server = None if cpu_before is None or cpu_after is None else cpu_after - cpu_before
     push = sorted(x for r in results for x in r.push_ms)
     pull = sorted(x for r in results for x in r.pull_ms)
     both = sorted(push + pull)
@@ -353,13 +362,17 @@ def run(args: BenchArgs) -> Metrics:
     if kinds:
         args.progress(f"errors: {kinds}")
 
-    def mean_ms(name: str) -> float:
-        calls, total, _self = fn.get(name, (0, 0.0, 0.0))
-        return rounded(total / calls) if calls else 0.0
+    def mean_ms(*names: str) -> float | None:
+        """Mean ms central spent in a call of the function the client calls (push or
+        push_rows...); None when PostgreSQL tracked none of them."""
+        calls = sum(fn.get(name, (0, 0.0, 0.0))[0] for name in names)
+        total = sum(fn.get(name, (0, 0.0, 0.0))[1] for name in names)
+        return rounded(total / calls) if calls else None
 
     args.progress("central functions (calls, total ms, self ms): "
                   + ", ".join(f"{k} {v[0]} {v[1]:.0f} {v[2]:.0f}" for k, v in sorted(fn.items())))
-    return {
+    metrics: Metrics = {
+        DURABLE: server.durable,
         "p95_round_trip_ms": rounded(percentile(both, 95)),
         "p50_round_trip_ms": rounded(percentile(both, 50)),
         "p99_round_trip_ms": rounded(percentile(both, 99)),
@@ -377,15 +390,25 @@ def run(args: BenchArgs) -> Metrics:
         "pushed_ops": sum(r.pushed_ops for r in results),
         "pulled_rows": sum(r.pulled_rows for r in results),
         "left_in_queue": sum(r.left_in_queue for r in results),
-        "server_push_mean_ms": mean_ms("push"),
-        "server_pull_mean_ms": mean_ms("pull"),
-        "server_cpu_s": rounded(cpu_server, 1),
         "desks_cpu_s": rounded(sum(r.cpu_s for r in results), 1),
         "seconds": rounded(seconds, 1),
         "desks": n,
         "processes": procs,
         "median_connections": int(statistics.median(samples)) if samples else 0,
     }
+    measured = {"server_push_mean_ms": mean_ms("push", "push_rows"),
+                "server_pull_mean_ms": mean_ms("pull", "pull_rows"),
+                "server_cpu_s": None if cpu_server is None else rounded(cpu_server, 3)}
+    pushes, pulls = len(push), len(pull)
+    for key, value in measured.items():
+        if value is None:
+            args.progress(f"{key} could not be measured; left out")
+            continue
+        calls = pushes if "push" in key else pulls
+        if value < 0 or (value == 0 and (calls if "mean" in key else len(both))):
+            raise BenchError(f"impossible figure {key} = {value} after {len(both)} round trips")
+        metrics[key] = value
+    return metrics
 
 
 SCENARIO = Scenario(
@@ -396,4 +419,6 @@ SCENARIO = Scenario(
     default_size=200,
     default_runs=1,
     run=run,
+    path="CentralClient.push/pull round trips of N desks' SyncWorkers, per call",
+    central=True,
 )

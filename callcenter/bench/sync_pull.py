@@ -55,7 +55,7 @@ from callcenter.services.sync.engine import SyncEngine, SyncReport
 from callcenter.store.engine import BUSY_TIMEOUT_MS
 from callcenter.sync.central import CentralClient
 
-from .common import BenchArgs, BenchError, Metrics, Scenario, remove_db_files, rounded
+from .common import DURABLE, BenchArgs, BenchError, Metrics, Scenario, remove_db_files, rounded
 from .seed import EVENT_COLUMNS, TICKET_COLUMNS
 from .sync_common import CentralServer, Row, central_tickets, copy_rows, count_central, env_int, make_saves
 
@@ -143,7 +143,8 @@ def run(args: BenchArgs) -> Metrics:
         remove_db_files(p)
         shutil.copyfile(template, p)
     tickets, events, order = _rows(args.size)
-    with CentralServer(args.data_dir, args.central, progress=args.progress) as server:
+    with CentralServer(args.data_dir, args.central, progress=args.progress,
+                       durable=args.durable) as server:
         url = server.new_database("pull")
         t0 = time.perf_counter()
         _fill_central(url, tickets, events, order)
@@ -176,6 +177,7 @@ def run(args: BenchArgs) -> Metrics:
     ops_per_s = args.size / pull_s
     base = args.size / base_s
     return {
+        DURABLE: server.durable,
         "ops_per_s": rounded(ops_per_s, 1),
         "baseline_rows_per_s": rounded(base, 1),
         "ratio": rounded(ops_per_s / base, 3),
@@ -222,4 +224,6 @@ SCENARIO = Scenario(
     default_size=100_000,
     default_runs=1,
     run=run,
+    path="SyncEngine.pull_all of central rows into a fresh desk, clock stops when all are applied",
+    central=True,
 )

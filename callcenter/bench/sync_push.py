@@ -62,6 +62,7 @@ from callcenter.sync import outbox_reader
 from callcenter.sync.central import CentralClient
 
 from .common import (
+    DURABLE,
     BenchArgs,
     BenchError,
     Metrics,
@@ -203,7 +204,8 @@ def run(args: BenchArgs) -> Metrics:
         args.progress(f"queued {ops:,} ops in {args.size:,} transactions in {time.perf_counter() - t0:.1f} s")
         gc.collect()  # the generated rows are gone: no full collection of them mid-push
 
-        with CentralServer(args.data_dir, args.central, progress=args.progress) as server:
+        with CentralServer(args.data_dir, args.central, progress=args.progress,
+                       durable=args.durable) as server:
             central_url = server.new_database("push")
             desk_url = server.desk_url(central_url, DESK)
             copy_url = server.new_database("copy")
@@ -242,6 +244,7 @@ def run(args: BenchArgs) -> Metrics:
     gaps.sort()
     args.progress(f"COPY {copy_s:.2f} s; {len(gaps)} GUI ticks, longest gap {gaps[-1]:.1f} ms")
     return {
+        DURABLE: server.durable,
         "ops_per_s": rounded(ops_per_s, 1),
         "baseline_copy_rows_per_s": rounded(base, 1),
         "ratio_copy": rounded(ops_per_s / base, 3),
@@ -267,4 +270,6 @@ SCENARIO = Scenario(
     default_size=100_000,
     default_runs=1,
     run=run,
+    path="SyncEngine push of the queued outbox to central, clock stops when the queue is empty",
+    central=True,
 )

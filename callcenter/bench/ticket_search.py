@@ -7,7 +7,10 @@ the bare SQL a programmer would write first, measured in the same run.
 - text: one page of Chinese text found in ticket content or address (fixed
   words of the hotline plus road-and-house fragments of real addresses in the
   store); the baseline is the same page by ``content LIKE '%…%' OR address
-  LIKE '%…%'`` walking the newest-first index.
+  LIKE '%…%'`` walking the newest-first index. Every one of the 20 fixed words
+  is searched (they take turns with the address fragments), and every text
+  page the service returns is checked against the baseline's page: the same
+  tickets in the same order, or the bench fails.
 
 Service and baseline alternate (which goes first swaps every run), after a
 warm-up, on the calling thread (the app runs them on its search thread).
@@ -27,7 +30,7 @@ from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database, open_database
 from callcenter.services.tickets.search import TicketQuery, TicketSearch
 
-from .common import NS_PER_MS, BenchArgs, Metrics, Scenario, percentile, remove_db_files, rounded
+from .common import NS_PER_MS, BenchArgs, BenchError, Metrics, Scenario, percentile, remove_db_files, rounded
 from .seed import seed_tickets
 
 PAGE = 50
@@ -91,6 +94,10 @@ def _address_fragment(address: str) -> str:
     return address[start:end] if end > start else address[3:9]
 
 
+def _first_difference(a: list[str], b: list[str]) -> int:
+    return next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+
+
 def _timed(fn: Callable[[], object]) -> int:
     t0 = time.perf_counter_ns()
     fn()
@@ -114,6 +121,7 @@ def run(args: BenchArgs) -> Metrics:
                     "address, substr(content, 1, 80), department, deadline_at, created_by "
                     "FROM tickets WHERE deleted_at IS NULL AND (content LIKE ? OR address LIKE ?) "
                     f"ORDER BY created_at DESC, id DESC LIMIT {PAGE}")
+        checked: set[str] = set()
         exact: list[int] = []
         exact_base: list[int] = []
         text: list[int] = []
@@ -124,7 +132,7 @@ def run(args: BenchArgs) -> Metrics:
             key = {"number": number, "phone": phone, "account": account}[kind]
             query = {"number": TicketQuery(number=number), "phone": TicketQuery(phone=_typed_phone(phone)),
                      "account": TicketQuery(account=account)}[kind]
-            words = TEXT_WORDS[i % len(TEXT_WORDS)] if i % 2 else _address_fragment(address)
+            words = TEXT_WORDS[(i // 2) % len(TEXT_WORDS)] if i % 2 else _address_fragment(address)
             pattern = f"%{words}%"
 
             def service_exact(q: TicketQuery = query) -> None:
@@ -134,11 +142,13 @@ def run(args: BenchArgs) -> Metrics:
             def base_exact(sql: str = exact_sql[kind], k: str = key) -> None:
                 raw.execute(sql, (k,)).fetchall()
 
-            def service_text(w: str = words) -> None:
-                search.page(TicketQuery(text=w), limit=PAGE)
+            got: dict[str, list[str]] = {}
 
-            def base_text(p: str = pattern) -> None:
-                raw.execute(like_sql, (p, p)).fetchall()
+            def service_text(w: str = words, got: dict[str, list[str]] = got) -> None:
+                got["service"] = [r.id.hex for r in search.page(TicketQuery(text=w), limit=PAGE).rows]
+
+            def base_text(p: str = pattern, got: dict[str, list[str]] = got) -> None:
+                got["like"] = [r[0] for r in raw.execute(like_sql, (p, p)).fetchall()]
 
             pairs = ((service_exact, base_exact), (service_text, base_text))
             times = []
@@ -148,6 +158,11 @@ def run(args: BenchArgs) -> Metrics:
                 else:
                     s, b = _timed(service_fn), _timed(base_fn)
                 times.append((s, b))
+            if got["service"] != got["like"]:
+                raise BenchError(f"the search for {words!r} found {len(got['service'])} tickets, the LIKE "
+                                 f"baseline {len(got['like'])}; first difference at "
+                                 f"{_first_difference(got['service'], got['like'])}")
+            checked.add(words)
             if i >= WARMUP:
                 exact.append(times[0][0])
                 exact_base.append(times[0][1])
@@ -155,6 +170,10 @@ def run(args: BenchArgs) -> Metrics:
                 text_base.append(times[1][1])
             if i and i % 100 == 0:
                 args.progress(f"{i}/{len(samples)}")
+        missing = [w for w in TEXT_WORDS if w not in checked]
+        if missing:
+            raise BenchError(f"--runs {args.runs} leaves words unsearched ({len(missing)} of "
+                             f"{len(TEXT_WORDS)}); use at least {2 * len(TEXT_WORDS)} runs in all")
     finally:
         search.close()
         db.close()
@@ -178,6 +197,8 @@ def run(args: BenchArgs) -> Metrics:
         "baseline_like_max_ms": rounded(text_base[-1] / NS_PER_MS),
         "seed_s": rounded(seed_s),
         "samples": len(exact),
+        "text_queries_checked": len(samples),
+        "text_words": sum(w in checked for w in TEXT_WORDS),
     }
 
 
@@ -185,7 +206,8 @@ SCENARIO = Scenario(
     name="ticket-search",
     summary="ticket search by number/phone/account and Chinese text vs bare SELECT / LIKE scan",
     size_means="tickets in the store",
-    runs_means="timed searches of each kind (exact, text), after 20 warm-up",
+    runs_means="timed searches of each kind (exact, text), after 20 warm-up (20 + runs >= 40)",
+    path="TicketSearch.page on the calling thread, clock stops when the page's rows are back",
     default_size=1_000_000,
     default_runs=300,
     run=run,

@@ -15,6 +15,7 @@ from callcenter.domain.agent_state import AgentState
 from callcenter.domain.call_events import EventKind
 from callcenter.domain.clock import SystemClock
 from callcenter.domain.ring_counter import RingCadence, ring_in_progress
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.customers.screen_pop import Customers
 from callcenter.services.scripts.call_lines import BasicScripts
@@ -53,7 +54,7 @@ def sip_desk(kamailio: Kamailio, tmp_path: Path) -> Iterator[SipDesk]:
     sip = Desk(kamailio.address, tmp_path / "recordings", start=False)  # CallDesk starts it
     desk = CallDesk(
         clock=clock, scheduler=scheduler, telephony=sip.tel, profile=profile, db=db,
-        tickets=Tickets(db, profile, clock, "W01"),
+        tickets=Tickets(db, profile, clock, "W01", user=CurrentUser()),
         customers=Customers(db, clock, profile.recent_ticket_days), scripts=BasicScripts(),
         workstation="W01", post=sip.poster.post,
     )

@@ -22,8 +22,6 @@ from callcenter.services.tickets.entry import Tickets
 from callcenter.store.models import Ticket
 from tests.fakes import signed_in
 
-pytest.importorskip("pgserver")
-
 
 @pytest.fixture
 def demo_dir() -> Iterator[Path]:
