@@ -226,7 +226,8 @@ def build(opts: AppOptions) -> AppContext:
         from callcenter.ui.calls.phone_status import install as install_phone
 
         assert isinstance(telephony, SipTelephony)
-        keep.append(install_phone(window, desk, telephony, Alerts(db, clock, workstation)))
+        keep.append(install_phone(window, desk, telephony,
+                                  Alerts(db, clock, workstation, user=desk.user)))
     sync = install_sync(window, desk, db, workstation, site_tz,
                         central_url_from(opts.central_url, settings), opts.lang,
                         lookup=customers.screen_pop, tickets=tickets_tab.view)

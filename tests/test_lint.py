@@ -68,3 +68,13 @@ def test_no_module_is_over_500_lines() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > 500
     ]
     assert long == []
+
+
+@pytest.mark.parametrize("layer", FEATURE_LAYERS)
+def test_the_readme_layout_names_every_feature_package(layer: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout"):readme.index("Layering is enforced")]
+    top = ROOT / "callcenter" / layer
+    missing = sorted(p.name for p in top.iterdir()
+                     if p.is_dir() and p.name != "__pycache__" and p.name not in layout)
+    assert missing == [], f"README's layout section does not name {layer}/{missing}"

@@ -11,12 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from callcenter.app import AppOptions, build
 from callcenter.domain.agent_state import AgentState
+from callcenter.domain.auth.roles import Role
 from callcenter.domain.clock import SystemClock
 from callcenter.services.alerts.inbox import Alerts
 from callcenter.services.phone.settings import PASSWORD_ENV, SipSettings, save_sip_settings
 from callcenter.telephony.sip.adapter import SipTelephony
 from callcenter.telephony.sip.kamailio import Kamailio
 from callcenter.ui.calls.phone_status import PHONE_OFFLINE
+from tests.fakes import signed_in
 
 from .conftest import USERS
 from .test_sip_calls import wait
@@ -57,7 +59,7 @@ def test_the_status_bar_shows_the_phone_and_offline_blocks_ready_and_alerts_the_
         w.softphone.ready_btn.click()
         assert ctx.desk.status.state is AgentState.BUSY
         assert "话机离线" in w.statusBar().currentMessage()
-        alerts = Alerts(ctx.db, SystemClock(), "T01")
+        alerts = Alerts(ctx.db, SystemClock(), "T01", user=signed_in("9001", Role.SHIFT_LEAD))
         wait(qtbot, lambda: any(a.kind == PHONE_OFFLINE
                                 for a in alerts.open_for("shift_lead").result(5)))
 

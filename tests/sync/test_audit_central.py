@@ -15,6 +15,7 @@ import pytest
 
 from callcenter.cli import main as cli_main
 from callcenter.domain.audit import ZERO_HASH, AuditAction, AuditEntry, canonical_payload, chain_hash
+from callcenter.domain.auth.roles import Role
 from callcenter.domain.clock import FakeClock
 from callcenter.services.alerts.inbox import SHIFT_LEAD, Alerts
 from callcenter.services.audit.log import AuditLog
@@ -22,6 +23,7 @@ from callcenter.services.audit.verify import verify_central, verify_store
 from callcenter.sync import central
 from callcenter.sync.central import CentralClient
 from callcenter.sync.central_names import AUDIT_ALERT_KIND
+from tests.fakes import signed_in
 
 from .central_ops import T0, new_row_id, op, pull_all, register_desk
 from .conftest import with_db
@@ -107,7 +109,8 @@ def test_a_desk_that_pushes_a_broken_chain_raises_an_alert_for_the_lead(
             "审计日志被篡改 (audit log tampered): desk A1, record 2: missing (deleted): "
             "record 3 arrived without it"]
         lead.engine.run_once()
-        alerts = Alerts(lead.db, clock, "L1").open_for(SHIFT_LEAD).result()
+        lead_alerts = Alerts(lead.db, clock, "L1", user=signed_in("9001", Role.SHIFT_LEAD))
+        alerts = lead_alerts.open_for(SHIFT_LEAD).result()
         assert [(a.kind, a.created_by) for a in alerts] == [(AUDIT_ALERT_KIND, "central")]
         assert "desk A1, record 2" in alerts[0].message
         assert not verify_store(lead.db).intact

@@ -14,6 +14,7 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
+from callcenter.domain.auth.roles import Role
 from callcenter.domain.clock import FakeClock
 from callcenter.services.alerts.inbox import SHIFT_LEAD, Alerts
 from callcenter.services.outages.lookup import Outages
@@ -24,6 +25,7 @@ from callcenter.sync import central
 from callcenter.sync.central import CentralClient
 from callcenter.sync.outbox_reader import queue_status
 from callcenter.sync.protocol import Op, dumps
+from tests.fakes import signed_in
 
 from .conftest import with_db
 from .desk_sim import central_scalar, desk_url, open_desk, save_ticket
@@ -97,7 +99,8 @@ def test_one_refused_row_is_held_and_shown_while_the_healthy_rows_flow(
         a.db.write_now(lambda s: s.add(_bad_outage(clock, "WS1")))
         later = [save_ticket(a, n) for n in (2, 3)]
         # the lead publishes an emergency banner the agent desk must receive
-        notice = Outages(lead.db, clock, "LEAD1").raise_emergency(
+        lead_user = signed_in("9001", Role.SHIFT_LEAD)
+        notice = Outages(lead.db, clock, "LEAD1", user=lead_user).raise_emergency(
             "江城区停电", "您好，江城区停电抢修中", "9001").result(timeout=5)
         lead.engine.run_once()
 
@@ -110,7 +113,7 @@ def test_one_refused_row_is_held_and_shown_while_the_healthy_rows_flow(
         assert tickets <= on_central
         assert central_scalar(central_url, "SELECT count(*) FROM public.outages") == 0
         # the pull ran: the lead's banner is on the agent desk
-        shown = Outages(a.db, clock, "WS1").current_emergency().result(timeout=5)
+        shown = Outages(a.db, clock, "WS1", user=signed_in()).current_emergency().result(timeout=5)
         assert shown is not None and shown.id == notice.id
         # nothing is stuck in the queue (the lead's alert went in the same round)
         assert a.db.read_now(queue_status).depth == 0
@@ -128,7 +131,8 @@ def test_one_refused_row_is_held_and_shown_while_the_healthy_rows_flow(
         assert worker.status().rejected == 1 and worker.status().open_conflicts == 1
         # and the shift lead is told on the lead's desk
         lead.engine.run_once()
-        alerts = Alerts(lead.db, clock, "LEAD1").open_for(SHIFT_LEAD).result(timeout=5)
+        alerts = Alerts(lead.db, clock, "LEAD1", user=signed_in("9001", Role.SHIFT_LEAD)).open_for(
+            SHIFT_LEAD).result(timeout=5)
         assert [x.kind for x in alerts] == ["sync_rejected"]
         assert "WS1" in alerts[0].message and "outages" in alerts[0].message
 

@@ -113,6 +113,15 @@ class Alerts:
         fut.add_done_callback(self._notify)
         return fut
 
+    def raise_desk_alert(self, kind: str, message: str,
+                         for_role: str = SHIFT_LEAD) -> Future[AlertView]:
+        """An alert the desk raises about itself (its phone went offline), not a
+        user's act: no permission check, made by the workstation."""
+        fut = self._db.write(lambda s: self.raise_in(s, kind, message, created_by=self._ws,
+                                                     for_role=for_role))
+        fut.add_done_callback(self._notify)
+        return fut
+
     def _notify(self, fut: Future[AlertView]) -> None:
         if fut.exception() is None:
             for fn in list(self._listeners):

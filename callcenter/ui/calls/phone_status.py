@@ -45,11 +45,10 @@ class PhoneStatus(QObject):
             self._alerted = False
         elif (was or reg.code >= 400) and not self._alerted and self._alerts is not None:
             self._alerted = True
-            agent = self._desk.snapshot().agent_id or ""
-            self._alerts.raise_alert(
+            # the desk reports its own phone (004 Q70), whoever is signed in, or nobody
+            self._alerts.raise_desk_alert(
                 PHONE_OFFLINE,
-                f"{self._desk.workstation}: soft phone offline ({reg.code} {reg.reason})",
-                created_by=agent or self._desk.workstation)
+                f"{self._desk.workstation}: soft phone offline ({reg.code} {reg.reason})")
 
     def _show(self, reg: Registration | None) -> None:
         if reg is not None and reg.online:
