@@ -270,7 +270,12 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
 
 
 def run(opts: AppOptions) -> int:
-    log_path = setup_logging(opts.log_level, log_dir(opts.data_dir))
+    try:
+        log_path: Path | None = setup_logging(opts.log_level, log_dir(opts.data_dir))
+    except OSError as exc:  # a read-only folder: the desk still says why it cannot start
+        log_path = None
+        print(f"callcenter: no diagnostic log: {exc.filename}: {exc.strerror or exc}",
+              file=sys.stderr)
     install_excepthooks()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)

@@ -93,6 +93,17 @@ def test_an_unreadable_newer_version_is_skipped(db: Database,
 
 
 def test_the_site_command_publishes_and_lists(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import UTC, datetime
+
+    from callcenter.services.auth.directory import UserDirectory
+
+    users = UserDirectory(load_profile(), "W01", audit=False)
+    store = open_database(tmp_path / "desk.sqlite3")
+    try:  # the author is a shift lead in the users table (roles come from it)
+        store.write_now(lambda s: users.add_in(s, "9001", name="王班长", role="lead",
+                                               password="lead-pw-1", now=datetime.now(UTC)))
+    finally:
+        store.close()
     (tmp_path / "p.toml").write_text(RENAMED, encoding="utf-8")
     (tmp_path / "bad.toml").write_text(SHIPPED.replace("limit = 3 ", "limit = -3 "), encoding="utf-8")
     assert cli_main(["site", "list", "--data-dir", str(tmp_path)]) == 0

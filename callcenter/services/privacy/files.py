@@ -45,13 +45,27 @@ def write_private_text(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def _owner_only(path: str) -> None:
+    """Take group and other bits away, never add any: a store the user made
+    read-only (0400) stays read-only, and a read-only file system is left as is."""
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+        if mode & 0o077:
+            os.chmod(path, mode & ~0o077)
+    except OSError:
+        pass
+
+
 def tighten(directory: Path) -> None:
-    """Make ``directory`` 0700 and every file and folder in it owner-only."""
-    ensure_private_dir(directory)
+    """Make ``directory`` and everything in it owner-only (group and other bits off)."""
+    try:
+        ensure_private_dir(directory)
+    except OSError:  # read-only or not creatable: opening the store says so in one line
+        return
     for root, dirs, files in os.walk(directory):
         for d in dirs:
-            os.chmod(os.path.join(root, d), DIR_MODE)
+            _owner_only(os.path.join(root, d))
         for f in files:
             p = os.path.join(root, f)
             if not os.path.islink(p):
-                os.chmod(p, FILE_MODE)
+                _owner_only(p)

@@ -130,6 +130,9 @@ class AlertsView(QGroupBox):
         except (RuntimeError, PermissionDenied):  # the store closed (shutting down); signed out
             self.poll.stop()
             return
+        if fut.done() and fut.exception() is not None:  # a closed store answers at once
+            self.poll.stop()
+            return
         fut.add_done_callback(lambda f: self._emit(self._delivery.listed, gen, f))
 
     @staticmethod
