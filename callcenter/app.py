@@ -254,7 +254,8 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
     """The sync status in the status bar; with a central URL, the worker that syncs
     in the background (stopped by AppContext.shutdown) and, given ``lookup``, the
     fetch of each looked-up caller's tickets from central."""
-    feature = SyncFeature(window, SyncConflicts(db), site_tz, lambda: desk.snapshot().agent_id, lang)
+    conflicts = SyncConflicts(db, user=desk.user, workstation=workstation)
+    feature = SyncFeature(window, conflicts, site_tz, lambda: desk.snapshot().agent_id, lang)
     if central_url:
         from callcenter.services.sync.credentials import connect_central  # loads psycopg: only when syncing
 

@@ -72,22 +72,22 @@
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="176"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="179"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="180"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="183"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="195"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="198"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="196"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="199"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -542,72 +542,72 @@
 <context>
     <name>ConflictModel</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="155"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="155"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="155"/>
         <source>My value</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="156"/>
         <source>Central&apos;s value</source>
         <translation>中心库的值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="156"/>
         <source>Found at</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="154"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="156"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="164"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="166"/>
         <source>it holds characters central cannot store</source>
         <translation>含有中心库无法保存的字符</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="166"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="168"/>
         <source>Refused by central (%1 records): %2</source>
         <translation>被中心库拒绝（%1 条记录）：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="169"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="171"/>
         <source>Another record here has the same key</source>
         <translation>本地已有同一编号的另一条记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="171"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="173"/>
         <source>Local changes not yet sent</source>
         <translation>本地修改尚未发送</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="173"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="175"/>
         <source>Waiting for central&apos;s latest values</source>
         <translation>等待取回中心库的最新值</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="174"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="176"/>
         <source>Changed on another desk too</source>
         <translation>另一坐席也修改了此项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="197"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="199"/>
         <source>(refused)</source>
         <translation>（已被拒绝）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="200"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="202"/>
         <source>(another local record)</source>
         <translation>（本地另一条记录）</translation>
     </message>
@@ -1316,67 +1316,67 @@
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="202"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="205"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="229"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="232"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="235"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="238"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="290"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="293"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="294"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="297"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="309"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="312"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="313"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="316"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="314"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="317"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="315"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="318"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="316"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="319"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="320"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="323"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="321"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="324"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="330"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="333"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -1853,181 +1853,186 @@
     <name>Permissions</name>
     <message>
         <location filename="../../callcenter/ui/shared/refusals.py" line="15"/>
+        <source>take calls</source>
+        <translation>接听来电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="16"/>
         <source>open this ticket</source>
         <translation>打开这张工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="16"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="17"/>
         <source>save tickets</source>
         <translation>保存工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="17"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="18"/>
         <source>edit tickets</source>
         <translation>修改工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="18"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="19"/>
         <source>dispatch tickets</source>
         <translation>下发工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="19"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="20"/>
         <source>accept tickets</source>
         <translation>受理工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="20"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="21"/>
         <source>reply to tickets</source>
         <translation>回复工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="21"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="22"/>
         <source>urge tickets</source>
         <translation>催办工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="22"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="23"/>
         <source>supervise tickets</source>
         <translation>督办工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="23"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="24"/>
         <source>close tickets on the call</source>
         <translation>当场办结工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="25"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="26"/>
         <source>archive tickets</source>
         <translation>归档工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="26"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="27"/>
         <source>make callbacks</source>
         <translation>进行回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="27"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="28"/>
         <source>assign callbacks</source>
         <translation>分派回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="28"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="29"/>
         <source>alert the shift lead</source>
         <translation>提醒值班长</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="29"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="30"/>
         <source>read the shift lead&apos;s alerts</source>
         <translation>查看值班长提醒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="31"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="32"/>
         <source>raise the emergency banner</source>
         <translation>发布紧急通告</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="32"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="33"/>
         <source>clear the emergency banner</source>
         <translation>撤销紧急通告</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="33"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="34"/>
         <source>confirm the shift handover</source>
         <translation>确认交接班</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="34"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="35"/>
         <source>import outage lists</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="35"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="36"/>
         <source>edit scripts</source>
         <translation>编辑话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="36"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="37"/>
         <source>publish scripts</source>
         <translation>发布话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="37"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="38"/>
         <source>publish site documents</source>
         <translation>发布站点配置</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="38"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="39"/>
         <source>read QA reviews</source>
         <translation>查看质检结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="39"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="40"/>
         <source>score QA reviews</source>
         <translation>质检评分</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="40"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="41"/>
         <source>read your QA reviews</source>
         <translation>查看本人质检结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="41"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="42"/>
         <source>show full personal data</source>
         <translation>查看完整个人信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="42"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="43"/>
         <source>export data</source>
         <translation>导出数据</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="43"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="44"/>
         <source>resolve sync conflicts</source>
         <translation>处理同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="44"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="45"/>
         <source>manage users</source>
         <translation>管理用户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="51"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="52"/>
         <source>agent</source>
         <translation>客户代表</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="52"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="53"/>
         <source>shift lead</source>
         <translation>值班长</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="53"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="54"/>
         <source>department user</source>
         <translation>处理部门用户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="54"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="55"/>
         <source>QA reviewer</source>
         <translation>质检员</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="55"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="56"/>
         <source>administrator</source>
         <translation>系统管理员</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="63"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="64"/>
         <source>Sign in first: you may not %1 without signing in.</source>
         <translation>请先签入：未签入不能%1。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="66"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="67"/>
         <source>This ticket belongs to another department; you may not %1 for it.</source>
         <translation>这张工单属于其他部门，您不能%1。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/refusals.py" line="69"/>
+        <location filename="../../callcenter/ui/shared/refusals.py" line="70"/>
         <source>Your role (%1) may not %2; nothing was changed.</source>
         <translation>您的角色（%1）无权%2，未做任何更改。</translation>
     </message>
@@ -2035,22 +2040,22 @@
 <context>
     <name>PhoneStatus</name>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="55"/>
         <source>Phone online</source>
         <translation>话机在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="60"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="59"/>
         <source>Phone offline</source>
         <translation>话机离线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="63"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="62"/>
         <source>Not registered with the phone system. %1</source>
         <translation>未在电话系统注册。%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="69"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="68"/>
         <source>The phone is offline: you cannot go ready until it is back.</source>
         <translation>话机离线：恢复在线前不能示闲。</translation>
     </message>
@@ -2720,127 +2725,127 @@
 <context>
     <name>SyncConflicts</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="63"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="65"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="64"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="66"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="65"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="67"/>
         <source>Account</source>
         <translation>用电户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="66"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="68"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="67"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="69"/>
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="68"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="70"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="71"/>
         <source>Callback</source>
         <translation>回访任务</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="70"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="72"/>
         <source>Emergency notice</source>
         <translation>紧急公告</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="71"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="73"/>
         <source>Outage</source>
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="72"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="74"/>
         <source>Outage area</source>
         <translation>停电范围</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="73"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="75"/>
         <source>Ticket–outage link</source>
         <translation>工单停电关联</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="81"/>
         <source>Ticket number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="83"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="84"/>
         <source>Taken by</source>
         <translation>受理人</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="85"/>
         <source>Taken at</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="84"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="86"/>
         <source>Back-filled</source>
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="85"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="87"/>
         <source>Deleted at</source>
         <translation>删除时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="86"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="87"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="89"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="88"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="90"/>
         <source>Cause</source>
         <translation>停电原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="89"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="91"/>
         <source>Area</source>
         <translation>停电范围</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="108"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="110"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="111"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="113"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="112"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="114"/>
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2848,117 +2853,117 @@
 <context>
     <name>SyncConflictsDialog</name>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="232"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="234"/>
         <source>Sync conflicts</source>
         <translation>同步冲突</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="239"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="241"/>
         <source>Another desk changed the same data first; central kept its values. Choose for each record: keep your values (they are sent again), take central&apos;s, or dismiss. Records central refused are listed too: clean and resend them, or dismiss to keep them on this desk only.</source>
         <translation>另一坐席先修改了同一数据，中心库保留了它的值。请逐条选择：保留我的值（将重新发送）、采用中心库的值，或忽略。被中心库拒绝的记录也列在这里：清理后重新发送，或忽略（只保留在本机）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="267"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="269"/>
         <source>Keep &amp;mine</source>
         <translation>保留我的值(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="268"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="270"/>
         <source>Take &amp;central&apos;s</source>
         <translation>采用中心库的值(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="270"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="272"/>
         <source>&amp;Dismiss</source>
         <translation>忽略(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="271"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="273"/>
         <source>Clean and re&amp;send</source>
         <translation>清理后重新发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="272"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="274"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="273"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="275"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="306"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="308"/>
         <source>Could not read the conflicts: </source>
         <translation>无法读取同步冲突：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="317"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="319"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的同步冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="337"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="339"/>
         <source>This record still has local changes waiting to be sent to central. Let sync finish, then choose again.</source>
         <translation>此记录还有本地修改尚未发送到中心库。请等同步完成后再选择。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="339"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="341"/>
         <source>Central&apos;s latest values have not been fetched since this conflict was found. Let sync finish, then choose again.</source>
         <translation>发现此冲突后尚未取回中心库的最新值。请等同步完成后再选择。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="341"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="343"/>
         <source>Central has another record with the same key. Sort out the two records, then dismiss this conflict.</source>
         <translation>中心库有一条编号相同的另一记录。请先核对这两条记录，再忽略此冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="343"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="345"/>
         <source>This conflict was already resolved.</source>
         <translation>此冲突已经处理过了。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="344"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="346"/>
         <source>This record no longer exists.</source>
         <translation>此记录已不存在。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="345"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="347"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="346"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="348"/>
         <source>Central refused these records. Clean and resend them, or dismiss to keep them on this desk only.</source>
         <translation>中心库拒绝了这些记录。请清理后重新发送，或忽略（记录只保留在本机）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="348"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="350"/>
         <source>Only records central refused can be resent.</source>
         <translation>只有被中心库拒绝的记录可以重新发送。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="368"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="376"/>
         <source>Could not save the choice: </source>
         <translation>无法保存所做的选择：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="371"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="379"/>
         <source>Your values were kept; they go to central with the next sync.</source>
         <translation>已保留我的值，将在下次同步时发送到中心库。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="372"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="380"/>
         <source>Central&apos;s values were taken.</source>
         <translation>已采用中心库的值。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="373"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="381"/>
         <source>The conflict was dismissed.</source>
         <translation>已忽略此冲突。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="374"/>
+        <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="382"/>
         <source>The records were cleaned; they go to central with the next sync.</source>
         <translation>已清理这些记录，将在下次同步时发送到中心库。</translation>
     </message>

@@ -248,7 +248,48 @@ def _outage_import(r: Rig, a: Actor) -> None:
     assert report.ok and report.counts.added == len(GOOD_ROWS)
 
 
+def _call_answer(r: Rig, a: Actor) -> None:
+    """示闲: the one step that puts a desk in the queue (answering follows from it)."""
+    from callcenter.domain.agent_state import AgentState
+    from callcenter.domain.clock import ManualScheduler
+    from callcenter.services.calls.desk import CallDesk
+    from callcenter.services.customers.screen_pop import Customers
+    from callcenter.services.scripts.call_lines import BasicScripts
+    from tests.fakes import ScriptedTelephony
+
+    desk = CallDesk(clock=r.clock, scheduler=ManualScheduler(r.clock), telephony=ScriptedTelephony(),
+                    profile=r.profile, db=r.db, tickets=r.tickets,
+                    customers=Customers(r.db, r.clock, r.profile.recent_ticket_days),
+                    scripts=BasicScripts(), workstation="W01", post=lambda fn: fn())
+    before = r.user.actor
+    desk.sign_in(a.user_id, a)
+    if before is None:
+        r.user.clear()  # the signed-out probe: the desk's state machine alone says signed in
+    offered = "set_ready" in {x.value for x in desk.snapshot().allowed}
+    desk.set_ready()
+    assert desk.status.state is AgentState.READY and offered
+
+
+def _sync_resolve(r: Rig, a: Actor) -> None:
+    """Dismiss a conflict sync found on this desk's ticket (keeping this desk's
+    values of a dispatched ticket is TICKET_EDIT too: tests/ui/test_sync_conflicts)."""
+    from callcenter.services.sync.conflicts import Choice, SyncConflicts
+    from callcenter.store.sync_models import SyncConflict
+
+    tid, now = r.ticket(TicketState.ACCEPTED), r.clock.utc_now()
+    row = SyncConflict(id=uuid.uuid4(), source="push", table_name="tickets", row_id=tid, op_id=None,
+                       fields=["content"], local_values={"content": "B"}, central_values={"content": "A"},
+                       central_version=2, detected_at=now)
+    r.db.write_now(lambda s: s.add(row))
+    SyncConflicts(r.db, r.clock.utc_now, user=r.user, workstation="W01").resolve(
+        row.id, Choice.DISMISSED, a.user_id).result(timeout=5)
+    stored = r.db.read_now(lambda s: s.get(SyncConflict, row.id))
+    assert stored is not None and (stored.resolution, stored.resolved_by) == ("dismissed", a.user_id)
+
+
 SERVICE_PROBES: dict[Permission, Callable[[Rig, Actor], None]] = {
+    Permission.CALL_ANSWER: _call_answer,
+    Permission.SYNC_RESOLVE: _sync_resolve,
     Permission.TICKET_READ: _read,
     Permission.TICKET_CREATE: _create,
     Permission.TICKET_DISPATCH: _dispatch,

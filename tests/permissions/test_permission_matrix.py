@@ -31,7 +31,7 @@ from .rig import ACTORS, REPLY, SERVICE_PROBES, Rig, make_rig
 NO_SERVICE_YET = frozenset({
     Permission.TICKET_EDIT, Permission.HANDOVER_CONFIRM,
     Permission.QA_REVIEW_READ, Permission.QA_REVIEW_SCORE, Permission.QA_REVIEW_READ_OWN,
-    Permission.UNMASK_PERSONAL_DATA, Permission.EXPORT, Permission.SYNC_RESOLVE,
+    Permission.UNMASK_PERSONAL_DATA, Permission.EXPORT,
     Permission.USERS_MANAGE,
 })
 

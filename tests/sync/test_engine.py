@@ -17,11 +17,13 @@ import pytest
 from sqlalchemy import select
 
 from callcenter.services.storage.database import Database, open_database
+from callcenter.services.sync.conflicts import SyncConflicts
 from callcenter.services.sync.engine import SchemaTooOld, SyncEngine, SyncReport
 from callcenter.store.models import Account, Customer, Ticket
 from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import outbox_reader as reader
 from callcenter.sync.central import CentralClient
+from tests.fakes import signed_in
 
 from .test_outbox_replay import run_shift, stored
 
@@ -194,7 +196,7 @@ def test_a_desk_older_than_centrals_minimum_does_not_push(desks: Desks, central_
 
 def test_a_resolution_made_on_the_desk_is_recorded_on_central_once(
         desks: Desks, central_url: str) -> None:
-    from callcenter.services.sync.conflicts import Choice, SyncConflicts
+    from callcenter.services.sync.conflicts import Choice
 
     a_db, a = desks("WA")
     b_db, b = desks("WB")
@@ -207,9 +209,10 @@ def test_a_resolution_made_on_the_desk_is_recorded_on_central_once(
     a.run_once()
     assert b.run_once().conflicts == 1
     (c,) = conflicts(b_db)
-    SyncConflicts(b_db).resolve(c.id, Choice.MINE, "1024").result(timeout=5)
+    conflicts_of(b_db).resolve(c.id, Choice.MINE, "1024").result(timeout=5)
     rep = b.run_once()
-    assert rep.resolutions_sent == 1 and rep.conflicts == 0 and rep.pushed_ops == 1
+    # the ticket and the audit record of editing it after dispatch
+    assert rep.resolutions_sent == 1 and rep.conflicts == 0 and rep.pushed_ops == 2
     assert b.run_once().resolutions_sent == 0
     with psycopg.connect(central_url) as conn:
         row = conn.execute("SELECT resolution, resolved_at IS NOT NULL FROM sync.conflicts").fetchall()
@@ -319,3 +322,8 @@ def test_pages_fetched_while_the_writer_is_busy_are_stored_together(
     finally:
         engine.close()
         db.close()
+
+
+def conflicts_of(db: Database) -> SyncConflicts:
+    """The desk's conflicts service as agent 1024 (signed in on W01) resolves them."""
+    return SyncConflicts(db, user=signed_in("1024"), workstation="W01")

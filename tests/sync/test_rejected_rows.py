@@ -119,7 +119,7 @@ def test_one_refused_row_is_held_and_shown_while_the_healthy_rows_flow(
         assert a.db.read_now(queue_status).depth == 0
 
         # the bad row is held and shown: one sync problem naming the field
-        problems = SyncConflicts(a.db).open_list_now()
+        problems = SyncConflicts(a.db, user=signed_in("1024"), workstation="W01").open_list_now()
         (p,) = problems
         assert (p.source, p.table, p.subject) == ("reject", "outages", "TD-NUL")
         assert [f.name for f in p.fields] == ["cause"] and "\x00" in str(p.fields[0].mine)
@@ -142,7 +142,7 @@ def test_one_refused_row_is_held_and_shown_while_the_healthy_rows_flow(
         assert central_scalar(central_url, "SELECT count(*) FROM public.tickets WHERE id = %s", more) == 1
 
         # fix and resend: the NUL is removed and the whole row goes again
-        svc = SyncConflicts(a.db, now=clock.utc_now)
+        svc = SyncConflicts(a.db, now=clock.utc_now, user=signed_in("1024"), workstation="W01")
         with pytest.raises(ResolveRefused):
             svc.resolve(p.id, Choice.MINE, "1024").result(timeout=5)
         svc.resolve(p.id, Choice.RESENT, "1024").result(timeout=5)
@@ -151,7 +151,7 @@ def test_one_refused_row_is_held_and_shown_while_the_healthy_rows_flow(
                                            "WHERE source_id = 'TD-NUL'") == "线路故障"
         local = a.db.read_now(lambda s: s.scalar(select(Outage.cause).where(Outage.source_id == "TD-NUL")))
         assert local == "线路故障"
-        assert SyncConflicts(a.db).open_list_now() == []
+        assert SyncConflicts(a.db, user=signed_in("1024"), workstation="W01").open_list_now() == []
     finally:
         a.close()
         lead.close()

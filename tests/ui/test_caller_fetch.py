@@ -23,6 +23,7 @@ from callcenter.ui.sync.caller_fetch import CallerFetch
 from callcenter.ui.sync.status import SyncFeature
 from callcenter.ui.tickets.list_integration import install as install_ticket_list
 from callcenter.ui.tickets.list_view import TicketListView
+from tests.fakes import signed_in
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,
     central_url,
@@ -56,7 +57,8 @@ def syncing_w01(d: DeskWindow, admin_url: str, tickets: TicketListView | None = 
     sync feature and the caller fetch installed; the worker is not started."""
     central.create_desk_role(admin_url, "W01", "pw-w01", team="T2")
     url = with_db(admin_url, urlsplit(admin_url).path.lstrip("/"), "desk_w01", "pw-w01")
-    feature = SyncFeature(d.window, SyncConflicts(d.db), TZ, lambda: d.desk.snapshot().agent_id)
+    feature = SyncFeature(d.window, SyncConflicts(d.db, user=signed_in("1024"), workstation="W01"), TZ,
+                          lambda: d.desk.snapshot().agent_id)
     worker = SyncWorker(d.db, SyncEngine(d.db, "W01", lambda: connect_central(url)),
                         on_status=feature.bridge.on_status, on_fetched=feature.bridge.on_fetched,
                         interval_s=3600, status_every_s=0.05)

@@ -123,3 +123,25 @@ def test_the_script_editor_opens_for_the_lead_only(
     scripts.open_editor()
     assert scripts.editor is not None
     scripts.editor.reject()
+
+
+@pytest.mark.parametrize("who, may", [(AGENT, True), (LEAD, True), (QA, False), (DEPT, False)])
+def test_only_agents_and_leads_are_offered_ready(
+        qtbot: QtBot, desk: tuple[DeskWindow, OutageDesk, ScriptIntegration], who: str,
+        may: bool) -> None:
+    """A QA reviewer or a department user signs in to read and work tickets, never to
+    take calls: 示闲 is not offered and F3 leaves them out of the queue."""
+    from callcenter.domain.agent_state import AgentState
+
+    d, _od, _scripts = desk
+    d.desk.sign_in(who)
+    sp = d.window.softphone
+    qtbot.waitUntil(lambda: sp.sign_btn.text().startswith("签出"))
+    assert sp.ready_btn.isEnabled() is may
+    qtbot.keyClick(d.window, Qt.Key.Key_F3)
+    expected = AgentState.READY if may else AgentState.BUSY  # signed in: busy until 示闲
+    qtbot.waitUntil(lambda: d.desk.status.state is expected)
+    if not may:
+        assert not d.window._do(d.desk.set_ready)  # the service refuses the button's action too
+        assert "接听来电" in d.window.statusBar().currentMessage()
+        assert d.desk.status.state is AgentState.BUSY

@@ -18,8 +18,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
+from callcenter.domain.auth.permissions import Permission, PermissionDenied
+from callcenter.domain.auth.roles import Role
 from callcenter.services.storage.database import Database, open_database
 from callcenter.services.sync.conflicts import Choice, Refusal, ResolveRefused, SyncConflicts
 from callcenter.services.sync.engine import SyncEngine
@@ -29,6 +31,7 @@ from callcenter.sync import outbox_reader as reader
 from callcenter.sync.central import CentralClient
 from callcenter.ui.shared.i18n import install_translator
 from callcenter.ui.sync.conflicts_dialog import SyncConflictsDialog
+from tests.fakes import signed_in
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,
     central_url,
@@ -85,7 +88,7 @@ def conflict(desks: Desks) -> tuple[Database, SyncEngine, Database, SyncEngine, 
 
 
 def dialog(qtbot: QtBot, db: Database, agent: str | None = "1024") -> SyncConflictsDialog:
-    dlg = SyncConflictsDialog(SyncConflicts(db), TZ, lambda: agent)
+    dlg = SyncConflictsDialog(conflicts_of(db), TZ, lambda: agent)
     qtbot.addWidget(dlg)
     dlg.show()
     with qtbot.waitSignal(dlg.loaded):
@@ -145,12 +148,45 @@ def test_keep_mine_is_pushed_with_the_next_round(qtbot: QtBot, zh: None, conflic
     assert (c.resolution, c.resolved_by) == ("mine", "1024") and c.resolved_at is not None
     t = b_db.read_now(lambda s: s.get(Ticket, tid))
     assert t.content == "B 的说明"
-    assert b_db.read_now(reader.queue_status).depth == 1  # a normal local edit, captured
+    # a normal local edit, captured; the ticket was dispatched, so its audit record
+    # (an edit after dispatch) goes in the same transaction
+    q = b_db.read_now(reader.queue_status)
+    assert (q.depth, q.transactions) == (2, 1)
     rep = b.run_once()
-    assert rep.pushed_ops == 1 and rep.conflicts == 0
+    assert rep.pushed_ops == 2 and rep.conflicts == 0
     assert central_ticket(central_url, tid) == ("B 的说明", "urgent")
     a.run_once()
     assert a_db.read_now(lambda s: s.get(Ticket, tid)).content == "B 的说明"
+
+
+def test_keeping_mine_on_a_dispatched_ticket_is_an_audited_edit(qtbot: QtBot, zh: None,
+                                                                conflict: Any) -> None:
+    """Issue 12: an edit of a ticket after dispatch needs TICKET_EDIT and is on the
+    audit log; an administrator (who may resolve conflicts) may not edit tickets."""
+    _a_db, _a, b_db, _b, tid = conflict
+    tickets = Ticket.__table__
+    b_db.write_now(lambda s: s.execute(  # as the pull would leave it: not a local edit
+        update(tickets).where(tickets.c.id == tid).values(status="dispatched")))
+    assert b_db.read_now(reader.queue_status).depth == 0
+    admin = SyncConflicts(b_db, user=signed_in("6001", Role.ADMIN), workstation="WB")
+    with pytest.raises(PermissionDenied) as denied:
+        admin.resolve(stored_conflict(b_db).id, Choice.MINE, "6001").result(5)
+    assert denied.value.permission is Permission.TICKET_EDIT
+    assert stored_conflict(b_db).resolved_at is None and audit_rows(b_db) == []
+    assert b_db.read_now(lambda s: s.get(Ticket, tid)).content == "A 的说明"
+    dlg = dialog(qtbot, b_db)  # agent 1024 through the dialog
+    with qtbot.waitSignal(dlg.resolved):
+        choose(qtbot, dlg, dlg.keep_mine_btn)
+    number = b_db.read_now(lambda s: s.get(Ticket, tid)).number
+    (rec,) = audit_rows(b_db)
+    assert (rec.user_id, rec.action, rec.subject) == ("1024", "ticket_edited_after_dispatch", number)
+    assert rec.detail["fields"] == "content" and rec.detail["status"] == "dispatched"
+
+
+def audit_rows(db: Database) -> list[Any]:
+    from callcenter.services.audit.log import recent_in
+    return [e.entry for e in db.read_now(lambda s: recent_in(s, 100, None))
+            if e.entry is not None and e.entry.action == "ticket_edited_after_dispatch"]
 
 
 def test_take_central_pushes_nothing(qtbot: QtBot, zh: None, conflict: Any,
@@ -177,7 +213,7 @@ def test_keep_mine_is_refused_while_the_row_has_pending_edits(qtbot: QtBot, zh: 
     assert stored_conflict(b_db).resolved_at is None
     # the service refuses too (the dialog's list may be old)
     with pytest.raises(ResolveRefused) as err:
-        SyncConflicts(b_db).resolve(stored_conflict(b_db).id, Choice.MINE, "1024").result(5)
+        conflicts_of(b_db).resolve(stored_conflict(b_db).id, Choice.MINE, "1024").result(5)
     assert err.value.reason is Refusal.PENDING
     b.run_once()
     with qtbot.waitSignal(dlg.resolved):
@@ -195,7 +231,7 @@ def test_keep_mine_waits_for_a_pull_after_the_conflict(qtbot: QtBot, zh: None,
     choose(qtbot, dlg, dlg.keep_mine_btn)
     assert "尚未取回中心库的最新值" in dlg.message.text()
     with pytest.raises(ResolveRefused) as err:
-        SyncConflicts(b_db).resolve(c.id, Choice.MINE, "1024").result(5)
+        conflicts_of(b_db).resolve(c.id, Choice.MINE, "1024").result(5)
     assert err.value.reason is Refusal.NOT_PULLED
     # signing in is needed to resolve at all
     nobody = dialog(qtbot, b_db, agent=None)
@@ -219,7 +255,7 @@ def test_a_pull_clash_can_only_be_dismissed(qtbot: QtBot, qtmodeltester: Any, zh
         "户号", "（本地另一条记录）", "3100000077")
     assert not dlg.keep_mine_btn.isEnabled() and not dlg.take_central_btn.isEnabled()
     with pytest.raises(ResolveRefused):
-        SyncConflicts(b_db).resolve(stored_conflict(b_db).id, Choice.MINE, "1024").result(5)
+        conflicts_of(b_db).resolve(stored_conflict(b_db).id, Choice.MINE, "1024").result(5)
     choose(qtbot, dlg, dlg.dismiss_btn)
     assert dlg.message.text() == "已忽略此冲突。"
     assert stored_conflict(b_db).resolution == "dismissed"
@@ -260,3 +296,8 @@ def test_a_row_central_refused_is_shown_and_can_be_cleaned_and_resent(
     a.run_once()
     with psycopg.connect(central_url) as conn:
         assert conn.execute("SELECT cause FROM public.outages").fetchall() == [("线路故障",)]
+
+
+def conflicts_of(db: Database) -> SyncConflicts:
+    """The desk's conflicts service as agent 1024 (signed in on W01) resolves them."""
+    return SyncConflicts(db, user=signed_in("1024"), workstation="W01")

@@ -27,7 +27,7 @@ from callcenter.telephony.port import CallOffered, CallReleased
 from callcenter.ui.shared.i18n import install_translator
 from callcenter.ui.sync.caller_fetch import CallerFetch
 from callcenter.ui.sync.status import SyncFeature
-from tests.fakes import ime_commit
+from tests.fakes import ime_commit, signed_in
 from tests.sync.conftest import (  # noqa: F401 (the real PostgreSQL fixtures of tests/sync)
     _central_template,
     central_url,
@@ -62,7 +62,8 @@ def dw(qtbot: QtBot, tmp_path: Path, zh: None) -> Iterator[DeskWindow]:
 
 
 def feature_for(dw: DeskWindow) -> SyncFeature:
-    return SyncFeature(dw.window, SyncConflicts(dw.db), TZ, lambda: dw.desk.snapshot().agent_id)
+    return SyncFeature(dw.window, SyncConflicts(dw.db, user=signed_in("1024"), workstation="W01"), TZ,
+                       lambda: dw.desk.snapshot().agent_id)
 
 
 def publish_from_a_thread(feature: SyncFeature, status: SyncStatus) -> None:

@@ -21,6 +21,8 @@ from callcenter.domain.auth.roles import Actor, Role
 class Permission(StrEnum):
     """One member per guarded action (a ``str``: its value is its name in the table)."""
 
+    # the phone (rules section 1): 示闲, so the queue offers this desk calls
+    CALL_ANSWER = "call_answer"
     # tickets (rules section 4)
     TICKET_READ = "ticket_read"  # a ticket's detail and history
     TICKET_CREATE = "ticket_create"  # record a call as a ticket (also 补录 back-filling)
@@ -60,11 +62,12 @@ class Permission(StrEnum):
 P = Permission
 
 # The policy, one role at a time. Read it as: "an X may ...".
-# An agent answers calls: records, dispatches, urges and closes inquiries on the
-# call, calls customers back, reports repeat complaints to the lead, resolves
-# its desk's sync conflicts; of the QA reviews it sees only its own.
+# An agent answers calls (the lead too; no other role is ever queued): records,
+# dispatches, urges and closes inquiries on the call, calls customers back,
+# reports repeat complaints to the lead, resolves its desk's sync conflicts; of
+# the QA reviews it sees only its own.
 _AGENT = frozenset({
-    P.TICKET_READ, P.TICKET_CREATE, P.TICKET_EDIT, P.TICKET_DISPATCH, P.TICKET_URGE,
+    P.CALL_ANSWER, P.TICKET_READ, P.TICKET_CREATE, P.TICKET_EDIT, P.TICKET_DISPATCH, P.TICKET_URGE,
     P.TICKET_CLOSE_ON_CALL, P.CALLBACK_RECORD, P.ALERT_RAISE, P.QA_REVIEW_READ_OWN,
     P.SYNC_RESOLVE,
 })

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain import agent_state as sm
 from callcenter.domain.agent_state import Action, AgentState, AgentStatus, IllegalTransition
+from callcenter.domain.auth.permissions import Permission, allowed
 from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.call_events import CallEvent, CallSummary, EventKind, shift_stats, summarize
 from callcenter.domain.clock import NS_PER_S, Cancellable, Clock, Scheduler
@@ -106,10 +107,10 @@ class CallDesk:
         self._listeners.append(listener)
 
     def snapshot(self) -> DeskSnapshot:
-        return DeskSnapshot(
-            self._agent_id, self._status, self._since, self._call,
-            sm.agent_actions(self._status.state), self._saving,
-        )
+        acts = sm.agent_actions(self._status.state)
+        if not allowed(self.user.actor, Permission.CALL_ANSWER):  # QA, department: never queued
+            acts -= {Action.SET_READY}
+        return DeskSnapshot(self._agent_id, self._status, self._since, self._call, acts, self._saving)
 
     @property
     def status(self) -> AgentStatus:
@@ -234,6 +235,7 @@ class CallDesk:
     def set_ready(self) -> None:
         if not self.phone_online:
             raise IllegalTransition(self._status.state, Action.SET_READY)
+        self.user.require(Permission.CALL_ANSWER)
         self._transition(Action.SET_READY)
         self._tel.set_available(True)
         self._changed()

@@ -20,6 +20,11 @@ conflicts dialog shows; ``resolve(id, choice, agent)`` records the choice:
 
 Each is marked with ``resolved_at``, ``resolution`` and ``resolved_by`` (the
 signed-in agent) in the same local transaction as the edit.
+
+Who may: ``SYNC_RESOLVE`` (agents, leads, administrators: the desk's own
+conflicts). ``mine`` on a ticket that was dispatched is an edit of a ticket after
+dispatch: it needs ``TICKET_EDIT`` too and is written to the audit log in the
+same transaction (issue 12).
 """
 
 from __future__ import annotations
@@ -35,7 +40,13 @@ from typing import Any, cast
 from sqlalchemy import Table, select, update
 from sqlalchemy.orm import Mapper, Session
 
+from callcenter.domain.audit.chain import AuditAction
+from callcenter.domain.auth.permissions import Permission, require
+from callcenter.domain.auth.roles import Actor
 from callcenter.domain.storable_text import cleaned, has_unstorable
+from callcenter.domain.ticket_lifecycle import TicketState
+from callcenter.services.audit.log import append_in
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.storage.database import Database
 from callcenter.store.all_models import Base
 from callcenter.store.sync_models import SyncConflict
@@ -209,9 +220,24 @@ def resend_in(s: Session, rows: list[list[str]], now: datetime) -> int:
     return queued
 
 
+def _audit_ticket_edit(s: Session, obj: Any, fields: list[str], actor: Actor | None,
+                       workstation: str, now: datetime) -> None:
+    """Keeping this desk's values of a dispatched ticket changes what the department
+    works from: only a role that edits tickets, and always on the record."""
+    if obj.status == TicketState.ACCEPTED.value:
+        return  # not dispatched yet: an ordinary edit of the desk's own ticket
+    require(actor, Permission.TICKET_EDIT)
+    append_in(s, workstation, now, AuditAction.TICKET_EDITED_AFTER_DISPATCH,
+              user_id=actor.user_id if actor else None, subject=str(obj.number or obj.id),
+              detail={"fields": ",".join(sorted(fields)), "status": str(obj.status),
+                      "via": "sync_conflict_keep_mine"})
+
+
 def resolve_in(s: Session, conflict_id: uuid.UUID, choice: Choice, agent: str,
-               now: datetime) -> None:
-    """Record ``choice`` for one open conflict (in the caller's write transaction)."""
+               now: datetime, *, actor: Actor | None = None, workstation: str = "") -> None:
+    """Record ``choice`` for one open conflict (in the caller's write transaction).
+    ``actor``/``workstation``: who resolves, for the after-dispatch edit check and
+    its audit record."""
     if not agent:
         raise ResolveRefused(Refusal.NO_AGENT)
     c = s.execute(select(CONFLICTS).where(CONFLICTS.c.id == conflict_id)).first()
@@ -240,6 +266,9 @@ def resolve_in(s: Session, conflict_id: uuid.UUID, choice: Choice, agent: str,
         if obj is None:
             raise ResolveRefused(Refusal.GONE)
         table = Base.metadata.tables[c.table_name]
+        if c.table_name == "tickets":
+            _audit_ticket_edit(s, obj, [f for f in c.fields or [] if f not in ("id", "version")],
+                               actor, workstation, now)
         for f in c.fields or []:
             if f not in table.c or f in ("id", "version"):
                 continue
@@ -253,11 +282,15 @@ def resolve_in(s: Session, conflict_id: uuid.UUID, choice: Choice, agent: str,
 
 
 class SyncConflicts:
-    """The conflicts of one desk's store; reads and writes on the Database's threads."""
+    """The conflicts of one desk's store; reads and writes on the Database's threads.
+    ``user``: the desk's signed-in user (``resolve`` acts only for them)."""
 
-    def __init__(self, db: Database, now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
+    def __init__(self, db: Database, now: Callable[[], datetime] = lambda: datetime.now(UTC), *,
+                 user: CurrentUser, workstation: str) -> None:
         self.db = db
         self._now = now
+        self.user = user
+        self._ws = workstation
 
     def open_list(self) -> Future[list[OpenConflict]]:
         return self.db.read(list_open_in)
@@ -266,5 +299,9 @@ class SyncConflicts:
         return self.db.read_now(list_open_in)
 
     def resolve(self, conflict_id: uuid.UUID, choice: Choice, agent: str) -> Future[None]:
-        now = self._now()
-        return self.db.write(lambda s: resolve_in(s, conflict_id, choice, agent, now))
+        """``PermissionDenied`` at once unless ``agent`` is the signed-in user and may
+        resolve; the after-dispatch ticket check fails the returned future."""
+        actor = self.user.require_as(agent, Permission.SYNC_RESOLVE)
+        now, ws = self._now(), self._ws
+        return self.db.write(lambda s: resolve_in(s, conflict_id, choice, agent, now, actor=actor,
+                                                  workstation=ws))

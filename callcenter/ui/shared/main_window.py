@@ -194,6 +194,9 @@ class MainWindow(QMainWindow):
         except IllegalTransition:
             self.statusBar().showMessage(self.tr("That is not possible in the current state."), 5000)
             return False
+        except PermissionDenied as exc:
+            self.statusBar().showMessage(permission_message(exc), 10000)
+            return False
         return True
 
     def sign_in_or_out(self) -> None:

@@ -12,6 +12,7 @@ from callcenter.domain.auth.roles import Role
 def action_text(p: Permission) -> str:
     """What the permission lets a user do, as the end of "may not ..."."""
     texts = {
+        Permission.CALL_ANSWER: QCoreApplication.translate("Permissions", "take calls"),
         Permission.TICKET_READ: QCoreApplication.translate("Permissions", "open this ticket"),
         Permission.TICKET_CREATE: QCoreApplication.translate("Permissions", "save tickets"),
         Permission.TICKET_EDIT: QCoreApplication.translate("Permissions", "edit tickets"),

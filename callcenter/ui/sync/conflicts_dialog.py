@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import TicketState
 from callcenter.services.sync.conflicts import (
@@ -49,6 +50,7 @@ from callcenter.services.sync.conflicts import (
     SyncConflicts,
 )
 from callcenter.ui.calls.desk_bridge import GuiPoster
+from callcenter.ui.shared.refusals import permission_message
 from callcenter.ui.tickets.field_messages import field_label
 from callcenter.ui.tickets.lifecycle_labels import state_label
 
@@ -357,13 +359,19 @@ class SyncConflictsDialog(QDialog):
             self.message.setText("⚠ " + self.refusal_text(Refusal.NO_AGENT))
             return
         # the service decides (the list may be older than the last sync round)
-        fut = self._service.resolve(c.id, choice, agent)
+        try:
+            fut = self._service.resolve(c.id, choice, agent)
+        except PermissionDenied as exc:
+            self.message.setText("⚠ " + permission_message(exc))
+            return
         self._deliver(fut, lambda f: self._after(choice, f))
 
     def _after(self, choice: Choice, fut: Future[None]) -> None:
         exc = fut.exception()
         if isinstance(exc, ResolveRefused):
             self.message.setText("⚠ " + self.refusal_text(exc.reason))
+        elif isinstance(exc, PermissionDenied):  # e.g. keeping a dispatched ticket's values
+            self.message.setText("⚠ " + permission_message(exc))
         elif exc is not None:
             self.message.setText(self.tr("Could not save the choice: ") + str(exc))
         else:
