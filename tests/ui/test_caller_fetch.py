@@ -98,6 +98,7 @@ def test_a_ticket_search_by_phone_shows_the_callers_tickets_from_central(
     filed_elsewhere(tmp_path, central_url, 3)
     tickets = install_ticket_list(dw.window, dw.db, dw.desk.profile, dw.clock, "zh")
     view = tickets.view
+    dw.desk.sign_in("1024")  # searching tickets needs someone signed in (issue 12)
     worker = syncing_w01(dw, central_url, tickets=view)
     worker.start()
     try:

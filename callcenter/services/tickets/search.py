@@ -58,7 +58,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from callcenter.domain.auth.permissions import Permission
+from callcenter.domain.auth.roles import Role
 from callcenter.domain.clock import Clock
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.customers.phone import phone_key
 from callcenter.services.customers.screen_pop import OPEN_STATUSES
 from callcenter.services.storage.database import Database
@@ -201,9 +204,13 @@ class TicketSearch:
     ``page_async`` on this service's own thread so a long search never delays
     the screen pop's reads on the shared reader thread."""
 
-    def __init__(self, db: Database, clock: Clock) -> None:
+    def __init__(self, db: Database, clock: Clock, *, user: CurrentUser | None = None) -> None:
+        """``user``: the desk's signed-in user. Given (as the app does), every page
+        needs TICKET_READ, and a department user sees its own department's tickets
+        only; None is a tool without a desk session (benches, ``--json`` commands)."""
         self._db = db
         self._clock = clock
+        self.user = user
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ticket-search")
 
     def page(self, query: TicketQuery, after: Cursor | None = None,
@@ -212,8 +219,19 @@ class TicketSearch:
         _aware(query.created_to, "created_to")
         if limit < 1:
             raise SearchInputError("limit must be at least 1")
+        scope = self._scope()
         now = self._clock.utc_now()
-        return self._db.read_now(lambda s: self._page_in(s, query, after, limit, now))
+        return self._db.read_now(lambda s: self._page_in(s, query, after, limit, now, scope))
+
+    def _scope(self) -> str | None:
+        """The department a department user's search is confined to (None: all);
+        ``PermissionDenied`` for a role that may not read tickets."""
+        if self.user is None:
+            return None
+        actor = self.user.actor
+        own = actor.department if actor is not None and actor.role is Role.DEPARTMENT else None
+        self.user.require(Permission.TICKET_READ, department=own)
+        return own
 
     def page_async(self, query: TicketQuery, after: Cursor | None = None,
                    limit: int = DEFAULT_LIMIT) -> Future[Page]:
@@ -224,8 +242,10 @@ class TicketSearch:
 
     # ----- query building ------------------------------------------------
     def _page_in(self, s: Session, q: TicketQuery, after: Cursor | None, limit: int,
-                 now: datetime) -> Page:
+                 now: datetime, scope: str | None = None) -> Page:
         conds = self._filters(q, now)
+        if scope is not None:  # another department's tickets are never listed
+            conds.append(Ticket.department == scope)
         if after is not None:
             conds.append(tuple_(Ticket.created_at, Ticket.id) < tuple_(after.created_at, after.id))
         long_terms, short_terms = split_text(q.text)

@@ -47,7 +47,7 @@ class TicketListFeature(QObject):
 
 def install(window: MainWindow, db: Database, profile: SiteProfile, clock: Clock,
             lang: str) -> TicketListFeature:
-    search = TicketSearch(db, clock)
+    search = TicketSearch(db, clock, user=window.desk.user)
     view = TicketListView(search, profile, clock, lang)
     window.add_tool_tab(view, QCoreApplication.translate("TicketListView", "Tickets"))
     feature = TicketListFeature(view, search)

@@ -32,9 +32,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.privacy.policy import NOBODY, NumberPolicy, Surface
 from callcenter.services.tickets.search import Cursor, Page, TicketQuery, TicketRow
+from callcenter.ui.shared.refusals import permission_message
 
 PAGE_SIZE = 500
 CACHED_PAGES = 40  # 20,000 rows in memory at most
@@ -179,7 +181,7 @@ class TicketListModel(QAbstractTableModel):
             page = future.result()
         except Exception as exc:  # noqa: BLE001 (shown to the agent, list stays usable)
             self._more = False
-            self.loadFailed.emit(str(exc))
+            self.loadFailed.emit(_failure_text(exc))
             return
         self._starts.append(self._cursor)
         self._cursor = page.next
@@ -197,7 +199,7 @@ class TicketListModel(QAbstractTableModel):
         try:
             rows = future.result().rows
         except Exception as exc:  # noqa: BLE001
-            self.loadFailed.emit(str(exc))
+            self.loadFailed.emit(_failure_text(exc))
             return
         first = page_no * self._page_size
         rows = rows[: max(0, min(self._page_size, self._count - first))]
@@ -305,3 +307,8 @@ class TicketListModel(QAbstractTableModel):
             return dept.label(self._lang) if dept else (r.department or "")
         value = getattr(r, column)
         return str(value) if value is not None else ""
+
+
+def _failure_text(exc: BaseException) -> str:
+    """A refusal (signed out, a role that may not read tickets) in the user's words."""
+    return permission_message(exc) if isinstance(exc, PermissionDenied) else str(exc)
