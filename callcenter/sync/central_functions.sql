@@ -272,6 +272,47 @@ BEGIN
                              'tickets', coalesce(cardinality(v_ids), 0));
 END $function$;
 
+CREATE OR REPLACE FUNCTION sync.guard_author()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'sync', 'public', 'pg_temp'
+AS $function$
+DECLARE
+    v_desk text := nullif(current_setting('callcenter.desk', true), '');
+    v_author text := to_jsonb(NEW) ->> TG_ARGV[0];
+    v_roles text[] := string_to_array(TG_ARGV[1], ',');
+    v_role text;
+BEGIN
+    IF v_desk IS NULL OR v_author IS NULL THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND v_author IS NOT DISTINCT FROM (to_jsonb(OLD) ->> TG_ARGV[0]) THEN
+        RETURN NEW;  -- the author stays: a merge of other fields
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = session_user AND rolsuper)
+       OR pg_has_role(session_user, (SELECT nspowner FROM pg_namespace WHERE nspname = 'sync'),
+                      'MEMBER') THEN
+        RETURN NEW;  -- an administrator's connection
+    END IF;
+    IF 'desk' = ANY (v_roles) AND v_author = v_desk THEN
+        RETURN NEW;  -- made by the desk itself, no user's act (its phone went offline)
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM public.users) THEN
+        RETURN NEW;  -- nobody to check against (see the migration's docstring)
+    END IF;
+    SELECT role INTO v_role FROM public.users WHERE user_id = v_author AND deleted_at IS NULL;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'desk % may not push % rows by %: no such user', v_desk, TG_TABLE_NAME,
+            v_author USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT ('*' = ANY (v_roles) OR v_role = ANY (v_roles)) THEN
+        RAISE EXCEPTION 'desk % may not push % rows by % (%): % may not', v_desk, TG_TABLE_NAME,
+            v_author, v_role, TG_ARGV[0] USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $function$;
+
 CREATE OR REPLACE FUNCTION sync.guard_origin()
  RETURNS trigger
  LANGUAGE plpgsql

@@ -159,3 +159,37 @@ def test_every_synced_table_has_the_origin_guard(central_url: str) -> None:
             "WHERE g.tgrelid = ('public.' || quote_ident(t.name))::regclass "
             "AND g.tgname = 'guard_origin')").fetchall()
     assert missing == []
+
+
+def test_central_checks_the_author_of_what_a_desk_pushes(tmp_path: Path, central_url: str) -> None:
+    """Issue 12: once central has users, a pushed row's author must be one whose role
+    may have made it (migration c0012): an agent's emergency banner, or a ticket by
+    nobody central knows, is refused; the lead's banner and the agent's ticket pass."""
+    from callcenter.sync.protocol import Op
+
+    from .central_ops import op, ticket_fields
+
+    for uid, role in (("1001", "agent"), ("9001", "lead")):
+        assert users_cli("add", uid, "--name", "张敏", "--role", role, "--central", central_url,
+                         "--password-stdin", password="pass-word-1").returncode == 0
+    url = desk_url(central_url, "A1")
+    at = "2026-12-07T01:00:00+00:00"
+
+    def banner(by: str) -> Op:
+        row = {"message": "江城区大面积停电", "script": "您好……", "raised_by": by, "raised_at": at,
+               "cleared_at": None, "cleared_by": None, "version": 1, "updated_at": at,
+               "deleted_at": None, "origin_workstation": "A1"}
+        return Op(str(uuid.uuid4()), str(uuid.uuid4()), 1, "emergency_banners", str(uuid.uuid4()),
+                  "upsert", None, row, at)
+
+    with CentralClient(url) as client:
+        refused = client.push("A1", [banner("1001")])["rejected"]
+        assert refused and "shift_lead" not in refused[0]["reason"] and "1001" in refused[0]["reason"]
+        assert client.push("A1", [banner("9001")])["applied"]
+        forged = op("tickets", str(uuid.uuid4()), ticket_fields("LJ-1", "A1", created_by="4444"))
+        assert "no such user" in client.push("A1", [forged])["rejected"][0]["reason"]
+        own = op("tickets", str(uuid.uuid4()), ticket_fields("LJ-2", "A1", created_by="1001"))
+        assert client.push("A1", [own])["applied"] == [own.op_id]
+    with psycopg.connect(central_url) as conn:
+        assert conn.execute("SELECT raised_by FROM public.emergency_banners").fetchall() == [("9001",)]
+        assert conn.execute("SELECT number FROM public.tickets").fetchall() == [("LJ-2",)]
