@@ -72,22 +72,22 @@
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="176"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="179"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="180"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="183"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="195"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="198"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="196"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="199"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -964,72 +964,77 @@
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="40"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="44"/>
+        <source>Please choose {field}.</source>
+        <translation>请选择{field}。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="46"/>
         <source>{field} is required.</source>
         <translation>请填写{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="43"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="49"/>
         <source>{field} is too long.</source>
         <translation>{field}过长。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="44"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="50"/>
         <source>{field} is too long: at most {limit} characters.</source>
         <translation>{field}过长：最多{limit}个字。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="48"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="54"/>
         <source>{field} is not a valid mainland mobile number (11 digits, e.g. 13800138000) or landline number with area code (e.g. 0731-84567890).</source>
         <translation>{field}不是有效的号码：手机号为11位（如13800138000），固定电话需带区号（如0731-84567890）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="54"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="60"/>
         <source>{field} must be the 10-digit account number on the payment card.</source>
         <translation>{field}应为缴费卡上的10位户号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="58"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="64"/>
         <source>{field} must be the letters and digits printed on the meter nameplate (6 to 24 characters, no spaces).</source>
         <translation>{field}应为电能表铭牌上的字母和数字（6至24位，不含空格）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="64"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="70"/>
         <source>{field} holds a character that cannot be saved (an invisible control character, character {limit}); please delete it.</source>
         <translation>{field}含有无法保存的字符（不可见的控制字符，第 {limit} 个字符），请删除。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="70"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="76"/>
         <source>Please choose a {field} from the list.</source>
         <translation>请从列表中选择{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="75"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="81"/>
         <source>The deadline must be between 1 and {limit} days.</source>
         <translation>处理时限应在1至{limit}天之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="79"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="85"/>
         <source>{field} must be between 1 and {limit}.</source>
         <translation>{field}应在1至{limit}之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="82"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="88"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="85"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="91"/>
         <source>The call time cannot be in the future.</source>
         <translation>来电时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="86"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="92"/>
         <source>{field} cannot be in the future.</source>
         <translation>{field}不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="95"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
@@ -1311,72 +1316,72 @@
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="195"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="196"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="202"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="203"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="229"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="230"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="235"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="236"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="290"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="291"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="294"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="295"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="309"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="310"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="313"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="314"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="314"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="315"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="315"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="316"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="316"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="317"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="320"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="321"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="321"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="322"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="330"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="331"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -2035,22 +2040,22 @@
 <context>
     <name>PhoneStatus</name>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="55"/>
         <source>Phone online</source>
         <translation>话机在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="60"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="59"/>
         <source>Phone offline</source>
         <translation>话机离线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="63"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="62"/>
         <source>Not registered with the phone system. %1</source>
         <translation>未在电话系统注册。%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="69"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="68"/>
         <source>The phone is offline: you cannot go ready until it is back.</source>
         <translation>话机离线：恢复在线前不能示闲。</translation>
     </message>
@@ -2241,22 +2246,22 @@
         <translation>号码 %2 对应 %1 位客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="114"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="114"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="116"/>
         <source>Open tickets</source>
         <translation>未办结工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="116"/>
         <source>Tickets of the last 30 days</source>
         <translation>近30天工单</translation>
     </message>
@@ -3155,53 +3160,54 @@
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="108"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="110"/>
         <source>Fields marked * are required.</source>
         <translation>带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="125"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="127"/>
         <source>What the customer needs, in their words.</source>
         <translation>按客户原话记录诉求。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="152"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="154"/>
         <source>Dispatch</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="201"/>
-        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="203"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="286"/>
         <source>Choose…</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="233"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="252"/>
         <source>{count} / {limit} — too long</source>
         <translation>{count} / {limit} — 超出字数</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="236"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
         <source>{count} / {limit}</source>
         <translation>{count} / {limit}</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="286"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="282"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="313"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="309"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="340"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="376"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="245"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="407"/>
         <source>Other fields to correct: {count} (marked with ⚠).</source>
         <translation>另有{count}项需修改（已用⚠标出）。</translation>
     </message>

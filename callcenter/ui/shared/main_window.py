@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         sp.finishReadyRequested.connect(lambda: self.finish(dispatch=False))
         sp.dispatchRequested.connect(lambda: self.finish(dispatch=True))
         self.screen_pop.newCustomerRequested.connect(self._new_customer)
+        self.screen_pop.new_btn.toggled.connect(self.form.set_new_customer)
         sp.breached.connect(self._breach_sound)
 
         bridge.deskChanged.connect(self._on_desk)
