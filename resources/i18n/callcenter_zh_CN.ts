@@ -1346,42 +1346,47 @@
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="310"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="319"/>
+        <source>Ticket %1 saved and dispatched to %2.</source>
+        <translation>工单 %1 已保存，已下发至%2。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="322"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="314"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="330"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="315"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="331"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="316"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="332"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="317"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="333"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="321"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="337"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="322"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="338"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="331"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="347"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -3152,7 +3157,7 @@
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="157"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>

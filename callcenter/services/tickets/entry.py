@@ -67,6 +67,7 @@ class SavedTicket:
     status: str
     backfilled: bool
     call_id: uuid.UUID | None
+    department: str | None = None  # dispatched to (a department code), else None
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,8 @@ class Tickets:
                 row = session.get(CallSession, call.call_id)
                 if row is not None:
                     apply_summary(row, call.summary, now)
-        return SavedTicket(ticket.id, ticket.number, status, backfill is not None, call_id)
+        return SavedTicket(ticket.id, ticket.number, status, backfill is not None, call_id,
+                           department=ticket.department)
 
     def check_save(self, agent_id: str, dispatching: bool) -> None:
         """The permission check of ``save`` (``PermissionDenied`` if refused)."""

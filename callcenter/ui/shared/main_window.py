@@ -307,7 +307,23 @@ class MainWindow(QMainWindow):
             self.form.clear()
             self.screen_pop.clear()
             self.scripts.clear()
-        self.statusBar().showMessage(self.tr("Ticket %1 saved.").replace("%1", saved.number), 8000)
+        self.show_saved(saved)
+
+    def show_saved(self, saved: SavedTicket) -> None:
+        """The save confirmation: a green strip under the softphone bar naming the
+        ticket (and, dispatched, the department) until the next call rings, and the
+        same words in the status bar."""
+        if saved.department:
+            dept = next((d for d in self.desk.profile.departments if d.code == saved.department),
+                        None)
+            text = self.tr("Ticket %1 saved and dispatched to %2.").replace(
+                "%1", saved.number).replace("%2", dept.label(self._lang) if dept else saved.department)
+        else:
+            text = self.tr("Ticket %1 saved.").replace("%1", saved.number)
+        self.notice.setText("✔ " + text)
+        self.notice.setStyleSheet("background:#dcfce7;color:#14532d;font-weight:bold;padding:6px;")
+        self.notice.show()
+        self.statusBar().showMessage(text, 8000)
 
     def _failure_text(self, failure: StoreFailure) -> str:
         return {
