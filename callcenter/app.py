@@ -100,6 +100,7 @@ class AppOptions:
     telephony: str = "sim"  # "sip": a real SIP soft phone (sip.toml, password in the keyring)
     sip_registrar: str | None = None
     sip_user: str | None = None
+    geometry: str | None = None  # WxH+X+Y: Qt's -qwindowgeometry for the main window
 
 
 @dataclass
@@ -284,7 +285,8 @@ def run(opts: AppOptions) -> int:
             log.error("cannot start: %s", missing)
             print(f"callcenter: {missing}", file=sys.stderr)
             return 2
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_args = sys.argv[:1] + (["-qwindowgeometry", opts.geometry] if opts.geometry else [])
+    app = QApplication.instance() or QApplication(qt_args)
     assert isinstance(app, QApplication)
     app.setApplicationName("callcenter")
     install_qt_log()

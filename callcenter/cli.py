@@ -61,6 +61,8 @@ def _app_parser() -> argparse.ArgumentParser:
                         "(DATA_DIR/sip.toml, password from `callcenter sip set-password`)")
     p.add_argument("--sip-registrar", metavar="HOST:PORT", help="override sip.toml's registrar")
     p.add_argument("--sip-user", help="override sip.toml's SIP user")
+    p.add_argument("--geometry", metavar="WxH+X+Y",
+                   help="the window's size and place on the screen, e.g. 1280x760+40+40")
     p.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -136,7 +138,7 @@ def _dispatch(args: list[str]) -> int:
         scenario=ns.scenario, workstation=ns.workstation, central_url=ns.central,
         autopilot_calls=ns.autopilot, exit_when_shown=ns.exit_when_shown,
         log_level=ns.log_level, telephony=ns.telephony, sip_registrar=ns.sip_registrar,
-        sip_user=ns.sip_user,
+        sip_user=ns.sip_user, geometry=ns.geometry,
     ))
 
 

@@ -110,17 +110,17 @@
         <translation>已签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="158"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="159"/>
         <source>Signed in as %1 (%2).</source>
         <translation>已签入：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="168"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="169"/>
         <source>Finish the call and the ticket before signing out.</source>
         <translation>请先结束通话并完成工单，再签出。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="210"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="211"/>
         <source>Try again.</source>
         <translation>请重试。</translation>
     </message>
@@ -1296,7 +1296,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="50"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="175"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
@@ -1316,77 +1316,77 @@
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="196"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="203"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="203"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="210"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="230"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="237"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="236"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="243"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="291"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="298"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="295"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="302"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="319"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="326"/>
         <source>Ticket %1 saved and dispatched to %2.</source>
         <translation>工单 %1 已保存，已下发至%2。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="322"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="329"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="330"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="337"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="331"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="338"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="332"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="339"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="333"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="340"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="337"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="344"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="338"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="345"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="347"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="354"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>

@@ -106,7 +106,7 @@ def test_translator_makes_the_desk_chinese(qtbot: QtBot, tmp_path: Path) -> None
         dw = make_desk_window(tmp_path)
         qtbot.addWidget(dw.window)
         assert dw.window.softphone.state_label.text() == "签出"
-        assert dw.window.windowTitle() == "95598 坐席工作台"
+        assert dw.window.windowTitle() == "95598 坐席工作台 · W01"  # which desk
         assert "签入" in dw.window.softphone.sign_btn.text()
         dw.close()
     finally:

@@ -153,3 +153,14 @@ def test_the_callback_sign_in_prompt_shows_only_while_signed_out(qtbot: QtBot,
         ctx.shutdown()
         if tr is not None:
             app.removeTranslator(tr)
+
+
+def test_the_title_says_which_desk_and_who(qtbot: QtBot, dw: DeskWindow) -> None:
+    """Two desks on one screen (the central demo) are told apart by their titles."""
+    w = dw.window
+    assert w.windowTitle() == "95598 坐席工作台 · W01"
+    sign_in(qtbot, dw)
+    assert w.windowTitle() == "95598 坐席工作台 · W01 · 张敏（1001）"
+    w.sign_in_or_out()  # F2 while busy: sign out
+    qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.SIGNED_OUT)
+    assert w.windowTitle() == "95598 坐席工作台 · W01"

@@ -47,9 +47,9 @@ class MainWindow(QMainWindow):
     def __init__(self, desk: CallDesk, bridge: DeskBridge, clock: Clock, lang: str = "zh") -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("95598 agent desk"))
         self.resize(1280, 800)
         self.desk = desk
+        self.show_who(None)
         self.bridge = bridge
         self._clock = clock
         self._lang = lang
@@ -169,8 +169,15 @@ class MainWindow(QMainWindow):
         user and caller (lists, search boxes, open dialogs)."""
         self._clear_hooks.append(hook)
 
+    def show_who(self, who: str | None) -> None:
+        """The title names this desk and who is signed in: two desks on one screen
+        (the central demo) are told apart."""
+        title = self.tr("95598 agent desk") + " · " + self.desk.workstation
+        self.setWindowTitle(title + (" · " + who if who else ""))
+
     def clear_for_next_user(self) -> None:
         """Nothing of the previous user or caller stays on screen or in a panel."""
+        self.show_who(None)
         if self._backfill is not None:
             self._backfill.close()
         self.screen_pop.clear()
