@@ -87,3 +87,13 @@ def test_desk_without_libxcb_cursor_says_what_to_install(tmp_path: Path) -> None
     assert done.returncode == 2, done.stderr
     assert lines == [lines[0]] and "apt-get install libxcb-cursor0" in lines[0], done.stderr
     assert "qt.qpa.plugin" not in done.stderr
+
+
+def test_no_display_is_one_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.update(QT_QPA_PLATFORM="xcb", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "callcenter", "--data-dir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=120, env=env)
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "DISPLAY" in lines[0], done.stderr

@@ -83,4 +83,8 @@ def missing_qt_library(env: dict[str, str] | None = None) -> str | None:
         ctypes.CDLL(str(plugin), mode=os.RTLD_LAZY | os.RTLD_LOCAL)
     except OSError as exc:
         return missing_library_line(str(exc))
+    env = dict(os.environ) if env is None else env
+    if name == "xcb" and not env.get("DISPLAY"):  # Qt would abort with "could not connect"
+        return ("no X display to open the desk's window on (DISPLAY is not set): start it on the "
+                "desktop, or set QT_QPA_PLATFORM=offscreen for a run without a screen")
     return None
