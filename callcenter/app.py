@@ -68,6 +68,7 @@ from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
 from callcenter.ui.shared.i18n import install_translator
 from callcenter.ui.shared.main_window import MainWindow
+from callcenter.ui.shared.platform_check import missing_qt_library
 from callcenter.ui.shared.qt_app import settle_heap
 from callcenter.ui.shared.qt_log import install_qt_log
 from callcenter.ui.shared.qt_scheduler import QtScheduler
@@ -99,6 +100,7 @@ class AppOptions:
     telephony: str = "sim"  # "sip": a real SIP soft phone (sip.toml, password in the keyring)
     sip_registrar: str | None = None
     sip_user: str | None = None
+    geometry: str | None = None  # WxH+X+Y: Qt's -qwindowgeometry for the main window
 
 
 @dataclass
@@ -278,7 +280,14 @@ def run(opts: AppOptions) -> int:
         print(f"callcenter: no diagnostic log: {exc.filename}: {exc.strerror or exc}",
               file=sys.stderr)
     install_excepthooks()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    if QApplication.instance() is None:
+        missing = missing_qt_library()
+        if missing is not None:  # instead of Qt's plugin error and abort: what to install
+            log.error("cannot start: %s", missing)
+            print(f"callcenter: {missing}", file=sys.stderr)
+            return 2
+    qt_args = sys.argv[:1] + (["-qwindowgeometry", opts.geometry] if opts.geometry else [])
+    app = QApplication.instance() or QApplication(qt_args)
     assert isinstance(app, QApplication)
     app.setApplicationName("callcenter")
     install_qt_log()

@@ -1,7 +1,7 @@
 """The ``callcenter`` command.
 
     callcenter [--demo] [--lang zh|en] [--data-dir DIR] [--profile FILE] [--scenario FILE]
-               [--log-level DEBUG|INFO|WARNING|ERROR]
+               [--central URL] [--log-level DEBUG|INFO|WARNING|ERROR]
     callcenter db upgrade [--data-dir DIR]
     callcenter bench NAME [--size N] [--json]
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
@@ -22,14 +22,36 @@ SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central",
                "site": "site", "users": "users", "audit": "audit", "sip": "sip"}
 
 
+# what `callcenter --help` lists under the desk's own options (one line each)
+SUBCOMMAND_HELP = {
+    "db": "db upgrade [--data-dir DIR]: bring the desk's store up to date",
+    "scripts": "scripts check [DIR]: validate a script library",
+    "outages": "outages import FILE | lookup [TEXT]: the outage list on this desk",
+    "central": "central upgrade | add-desk | demo: the central PostgreSQL",
+    "sync": "sync --once | --watch | set-password | status: this desk's sync",
+    "site": "site publish | list: the site profile and calendar for every desk",
+    "users": "users add | disable | enable | reset-password | list: the site's users",
+    "audit": "audit verify: check every desk's audit chain",
+    "sip": "sip demo | set-password: the SIP soft phone",
+    "bench": "bench NAME [--size N] [--json]: the benchmarks (README: Benchmarks)",
+}
+
+
 def _app_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="callcenter", description="95598 agent desk")
+    epilog = "sub-commands (callcenter NAME --help for each):\n" + "\n".join(
+        f"  {line}" for line in SUBCOMMAND_HELP.values())
+    p = argparse.ArgumentParser(prog="callcenter", description="95598 agent desk",
+                                epilog=epilog,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--demo", action="store_true", help="seed demo customers and play demo calls")
     p.add_argument("--lang", choices=["zh", "en"], default="zh")
     p.add_argument("--data-dir", type=Path, help="where the local database lives")
     p.add_argument("--profile", type=Path, help="site profile TOML")
     p.add_argument("--scenario", type=Path, help="telephony scenario TOML (default: random calls)")
     p.add_argument("--workstation", help="workstation code used in ticket numbers")
+    p.add_argument("--central", metavar="URL",
+                   help="central PostgreSQL to sync with (default: $CALLCENTER_CENTRAL_URL, "
+                        "then the desk's settings.toml)")
     p.add_argument("--autopilot", type=int, default=0, metavar="N",
                    help="handle N calls by itself, then quit (demos, end-to-end tests)")
     p.add_argument("--log-level", choices=["DEBUG", "INFO", "WARNING", "ERROR"], default="INFO",
@@ -39,6 +61,8 @@ def _app_parser() -> argparse.ArgumentParser:
                         "(DATA_DIR/sip.toml, password from `callcenter sip set-password`)")
     p.add_argument("--sip-registrar", metavar="HOST:PORT", help="override sip.toml's registrar")
     p.add_argument("--sip-user", help="override sip.toml's SIP user")
+    p.add_argument("--geometry", metavar="WxH+X+Y",
+                   help="the window's size and place on the screen, e.g. 1280x760+40+40")
     p.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
     return p
 
@@ -100,13 +124,21 @@ def _dispatch(args: list[str]) -> int:
         print(f"up to date: {path}")
         return 0
     ns = _app_parser().parse_args(args)
-    from callcenter.app import AppOptions, run
+    try:
+        from callcenter.app import AppOptions, run
+    except ImportError as exc:  # Qt's own libraries need one the system lacks (libEGL, ...)
+        if ".so" not in str(exc):
+            raise
+        from callcenter.ui.shared.platform_check import missing_library_line
 
+        print(f"callcenter: {missing_library_line(str(exc))}", file=sys.stderr)
+        return 2
     return run(AppOptions(
         data_dir=ns.data_dir, demo=ns.demo, lang=ns.lang, profile=ns.profile,
-        scenario=ns.scenario, workstation=ns.workstation, autopilot_calls=ns.autopilot,
-        exit_when_shown=ns.exit_when_shown, log_level=ns.log_level, telephony=ns.telephony,
-        sip_registrar=ns.sip_registrar, sip_user=ns.sip_user,
+        scenario=ns.scenario, workstation=ns.workstation, central_url=ns.central,
+        autopilot_calls=ns.autopilot, exit_when_shown=ns.exit_when_shown,
+        log_level=ns.log_level, telephony=ns.telephony, sip_registrar=ns.sip_registrar,
+        sip_user=ns.sip_user, geometry=ns.geometry,
     ))
 
 

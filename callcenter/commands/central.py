@@ -61,16 +61,20 @@ def _demo(ns: argparse.Namespace) -> int:
     folder: Path = ns.dir or default_data_dir() / "central-demo"
     try:
         if ns.stop:
-            central_demo.stop(folder)
-            print(f"demo central in {folder / 'pg'} stopped")
+            if central_demo.stop(folder):
+                print(f"demo central in {folder / 'pg'} stopped")
+            else:
+                print(f"demo central in {folder / 'pg'} was not running")
             return 0
         desks = central_demo.setup(folder)
     except central_demo.DemoUnavailable as exc:
         print(f"callcenter central: {exc}", file=sys.stderr)
         return 1
     print(f"demo central running in {folder / 'pg'} (stop: callcenter central demo {folder} --stop)")
-    commands = {code: [sys.executable, "-m", "callcenter", "--demo", "--data-dir", str(d)]
-                for code, d in desks.items()}
+    # the desks open one below and right of the other (their titles say which is which)
+    commands = {code: [sys.executable, "-m", "callcenter", "--demo", "--data-dir", str(d),
+                       "--geometry", f"1280x760+{40 + 320 * i}+{40 + 120 * i}"]
+                for i, (code, d) in enumerate(desks.items())}
     for code, cmd in commands.items():
         print(f"desk {code}: {shlex.join(cmd)}")
     if ns.launch:

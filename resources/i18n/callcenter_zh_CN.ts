@@ -110,17 +110,17 @@
         <translation>已签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="158"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="159"/>
         <source>Signed in as %1 (%2).</source>
         <translation>已签入：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="168"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="169"/>
         <source>Finish the call and the ticket before signing out.</source>
         <translation>请先结束通话并完成工单，再签出。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="210"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="211"/>
         <source>Try again.</source>
         <translation>请重试。</translation>
     </message>
@@ -964,72 +964,77 @@
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="40"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="44"/>
+        <source>Please choose {field}.</source>
+        <translation>请选择{field}。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="46"/>
         <source>{field} is required.</source>
         <translation>请填写{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="43"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="49"/>
         <source>{field} is too long.</source>
         <translation>{field}过长。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="44"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="50"/>
         <source>{field} is too long: at most {limit} characters.</source>
         <translation>{field}过长：最多{limit}个字。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="48"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="54"/>
         <source>{field} is not a valid mainland mobile number (11 digits, e.g. 13800138000) or landline number with area code (e.g. 0731-84567890).</source>
         <translation>{field}不是有效的号码：手机号为11位（如13800138000），固定电话需带区号（如0731-84567890）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="54"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="60"/>
         <source>{field} must be the 10-digit account number on the payment card.</source>
         <translation>{field}应为缴费卡上的10位户号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="58"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="64"/>
         <source>{field} must be the letters and digits printed on the meter nameplate (6 to 24 characters, no spaces).</source>
         <translation>{field}应为电能表铭牌上的字母和数字（6至24位，不含空格）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="64"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="70"/>
         <source>{field} holds a character that cannot be saved (an invisible control character, character {limit}); please delete it.</source>
         <translation>{field}含有无法保存的字符（不可见的控制字符，第 {limit} 个字符），请删除。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="70"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="76"/>
         <source>Please choose a {field} from the list.</source>
         <translation>请从列表中选择{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="75"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="81"/>
         <source>The deadline must be between 1 and {limit} days.</source>
         <translation>处理时限应在1至{limit}天之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="79"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="85"/>
         <source>{field} must be between 1 and {limit}.</source>
         <translation>{field}应在1至{limit}之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="82"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="88"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="85"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="91"/>
         <source>The call time cannot be in the future.</source>
         <translation>来电时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="86"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="92"/>
         <source>{field} cannot be in the future.</source>
         <translation>{field}不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="95"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
@@ -1291,7 +1296,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="50"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="175"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
@@ -1311,72 +1316,77 @@
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="195"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="203"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="205"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="213"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="232"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="240"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="238"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="246"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="293"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="301"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="297"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="305"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="312"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="329"/>
+        <source>Ticket %1 saved and dispatched to %2.</source>
+        <translation>工单 %1 已保存，已下发至%2。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="332"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="316"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="340"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="317"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="341"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="318"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="342"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="319"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="343"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="323"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="347"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="324"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="348"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="333"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="357"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -2246,22 +2256,22 @@
         <translation>号码 %2 对应 %1 位客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="114"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="114"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="116"/>
         <source>Open tickets</source>
         <translation>未办结工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="116"/>
         <source>Tickets of the last 30 days</source>
         <translation>近30天工单</translation>
     </message>
@@ -3152,7 +3162,7 @@
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="157"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>
@@ -3160,53 +3170,54 @@
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="108"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="110"/>
         <source>Fields marked * are required.</source>
         <translation>带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="125"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="127"/>
         <source>What the customer needs, in their words.</source>
         <translation>按客户原话记录诉求。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="152"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="154"/>
         <source>Dispatch</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="201"/>
-        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="203"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="286"/>
         <source>Choose…</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="233"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="252"/>
         <source>{count} / {limit} — too long</source>
         <translation>{count} / {limit} — 超出字数</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="236"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
         <source>{count} / {limit}</source>
         <translation>{count} / {limit}</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="286"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="282"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="313"/>
         <source> working days</source>
         <translation> 个工作日</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="309"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="340"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="376"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="245"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="407"/>
         <source>Other fields to correct: {count} (marked with ⚠).</source>
         <translation>另有{count}项需修改（已用⚠标出）。</translation>
     </message>
@@ -3214,97 +3225,97 @@
 <context>
     <name>TicketListModel</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="94"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="96"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="94"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="96"/>
         <source>Created</source>
         <translation>受理时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="95"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="97"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="95"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="97"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="96"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="98"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="96"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="98"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="97"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="99"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="97"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="99"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="98"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="100"/>
         <source>Content</source>
         <translation>受理内容</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="98"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="100"/>
         <source>Department</source>
         <translation>下发部门</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="99"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="101"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="102"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="104"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="102"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="104"/>
         <source>Dispatched</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="103"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="105"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="103"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="105"/>
         <source>Replied</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="104"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="106"/>
         <source>Called back</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="104"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="106"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="106"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="108"/>
         <source>OVERDUE</source>
         <translation>已超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/list_model.py" line="107"/>
+        <location filename="../../callcenter/ui/tickets/list_model.py" line="109"/>
         <source>near deadline</source>
         <translation>临期</translation>
     </message>

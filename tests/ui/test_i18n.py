@@ -10,17 +10,18 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
+from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from callcenter.services.site.resources import RESOURCES
-from callcenter.ui.shared.fonts import FONT_FILE, install_cjk_font
+from callcenter.ui.shared.fonts import FONT_FILE, bundled_families, install_cjk_font
 from callcenter.ui.shared.i18n import install_translator
 
 TS = RESOURCES / "i18n" / "callcenter_zh_CN.ts"
 QM = RESOURCES / "i18n" / "callcenter_zh_CN.qm"
 UI = Path(__file__).resolve().parents[2] / "callcenter" / "ui"
+CODE = UI.parent
 BIN = Path(sys.executable).parent
 
 
@@ -60,17 +61,37 @@ def test_shipped_qm_is_compiled_from_the_ts(tmp_path: Path) -> None:
     assert out.read_bytes() == QM.read_bytes(), "rerun pyside6-lrelease (see ui/shared/i18n.py)"
 
 
-def test_bundled_font_has_every_character_of_the_chinese_ui(qtbot: QtBot) -> None:
+def _drawn_by(font: QFont, ch: str) -> list[tuple[str, bool]]:
+    """(family, has a glyph) of each font Qt lays ``ch`` out with, fallback included."""
+    layout = QTextLayout(ch, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return [(run.rawFont().familyName(), all(g != 0 for g in run.glyphIndexes()))
+            for run in layout.glyphRuns()]
+
+
+def test_every_character_of_the_ui_is_drawn_from_a_bundled_font(qtbot: QtBot) -> None:
+    """Every non-ASCII character the desk can show (translations, every string in the
+    code, e.g. the ⛔ ⚠ ⚡ of badges, the profile and the scripts) is laid out by Qt with
+    the application font in a bundled font with a real glyph: never a system font that
+    a bare machine lacks, never a box."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     family = install_cjk_font(app)
     assert family, f"could not load {FONT_FILE}"
-    metrics = QFontMetrics(QFont(family))
+    bundled = set(bundled_families())
     text = "".join(_text(m) for m in ET.parse(TS).getroot().iter("message"))
+    text += "".join(p.read_text(encoding="utf-8") for p in sorted(CODE.rglob("*.py")))
     text += (RESOURCES / "profiles" / "sgcc_95598.toml").read_text(encoding="utf-8")
     text += (RESOURCES / "scripts" / "basic.toml").read_text(encoding="utf-8")
-    missing = sorted({ch for ch in text if ord(ch) > 0x2E7F and not metrics.inFontUcs4(ord(ch))})
-    assert missing == [], f"no glyph (would show as boxes): {missing}"
+    font = app.font()
+    wrong = {}
+    for ch in sorted({c for c in text if ord(c) > 0x7F and not c.isspace()}):
+        runs = _drawn_by(font, ch)
+        if not runs or any(fam not in bundled or not glyph for fam, glyph in runs):
+            wrong[f"{ch} U+{ord(ch):04X}"] = runs
+    assert wrong == {}, f"not drawn from a bundled font (system font or a box): {wrong}"
     assert family in QFontDatabase.families()
 
 
@@ -85,7 +106,7 @@ def test_translator_makes_the_desk_chinese(qtbot: QtBot, tmp_path: Path) -> None
         dw = make_desk_window(tmp_path)
         qtbot.addWidget(dw.window)
         assert dw.window.softphone.state_label.text() == "签出"
-        assert dw.window.windowTitle() == "95598 坐席工作台"
+        assert dw.window.windowTitle() == "95598 坐席工作台 · W01"  # which desk
         assert "签入" in dw.window.softphone.sign_btn.text()
         dw.close()
     finally:

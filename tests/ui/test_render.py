@@ -12,7 +12,8 @@ from .render_screens import render
 
 def test_render_main_screens(qtbot: QtBot, tmp_path: Path) -> None:
     shots = render(tmp_path)
-    assert [p.name for p in shots] == ["ringing.png", "talking.png", "wrapup_error.png"]
+    assert [p.name for p in shots] == ["ringing.png", "talking.png", "wrapup_error.png",
+                                       "wrapup_corrected.png", "saved.png"]
     for p in shots:
         img = QImage(str(p))
         assert img.width() >= 1200 and img.height() >= 700

@@ -434,7 +434,7 @@ def test_a_refused_subtype_is_focused_with_its_message(qtbot, form: TicketForm,
     form.show_errors([FieldError("subtype", "required")])
     qtbot.waitUntil(lambda: QApplication.focusWidget() is form.subtype)
     assert form.subtype.property("invalid") is True
-    assert error_message(FieldError("subtype", "required")) == "Sub-type is required."
+    assert error_message(FieldError("subtype", "required")) == "Please choose Sub-type."
 
 
 def test_the_deadline_says_when_it_counts_working_days(form: TicketForm) -> None:

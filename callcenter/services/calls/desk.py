@@ -30,6 +30,7 @@ from callcenter.domain.ticket import TicketDraft
 from callcenter.services.auth.directory import user_actor
 from callcenter.services.calls.backfill import save_backfill
 from callcenter.services.calls.desk_types import CurrentCall, DeskListener, DeskSnapshot, script_line_data
+from callcenter.services.calls.shift_calls import ShiftCalls
 from callcenter.services.customers.phone import phone_key
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
 from callcenter.services.scripts.call_lines import AnswerScripts
@@ -62,7 +63,7 @@ class AgentIdInvalid(ValueError):
     pass
 
 
-class CallDesk:
+class CallDesk(ShiftCalls):
     def __init__(
         self,
         *,
@@ -211,6 +212,7 @@ class CallDesk:
         self._shift_id = shift.id
         self._write(lambda s: s.add(shift))
         self._summaries = []
+        self._restore_shift_calls(agent_id, now)  # signed in again within the shift: its calls count
         self._transition(Action.SIGN_IN, "signed_in")
         self._changed()
         self._emit("stats_changed", shift_stats(self._summaries))

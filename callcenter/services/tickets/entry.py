@@ -43,6 +43,8 @@ from callcenter.store.models import (
 )
 
 FIELD_ORDER = {name: i for i, name in enumerate(TICKET_FIELDS)}
+# what filing an unknown caller as a new customer needs besides the category's fields
+NEW_CUSTOMER_FIELDS = ("caller_name", "caller_phone", "address")
 STATUS_ACCEPTED = "accepted"  # 已受理
 STATUS_DISPATCHED = "dispatched"  # 已下发
 
@@ -65,6 +67,7 @@ class SavedTicket:
     status: str
     backfilled: bool
     call_id: uuid.UUID | None
+    department: str | None = None  # dispatched to (a department code), else None
 
 
 @dataclass(frozen=True)
@@ -262,7 +265,8 @@ class Tickets:
                 row = session.get(CallSession, call.call_id)
                 if row is not None:
                     apply_summary(row, call.summary, now)
-        return SavedTicket(ticket.id, ticket.number, status, backfill is not None, call_id)
+        return SavedTicket(ticket.id, ticket.number, status, backfill is not None, call_id,
+                           department=ticket.department)
 
     def check_save(self, agent_id: str, dispatching: bool) -> None:
         """The permission check of ``save`` (``PermissionDenied`` if refused)."""
@@ -287,7 +291,7 @@ class Tickets:
         self.check_save(agent_id, dispatch is not None)
         errors = self.validate(draft, dispatch)
         if register_customer:
-            errors += [FieldError(f, "required") for f in ("caller_name", "caller_phone", "address")
+            errors += [FieldError(f, "required") for f in NEW_CUSTOMER_FIELDS
                        if not draft.value(f).strip() and f not in {e.field for e in errors}]
             errors.sort(key=lambda e: FIELD_ORDER.get(e.field, 99))
         if backfill is not None and backfill.call_time > self._clock.utc_now():

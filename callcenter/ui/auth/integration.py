@@ -154,6 +154,7 @@ class AuthFeature(QObject):
         log.info("signed in: %s (%s)", signed.actor.user_id, signed.actor.role.value)
         dlg.accept()
         self._closed(dlg)
+        self._w.show_who(f"{signed.name}（{signed.actor.user_id}）")
         self._w.statusBar().showMessage(
             self.tr("Signed in as %1 (%2).").replace("%1", signed.name)
             .replace("%2", signed.actor.user_id), 5000)

@@ -109,6 +109,7 @@ class ScreenPopPanel(QGroupBox):
             self.header.setText(self.tr("%1 customer(s) with number %2")
                                 .replace("%1", str(len(pop.customers)))
                                 .replace("%2", self._phone(pop.caller_number)))
+            self.new_btn.setChecked(False)  # a known caller is not filed again
             self.new_btn.hide()
         parts: list[str] = []
         account, meter = self.tr("Account"), self.tr("Meter")

@@ -47,9 +47,9 @@ class MainWindow(QMainWindow):
     def __init__(self, desk: CallDesk, bridge: DeskBridge, clock: Clock, lang: str = "zh") -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("95598 agent desk"))
         self.resize(1280, 800)
         self.desk = desk
+        self.show_who(None)
         self.bridge = bridge
         self._clock = clock
         self._lang = lang
@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         sp.finishReadyRequested.connect(lambda: self.finish(dispatch=False))
         sp.dispatchRequested.connect(lambda: self.finish(dispatch=True))
         self.screen_pop.newCustomerRequested.connect(self._new_customer)
+        self.screen_pop.new_btn.toggled.connect(self.form.set_new_customer)
         sp.breached.connect(self._breach_sound)
 
         bridge.deskChanged.connect(self._on_desk)
@@ -168,8 +169,15 @@ class MainWindow(QMainWindow):
         user and caller (lists, search boxes, open dialogs)."""
         self._clear_hooks.append(hook)
 
+    def show_who(self, who: str | None) -> None:
+        """The title names this desk and who is signed in: two desks on one screen
+        (the central demo) are told apart."""
+        title = self.tr("95598 agent desk") + " · " + self.desk.workstation
+        self.setWindowTitle(title + (" · " + who if who else ""))
+
     def clear_for_next_user(self) -> None:
         """Nothing of the previous user or caller stays on screen or in a panel."""
+        self.show_who(None)
         if self._backfill is not None:
             self._backfill.close()
         self.screen_pop.clear()
@@ -309,7 +317,23 @@ class MainWindow(QMainWindow):
             self.form.clear()
             self.screen_pop.clear()
             self.scripts.clear()
-        self.statusBar().showMessage(self.tr("Ticket %1 saved.").replace("%1", saved.number), 8000)
+        self.show_saved(saved)
+
+    def show_saved(self, saved: SavedTicket) -> None:
+        """The save confirmation: a green strip under the softphone bar naming the
+        ticket (and, dispatched, the department) until the next call rings, and the
+        same words in the status bar."""
+        if saved.department:
+            dept = next((d for d in self.desk.profile.departments if d.code == saved.department),
+                        None)
+            text = self.tr("Ticket %1 saved and dispatched to %2.").replace(
+                "%1", saved.number).replace("%2", dept.label(self._lang) if dept else saved.department)
+        else:
+            text = self.tr("Ticket %1 saved.").replace("%1", saved.number)
+        self.notice.setText("✔ " + text)
+        self.notice.setStyleSheet("background:#dcfce7;color:#14532d;font-weight:bold;padding:6px;")
+        self.notice.show()
+        self.statusBar().showMessage(text, 8000)
 
     def _failure_text(self, failure: StoreFailure) -> str:
         return {

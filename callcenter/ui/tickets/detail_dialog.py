@@ -70,7 +70,7 @@ class TicketDetailDialog(QDialog):
         self.timeline.setAccessibleName("工单时间线")
         lay.addWidget(self.timeline, 1)
 
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         self.note = QLineEdit(self)
         self.note.setObjectName("actionNote")
         self.note.setAccessibleName("备注")
@@ -122,9 +122,13 @@ class TicketDetailDialog(QDialog):
             flags.append(self.tr("supervised"))
         self.setWindowTitle(self.tr("Ticket %1").replace("%1", d.number))
         deadline_label = self.tr("Deadline")
+        # where the ticket went (none yet: not said, rather than a blank 下发部门)
+        dept = next((x for x in self._profile.departments if x.code == d.department), None)
+        where = (f" · {self.tr('Department')} {_esc(dept.label(self._lang) if dept else d.department)}"
+                 if d.department else "")
         self.header.setText(
             f"<b>{d.number}</b> · {_esc(kind)} · "
-            f"<b>{state_label(d.state)}</b> · {deadline_label} {deadline}"
+            f"<b>{state_label(d.state)}</b> · {deadline_label} {deadline}{where}"
             + (f" · ⚠ {'，'.join(flags)}" if flags else "")
             + f"<br/>{_esc(self._text(d.content))}<br/>{_esc(d.caller_name)} "
               f"{_esc(self._phone(d.caller_phone))} {_esc(d.address)}")
@@ -170,7 +174,8 @@ class TicketDetailDialog(QDialog):
             b.clicked.connect(lambda _=False, act=a: self._request(act))
             self._buttons.addWidget(b)
             self.action_buttons[a] = b
-        self.department.setVisible(TicketAction.DISPATCH in actions)
+        # the row with its label: a 下发部门 label beside nothing is a blank field
+        self._form.setRowVisible(self.department, TicketAction.DISPATCH in actions)
         self.reply_box.setVisible(TicketAction.REPLY in actions)
 
     def _request(self, action: TicketAction) -> None:

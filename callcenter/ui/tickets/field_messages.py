@@ -32,10 +32,16 @@ def field_label(field: str) -> str:
     return labels.get(field, field)
 
 
+# fields the agent picks from a drop-down: "please choose", never "please fill in"
+CHOICE_FIELDS = frozenset({"category", "subtype", "area_type", "priority", "department"})
+
+
 def error_message(err: FieldError) -> str:
     """One clear sentence telling the agent what is wrong and how to fix it."""
     label = field_label(err.field)
     code = err.code
+    if code == "required" and err.field in CHOICE_FIELDS:
+        return QCoreApplication.translate("FieldMessages", "Please choose {field}.").format(field=label)
     if code == "required":
         return QCoreApplication.translate("FieldMessages", "{field} is required.").format(field=label)
     if code == "too_long":

@@ -25,7 +25,7 @@ from callcenter.domain.deadlines import DeadlineUnit
 from callcenter.domain.site_profile import Named, SiteProfile
 from callcenter.domain.ticket import MAX_LENGTHS, FieldError, TicketDraft
 from callcenter.services.customers.screen_pop import ScreenPop
-from callcenter.services.tickets.entry import DispatchRequest
+from callcenter.services.tickets.entry import NEW_CUSTOMER_FIELDS, DispatchRequest
 from callcenter.ui.tickets.field_messages import error_message, field_label
 
 # Accessible names stay Chinese whatever the UI language (screen readers on site read Chinese).
@@ -95,6 +95,8 @@ class TicketForm(QWidget):
         self._invalid: dict[str, str] = {}
         self._deadline_touched = False
         self._setting_deadline = False
+        self._field_errors_shown = False  # the banner shows field errors (not show_message)
+        self._new_customer = False  # "new customer with this number" is on
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -225,7 +227,24 @@ class TicketForm(QWidget):
         if name in self._invalid:
             del self._invalid[name]
             self._mark(name, False)
+            self._show_first_invalid()  # the message about this field goes with its mark
         self.changed.emit()
+
+    def _show_first_invalid(self) -> None:
+        """The banner names the first field still wrong (in form order), or goes."""
+        if not self._field_errors_shown:
+            return
+        left = [n for n in self._order if n in self._invalid]
+        if not left:
+            self.error_label.clear()
+            self.error_label.hide()
+            self._field_errors_shown = False
+            return
+        text = f"{WARNING_SIGN} {self._invalid[left[0]]}"
+        if len(left) > 1:
+            text += "\n" + self.tr("Other fields to correct: {count} (marked with ⚠).").format(
+                count=len(left) - 1)
+        self.error_label.setText(text)
 
     def _content_changed(self) -> None:
         n, limit = len(self._content_text()), MAX_LENGTHS["content"]
@@ -238,12 +257,24 @@ class TicketForm(QWidget):
         self.content_counter.setText(text)
         self._edited("content")
 
-    def _category_changed(self) -> None:
-        code = self._code(self.category)
-        self._required = set(self.profile.required_fields(code)) | self._always_required
-        self._fill_subtypes(code)
+    def set_new_customer(self, on: bool) -> None:
+        """Filing the caller as a new customer makes name, phone and address required:
+        their labels get the * (and lose it when the agent changes their mind)."""
+        self._new_customer = on
+        self._refresh_required()
+
+    def _refresh_required(self) -> None:
+        self._required = set(self.profile.required_fields(self._code(self.category)))
+        self._required |= self._always_required
+        if self._new_customer:
+            self._required |= set(NEW_CUSTOMER_FIELDS)
         for name in self._labels:
             self._refresh_field(name)
+
+    def _category_changed(self) -> None:
+        code = self._code(self.category)
+        self._refresh_required()
+        self._fill_subtypes(code)
         self._suggest_deadline()
 
     def _fill_subtypes(self, category: str) -> None:
@@ -377,6 +408,7 @@ class TicketForm(QWidget):
                 count=others)
         self.error_label.setText(text)
         self.error_label.show()
+        self._field_errors_shown = True
         target = next((e.field for e in errors if e.field in self._fields), None)
         if target is not None:
             self.focus_field(target)
@@ -393,6 +425,7 @@ class TicketForm(QWidget):
             self._mark(name, False)
         self.error_label.clear()
         self.error_label.hide()
+        self._field_errors_shown = False
 
     def error_text(self) -> str:
         return self.error_label.text()
@@ -401,6 +434,7 @@ class TicketForm(QWidget):
         """A problem not tied to one field (e.g. the database refused the save)."""
         self.error_label.setText("⚠ " + text)
         self.error_label.show()
+        self._field_errors_shown = False
 
     # ---- filling --------------------------------------------------------------------------
 
