@@ -170,7 +170,7 @@ def test_repeat_complaint_unresolved_alerts_the_lead_who_acknowledges(
                          "ticket": number, "alerted": True}]
 
     # the agent finishes with a new ticket; the shift lead signs in at this desk
-    d.desk.set_busy("break")
+    d.desk.set_busy("break", no_ticket_reason="test: ends the wrap-up")
     d.desk.sign_out()
     with qtbot.waitSignal(f.alerts_view.shown, timeout=5000) as shown:
         d.desk.sign_in("9001")
@@ -253,7 +253,7 @@ def test_urge_uses_the_desk_command_for_ending_wrapup_when_it_exists(
 
     def finish(**data: str) -> None:
         seen.append(data)
-        d.desk.set_busy("break")  # stands in for the real command's effect
+        d.desk.set_busy("break", no_ticket_reason="urge")  # stands in for the real command's effect
         d.desk.set_ready()
 
     d.desk.finish_wrapup_without_ticket = finish  # type: ignore[attr-defined]

@@ -382,3 +382,23 @@ def test_wrap_up_can_end_without_a_ticket_when_the_call_was_an_urge(rig: DeskRig
     assert kinds(rig, call.id)[-1] == "wrap_up_done"
     with pytest.raises(IllegalTransition):
         rig.desk.finish_wrapup_without_ticket("urge")
+
+
+def test_busy_in_wrap_up_needs_a_no_ticket_reason(rig: DeskRig) -> None:
+    from callcenter.services.calls.desk import NoTicketReasonMissing
+
+    ready(rig)
+    ring(rig)
+    rig.desk.answer()
+    rig.desk.hang_up()
+    call = rig.desk.current_call
+    assert call is not None
+    with pytest.raises(NoTicketReasonMissing):
+        rig.desk.set_busy("break", no_ticket_reason="  ")
+    assert rig.desk.status.state is AgentState.WRAP_UP and rig.desk.current_call == call
+    rig.desk.set_busy("break", no_ticket_reason="无需建单：当场答复")
+    assert rig.desk.status.state is AgentState.BUSY
+    rig.db.flush()
+    rows = rig.db.read_now(lambda s: [dict(r.data) for r in s.scalars(select(CallEventRow).where(
+        CallEventRow.call_id == call.id, CallEventRow.kind == "wrap_up_done"))])
+    assert rows == [{"via": "busy", "no_ticket_reason": "无需建单：当场答复"}]
