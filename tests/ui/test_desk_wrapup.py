@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -120,3 +120,24 @@ def test_busy_outside_wrap_up_does_not_ask(qtbot: QtBot, dw: DeskWindow) -> None
     busy_from_menu(qtbot, dw)
     qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.BUSY)
     assert dw.window.no_ticket_dialog is None
+
+
+def test_answer_puts_the_focus_in_the_first_ticket_field(qtbot: QtBot, dw: DeskWindow) -> None:
+    """Item 9: after F5 what the agent types lands in the ticket form."""
+    sign_in(qtbot, dw)
+    press(qtbot, dw, Qt.Key.Key_F3)
+    dw.window.softphone.ready_btn.setFocus()  # wherever the focus was before the ring
+    dw.tel.send(CallOffered("c1", "13800138001"))
+    press(qtbot, dw, Qt.Key.Key_F5)
+    form = dw.window.form
+    category = form.findChild(QComboBox, "ticketCategory")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is category)
+    qtbot.waitUntil(lambda: form.caller_phone.text() != "")  # the screen pop does not take it
+    assert QApplication.focusWidget() is category
+    press(qtbot, dw, Qt.Key.Key_Down)  # the agent picks the category from the keyboard
+    assert category.currentIndex() == 1
+    content = form.findChild(QPlainTextEdit, "ticketContent")
+    press(qtbot, dw, Qt.Key.Key_Tab)
+    if QApplication.focusWidget() is form.subtype:  # this category has sub-types
+        press(qtbot, dw, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is content

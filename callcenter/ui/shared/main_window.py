@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         profile = desk.profile
         self._backfill: BackfillDialog | None = None
         self.no_ticket_dialog: NoTicketDialog | None = None  # open while 示忙 asks (wrap-up)
+        self._last_state: AgentState | None = None
         self._finish_guards: list[Callable[[bool], bool]] = []
         self._save_extensions: list[Callable[[], TicketExtra | None]] = []
         self.sign_in_dialog: QDialog | None = None  # the one open now (ui/auth sets it)
@@ -310,6 +311,9 @@ class MainWindow(QMainWindow):
         if st is AgentState.RINGING and snap.call is not None:
             self.screen_pop.show_ringing(snap.call.caller_number)
             self.notice.hide()
+        if st is AgentState.TALKING and self._last_state is AgentState.RINGING:
+            self.form.focus_first()  # answered: what the agent types goes into the ticket
+        self._last_state = st
         if st is AgentState.READY and snap.call is None:
             self.screen_pop.clear()
             self.scripts.clear()
