@@ -141,3 +141,35 @@ def test_answer_puts_the_focus_in_the_first_ticket_field(qtbot: QtBot, dw: DeskW
     if QApplication.focusWidget() is form.subtype:  # this category has sub-types
         press(qtbot, dw, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is content
+
+
+def test_too_long_content_selects_only_the_part_past_the_limit(qtbot: QtBot, dw: DeskWindow) -> None:
+    """Item 10: the next key press never replaces the whole complaint."""
+    from callcenter.domain.ticket import MAX_LENGTHS
+
+    limit = MAX_LENGTHS["content"]
+    to_wrap_up(qtbot, dw)
+    content = dw.window.form.findChild(QPlainTextEdit, "ticketContent")
+    fits = "客户😀投诉" + "停" * (limit - 5)  # an emoji before the limit: two UTF-16 units in Qt
+    assert len(fits) == limit
+    content.setFocus()
+    content.selectAll()
+    ime_commit(content, fits + "多出的八个字！！")
+    press(qtbot, dw, Qt.Key.Key_F8)
+    assert dw.desk.status.state is AgentState.WRAP_UP
+    assert QApplication.focusWidget() is content
+    assert content.textCursor().selectedText() == "多出的八个字！！"
+    qtbot.keyClick(content, Qt.Key.Key_Delete)  # the agent deletes the excess: what fits stays
+    assert content.toPlainText() == fits
+
+
+def test_too_long_name_selects_only_the_part_past_the_limit(qtbot: QtBot, dw: DeskWindow) -> None:
+    from callcenter.domain.ticket import MAX_LENGTHS
+
+    limit = MAX_LENGTHS["caller_name"]
+    to_wrap_up(qtbot, dw)
+    name = dw.window.form.findChild(QLineEdit, "ticketCallerName")
+    name.setText("张" * limit + "XYZ")
+    press(qtbot, dw, Qt.Key.Key_F8)
+    assert QApplication.focusWidget() is name
+    assert name.selectedText() == "XYZ"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -67,6 +68,10 @@ INVALID_STYLE = "".join(
     f'{cls}[invalid="true"] {{ border: 2px solid {ERROR_COLOUR}; }}'
     for cls in ("QLineEdit", "QPlainTextEdit", "QComboBox", "QSpinBox", "QDateTimeEdit")
 )
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
 
 
 class TicketForm(QWidget):
@@ -377,15 +382,33 @@ class TicketForm(QWidget):
                 count=others)
         self.error_label.setText(text)
         self.error_label.show()
-        target = next((e.field for e in errors if e.field in self._fields), None)
+        target = next((e for e in errors if e.field in self._fields), None)
         if target is not None:
-            self.focus_field(target)
+            self.focus_field(target.field, past=target.limit if target.code == "too_long" else None)
 
-    def focus_field(self, name: str) -> None:
+    def focus_field(self, name: str, past: int | None = None) -> None:
+        """Focus a field with its text selected; with ``past`` (a too-long field's
+        limit in characters) only the part past the limit, so the next key press
+        never replaces what fits."""
         w = self._fields[name]
         w.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(w, QLineEdit | QPlainTextEdit):
+        text = self._content_text() if w is self.content else \
+            w.text() if isinstance(w, QLineEdit) else None
+        if text is None:
+            return
+        if past is None or len(text) <= past:
             w.selectAll()
+            return
+        # Qt counts UTF-16 units: a character outside the BMP (emoji, 𠀀) is two
+        start, end = _utf16_len(text[:past]), _utf16_len(text)
+        if isinstance(w, QLineEdit):
+            w.setSelection(start, end - start)
+            return
+        cursor = w.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        w.setTextCursor(cursor)
+        w.ensureCursorVisible()
 
     def clear_errors(self) -> None:
         for name in list(self._invalid):
