@@ -173,3 +173,24 @@ def test_too_long_name_selects_only_the_part_past_the_limit(qtbot: QtBot, dw: De
     press(qtbot, dw, Qt.Key.Key_F8)
     assert QApplication.focusWidget() is name
     assert name.selectedText() == "XYZ"
+
+
+def test_repair_deadline_shows_minutes_from_the_profile(qtbot: QtBot, dw: DeskWindow) -> None:
+    """Item 6: not "处理时限（天）1" for a 45/90-minute fault repair."""
+    sign_in(qtbot, dw)
+    press(qtbot, dw, Qt.Key.Key_F3)
+    dw.tel.send(CallOffered("c1", "13800138001"))
+    press(qtbot, dw, Qt.Key.Key_F5)
+    form = dw.window.form
+    spin = form.deadline_days
+    assert spin is not None
+    combo_pick(form.findChild(QComboBox, "ticketCategory"), "fault_repair")
+    combo_pick(form.findChild(QComboBox, "ticketAreaType"), "urban")
+    label = form.label_for("deadline_days")
+    assert label.text() == "Deadline (minutes)" and spin.text() == "45 min"
+    assert spin.isReadOnly() and spin.accessibleName() == "处理时限(分钟)"
+    combo_pick(form.findChild(QComboBox, "ticketAreaType"), "rural")
+    assert spin.text() == "90 min"
+    combo_pick(form.findChild(QComboBox, "ticketCategory"), "complaint")
+    assert label.text() == "Deadline (days)" and spin.text() == "5 days"
+    assert not spin.isReadOnly()

@@ -17,16 +17,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from callcenter.domain.deadlines import DeadlineUnit
 from callcenter.domain.site_profile import Named, SiteProfile
 from callcenter.domain.ticket import MAX_LENGTHS, FieldError, TicketDraft
 from callcenter.services.customers.screen_pop import ScreenPop
 from callcenter.services.tickets.entry import DispatchRequest
+from callcenter.ui.tickets.deadline_field import DeadlineField, unit_label
 from callcenter.ui.tickets.field_messages import error_message, field_label
 
 # Accessible names stay Chinese whatever the UI language (screen readers on site read Chinese).
@@ -98,8 +97,6 @@ class TicketForm(QWidget):
         self._always_required: set[str] = set()
         self._required: set[str] = set()
         self._invalid: dict[str, str] = {}
-        self._deadline_touched = False
-        self._setting_deadline = False
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -152,22 +149,22 @@ class TicketForm(QWidget):
 
         self.dispatch_group: QGroupBox | None = None
         self.department: QComboBox | None = None
-        self.deadline_days: QSpinBox | None = None
+        self.deadline_days: DeadlineField | None = None
         if with_dispatch:
             self.dispatch_group = QGroupBox(self.tr("Dispatch"), self)
             self.dispatch_group.setObjectName("ticketDispatchGroup")
             dispatch_form = QFormLayout(self.dispatch_group)
             self.department = self._combo("department", profile.departments)
             self._add_row(dispatch_form, "department", self.department)
-            self.deadline_days = QSpinBox(self)
-            self.deadline_days.setRange(1, profile.max_deadline_days)
+            self.deadline_days = DeadlineField(profile.max_deadline_days, self)
             self._register("deadline_days", self.deadline_days)
             self._add_row(dispatch_form, "deadline_days", self.deadline_days)
-            self.deadline_days.valueChanged.connect(self._deadline_edited)
+            self.deadline_days.valueChanged.connect(lambda _v: self._edited("deadline_days"))
             outer.addWidget(self.dispatch_group)
         outer.addStretch(1)
 
         self.category.currentIndexChanged.connect(self._category_changed)
+        self.area_type.currentIndexChanged.connect(self._suggest_deadline)  # urban 45, rural 90
         self._category_changed()
         self._content_changed()
         self._fix_tab_order()
@@ -271,43 +268,24 @@ class TicketForm(QWidget):
         self._suggest_deadline()
 
     def _suggest_deadline(self) -> None:
-        """The dispatch days follow the profile's deadline for the category and
-        sub-type (when it is in days) until the agent changes them."""
-        code = self._code(self.category)
-        rule = self.profile.category(code)
+        """The deadline field follows the profile's deadline for the category,
+        sub-type and area, in its unit (until the agent shortens the days)."""
         if self.deadline_days is None:
             return
-        if rule is None:
-            self.deadline_days.setSuffix("")
-            return
-        d = self.profile.deadline_for(code, subtype=self._code(self.subtype) or None,
-                                      area_type=self._code(self.area_type) or None)
-        # the days count in the profile's unit: say so when it is working days
-        self.deadline_days.setSuffix(
-            self.tr(" working days") if d.unit is DeadlineUnit.WORKING_DAYS else "")
-        if self._deadline_touched:
-            return
-        days = d.amount if d.unit in (DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS) \
-            else rule.default_deadline_days
-        self._set_deadline(days)
-
-    def _deadline_edited(self) -> None:
-        if not self._setting_deadline:
-            self._deadline_touched = True
-        self._edited("deadline_days")
-
-    def _set_deadline(self, days: int) -> None:
-        assert self.deadline_days is not None
-        self._setting_deadline = True
-        try:
-            self.deadline_days.setValue(max(1, min(days, self.profile.max_deadline_days)))
-        finally:
-            self._setting_deadline = False
+        code = self._code(self.category)
+        rule = self.profile.category(code)
+        d = None if rule is None else self.profile.deadline_for(
+            code, subtype=self._code(self.subtype) or None,
+            area_type=self._code(self.area_type) or None)
+        self.deadline_days.follow(d, rule.default_deadline_days if rule else 1)
+        self._refresh_field("deadline_days")
 
     def _refresh_field(self, name: str) -> None:
         """Label text (⚠ when wrong, * when required) and accessible description."""
         required = name in self._required
-        text = field_label(name) + (" *" if required else "")
+        label = unit_label(self.deadline_days.unit) \
+            if name == "deadline_days" and self.deadline_days is not None else field_label(name)
+        text = label + (" *" if required else "")
         if name in self._invalid:
             text = f"{WARNING_SIGN} {text}"
         self._labels[name].setText(text)
@@ -353,7 +331,7 @@ class TicketForm(QWidget):
         """The chosen department and deadline; ``None`` when built without the dispatch group."""
         if self.department is None or self.deadline_days is None:
             return None
-        return DispatchRequest(self._code(self.department), self.deadline_days.value())
+        return DispatchRequest(self._code(self.department), self.deadline_days.days())
 
     def field_widget(self, name: str) -> QWidget | None:
         return self._fields.get(name)
@@ -437,8 +415,8 @@ class TicketForm(QWidget):
             if combo is not None:
                 combo.setCurrentIndex(0)
         if self.deadline_days is not None:
-            self._set_deadline(1)
-        self._deadline_touched = False
+            self.deadline_days.reset()
+            self._suggest_deadline()
 
     @staticmethod
     def _fill(w: QLineEdit, value: str) -> None:
