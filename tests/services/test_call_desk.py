@@ -363,7 +363,7 @@ def test_working_day_deadlines_skip_the_national_day_holiday(rig: DeskRig, db: o
     site = replace(profile, deadlines=profile.deadlines + (
         DeadlineRule("inquiry", Deadline(3, DeadlineUnit.WORKING_DAYS)),))
     tickets = Tickets(rig.db, site, clock, "W01", user=signed_in())
-    draft = TicketDraft(category="inquiry", content="咨询业务办理进度")
+    draft = TicketDraft(category="inquiry", content="咨询业务办理进度", caller_phone="13800138001")
     saved = tickets.save(draft, agent_id="1024", dispatch=DispatchRequest("marketing", 3)).result(5)
     t = rig.db.read_now(lambda s: s.get(Ticket, saved.id))
     assert t is not None and t.deadline_at == datetime(2026, 10, 9, 2, 30, tzinfo=UTC)

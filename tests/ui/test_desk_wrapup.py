@@ -194,3 +194,31 @@ def test_repair_deadline_shows_minutes_from_the_profile(qtbot: QtBot, dw: DeskWi
     combo_pick(form.findChild(QComboBox, "ticketCategory"), "complaint")
     assert label.text() == "Deadline (days)" and spin.text() == "5 days"
     assert not spin.isReadOnly()
+
+
+def test_inquiry_is_dispatched_only_with_a_contact_phone(qtbot: QtBot, dw: DeskWindow) -> None:
+    """Item 7 (Q62): the customer must leave a number to be answered."""
+    to_wrap_up(qtbot, dw)  # an inquiry
+    form = dw.window.form
+    phone = form.findChild(QLineEdit, "ticketCallerPhone")
+    qtbot.waitUntil(lambda: phone.text() != "")  # the screen pop filled it ...
+    phone.clear()  # ... and the customer did not want to leave it
+    combo_pick(form.findChild(QComboBox, "ticketDepartment"), "marketing")
+    press(qtbot, dw, Qt.Key.Key_F9)  # 下发工单: refused
+    assert dw.desk.status.state is AgentState.WRAP_UP
+    assert QApplication.focusWidget() is phone
+    assert "Contact phone" in form.error_text() and "dispatch" in form.error_text()
+    qtbot.keyClicks(phone, "13800138001")
+    press(qtbot, dw, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.READY)
+    t = dw.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1001")).one())
+    assert t.status == "dispatched" and t.caller_phone == "13800138001"
+
+
+def test_inquiry_without_phone_can_still_be_saved_with_ready(qtbot: QtBot, dw: DeskWindow) -> None:
+    to_wrap_up(qtbot, dw)
+    phone = dw.window.form.findChild(QLineEdit, "ticketCallerPhone")
+    qtbot.waitUntil(lambda: phone.text() != "")
+    phone.clear()
+    press(qtbot, dw, Qt.Key.Key_F8)  # 置闲: answered on the call, no dispatch
+    qtbot.waitUntil(lambda: dw.desk.status.state is AgentState.READY)

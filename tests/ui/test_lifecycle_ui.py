@@ -200,3 +200,18 @@ def test_ticket_saved_with_ready_and_dispatched_from_the_dialog_gets_a_deadline(
     after = d.db.read_now(lambda s: s.get(Ticket, t.id))
     assert after is not None and after.deadline_at == at + timedelta(minutes=45)
     assert dlg.detail.deadline_at == at + timedelta(minutes=45)  # the dialog shows it
+
+
+def test_phone_less_inquiry_is_not_dispatched_from_the_dialog(qtbot: QtBot, dw: Rig) -> None:
+    """Issue 17 item 7 (Q62), for a ticket saved earlier without a phone."""
+    d, ctl = dw
+    tid = d.saved_earlier(TicketDraft(category="inquiry", content="咨询电价")).id
+    d.desk.sign_in("1024")
+    ctl.open_ticket(tid)
+    qtbot.waitUntil(lambda: tid in ctl.dialogs)
+    dlg = ctl.dialogs[tid]
+    dlg.department.setCurrentIndex(dlg.department.findData("marketing"))
+    click(qtbot, ctl, tid, TicketAction.DISPATCH)
+    qtbot.waitUntil(dlg.message.isVisible)
+    assert "contact phone" in dlg.message.text()
+    assert dlg.detail.state is TicketState.ACCEPTED

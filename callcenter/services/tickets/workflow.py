@@ -20,6 +20,7 @@ from callcenter.domain.calendar import WorkCalendar
 from callcenter.domain.clock import Clock
 from callcenter.domain.deadlines import DeadlineUnit, due_at
 from callcenter.domain.site_profile import SiteProfile
+from callcenter.domain.ticket import ANSWERED_BY_PHONE
 from callcenter.domain.ticket_lifecycle import (
     Actor,
     TicketAction,
@@ -148,6 +149,8 @@ class TicketWorkflow:
         if req.action is TicketAction.DISPATCH:
             if not req.department:
                 raise TransitionRefused(req.action, state, "department_missing")
+            if t.category in ANSWERED_BY_PHONE and not (t.caller_phone or "").strip():
+                raise TransitionRefused(req.action, state, "phone_missing")  # Q62
             t.department = req.department
             data.update(department=req.department)
         if new is TicketState.DISPATCHED and state is not TicketState.DISPATCHED:
