@@ -72,22 +72,22 @@
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="176"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="179"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="180"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="183"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="195"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="198"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="196"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="199"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -613,6 +613,54 @@
     </message>
 </context>
 <context>
+    <name>DeadlineField</name>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="20"/>
+        <source>Deadline (minutes)</source>
+        <translation>处理时限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="21"/>
+        <source>Deadline (hours)</source>
+        <translation>处理时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="22"/>
+        <source>Deadline (days)</source>
+        <translation>处理时限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="23"/>
+        <source>Deadline (working days)</source>
+        <translation>处理时限（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="30"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="31"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="32"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="33"/>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="82"/>
+        <source>Set by the site profile for this category and area.</source>
+        <translation>由站点配置按业务类型和区域确定。</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineStatus</name>
     <message>
         <location filename="../../callcenter/ui/tickets/deadline_status.py" line="19"/>
@@ -969,67 +1017,72 @@
         <translation>请填写{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="43"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="42"/>
+        <source>{field} is needed to dispatch: the customer is answered by phone (ask them to leave a number).</source>
+        <translation>下发工单须填写{field}：需电话答复客户（请客户留下联系电话）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="48"/>
         <source>{field} is too long.</source>
         <translation>{field}过长。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="44"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="49"/>
         <source>{field} is too long: at most {limit} characters.</source>
         <translation>{field}过长：最多{limit}个字。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="48"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="53"/>
         <source>{field} is not a valid mainland mobile number (11 digits, e.g. 13800138000) or landline number with area code (e.g. 0731-84567890).</source>
         <translation>{field}不是有效的号码：手机号为11位（如13800138000），固定电话需带区号（如0731-84567890）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="54"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="59"/>
         <source>{field} must be the 10-digit account number on the payment card.</source>
         <translation>{field}应为缴费卡上的10位户号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="58"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="63"/>
         <source>{field} must be the letters and digits printed on the meter nameplate (6 to 24 characters, no spaces).</source>
         <translation>{field}应为电能表铭牌上的字母和数字（6至24位，不含空格）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="64"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="69"/>
         <source>{field} holds a character that cannot be saved (an invisible control character, character {limit}); please delete it.</source>
         <translation>{field}含有无法保存的字符（不可见的控制字符，第 {limit} 个字符），请删除。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="70"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="75"/>
         <source>Please choose a {field} from the list.</source>
         <translation>请从列表中选择{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="75"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="80"/>
         <source>The deadline must be between 1 and {limit} days.</source>
         <translation>处理时限应在1至{limit}天之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="79"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="84"/>
         <source>{field} must be between 1 and {limit}.</source>
         <translation>{field}应在1至{limit}之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="82"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="87"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="85"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="90"/>
         <source>The call time cannot be in the future.</source>
         <translation>来电时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="86"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="91"/>
         <source>{field} cannot be in the future.</source>
         <translation>{field}不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="94"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
@@ -1266,11 +1319,16 @@
     </message>
     <message>
         <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="86"/>
+        <source>This ticket has no contact phone: the customer is answered by phone, so an inquiry, opinion, suggestion or praise is dispatched only with one.</source>
+        <translation>此工单没有联系电话：咨询、意见、建议、表扬工单需电话答复客户，须有联系电话才能下发。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="89"/>
         <source>Someone else changed this ticket meanwhile. It has been reloaded; what you typed is kept — check and try again.</source>
         <translation>此工单已被他人修改，已重新加载；您填写的内容已保留，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="92"/>
         <source>The database refused the change; try again.</source>
         <translation>数据库未能保存此次修改，请重试。</translation>
     </message>
@@ -1291,94 +1349,152 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="50"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="51"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="90"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="93"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="102"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="105"/>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="105"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="108"/>
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="195"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="200"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="202"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="207"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="229"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="236"/>
+        <source>Call ended without a ticket: %1</source>
+        <translation>本次来电未建单结束：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="262"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="235"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="268"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="290"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="328"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="294"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="332"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="309"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="347"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="313"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="351"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="314"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="352"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="315"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="353"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="316"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="354"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="320"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="358"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="321"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="359"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="330"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="368"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
+    </message>
+</context>
+<context>
+    <name>NoTicketDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="28"/>
+        <source>End wrap-up without a ticket?</source>
+        <translation>不建单结束话后处理？</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="31"/>
+        <source>No ticket has been saved for this call. Set busy only if the call needs no ticket (无需建单), and say why; otherwise cancel, and save with F8 or F9.</source>
+        <translation>本次来电尚未保存工单。只有无需建单时才示忙，并说明原因；否则请取消，用 F8 或 F9 保存工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="41"/>
+        <source>Answered on the call</source>
+        <translation>已当场答复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="41"/>
+        <source>Nuisance or silent call</source>
+        <translation>骚扰或无声来电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="42"/>
+        <source>Wrong number</source>
+        <translation>打错电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="42"/>
+        <source>Caller hung up before saying why</source>
+        <translation>客户未说明诉求即挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="45"/>
+        <source>&amp;Reason (choose or type):</source>
+        <translation>原因（选择或输入）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="55"/>
+        <source>No ticket needed, set busy</source>
+        <translation>无需建单，示忙</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="58"/>
+        <source>Cancel, keep the form</source>
+        <translation>取消，保留工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="72"/>
+        <source>Choose or type the reason no ticket is needed.</source>
+        <translation>请选择或填写无需建单的原因。</translation>
     </message>
 </context>
 <context>
@@ -2035,22 +2151,22 @@
 <context>
     <name>PhoneStatus</name>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="55"/>
         <source>Phone online</source>
         <translation>话机在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="60"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="59"/>
         <source>Phone offline</source>
         <translation>话机离线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="63"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="62"/>
         <source>Not registered with the phone system. %1</source>
         <translation>未在电话系统注册。%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="69"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="68"/>
         <source>The phone is offline: you cannot go ready until it is back.</source>
         <translation>话机离线：恢复在线前不能示闲。</translation>
     </message>
@@ -2352,49 +2468,49 @@
 <context>
     <name>ScriptIntegration</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="103"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="106"/>
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="107"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="110"/>
         <source>&amp;Scripts</source>
         <translation>话术(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="110"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="113"/>
         <source>Find a script...</source>
         <translation>查找话术...</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="114"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="117"/>
         <source>Edit scripts (shift lead)...</source>
         <translation>编辑话术（值班长）...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/scripts/integration.py" line="133"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="136"/>
         <source>%n script file(s) refused; run &apos;callcenter scripts check&apos;.</source>
         <translation>
             <numerusform>%n 个话术文件未通过校验；请运行 &apos;callcenter scripts check&apos;。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="241"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="249"/>
         <source>No script for this moment.</source>
         <translation>此时没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="275"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="283"/>
         <source>No guided script for this call.</source>
         <translation>本次通话没有适用的引导话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="336"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="344"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="340"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="348"/>
         <source>Only the shift lead can edit scripts.</source>
         <translation>只有值班长可以编辑话术。</translation>
     </message>
@@ -3155,53 +3271,48 @@
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="108"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="110"/>
         <source>Fields marked * are required.</source>
         <translation>带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="125"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="127"/>
         <source>What the customer needs, in their words.</source>
         <translation>按客户原话记录诉求。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="152"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="154"/>
         <source>Dispatch</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="201"/>
-        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="203"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="257"/>
         <source>Choose…</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="233"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="235"/>
         <source>{count} / {limit} — too long</source>
         <translation>{count} / {limit} — 超出字数</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="236"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="238"/>
         <source>{count} / {limit}</source>
         <translation>{count} / {limit}</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="257"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="282"/>
-        <source> working days</source>
-        <translation> 个工作日</translation>
-    </message>
-    <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="309"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="292"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="376"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="359"/>
         <source>Other fields to correct: {count} (marked with ⚠).</source>
         <translation>另有{count}项需修改（已用⚠标出）。</translation>
     </message>
