@@ -732,168 +732,173 @@
         <translation>该客户的历史工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="103"/>
         <source>Same</source>
         <translation>相同项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="116"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="117"/>
         <source>Record this call as an urge on the selected ticket</source>
         <translation>将本次来电记为对所选工单的催办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="205"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="206"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="205"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="206"/>
         <source>Dispatched</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="206"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="207"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="206"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="207"/>
         <source>Replied</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="207"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="208"/>
         <source>Called back</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="207"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="208"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="212"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="213"/>
         <source>saved</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="212"/>
         <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="213"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="214"/>
         <source>dispatched</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="213"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="214"/>
         <source>accepted by the department</source>
         <translation>部门接单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="214"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="215"/>
         <source>replied</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="214"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="215"/>
         <source>urged</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="215"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="216"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="215"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="216"/>
         <source>called back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="216"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="217"/>
         <source>reopened after callback</source>
         <translation>回访不满意重新下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="217"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="218"/>
         <source>archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="217"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="218"/>
         <source>closed on the call</source>
         <translation>当场办结</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="221"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="222"/>
         <source>account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="221"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="222"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="222"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="223"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="243"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="259"/>
         <source>Earlier tickets of this caller (last %1 days): %2</source>
         <translation>该客户近%1天的历史工单：%2 张</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="264"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="280"/>
         <source>⚠ Repeat complaint. Ticket %1 was resolved; read its reply to the customer:</source>
         <translation>⚠ 重复投诉。工单 %1 已处理完毕，请向客户宣读其答复：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="266"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="282"/>
         <source>(no reply text recorded)</source>
         <translation>（未记录答复内容）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="271"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="287"/>
         <source>⚠ Repeat complaint. Ticket %1 is not resolved yet: %2, department %3, deadline %4.</source>
         <translation>⚠ 重复投诉。工单 %1 尚未解决：%2，处理部门 %3，处理时限 %4。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="281"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="297"/>
         <source>The shift lead has been alerted.</source>
         <translation>已立即报告当值负责人。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="299"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="316"/>
         <source>This ticket is closed: it cannot be urged.</source>
         <translation>该工单已办结，不能催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="301"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="318"/>
         <source>Urging is possible after the call ends (wrap-up).</source>
         <translation>通话结束后（话后处理时）才能催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="303"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="320"/>
+        <source>Select the ticket this call is about to urge it.</source>
+        <translation>请先选中本次来电所催办的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="322"/>
         <source>Urging records the call on that ticket; no new ticket is saved.</source>
         <translation>催办会把本次来电记在该工单上，不再新建工单。</translation>
     </message>
@@ -2505,12 +2510,12 @@
         <translation>本次通话没有适用的引导话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="344"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="360"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="348"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="364"/>
         <source>Only the shift lead can edit scripts.</source>
         <translation>只有值班长可以编辑话术。</translation>
     </message>

@@ -314,6 +314,7 @@ class ScriptIntegration(QObject):
             i = self.form.category.findData(cat)
             if i > 0 and self.form.category.currentIndex() != i:
                 self.form.category.setCurrentIndex(i)  # the form updates its required marks
+        self._preselect(fills)
         mark = TRIAGE_MARK_EN if self._lang == "en" else TRIAGE_MARK
         parts = []
         if fills.get("subtype"):
@@ -329,6 +330,21 @@ class ScriptIntegration(QObject):
         if text != self.form.content.toPlainText():
             self.form.content.setPlainText(text)
         self._triage_note = note
+
+    def _preselect(self, fills: Mapping[str, str]) -> None:
+        """The sub-type the triage found (by its name in the profile) and the
+        department it dispatches to (派发抢修: 抢修中心), chosen in the form."""
+        cat = self.form.draft().category
+        sub = fills.get("subtype")
+        code = next((t.code for t in self._profile.subtypes(cat) if sub in (t.name, t.name_en)),
+                    None) if sub else None
+        i = self.form.subtype.findData(code) if code else -1
+        if i > 0:
+            self.form.subtype.setCurrentIndex(i)
+        dept, combo = fills.get("department"), self.form.department
+        j = combo.findData(dept) if dept and combo is not None else -1
+        if combo is not None and j > 0 and combo.currentIndex() <= 0:  # the agent's choice stays
+            combo.setCurrentIndex(j)
 
     # ----- tab and editor ---------------------------------------------------
     def open_search(self) -> None:
