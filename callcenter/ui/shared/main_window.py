@@ -41,7 +41,8 @@ from callcenter.ui.scripts.panel import ScriptPanel
 from callcenter.ui.shared.refusals import permission_message
 from callcenter.ui.tickets.form import TicketForm
 
-DISPLAY_TICK_MS = 50  # repaint only; every value is recomputed from monotonic stamps
+DISPLAY_TICK_MS = 50
+TOOLS_MIN_HEIGHT = 240  # repaint only; every value is recomputed from monotonic stamps
 
 
 class MainWindow(QMainWindow):
@@ -68,19 +69,30 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         lay = QVBoxLayout(central)
         self.softphone = SoftphoneBar(profile, lang, central)
-        self.notice = QLabel(central)
+        self.notice = QLabel()
         self.notice.setObjectName("noticeBanner")
         self.notice.setAccessibleName("提示")
         self.notice.setWordWrap(True)
         self.notice.hide()
         lay.addWidget(self.softphone)
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        split.setObjectName("deskSplit")
+        split.setChildrenCollapsible(False)
+        # banners (outage hit, ticket history, notices) sit over the tools on the
+        # left: however many show, the ticket form on the right keeps its place
+        side = QWidget(split)
+        side.setObjectName("deskSide")
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
         self._banners = QVBoxLayout()
         self._banners.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(self._banners)
-        lay.addWidget(self.notice)
-        split = QSplitter(Qt.Orientation.Horizontal, central)
-        self.tools = QTabWidget(split)
+        side_lay.addLayout(self._banners)
+        side_lay.addWidget(self.notice)
+        self.tools = QTabWidget(side)
+        side_lay.addWidget(self.tools, 1)
         self.tools.setObjectName("toolTabs")
+        # the tallest tool tab must not set the window's height: the desk fits 768 lines
+        self.tools.setMinimumHeight(TOOLS_MIN_HEIGHT)
         self.tools.setAccessibleName("工具页")
         left = QWidget(self.tools)
         left_lay = QVBoxLayout(left)
@@ -92,7 +104,7 @@ class MainWindow(QMainWindow):
         left_lay.addWidget(self.scripts, 2)
         self.tools.addTab(left, self.tr("Call"))
         self.form = TicketForm(profile, lang, split)
-        split.addWidget(self.tools)
+        split.addWidget(side)
         split.addWidget(self.form)
         split.setSizes([480, 800])
         lay.addWidget(split, 1)
