@@ -204,7 +204,8 @@ def build(opts: AppOptions) -> AppContext:
     keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),
                                                           clock), profile, opts.lang))
     # features install themselves through MainWindow's extension points
-    workflow = TicketWorkflow(db, clock, workstation, user=user)
+    workflow = TicketWorkflow(db, clock, workstation, user=user, profile=profile,
+                              calendar=tickets.calendar)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang, reveals)
     duplicates = install_duplicates(window, desk, db, profile, clock, workflow)

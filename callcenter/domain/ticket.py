@@ -59,6 +59,18 @@ class TicketInvalid(ValueError):
         self.errors = errors
 
 
+# Answered by phone after the department's work (Q62: 请您留下联系电话，我将在**时间
+# 答复您): dispatched only with a contact phone.
+ANSWERED_BY_PHONE = frozenset({"inquiry", "opinion", "suggestion", "praise"})
+
+
+def dispatch_errors(draft: TicketDraft) -> list[FieldError]:
+    """What a dispatch needs beyond a valid ticket."""
+    if draft.category in ANSWERED_BY_PHONE and not draft.caller_phone.strip():
+        return [FieldError("caller_phone", "required_for_dispatch")]
+    return []
+
+
 def validate(
     draft: TicketDraft, profile: SiteProfile, phone_ok: Callable[[str], bool]
 ) -> list[FieldError]:

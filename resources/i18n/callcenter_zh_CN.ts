@@ -613,6 +613,54 @@
     </message>
 </context>
 <context>
+    <name>DeadlineField</name>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="20"/>
+        <source>Deadline (minutes)</source>
+        <translation>处理时限（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="21"/>
+        <source>Deadline (hours)</source>
+        <translation>处理时限（小时）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="22"/>
+        <source>Deadline (days)</source>
+        <translation>处理时限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="23"/>
+        <source>Deadline (working days)</source>
+        <translation>处理时限（工作日）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="30"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="31"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="32"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="33"/>
+        <source> working days</source>
+        <translation> 个工作日</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/deadline_field.py" line="82"/>
+        <source>Set by the site profile for this category and area.</source>
+        <translation>由站点配置按业务类型和区域确定。</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineStatus</name>
     <message>
         <location filename="../../callcenter/ui/tickets/deadline_status.py" line="19"/>
@@ -684,168 +732,173 @@
         <translation>该客户的历史工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
         <source>Ticket no.</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="101"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="102"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="103"/>
         <source>Same</source>
         <translation>相同项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="116"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="117"/>
         <source>Record this call as an urge on the selected ticket</source>
         <translation>将本次来电记为对所选工单的催办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="205"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="206"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="205"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="206"/>
         <source>Dispatched</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="206"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="207"/>
         <source>In progress</source>
         <translation>处理中</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="206"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="207"/>
         <source>Replied</source>
         <translation>已回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="207"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="208"/>
         <source>Called back</source>
         <translation>已回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="207"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="208"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="212"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="213"/>
         <source>saved</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="212"/>
         <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="213"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="214"/>
         <source>dispatched</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="213"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="214"/>
         <source>accepted by the department</source>
         <translation>部门接单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="214"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="215"/>
         <source>replied</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="214"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="215"/>
         <source>urged</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="215"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="216"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="215"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="216"/>
         <source>called back</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="216"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="217"/>
         <source>reopened after callback</source>
         <translation>回访不满意重新下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="217"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="218"/>
         <source>archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="217"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="218"/>
         <source>closed on the call</source>
         <translation>当场办结</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="221"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="222"/>
         <source>account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="221"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="222"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="222"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="223"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="243"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="259"/>
         <source>Earlier tickets of this caller (last %1 days): %2</source>
         <translation>该客户近%1天的历史工单：%2 张</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="264"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="280"/>
         <source>⚠ Repeat complaint. Ticket %1 was resolved; read its reply to the customer:</source>
         <translation>⚠ 重复投诉。工单 %1 已处理完毕，请向客户宣读其答复：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="266"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="282"/>
         <source>(no reply text recorded)</source>
         <translation>（未记录答复内容）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="271"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="287"/>
         <source>⚠ Repeat complaint. Ticket %1 is not resolved yet: %2, department %3, deadline %4.</source>
         <translation>⚠ 重复投诉。工单 %1 尚未解决：%2，处理部门 %3，处理时限 %4。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="281"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="297"/>
         <source>The shift lead has been alerted.</source>
         <translation>已立即报告当值负责人。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="299"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="316"/>
         <source>This ticket is closed: it cannot be urged.</source>
         <translation>该工单已办结，不能催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="301"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="318"/>
         <source>Urging is possible after the call ends (wrap-up).</source>
         <translation>通话结束后（话后处理时）才能催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="303"/>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="320"/>
+        <source>Select the ticket this call is about to urge it.</source>
+        <translation>请先选中本次来电所催办的工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/duplicates_panel.py" line="322"/>
         <source>Urging records the call on that ticket; no new ticket is saved.</source>
         <translation>催办会把本次来电记在该工单上，不再新建工单。</translation>
     </message>
@@ -974,67 +1027,72 @@
         <translation>请填写{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="49"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="48"/>
+        <source>{field} is needed to dispatch: the customer is answered by phone (ask them to leave a number).</source>
+        <translation>下发工单须填写{field}：需电话答复客户（请客户留下联系电话）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="54"/>
         <source>{field} is too long.</source>
         <translation>{field}过长。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="50"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="55"/>
         <source>{field} is too long: at most {limit} characters.</source>
         <translation>{field}过长：最多{limit}个字。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="54"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="59"/>
         <source>{field} is not a valid mainland mobile number (11 digits, e.g. 13800138000) or landline number with area code (e.g. 0731-84567890).</source>
         <translation>{field}不是有效的号码：手机号为11位（如13800138000），固定电话需带区号（如0731-84567890）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="60"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="65"/>
         <source>{field} must be the 10-digit account number on the payment card.</source>
         <translation>{field}应为缴费卡上的10位户号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="64"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="69"/>
         <source>{field} must be the letters and digits printed on the meter nameplate (6 to 24 characters, no spaces).</source>
         <translation>{field}应为电能表铭牌上的字母和数字（6至24位，不含空格）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="70"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="75"/>
         <source>{field} holds a character that cannot be saved (an invisible control character, character {limit}); please delete it.</source>
         <translation>{field}含有无法保存的字符（不可见的控制字符，第 {limit} 个字符），请删除。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="76"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="81"/>
         <source>Please choose a {field} from the list.</source>
         <translation>请从列表中选择{field}。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="81"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="86"/>
         <source>The deadline must be between 1 and {limit} days.</source>
         <translation>处理时限应在1至{limit}天之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="85"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="90"/>
         <source>{field} must be between 1 and {limit}.</source>
         <translation>{field}应在1至{limit}之间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="88"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="93"/>
         <source>{field} is out of range.</source>
         <translation>{field}超出范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="91"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="96"/>
         <source>The call time cannot be in the future.</source>
         <translation>来电时间不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="92"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="97"/>
         <source>{field} cannot be in the future.</source>
         <translation>{field}不能晚于当前时间。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/field_messages.py" line="95"/>
+        <location filename="../../callcenter/ui/tickets/field_messages.py" line="100"/>
         <source>{field} is not valid.</source>
         <translation>{field}无效。</translation>
     </message>
@@ -1271,11 +1329,16 @@
     </message>
     <message>
         <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="86"/>
+        <source>This ticket has no contact phone: the customer is answered by phone, so an inquiry, opinion, suggestion or praise is dispatched only with one.</source>
+        <translation>此工单没有联系电话：咨询、意见、建议、表扬工单需电话答复客户，须有联系电话才能下发。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="89"/>
         <source>Someone else changed this ticket meanwhile. It has been reloaded; what you typed is kept — check and try again.</source>
         <translation>此工单已被他人修改，已重新加载；您填写的内容已保留，请核对后重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_labels.py" line="92"/>
         <source>The database refused the change; try again.</source>
         <translation>数据库未能保存此次修改，请重试。</translation>
     </message>
@@ -1296,99 +1359,157 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="175"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="190"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="90"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="105"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="102"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="117"/>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="105"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="120"/>
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="203"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="220"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="213"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="230"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="240"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="259"/>
+        <source>Call ended without a ticket: %1</source>
+        <translation>本次来电未建单结束：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="285"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="246"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="291"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="301"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="351"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="305"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="355"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="329"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="379"/>
         <source>Ticket %1 saved and dispatched to %2.</source>
         <translation>工单 %1 已保存，已下发至%2。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="332"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="382"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="340"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="390"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="341"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="391"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="342"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="392"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="343"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="393"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="347"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="397"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="348"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="398"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="357"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="407"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
+    </message>
+</context>
+<context>
+    <name>NoTicketDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="28"/>
+        <source>End wrap-up without a ticket?</source>
+        <translation>不建单结束话后处理？</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="31"/>
+        <source>No ticket has been saved for this call. Set busy only if the call needs no ticket (无需建单), and say why; otherwise cancel, and save with F8 or F9.</source>
+        <translation>本次来电尚未保存工单。只有无需建单时才示忙，并说明原因；否则请取消，用 F8 或 F9 保存工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="41"/>
+        <source>Answered on the call</source>
+        <translation>已当场答复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="41"/>
+        <source>Nuisance or silent call</source>
+        <translation>骚扰或无声来电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="42"/>
+        <source>Wrong number</source>
+        <translation>打错电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="42"/>
+        <source>Caller hung up before saying why</source>
+        <translation>客户未说明诉求即挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="45"/>
+        <source>&amp;Reason (choose or type):</source>
+        <translation>原因（选择或输入）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="55"/>
+        <source>No ticket needed, set busy</source>
+        <translation>无需建单，示忙</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="58"/>
+        <source>Cancel, keep the form</source>
+        <translation>取消，保留工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="72"/>
+        <source>Choose or type the reason no ticket is needed.</source>
+        <translation>请选择或填写无需建单的原因。</translation>
     </message>
 </context>
 <context>
@@ -2231,47 +2352,47 @@
         <translation>来电客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="46"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="47"/>
         <source>New customer with this number</source>
         <translation>以此号码新建客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="76"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="82"/>
         <source>No call</source>
         <translation>无来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="81"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="87"/>
         <source>Incoming call from %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="103"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="109"/>
         <source>Unknown number %1: no customer on record</source>
         <translation>陌生号码 %1：无客户档案</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="109"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
         <source>%1 customer(s) with number %2</source>
         <translation>号码 %2 对应 %1 位客户</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="121"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="115"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="121"/>
         <source>Meter</source>
         <translation>表号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="116"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="122"/>
         <source>Open tickets</source>
         <translation>未办结工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="116"/>
+        <location filename="../../callcenter/ui/calls/screen_pop_panel.py" line="122"/>
         <source>Tickets of the last 30 days</source>
         <translation>近30天工单</translation>
     </message>
@@ -2367,49 +2488,49 @@
 <context>
     <name>ScriptIntegration</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="103"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="106"/>
         <source>Scripts</source>
         <translation>话术库</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="107"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="110"/>
         <source>&amp;Scripts</source>
         <translation>话术(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="110"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="113"/>
         <source>Find a script...</source>
         <translation>查找话术...</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="114"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="117"/>
         <source>Edit scripts (shift lead)...</source>
         <translation>编辑话术（值班长）...</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/scripts/integration.py" line="133"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="136"/>
         <source>%n script file(s) refused; run &apos;callcenter scripts check&apos;.</source>
         <translation>
             <numerusform>%n 个话术文件未通过校验；请运行 &apos;callcenter scripts check&apos;。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="241"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="249"/>
         <source>No script for this moment.</source>
         <translation>此时没有适用的话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="275"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="283"/>
         <source>No guided script for this call.</source>
         <translation>本次通话没有适用的引导话术。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="336"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="360"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/integration.py" line="340"/>
+        <location filename="../../callcenter/ui/scripts/integration.py" line="364"/>
         <source>Only the shift lead can edit scripts.</source>
         <translation>只有值班长可以编辑话术。</translation>
     </message>
@@ -2452,76 +2573,76 @@
 <context>
     <name>ScriptPanel</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="49"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="50"/>
         <source>Script</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="68"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="71"/>
         <source>The greeting appears when you answer.</source>
         <translation>接听后显示开场白。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="103"/>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="114"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="106"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="117"/>
         <source>Cannot answer now</source>
         <translation>暂时不能答复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="104"/>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="115"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="107"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="118"/>
         <source>Pass to department</source>
         <translation>转交部门处理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="105"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="108"/>
         <source>Complaint opener</source>
         <translation>投诉安抚开场</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="106"/>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="117"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="109"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="120"/>
         <source>Fault triage</source>
         <translation>故障报修分诊</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="107"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="110"/>
         <source>Outbound opening</source>
         <translation>外拨开场白</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="112"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="115"/>
         <source>Apologise first</source>
         <translation>先致歉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="112"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="115"/>
         <source>Greeting</source>
         <translation>开场白</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="113"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="116"/>
         <source>Before hold</source>
         <translation>保持前</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="114"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="117"/>
         <source>Back from hold</source>
         <translation>恢复通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="116"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="119"/>
         <source>Complaint: calm first</source>
         <translation>投诉：先安抚</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="117"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="120"/>
         <source>Repeat complaint</source>
         <translation>重复投诉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="108"/>
-        <location filename="../../callcenter/ui/scripts/panel.py" line="113"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="111"/>
+        <location filename="../../callcenter/ui/scripts/panel.py" line="116"/>
         <source>Closing</source>
         <translation>结束语</translation>
     </message>
@@ -3170,54 +3291,49 @@
 <context>
     <name>TicketForm</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="110"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="112"/>
         <source>Fields marked * are required.</source>
         <translation>带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="127"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="129"/>
         <source>What the customer needs, in their words.</source>
         <translation>按客户原话记录诉求。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="154"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="156"/>
         <source>Dispatch</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="203"/>
-        <location filename="../../callcenter/ui/tickets/form.py" line="286"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="205"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="288"/>
         <source>Choose…</source>
         <translation>请选择</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="252"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="254"/>
         <source>{count} / {limit} — too long</source>
         <translation>{count} / {limit} — 超出字数</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="255"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="257"/>
         <source>{count} / {limit}</source>
         <translation>{count} / {limit}</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="286"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="288"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="313"/>
-        <source> working days</source>
-        <translation> 个工作日</translation>
-    </message>
-    <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="340"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="323"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/form.py" line="245"/>
-        <location filename="../../callcenter/ui/tickets/form.py" line="407"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="247"/>
+        <location filename="../../callcenter/ui/tickets/form.py" line="390"/>
         <source>Other fields to correct: {count} (marked with ⚠).</source>
         <translation>另有{count}项需修改（已用⚠标出）。</translation>
     </message>

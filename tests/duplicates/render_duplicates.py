@@ -116,7 +116,7 @@ def render(out: Path, zh: dict[str, str] | None) -> list[Path]:
         w.grab().save(str(shots[-1]))
         shots.append(out / "duplicates_panel.png")
         f.panel.grab().save(str(shots[-1]))
-        dw.desk.set_busy("break")
+        dw.desk.set_busy("break", no_ticket_reason="render: ends the wrap-up")
         dw.desk.sign_out()
         dw.desk.sign_in("9001")
         _settle(app, lambda: f.alerts_view.list.count() > 0)

@@ -62,6 +62,14 @@ def call_to_wrapup(qtbot: QtBot, d: DeskWindow, agent: str = "1024") -> None:
     assert d.desk.status.state is AgentState.WRAP_UP
 
 
+def pick_row(qtbot: QtBot, f: DuplicatesDesk, row: int) -> None:
+    """The agent clicks the earlier ticket the call is about (nothing is preselected)."""
+    table = f.panel.table
+    rect = table.visualItemRect(table.item(row, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert f.panel.selected() is not None
+
+
 def type_phone_and_category(qtbot: QtBot, d: DeskWindow, category: str) -> None:
     form = d.window.form
     cat = form.findChild(QComboBox, "ticketCategory")
@@ -83,6 +91,8 @@ def test_typing_shows_earlier_tickets_and_urge_ends_wrapup_without_a_ticket(
     table = f.panel.table
     assert table.rowCount() == 1 and table.item(0, 0).text() == number
     assert table.item(0, 1).text() == "故障报修" and "phone" in table.item(0, 4).text()
+    assert not f.panel.urge_btn.isEnabled()  # no row is preselected
+    pick_row(qtbot, f, 0)
     assert f.panel.urge_btn.isEnabled()
     tickets_before = d.db.read_now(lambda s: s.scalar(select(func.count(Ticket.id))))
 
@@ -121,6 +131,7 @@ def test_urge_is_offered_only_in_wrapup(qtbot: QtBot, dw: tuple[DeskWindow, Dupl
         type_phone_and_category(qtbot, d, "fault_repair")
     assert f.panel.table.rowCount() == 1 and not f.panel.urge_btn.isEnabled()
     assert "wrap-up" in f.panel.hint.text()
+    pick_row(qtbot, f, 0)
     d.desk.hang_up()
     assert f.panel.urge_btn.isEnabled()
 
@@ -170,7 +181,7 @@ def test_repeat_complaint_unresolved_alerts_the_lead_who_acknowledges(
                          "ticket": number, "alerted": True}]
 
     # the agent finishes with a new ticket; the shift lead signs in at this desk
-    d.desk.set_busy("break")
+    d.desk.set_busy("break", no_ticket_reason="test: ends the wrap-up")
     d.desk.sign_out()
     with qtbot.waitSignal(f.alerts_view.shown, timeout=5000) as shown:
         d.desk.sign_in("9001")
@@ -206,6 +217,7 @@ def test_urge_refused_when_the_ticket_closed_meanwhile_keeps_the_call_and_form(
     call_to_wrapup(qtbot, d)
     with qtbot.waitSignal(f.panel.checked, timeout=5000):
         type_phone_and_category(qtbot, d, "inquiry")
+    pick_row(qtbot, f, 0)
     assert f.panel.urge_btn.isEnabled()
     wf = TicketWorkflow(d.db, d.clock, "W01")
     tid = d.db.read_now(lambda s: s.scalar(select(Ticket.id).where(Ticket.number == number)))
@@ -253,12 +265,13 @@ def test_urge_uses_the_desk_command_for_ending_wrapup_when_it_exists(
 
     def finish(**data: str) -> None:
         seen.append(data)
-        d.desk.set_busy("break")  # stands in for the real command's effect
+        d.desk.set_busy("break", no_ticket_reason="urge")  # stands in for the real command's effect
         d.desk.set_ready()
 
     d.desk.finish_wrapup_without_ticket = finish  # type: ignore[attr-defined]
     with qtbot.waitSignal(f.panel.checked, timeout=5000):
         type_phone_and_category(qtbot, d, "fault_repair")
+    pick_row(qtbot, f, 0)
     with qtbot.waitSignal(f.urged, timeout=5000):
         qtbot.mouseClick(f.panel.urge_btn, Qt.MouseButton.LeftButton)
     assert len(seen) == 1 and seen[0]["via"] == "urge" and seen[0]["number"] == number
@@ -276,3 +289,30 @@ def test_timers_firing_after_the_store_closed_do_nothing(
     f.panel.draft_changed(TicketDraft(category="complaint", caller_phone=PHONE))
     f.panel.query_now()  # the debounce timer's slot
     assert f.panel.result is None
+
+
+def test_history_keeps_the_agents_row_when_the_category_changes(
+        qtbot: QtBot, dw: tuple[DeskWindow, DuplicatesDesk]) -> None:
+    """Issue 17 item 11: no preselected row; rows never reorder as the category
+    changes, so 记为催办 lands on the ticket the agent looked at."""
+    d, f = dw
+    older = earlier(d, "fault_repair", dispatch="repair")
+    newer = earlier(d, "complaint")
+    call_to_wrapup(qtbot, d)
+    with qtbot.waitSignal(f.panel.checked, timeout=5000):
+        type_phone_and_category(qtbot, d, "complaint")
+    table = f.panel.table
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+    order = [table.item(r, 0).text() for r in range(2)]
+    assert order == [newer, older]  # newest first
+    assert f.panel.selected() is None and not f.panel.urge_btn.isEnabled()
+    pick_row(qtbot, f, 1)  # the agent looks at the older repair ticket
+    assert f.panel.selected() is not None and f.panel.selected().number == older
+    cat = d.window.form.findChild(QComboBox, "ticketCategory")
+    with qtbot.waitSignal(f.panel.checked, timeout=5000):
+        cat.setCurrentIndex(cat.findData("fault_repair"))  # the same-category ticket changes
+    assert [table.item(r, 0).text() for r in range(2)] == order
+    assert f.panel.selected() is not None and f.panel.selected().number == older
+    with qtbot.waitSignal(f.urged, timeout=5000) as urged:
+        qtbot.mouseClick(f.panel.urge_btn, Qt.MouseButton.LeftButton)
+    assert urged.args[0].number == older

@@ -299,3 +299,26 @@ def test_an_agent_cannot_open_the_editor(qtbot: QtBot, rig: Rig) -> None:
     rig.integ.open_editor()
     assert rig.integ.editor is None
     assert "shift lead" in rig.w.statusBar().currentMessage()
+
+
+def test_triage_dispatch_repair_preselects_the_repair_centre_and_sub_type(
+        qtbot: QtBot, rig: Rig) -> None:
+    """Issue 17 item 11: 派发抢修 chooses 抢修中心 and the sub-type the triage found."""
+    answer_call(qtbot, rig, 3.0)
+    form = rig.w.form
+    press(qtbot, rig, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)  # fault triage
+    guide = rig.panel.guide()
+    assert isinstance(guide, TriageWidget)
+    qtbot.waitUntil(guide.hasFocus)
+    for digit in (Qt.Key.Key_2, Qt.Key.Key_2):  # paid; the neighbours are out too
+        qtbot.keyClick(guide, digit)
+    assert guide.walk.outcome == "dispatch_repair"
+    assert form.category.currentData() == "fault_repair"
+    assert form.subtype.currentData() == "area_outage" and form.subtype.currentText() == "片区停电"
+    assert form.department is not None and form.department.currentData() == "repair"
+    assert form.department.currentText() == "抢修中心"
+    qtbot.keyClick(guide, Qt.Key.Key_Backspace)  # only this home after all
+    for digit in (Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_1):
+        qtbot.keyClick(guide, digit)  # single, meter box, not tripped, utility property
+    assert guide.walk.outcome == "dispatch_repair"
+    assert form.subtype.currentData() == "utility_fault"

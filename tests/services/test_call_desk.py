@@ -363,7 +363,7 @@ def test_working_day_deadlines_skip_the_national_day_holiday(rig: DeskRig, db: o
     site = replace(profile, deadlines=profile.deadlines + (
         DeadlineRule("inquiry", Deadline(3, DeadlineUnit.WORKING_DAYS)),))
     tickets = Tickets(rig.db, site, clock, "W01", user=signed_in())
-    draft = TicketDraft(category="inquiry", content="咨询业务办理进度")
+    draft = TicketDraft(category="inquiry", content="咨询业务办理进度", caller_phone="13800138001")
     saved = tickets.save(draft, agent_id="1024", dispatch=DispatchRequest("marketing", 3)).result(5)
     t = rig.db.read_now(lambda s: s.get(Ticket, saved.id))
     assert t is not None and t.deadline_at == datetime(2026, 10, 9, 2, 30, tzinfo=UTC)
@@ -382,3 +382,23 @@ def test_wrap_up_can_end_without_a_ticket_when_the_call_was_an_urge(rig: DeskRig
     assert kinds(rig, call.id)[-1] == "wrap_up_done"
     with pytest.raises(IllegalTransition):
         rig.desk.finish_wrapup_without_ticket("urge")
+
+
+def test_busy_in_wrap_up_needs_a_no_ticket_reason(rig: DeskRig) -> None:
+    from callcenter.services.calls.desk import NoTicketReasonMissing
+
+    ready(rig)
+    ring(rig)
+    rig.desk.answer()
+    rig.desk.hang_up()
+    call = rig.desk.current_call
+    assert call is not None
+    with pytest.raises(NoTicketReasonMissing):
+        rig.desk.set_busy("break", no_ticket_reason="  ")
+    assert rig.desk.status.state is AgentState.WRAP_UP and rig.desk.current_call == call
+    rig.desk.set_busy("break", no_ticket_reason="无需建单：当场答复")
+    assert rig.desk.status.state is AgentState.BUSY
+    rig.db.flush()
+    rows = rig.db.read_now(lambda s: [dict(r.data) for r in s.scalars(select(CallEventRow).where(
+        CallEventRow.call_id == call.id, CallEventRow.kind == "wrap_up_done"))])
+    assert rows == [{"via": "busy", "no_ticket_reason": "无需建单：当场答复"}]

@@ -130,3 +130,39 @@ def test_deadline_counts_warning_and_overdue(rig: DeskRig, db: Database) -> None
     counts = db.read_now(lambda s: count_deadlines(s, later))
     assert (counts.warning, counts.overdue) == (1, 1)
     assert db.read_now(lambda s: count_deadlines(s, later, department="repair")) == (0, 0)
+
+
+def test_every_move_into_dispatched_gets_the_profiles_deadline(rig: DeskRig, db: Database) -> None:
+    """Issue 17 item 5: a ticket saved with 置闲 and dispatched later, and a ticket
+    reopened by an unsatisfied callback, both get a deadline counted from then."""
+    from datetime import timedelta
+
+    from callcenter.store.models import Ticket
+
+    wf = TicketWorkflow(db, rig.clock, "W01")
+    tid = saved_repair(rig)  # fault repair, urban: 45 minutes to arrive
+    snap = wf.get(tid)  # type: ignore[arg-type]
+
+    def act(action: TicketAction, actor: Actor, **kw: object) -> None:
+        nonlocal snap
+        snap = wf.apply(ActionRequest(snap.id, action, actor, snap.version, **kw))  # type: ignore[arg-type]
+
+    def deadline() -> object:
+        return db.read_now(lambda s: s.get(Ticket, tid).deadline_at)  # type: ignore[union-attr]
+
+    rig.clock.advance(600)
+    dispatched_at = rig.clock.utc_now()
+    act(TicketAction.DISPATCH, AGENT, department="repair")
+    assert deadline() == dispatched_at + timedelta(minutes=45)
+    act(TicketAction.ACCEPT, REPAIR)
+    act(TicketAction.REPLY, REPAIR, reply={"departed_at": "10:00", "arrived_at": "10:35",
+                                          "cause": "表后开关跳闸", "restored_at": "10:50",
+                                          "result": "已恢复供电"})
+    rig.clock.advance(3 * 3600)
+    reopened_at = rig.clock.utc_now()
+    act(TicketAction.CALLBACK_NOT_SATISFIED, AGENT, note="客户称仍有闪断")
+    assert snap.state is TicketState.DISPATCHED
+    assert deadline() == reopened_at + timedelta(minutes=45)  # not the old, long-past one
+    data = db.read_now(lambda s: s.scalars(select(TicketEvent.data).where(
+        TicketEvent.ticket_id == tid, TicketEvent.kind == "callback_not_satisfied")).one())
+    assert data["deadline_at"] == (reopened_at + timedelta(minutes=45)).isoformat()

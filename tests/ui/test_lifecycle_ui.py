@@ -154,3 +154,64 @@ def test_department_list_flags_near_and_overdue_with_text(qtbot: QtBot, dw: Rig)
     assert not texts[0].startswith(("⚠", "⛔"))  # 50% of its time used
     assert texts[1].startswith("⚠")  # 91% used: near its deadline
     assert texts[2].startswith("⛔")  # overdue
+
+
+def test_ticket_saved_with_ready_and_dispatched_from_the_dialog_gets_a_deadline(
+        qtbot: QtBot, dw: Rig) -> None:
+    """Issue 17 item 5: 置闲 first, 下发 later from the ticket window."""
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+    from sqlalchemy import select
+
+    from callcenter.store.models import Ticket
+    from callcenter.telephony.port import CallOffered, CallReleased
+
+    from .test_call_loop import combo_pick, press, sign_in
+
+    d, ctl = dw
+    d.window.activateWindow()
+    sign_in(qtbot, d)
+    press(qtbot, d, Qt.Key.Key_F3)
+    d.tel.send(CallOffered("c1", "13800138001"))
+    press(qtbot, d, Qt.Key.Key_F5)
+    form = d.window.form
+    qtbot.waitUntil(lambda: form.caller_phone.text() == "13800138001")  # the screen pop
+    combo_pick(form.findChild(QComboBox, "ticketCategory"), "fault_repair")
+    ime_commit(form.findChild(QPlainTextEdit, "ticketContent"), "家里没电了")
+    ime_commit(form.findChild(QLineEdit, "ticketAddress"), "临江市江城区幸福路12号")
+    combo_pick(form.findChild(QComboBox, "ticketAreaType"), "urban")
+    combo_pick(form.findChild(QComboBox, "ticketPriority"), "soon")
+    d.tel.send(CallReleased("c1", by="customer"))
+    press(qtbot, d, Qt.Key.Key_F8)  # 置闲: saved, not dispatched
+    assert not form.error_text(), form.error_text()
+    qtbot.waitUntil(lambda: d.desk.status.state.value == "ready")
+    t = d.db.read_now(lambda s: s.scalars(select(Ticket).where(Ticket.created_by == "1001")).one())
+    assert t.status == "accepted" and t.deadline_at is None
+
+    d.clock.advance(300)
+    ctl.open_ticket(t.id)
+    qtbot.waitUntil(lambda: t.id in ctl.dialogs)
+    dlg = ctl.dialogs[t.id]
+    dlg.department.setCurrentIndex(dlg.department.findData("repair"))
+    at = d.clock.utc_now()
+    click(qtbot, ctl, t.id, TicketAction.DISPATCH)
+    qtbot.waitUntil(lambda: dlg.detail.state is TicketState.DISPATCHED)
+    after = d.db.read_now(lambda s: s.get(Ticket, t.id))
+    assert after is not None and after.deadline_at == at + timedelta(minutes=45)
+    assert dlg.detail.deadline_at == at + timedelta(minutes=45)  # the dialog shows it
+
+
+def test_phone_less_inquiry_is_not_dispatched_from_the_dialog(qtbot: QtBot, dw: Rig) -> None:
+    """Issue 17 item 7 (Q62), for a ticket saved earlier without a phone."""
+    d, ctl = dw
+    tid = d.saved_earlier(TicketDraft(category="inquiry", content="咨询电价")).id
+    d.desk.sign_in("1024")
+    ctl.open_ticket(tid)
+    qtbot.waitUntil(lambda: tid in ctl.dialogs)
+    dlg = ctl.dialogs[tid]
+    dlg.department.setCurrentIndex(dlg.department.findData("marketing"))
+    click(qtbot, ctl, tid, TicketAction.DISPATCH)
+    qtbot.waitUntil(dlg.message.isVisible)
+    assert "contact phone" in dlg.message.text()
+    assert dlg.detail.state is TicketState.ACCEPTED

@@ -442,8 +442,10 @@ def test_the_deadline_says_when_it_counts_working_days(form: TicketForm) -> None
     choose(form.subtype, "connection_residential")
     assert form.deadline_days.value() == 3 and form.deadline_days.suffix() == " working days"
     choose(form.category, "complaint")  # 5 calendar days
-    assert form.deadline_days.suffix() == ""
+    assert form.deadline_days.suffix() == " days"
+    assert form.label_for("deadline_days").text() == "Deadline (days)"
     choose(form.category, "service_request")
     choose(form.subtype, "supply_plan_hv_dual")
+    assert form.label_for("deadline_days").text() == "Deadline (working days)"
     form.clear()
-    assert form.deadline_days.suffix() == ""
+    assert form.deadline_days.suffix() == " days"

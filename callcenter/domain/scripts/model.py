@@ -40,7 +40,7 @@ OUTCOMES = frozenset({"dispatch_repair", "explain_property_boundary", "known_out
                       "arrears", "record_only"})
 
 # What an answer may write into the ticket.
-FILL_KEYS = ("category", "subtype", "note")
+FILL_KEYS = ("category", "subtype", "department", "note")
 
 
 @dataclass(frozen=True)

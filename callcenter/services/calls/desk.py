@@ -30,6 +30,7 @@ from callcenter.domain.ticket import TicketDraft
 from callcenter.services.auth.directory import user_actor
 from callcenter.services.calls.backfill import save_backfill
 from callcenter.services.calls.desk_types import CurrentCall, DeskListener, DeskSnapshot, script_line_data
+from callcenter.services.calls.script_events import ScriptEvents
 from callcenter.services.calls.shift_calls import ShiftCalls
 from callcenter.services.customers.phone import phone_key
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
@@ -63,7 +64,15 @@ class AgentIdInvalid(ValueError):
     pass
 
 
-class CallDesk(ShiftCalls):
+class NoTicketReasonMissing(IllegalTransition):
+    """示忙 during wrap-up ends it without a ticket only with the agent's reason
+    (无需建单): without one the wrap-up goes on and the form is kept."""
+
+    def __init__(self) -> None:
+        super().__init__(AgentState.WRAP_UP, Action.SET_BUSY)
+
+
+class CallDesk(ScriptEvents, ShiftCalls):
     def __init__(
         self,
         *,
@@ -168,35 +177,6 @@ class CallDesk(ShiftCalls):
         self._write(lambda s: s.add(event_row(call_id, seq, e, ws, e.at)))
         return e
 
-    # ----- scripts -----------------------------------------------------
-    def set_scripts(self, scripts: AnswerScripts) -> None:
-        """Where the answer-time lines come from from the next answer on (the script
-        library installs itself here)."""
-        self._scripts = scripts
-
-    def _can_record_script(self) -> bool:
-        # not while a save is in flight: a failed save rolls the sequence back
-        return self._call is not None and self._call.answered_mono_ns is not None \
-            and not self._saving
-
-    def record_script_shown(self, key: str, text: str, **data: Any) -> bool:
-        """A script line shown to the agent during the call (hold phrase, a
-        searched script, ...) is a call event, so QA can replay what was said.
-        Returns False when there is nothing to attach it to (no answered call,
-        or the ticket save is in flight)."""
-        if not self._can_record_script():
-            return False
-        self._record(EventKind.SCRIPT_SHOWN, key=key, text=text, **data)
-        return True
-
-    def record_script_step(self, script_id: str, step_id: str, answer: str, **data: Any) -> bool:
-        """An answered step of a guided script (e.g. the fault-repair triage)."""
-        if not self._can_record_script():
-            return False
-        self._record(EventKind.SCRIPT_STEP, script_id=script_id, step_id=step_id, answer=answer,
-                     **data)
-        return True
-
     # ----- agent commands ----------------------------------------------
     def sign_in(self, agent_id: str, actor: Actor | None = None) -> None:  # actor: a password
         agent_id = agent_id.strip()
@@ -242,13 +222,20 @@ class CallDesk(ShiftCalls):
         self._tel.set_available(True)
         self._changed()
 
-    def set_busy(self, reason: str) -> None:
+    def set_busy(self, reason: str, *, no_ticket_reason: str | None = None) -> None:
+        """示忙. During wrap-up it ends the call with no ticket, a recorded outcome:
+        ``no_ticket_reason`` (the agent's 无需建单 reason) is required then, else
+        ``NoTicketReasonMissing`` and nothing changes."""
         if reason not in {r.code for r in self.profile.busy_reasons}:
             raise ValueError(f"unknown busy reason {reason!r}")
         if self._status.state is AgentState.WRAP_UP:
             if self._saving:
                 raise IllegalTransition(self._status.state, Action.SET_BUSY)
-            self._end_wrapup_without_ticket("busy")
+            why = (no_ticket_reason or "").strip()
+            if not why:
+                raise NoTicketReasonMissing
+            sm.next_state(self._status.state, Action.SET_BUSY)
+            self._end_wrapup_without_ticket("busy", no_ticket_reason=why)
         self._transition(Action.SET_BUSY, reason)
         self._tel.set_available(False)
         self._changed()

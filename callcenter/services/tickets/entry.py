@@ -24,6 +24,7 @@ from callcenter.domain.ticket import (
     FieldError,
     TicketDraft,
     TicketInvalid,
+    dispatch_errors,
     ticket_number,
     validate,
 )
@@ -128,6 +129,9 @@ class Tickets:
     ) -> list[FieldError]:
         errors = validate(draft, self.profile, is_valid_cn_phone)
         if dispatch is not None:
+            if not any(e.field == "caller_phone" for e in errors):
+                errors += dispatch_errors(draft)
+                errors.sort(key=lambda e: FIELD_ORDER.get(e.field, 99))
             if dispatch.department not in {d.code for d in self.profile.departments}:
                 errors.append(FieldError("department", "invalid_choice"))
             limit = self._deadline_limit_days(draft)

@@ -11,11 +11,16 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
 from callcenter.domain.auth.permissions import NOT_SIGNED_IN, OTHER_DEPARTMENT, ROLE, PermissionDenied
+from callcenter.domain.calendar import WorkCalendar
 from callcenter.domain.clock import Clock
+from callcenter.domain.deadlines import DeadlineUnit, due_at
+from callcenter.domain.site_profile import SiteProfile
+from callcenter.domain.ticket import ANSWERED_BY_PHONE
 from callcenter.domain.ticket_lifecycle import (
     Actor,
     TicketAction,
@@ -25,6 +30,8 @@ from callcenter.domain.ticket_lifecycle import (
     transition,
 )
 from callcenter.services.auth.current_user import CurrentUser
+from callcenter.services.site.calendar import load_calendar
+from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database
 from callcenter.store.models import Ticket, TicketEvent
 
@@ -65,7 +72,9 @@ class ActionRequest:
     expected_version: int
     note: str = ""
     department: str | None = None  # for DISPATCH
-    deadline_at: datetime | None = None  # for DISPATCH
+    # for DISPATCH: a shorter deadline than the profile's (never a longer one);
+    # without it the profile's deadline for the ticket applies
+    deadline_at: datetime | None = None
     reply: dict[str, str] | None = None  # for REPLY
 
 
@@ -81,14 +90,30 @@ class TicketWorkflow:
     """``user``: the desk's signed-in user. Given (as the app does), ``apply`` and
     ``submit`` act only for that user (a request naming another actor is refused,
     ``not_signed_in``); the actor's role is checked against the permission table
-    either way (``apply_in``, through the lifecycle)."""
+    either way (``apply_in``, through the lifecycle).
+
+    Every move into 已下发 (a dispatch, a reopen after an unsatisfied callback)
+    gets a deadline from ``profile`` counted from that moment (working days on
+    ``calendar``); without them, the shipped profile and calendar."""
 
     def __init__(self, db: Database, clock: Clock, workstation: str, *,
-                 user: CurrentUser | None = None) -> None:
+                 user: CurrentUser | None = None, profile: SiteProfile | None = None,
+                 calendar: WorkCalendar | None = None) -> None:
         self._db = db
         self._clock = clock
         self._ws = workstation
         self.user = user
+        self.profile = profile if profile is not None else load_profile()
+        self._calendar = calendar if calendar is not None else load_calendar()
+        self._tz = ZoneInfo(self.profile.timezone)
+
+    def _deadline(self, t: Ticket, start: datetime, asked: datetime | None) -> datetime:
+        d = self.profile.deadline_for(t.category, subtype=t.subtype or None,
+                                      area_type=t.area_type or None)
+        if d.unit in (DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS):
+            t.deadline_days = d.amount
+        due = due_at(start, d, self._calendar, self._tz)
+        return min(due, asked) if asked is not None and asked > start else due
 
     def get(self, ticket_id: uuid.UUID) -> TicketSnapshot:
         def read(s: Session) -> TicketSnapshot:
@@ -124,10 +149,14 @@ class TicketWorkflow:
         if req.action is TicketAction.DISPATCH:
             if not req.department:
                 raise TransitionRefused(req.action, state, "department_missing")
+            if t.category in ANSWERED_BY_PHONE and not (t.caller_phone or "").strip():
+                raise TransitionRefused(req.action, state, "phone_missing")  # Q62
             t.department = req.department
-            t.deadline_at = req.deadline_at
-            data.update(department=req.department,
-                        deadline_at=req.deadline_at.isoformat() if req.deadline_at else None)
+            data.update(department=req.department)
+        if new is TicketState.DISPATCHED and state is not TicketState.DISPATCHED:
+            # dispatched or reopened: the department's time runs from now
+            t.deadline_at = self._deadline(t, now, req.deadline_at)
+            data.update(deadline_at=t.deadline_at.isoformat())
         if req.reply:
             data["reply"] = dict(req.reply)
         t.status = new.value

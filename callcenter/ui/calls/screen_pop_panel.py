@@ -43,6 +43,7 @@ class ScreenPopPanel(QGroupBox):
         self.body = QTextBrowser(self)
         self.body.setObjectName("screenPopBody")
         self.body.setAccessibleName("客户信息")
+        self.body.setMinimumHeight(40)  # it scrolls: banners and scripts must fit at 768 lines
         self.new_btn = QPushButton(self.tr("New customer with this number"), self)
         self.new_btn.setObjectName("newCustomerButton")
         self.new_btn.setAccessibleName("新建客户")
@@ -68,6 +69,11 @@ class ScreenPopPanel(QGroupBox):
     def set_note(self, text: str) -> None:
         self.note.setText(text)
         self.note.setVisible(bool(text))
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+        # its wrapped labels would fix its height in the call tab; the body scrolls
+        # instead, so the script panel and its phrase keys under it stay on screen
+        return False
 
     def clear(self) -> None:
         self._pop = None

@@ -22,7 +22,9 @@ from __future__ import annotations
 import sys
 import uuid
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from callcenter.domain.agent_state import AgentState
 from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.clock import Clock
+from callcenter.domain.deadlines import DeadlineUnit
 from callcenter.domain.scripts import guided
 from callcenter.domain.scripts.guided import Walk
 from callcenter.domain.site_profile import SiteProfile
@@ -191,9 +194,14 @@ class ScriptIntegration(QObject):
     def _form_values(self) -> dict[str, str]:
         out: dict[str, str] = {}
         spin = self.form.deadline_days
-        if spin is not None:
+        if spin is not None and spin.unit in (DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS):
             out["deadline"] = deadline_text(self._clock.utc_now(), spin.value(),
                                             self._profile.timezone, self._lang)
+        elif spin is not None:  # minutes or hours (a repair crew's arrival): the time of day
+            minutes = spin.value() * (60 if spin.unit is DeadlineUnit.HOURS else 1)
+            due = (self._clock.utc_now() + timedelta(minutes=minutes)).astimezone(
+                ZoneInfo(self._profile.timezone))
+            out["deadline"] = f"by {due:%H:%M}" if self._lang == "en" else f"{due:%H:%M}前"
         dept = self.form.department
         if dept is not None and dept.currentData():
             out["department"] = dept.currentText()
@@ -306,6 +314,7 @@ class ScriptIntegration(QObject):
             i = self.form.category.findData(cat)
             if i > 0 and self.form.category.currentIndex() != i:
                 self.form.category.setCurrentIndex(i)  # the form updates its required marks
+        self._preselect(fills)
         mark = TRIAGE_MARK_EN if self._lang == "en" else TRIAGE_MARK
         parts = []
         if fills.get("subtype"):
@@ -321,6 +330,21 @@ class ScriptIntegration(QObject):
         if text != self.form.content.toPlainText():
             self.form.content.setPlainText(text)
         self._triage_note = note
+
+    def _preselect(self, fills: Mapping[str, str]) -> None:
+        """The sub-type the triage found (by its name in the profile) and the
+        department it dispatches to (派发抢修: 抢修中心), chosen in the form."""
+        cat = self.form.draft().category
+        sub = fills.get("subtype")
+        code = next((t.code for t in self._profile.subtypes(cat) if sub in (t.name, t.name_en)),
+                    None) if sub else None
+        i = self.form.subtype.findData(code) if code else -1
+        if i > 0:
+            self.form.subtype.setCurrentIndex(i)
+        dept, combo = fills.get("department"), self.form.department
+        j = combo.findData(dept) if dept and combo is not None else -1
+        if combo is not None and j > 0 and combo.currentIndex() <= 0:  # the agent's choice stays
+            combo.setCurrentIndex(j)
 
     # ----- tab and editor ---------------------------------------------------
     def open_search(self) -> None:

@@ -15,6 +15,7 @@ import html
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -29,7 +30,7 @@ from callcenter.services.scripts.call_lines import ScriptLine
 HIGHLIGHT = "background:#fef3c7;border-left:4px solid #f59e0b;padding:4px;"
 REMINDER = "background:#e0f2fe;border-left:4px solid #0284c7;padding:4px;"
 NORMAL = "padding:4px;"
-GUIDED_MIN_HEIGHT = 460  # room for a triage question and its answers under the lines
+GUIDED_MIN_HEIGHT = 60  # the triage question; its answers scroll under it
 
 # phase -> (objectName, Chinese accessible name, shortcut)
 PHRASES: dict[str, tuple[str, str, str]] = {
@@ -54,6 +55,7 @@ class ScriptPanel(QGroupBox):
         self._scroll = QScrollArea(self)
         self._scroll.setObjectName("scriptScroll")
         self._scroll.setWidgetResizable(True)
+        self._scroll.setMinimumHeight(48)  # two lines; the desk must fit a 768-line screen
         body = QWidget(self._scroll)
         self._lay = QVBoxLayout(body)
         self._lay.setContentsMargins(0, 0, 0, 0)
@@ -65,6 +67,7 @@ class ScriptPanel(QGroupBox):
         self._scroll.verticalScrollBar().rangeChanged.connect(self._range_changed)
         self._labels: list[QLabel] = []
         self._guide: QWidget | None = None
+        self._guide_holder: QScrollArea | None = None
         self.hint = QLabel(self.tr("The greeting appears when you answer."), body)
         self.hint.setObjectName("scriptHint")
         self._lay.addWidget(self.hint)
@@ -175,24 +178,36 @@ class ScriptPanel(QGroupBox):
 
     # ----- guided script ---------------------------------------------------
     def show_guide(self, widget: QWidget) -> None:
-        """Put a guided-script widget under the lines (one at a time)."""
+        """Put a guided-script widget under the lines (one at a time). It scrolls
+        in its own area: the panel never grows the window, and the phrase keys
+        under it stay on screen."""
         self.remove_guide()
-        widget.setParent(self)
+        holder = QScrollArea(self)
+        holder.setObjectName("guideScroll")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setMinimumHeight(GUIDED_MIN_HEIGHT)
+        holder.setWidget(widget)
         self._guide = widget
-        self._outer.insertWidget(1, widget)  # between the lines and the phrase bar
+        self._guide_holder = holder
+        self._outer.insertWidget(1, holder, 2)  # between the lines and the phrase bar
         self.hint.hide()
-        self.setMinimumHeight(GUIDED_MIN_HEIGHT)
         self._follow = True
+        holder.show()
         widget.show()
+        # held at what lines, guide and phrase keys need (the call tab's layout
+        # would squeeze the phrase keys under the guide otherwise)
+        self.setMinimumHeight(self.minimumSizeHint().height())
 
     def guide(self) -> QWidget | None:
         return self._guide
 
     def remove_guide(self) -> None:
-        if self._guide is not None:
-            self._guide.hide()
-            self._guide.deleteLater()
-            self._guide = None
+        if self._guide_holder is not None:
+            self._guide_holder.hide()
+            self._guide_holder.deleteLater()  # and the guide in it
+            self._guide_holder = None
+        self._guide = None
         self.setMinimumHeight(0)
 
     def clear(self) -> None:

@@ -33,6 +33,7 @@ from callcenter.services.storage.database import StoreFailure, StoreFailureKind
 from callcenter.services.tickets.entry import SavedTicket, TicketExtra
 from callcenter.ui.calls.backfill_dialog import BackfillDialog
 from callcenter.ui.calls.desk_bridge import DeskBridge
+from callcenter.ui.calls.no_ticket_dialog import NoTicketDialog
 from callcenter.ui.calls.screen_pop_panel import ScreenPopPanel
 from callcenter.ui.calls.softphone_bar import SoftphoneBar
 from callcenter.ui.calls.stats_bar import StatsLabel
@@ -40,7 +41,8 @@ from callcenter.ui.scripts.panel import ScriptPanel
 from callcenter.ui.shared.refusals import permission_message
 from callcenter.ui.tickets.form import TicketForm
 
-DISPLAY_TICK_MS = 50  # repaint only; every value is recomputed from monotonic stamps
+DISPLAY_TICK_MS = 50
+TOOLS_MIN_HEIGHT = 240  # repaint only; every value is recomputed from monotonic stamps
 
 
 class MainWindow(QMainWindow):
@@ -55,6 +57,8 @@ class MainWindow(QMainWindow):
         self._lang = lang
         profile = desk.profile
         self._backfill: BackfillDialog | None = None
+        self.no_ticket_dialog: NoTicketDialog | None = None  # open while 示忙 asks (wrap-up)
+        self._last_state: AgentState | None = None
         self._finish_guards: list[Callable[[bool], bool]] = []
         self._save_extensions: list[Callable[[], TicketExtra | None]] = []
         self.sign_in_dialog: QDialog | None = None  # the one open now (ui/auth sets it)
@@ -65,19 +69,30 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         lay = QVBoxLayout(central)
         self.softphone = SoftphoneBar(profile, lang, central)
-        self.notice = QLabel(central)
+        self.notice = QLabel()
         self.notice.setObjectName("noticeBanner")
         self.notice.setAccessibleName("提示")
         self.notice.setWordWrap(True)
         self.notice.hide()
         lay.addWidget(self.softphone)
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        split.setObjectName("deskSplit")
+        split.setChildrenCollapsible(False)
+        # banners (outage hit, ticket history, notices) sit over the tools on the
+        # left: however many show, the ticket form on the right keeps its place
+        side = QWidget(split)
+        side.setObjectName("deskSide")
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
         self._banners = QVBoxLayout()
         self._banners.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(self._banners)
-        lay.addWidget(self.notice)
-        split = QSplitter(Qt.Orientation.Horizontal, central)
-        self.tools = QTabWidget(split)
+        side_lay.addLayout(self._banners)
+        side_lay.addWidget(self.notice)
+        self.tools = QTabWidget(side)
+        side_lay.addWidget(self.tools, 1)
         self.tools.setObjectName("toolTabs")
+        # the tallest tool tab must not set the window's height: the desk fits 768 lines
+        self.tools.setMinimumHeight(TOOLS_MIN_HEIGHT)
         self.tools.setAccessibleName("工具页")
         left = QWidget(self.tools)
         left_lay = QVBoxLayout(left)
@@ -89,7 +104,7 @@ class MainWindow(QMainWindow):
         left_lay.addWidget(self.scripts, 2)
         self.tools.addTab(left, self.tr("Call"))
         self.form = TicketForm(profile, lang, split)
-        split.addWidget(self.tools)
+        split.addWidget(side)
         split.addWidget(self.form)
         split.setSizes([480, 800])
         lay.addWidget(split, 1)
@@ -112,7 +127,7 @@ class MainWindow(QMainWindow):
         sp = self.softphone
         sp.signInOutRequested.connect(self.sign_in_or_out)
         sp.readyRequested.connect(lambda: self._do(desk.set_ready))
-        sp.busyRequested.connect(lambda reason: self._do(lambda: desk.set_busy(reason)))
+        sp.busyRequested.connect(self.set_busy)
         sp.answerRequested.connect(lambda: self._do(desk.answer))
         sp.holdToggleRequested.connect(self._toggle_hold)
         sp.hangUpRequested.connect(lambda: self._do(desk.hang_up))
@@ -180,6 +195,8 @@ class MainWindow(QMainWindow):
         self.show_who(None)
         if self._backfill is not None:
             self._backfill.close()
+        if self.no_ticket_dialog is not None:
+            self.no_ticket_dialog.reject()
         self.screen_pop.clear()
         self.scripts.clear()
         self.form.clear()
@@ -217,6 +234,34 @@ class MainWindow(QMainWindow):
             self._sign_out()
         elif self._do(self.desk.sign_out):
             self.clear_for_next_user()
+
+    def set_busy(self, reason: str) -> None:
+        """示忙. During wrap-up it first asks: the call ends without a ticket only
+        when the agent confirms 无需建单 with a reason; until then the wrap-up and
+        the filled form stay, with F8/F9 usable."""
+        if self.desk.status.state is not AgentState.WRAP_UP:
+            self._do(lambda: self.desk.set_busy(reason))
+            return
+        if self.no_ticket_dialog is not None:
+            return
+        dlg = NoTicketDialog(self)
+        self.no_ticket_dialog = dlg
+        dlg.confirmed.connect(lambda why: self._busy_without_ticket(reason, why))
+        dlg.finished.connect(self._no_ticket_closed)
+        dlg.open()
+
+    def _busy_without_ticket(self, reason: str, why: str) -> None:
+        if self._do(lambda: self.desk.set_busy(reason, no_ticket_reason=why)):
+            self.form.clear()
+            self.screen_pop.clear()
+            self.scripts.clear()
+            self.statusBar().showMessage(
+                self.tr("Call ended without a ticket: %1").replace("%1", why), 8000)
+
+    def _no_ticket_closed(self) -> None:
+        if self.no_ticket_dialog is not None:
+            self.no_ticket_dialog.deleteLater()
+        self.no_ticket_dialog = None
 
     def _toggle_hold(self) -> None:
         if self.desk.status.state is AgentState.HELD:
@@ -284,9 +329,14 @@ class MainWindow(QMainWindow):
         self.screen_pop.numbers = policy_for(self.desk.user.actor)
         self.softphone.apply(snap)
         st = snap.status.state
+        if st is not AgentState.WRAP_UP and self.no_ticket_dialog is not None:
+            self.no_ticket_dialog.reject()  # the wrap-up ended otherwise: nothing to ask
         if st is AgentState.RINGING and snap.call is not None:
             self.screen_pop.show_ringing(snap.call.caller_number)
             self.notice.hide()
+        if st is AgentState.TALKING and self._last_state is AgentState.RINGING:
+            self.form.focus_first()  # answered: what the agent types goes into the ticket
+        self._last_state = st
         if st is AgentState.READY and snap.call is None:
             self.screen_pop.clear()
             self.scripts.clear()

@@ -77,6 +77,7 @@ class DuplicatesPanel(QGroupBox):
         self._reported: set[uuid.UUID] = set()
         self._urge_allowed = False
         self.result: DuplicateCheck | None = None
+        self._rows: list[EarlierTicket] = []  # as shown, row by row
 
         self._delivery = _Delivery(self)
         self._delivery.done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -226,18 +227,33 @@ class DuplicatesPanel(QGroupBox):
         return t.created_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M")
 
     def _show(self, check: DuplicateCheck | None) -> None:
+        """Rows newest first, whatever the category typed (a refresh never moves
+        a row under the agent's eyes); nothing is selected until the agent picks
+        a row, and the picked ticket stays picked across refreshes."""
+        kept = self.selected()
         self.result = check
-        tickets = check.tickets if check else ()
-        self.table.setRowCount(len(tickets))
-        for i, t in enumerate(tickets):
-            cells = (t.number, self._category(t.category), self.state_name(t.state.value),
-                     self._when(t), self._matched(t.matched_by))
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, i)
-                self.table.setItem(i, col, item)
-        if tickets:
-            self.table.selectRow(0)
+        tickets = sorted(check.tickets if check else (),
+                         key=lambda t: (t.created_at, str(t.id)), reverse=True)
+        self._rows = tickets
+        self.table.blockSignals(True)
+        try:
+            self.table.clearSelection()
+            self.table.setRowCount(len(tickets))
+            for i, t in enumerate(tickets):
+                cells = (t.number, self._category(t.category), self.state_name(t.state.value),
+                         self._when(t), self._matched(t.matched_by))
+                for col, text in enumerate(cells):
+                    item = QTableWidgetItem(text)
+                    item.setData(Qt.ItemDataRole.UserRole, i)
+                    self.table.setItem(i, col, item)
+            at = next((i for i, t in enumerate(tickets) if kept is not None and t.id == kept.id),
+                      None)
+            if at is not None:
+                self.table.selectRow(at)
+            else:
+                self.table.setCurrentItem(None)
+        finally:
+            self.table.blockSignals(False)
         self._fit_rows(len(tickets))
         self._show_repeat(check.repeat if check else None)
         self.setTitle(self.tr("Earlier tickets of this caller (last %1 days): %2")
@@ -285,11 +301,12 @@ class DuplicatesPanel(QGroupBox):
         self.repeat_label.show()
 
     def selected(self) -> EarlierTicket | None:
+        """The ticket in the row the agent picked (``None`` until they pick one)."""
         rows = self.table.selectionModel().selectedRows()
-        if not rows or self.result is None:
+        if not rows:
             return None
         i = rows[0].row()
-        return self.result.tickets[i] if i < len(self.result.tickets) else None
+        return self._rows[i] if i < len(self._rows) else None
 
     def _refresh_button(self) -> None:
         t = self.selected()
@@ -299,6 +316,8 @@ class DuplicatesPanel(QGroupBox):
             self.hint.setText(self.tr("This ticket is closed: it cannot be urged."))
         elif not self._urge_allowed:
             self.hint.setText(self.tr("Urging is possible after the call ends (wrap-up)."))
+        elif t is None and self._rows:
+            self.hint.setText(self.tr("Select the ticket this call is about to urge it."))
         else:
             self.hint.setText(self.tr("Urging records the call on that ticket; no new ticket "
                                       "is saved."))

@@ -44,6 +44,11 @@ def error_message(err: FieldError) -> str:
         return QCoreApplication.translate("FieldMessages", "Please choose {field}.").format(field=label)
     if code == "required":
         return QCoreApplication.translate("FieldMessages", "{field} is required.").format(field=label)
+    if code == "required_for_dispatch":
+        return QCoreApplication.translate(
+            "FieldMessages", "{field} is needed to dispatch: the customer is answered by phone "
+            "(ask them to leave a number)."
+        ).format(field=label)
     if code == "too_long":
         if err.limit is None:
             return QCoreApplication.translate("FieldMessages", "{field} is too long.").format(field=label)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,16 +17,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from callcenter.domain.deadlines import DeadlineUnit
 from callcenter.domain.site_profile import Named, SiteProfile
 from callcenter.domain.ticket import MAX_LENGTHS, FieldError, TicketDraft
 from callcenter.services.customers.screen_pop import ScreenPop
 from callcenter.services.tickets.entry import NEW_CUSTOMER_FIELDS, DispatchRequest
+from callcenter.ui.tickets.deadline_field import DeadlineField, unit_label
 from callcenter.ui.tickets.field_messages import error_message, field_label
 
 # Accessible names stay Chinese whatever the UI language (screen readers on site read Chinese).
@@ -69,6 +69,10 @@ INVALID_STYLE = "".join(
 )
 
 
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
 class TicketForm(QWidget):
     """Ticket fields plus (optionally) the dispatch group (下发部门 / 处理时限)."""
 
@@ -93,8 +97,6 @@ class TicketForm(QWidget):
         self._always_required: set[str] = set()
         self._required: set[str] = set()
         self._invalid: dict[str, str] = {}
-        self._deadline_touched = False
-        self._setting_deadline = False
         self._field_errors_shown = False  # the banner shows field errors (not show_message)
         self._new_customer = False  # "new customer with this number" is on
 
@@ -149,22 +151,22 @@ class TicketForm(QWidget):
 
         self.dispatch_group: QGroupBox | None = None
         self.department: QComboBox | None = None
-        self.deadline_days: QSpinBox | None = None
+        self.deadline_days: DeadlineField | None = None
         if with_dispatch:
             self.dispatch_group = QGroupBox(self.tr("Dispatch"), self)
             self.dispatch_group.setObjectName("ticketDispatchGroup")
             dispatch_form = QFormLayout(self.dispatch_group)
             self.department = self._combo("department", profile.departments)
             self._add_row(dispatch_form, "department", self.department)
-            self.deadline_days = QSpinBox(self)
-            self.deadline_days.setRange(1, profile.max_deadline_days)
+            self.deadline_days = DeadlineField(profile.max_deadline_days, self)
             self._register("deadline_days", self.deadline_days)
             self._add_row(dispatch_form, "deadline_days", self.deadline_days)
-            self.deadline_days.valueChanged.connect(self._deadline_edited)
+            self.deadline_days.valueChanged.connect(lambda _v: self._edited("deadline_days"))
             outer.addWidget(self.dispatch_group)
         outer.addStretch(1)
 
         self.category.currentIndexChanged.connect(self._category_changed)
+        self.area_type.currentIndexChanged.connect(self._suggest_deadline)  # urban 45, rural 90
         self._category_changed()
         self._content_changed()
         self._fix_tab_order()
@@ -297,43 +299,24 @@ class TicketForm(QWidget):
         self._suggest_deadline()
 
     def _suggest_deadline(self) -> None:
-        """The dispatch days follow the profile's deadline for the category and
-        sub-type (when it is in days) until the agent changes them."""
-        code = self._code(self.category)
-        rule = self.profile.category(code)
+        """The deadline field follows the profile's deadline for the category,
+        sub-type and area, in its unit (until the agent shortens the days)."""
         if self.deadline_days is None:
             return
-        if rule is None:
-            self.deadline_days.setSuffix("")
-            return
-        d = self.profile.deadline_for(code, subtype=self._code(self.subtype) or None,
-                                      area_type=self._code(self.area_type) or None)
-        # the days count in the profile's unit: say so when it is working days
-        self.deadline_days.setSuffix(
-            self.tr(" working days") if d.unit is DeadlineUnit.WORKING_DAYS else "")
-        if self._deadline_touched:
-            return
-        days = d.amount if d.unit in (DeadlineUnit.DAYS, DeadlineUnit.WORKING_DAYS) \
-            else rule.default_deadline_days
-        self._set_deadline(days)
-
-    def _deadline_edited(self) -> None:
-        if not self._setting_deadline:
-            self._deadline_touched = True
-        self._edited("deadline_days")
-
-    def _set_deadline(self, days: int) -> None:
-        assert self.deadline_days is not None
-        self._setting_deadline = True
-        try:
-            self.deadline_days.setValue(max(1, min(days, self.profile.max_deadline_days)))
-        finally:
-            self._setting_deadline = False
+        code = self._code(self.category)
+        rule = self.profile.category(code)
+        d = None if rule is None else self.profile.deadline_for(
+            code, subtype=self._code(self.subtype) or None,
+            area_type=self._code(self.area_type) or None)
+        self.deadline_days.follow(d, rule.default_deadline_days if rule else 1)
+        self._refresh_field("deadline_days")
 
     def _refresh_field(self, name: str) -> None:
         """Label text (⚠ when wrong, * when required) and accessible description."""
         required = name in self._required
-        text = field_label(name) + (" *" if required else "")
+        label = unit_label(self.deadline_days.unit) \
+            if name == "deadline_days" and self.deadline_days is not None else field_label(name)
+        text = label + (" *" if required else "")
         if name in self._invalid:
             text = f"{WARNING_SIGN} {text}"
         self._labels[name].setText(text)
@@ -379,7 +362,7 @@ class TicketForm(QWidget):
         """The chosen department and deadline; ``None`` when built without the dispatch group."""
         if self.department is None or self.deadline_days is None:
             return None
-        return DispatchRequest(self._code(self.department), self.deadline_days.value())
+        return DispatchRequest(self._code(self.department), self.deadline_days.days())
 
     def field_widget(self, name: str) -> QWidget | None:
         return self._fields.get(name)
@@ -409,15 +392,33 @@ class TicketForm(QWidget):
         self.error_label.setText(text)
         self.error_label.show()
         self._field_errors_shown = True
-        target = next((e.field for e in errors if e.field in self._fields), None)
+        target = next((e for e in errors if e.field in self._fields), None)
         if target is not None:
-            self.focus_field(target)
+            self.focus_field(target.field, past=target.limit if target.code == "too_long" else None)
 
-    def focus_field(self, name: str) -> None:
+    def focus_field(self, name: str, past: int | None = None) -> None:
+        """Focus a field with its text selected; with ``past`` (a too-long field's
+        limit in characters) only the part past the limit, so the next key press
+        never replaces what fits."""
         w = self._fields[name]
         w.setFocus(Qt.FocusReason.OtherFocusReason)
-        if isinstance(w, QLineEdit | QPlainTextEdit):
+        text = self._content_text() if w is self.content else \
+            w.text() if isinstance(w, QLineEdit) else None
+        if text is None:
+            return
+        if past is None or len(text) <= past:
             w.selectAll()
+            return
+        # Qt counts UTF-16 units: a character outside the BMP (emoji, 𠀀) is two
+        start, end = _utf16_len(text[:past]), _utf16_len(text)
+        if isinstance(w, QLineEdit):
+            w.setSelection(start, end - start)
+            return
+        cursor = w.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        w.setTextCursor(cursor)
+        w.ensureCursorVisible()
 
     def clear_errors(self) -> None:
         for name in list(self._invalid):
@@ -448,8 +449,8 @@ class TicketForm(QWidget):
             if combo is not None:
                 combo.setCurrentIndex(0)
         if self.deadline_days is not None:
-            self._set_deadline(1)
-        self._deadline_touched = False
+            self.deadline_days.reset()
+            self._suggest_deadline()
 
     @staticmethod
     def _fill(w: QLineEdit, value: str) -> None:

@@ -83,6 +83,9 @@ def reason_text(reason: str) -> str:
             "Lifecycle", "The reply is incomplete: repairs need departure, arrival, cause, "
             "restore time and result."),
         "department_missing": QCoreApplication.translate("Lifecycle", "Choose a department."),
+        "phone_missing": QCoreApplication.translate(
+            "Lifecycle", "This ticket has no contact phone: the customer is answered by phone, "
+            "so an inquiry, opinion, suggestion or praise is dispatched only with one."),
         "stale": QCoreApplication.translate(
             "Lifecycle", "Someone else changed this ticket meanwhile. It has been reloaded; "
             "what you typed is kept — check and try again."),
