@@ -1,0 +1,50 @@
+"""``callcenter handover compile --json`` on a real store: the shift holding --at,
+each section's items with their ids; bad --at refused."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from callcenter.bench.seed import seed_tickets
+from callcenter.commands.handover import main
+from callcenter.domain.auth.roles import Role
+from callcenter.services.handover.shift import ShiftHandover
+from callcenter.services.storage.database import open_database
+from tests.fakes import signed_in
+from tests.handover.helpers import NOW, PROFILE, clock, info_at
+
+
+def test_compile_prints_the_shift_and_its_sections(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        ev = ShiftHandover(db, clock(), "W01", PROFILE.handover,
+                           user=signed_in("9001", Role.SHIFT_LEAD)).mark_event(
+            info_at(), "media_sensitive", "记者来电询问停电", "media_exposure").result(5)
+    finally:
+        db.close()
+    seed_tickets(tmp_path / "desk.sqlite3", 25, PROFILE, days=2, now=NOW)
+    assert main(["compile", "--at", "2026-11-23 15:55", "--data-dir", str(tmp_path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["shift"]["name"] == "白班" and out["shift"]["next"]["name"] == "中班"
+    assert out["shift"]["start"] == "2026-11-23T00:00:00+00:00"
+    sections = out["sections"]
+    assert set(sections) == {"open_tickets", "follow_up", "events", "outages", "weather",
+                             "equipment", "other"}
+    assert len(sections["open_tickets"]) == 25 and all(i["id"] for i in sections["open_tickets"])
+    assert {i["group"] for i in sections["open_tickets"]} <= {"inquiry", "repair", "complaint",
+                                                              "report", "other"}
+    (event,) = sections["events"]
+    assert event["id"] == ev and event["report"] == "pending" and event["remaining_s"] == 3600
+    # 夜班 is 00:00-08:00: 02:00 belongs to that day's 夜班, without the 白班's events
+    assert main(["compile", "--at", "2026-11-24 02:00", "--data-dir", str(tmp_path), "--json"]) == 0
+    night = json.loads(capsys.readouterr().out)
+    assert night["shift"]["key"] == "2026-11-24/夜班" and night["sections"]["events"] == []
+
+
+def test_a_bad_time_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compile", "--at", "tomorrow", "--data-dir", str(tmp_path), "--json"]) == 2
+    assert "--at 'tomorrow'" in capsys.readouterr().err
