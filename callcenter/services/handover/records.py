@@ -244,3 +244,60 @@ class HandoverRecords:
 
     def get(self, record_id: str) -> Future[RecordView]:
         return self._db.read(lambda s: record_in(s, record_id))
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    """One line of the history list."""
+
+    id: str
+    shift_key: str
+    shift_name: str
+    shift_start: datetime
+    outgoing_lead: str
+    state: RecordState
+    submitted_at: datetime | None
+    confirmed_by: str | None
+
+
+HISTORY_LIMIT = 500
+
+
+def search_in(s: Session, *, start: datetime | None = None, end: datetime | None = None,
+              shift_name: str = "", lead: str = "", submitted_only: bool = False,
+              limit: int = HISTORY_LIMIT) -> list[RecordRow]:
+    """Records by the start of their shift in [start, end), shift name and lead (outgoing or
+    the one who confirmed), newest first."""
+    q = select(HandoverRecord).where(HandoverRecord.deleted_at.is_(None))
+    if start is not None:
+        q = q.where(HandoverRecord.shift_start >= start)
+    if end is not None:
+        q = q.where(HandoverRecord.shift_start < end)
+    if shift_name:
+        q = q.where(HandoverRecord.shift_name == shift_name)
+    if submitted_only:
+        q = q.where(HandoverRecord.status == RecordState.SUBMITTED.value)
+    recs = s.execute(q.order_by(HandoverRecord.shift_start.desc()).limit(limit * 2)).scalars().all()
+    confirms: dict[uuid.UUID, tuple[datetime, str]] = {}
+    if recs:
+        for rid, at, who in s.execute(select(HandoverEntry.record_id, HandoverEntry.at,
+                                             HandoverEntry.author).where(
+                HandoverEntry.kind == EntryKind.CONFIRM.value,
+                HandoverEntry.record_id.in_([r.id for r in recs]))):
+            if rid is not None and (rid not in confirms or (at, who) < confirms[rid]):
+                confirms[rid] = (at, who)
+    out = []
+    for r in recs:
+        c = confirms.get(r.id)
+        if lead and lead not in (r.outgoing_lead, c[1] if c else None):
+            continue
+        state = RecordState.CONFIRMED if c else RecordState(r.status)
+        out.append(RecordRow(str(r.id), r.shift_key, r.shift_name, _aware(r.shift_start),
+                             r.outgoing_lead, state,
+                             _aware(r.submitted_at) if r.submitted_at else None,
+                             c[1] if c else None))
+    return out[:limit]
+
+
+def search(db: Database, **kw: Any) -> Future[list[RecordRow]]:
+    return db.read(lambda s: search_in(s, **kw))
