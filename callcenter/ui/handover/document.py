@@ -19,13 +19,16 @@ def record_html(rec: RecordView, unit_name: str, tz: ZoneInfo) -> str:
     e = html.escape
     start = rec.shift_start.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     end = rec.shift_end.astimezone(tz).strftime("%H:%M")
+    title, shift, lead, state = (tr("Shift handover record"), tr("Shift"), tr("Outgoing lead"),
+                                 tr("State"))
     parts = [f"<h2 align='center'>{e(unit_name)}</h2>",
-             f"<h3 align='center'>{e(tr('Shift handover record'))}</h3>",
-             f"<p>{e(tr('Shift'))}: {e(rec.shift_name)} {start}–{end} &nbsp; "
-             f"{e(tr('Outgoing lead'))}: {e(rec.outgoing_lead)} &nbsp; "
-             f"{e(tr('State'))}: {e(state_name(rec.state.value))}</p>"]
+             f"<h3 align='center'>{e(title)}</h3>",
+             f"<p>{e(shift)}: {e(rec.shift_name)} {start}–{end} &nbsp; "
+             f"{e(lead)}: {e(rec.outgoing_lead)} &nbsp; "
+             f"{e(state)}: {e(state_name(rec.state.value))}</p>"]
     if rec.confirmed_by and rec.confirmed_at:
-        parts.append(f"<p>{e(tr('Confirmed by'))}: {e(rec.confirmed_by)} "
+        by = tr("Confirmed by")
+        parts.append(f"<p>{e(by)}: {e(rec.confirmed_by)} "
                      f"{rec.confirmed_at.astimezone(tz):%Y-%m-%d %H:%M}</p>")
     checked = {str(x.data.get("item")) for x in rec.of_kind(EntryKind.CHECK)}
     for section in SECTIONS:

@@ -13,7 +13,8 @@ from callcenter.domain.handover.record import Section
 
 
 def tr(text: str) -> str:
-    return QCoreApplication.translate("Handover", text)
+    # lupdate files a bare tr("...") call under the empty context: look it up there
+    return QCoreApplication.translate("", text)
 
 
 def section_title(section: Section) -> str:
@@ -58,8 +59,9 @@ def local(iso_text: str | None, tz: ZoneInfo) -> str:
 def item_line(section: Section, item: Mapping[str, Any], tz: ZoneInfo) -> str:
     """One compiled item as one line of text."""
     if section is Section.OPEN_TICKETS:
+        deadline = tr("deadline")
         return (f"[{group_name(item['group'])}] {item['number']} {item['status']}"
-                f" {tr('deadline')} {local(item.get('deadline_at'), tz)}")
+                f" {deadline} {local(item.get('deadline_at'), tz)}")
     if section is Section.FOLLOW_UP:
         reasons = "、".join(reason_name(r) for r in item.get("reasons", ()))
         when = item.get("deadline_at") or item.get("due_at")
