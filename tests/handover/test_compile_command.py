@@ -48,3 +48,25 @@ def test_compile_prints_the_shift_and_its_sections(tmp_path: Path,
 def test_a_bad_time_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["compile", "--at", "tomorrow", "--data-dir", str(tmp_path), "--json"]) == 2
     assert "--at 'tomorrow'" in capsys.readouterr().err
+
+
+def test_export_writes_a_pdf_of_the_record(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           qapp: object) -> None:
+    from callcenter.services.handover.compile import compile_in
+    from callcenter.services.handover.records import HandoverRecords
+
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        info = info_at()
+        compiled = db.read_now(lambda s: compile_in(s, PROFILE, info, NOW))
+        recs = HandoverRecords(db, clock(), "W01", user=signed_in("9001", Role.SHIFT_LEAD))
+        rid = recs.open_draft(info, compiled).result(5).id
+        recs.submit(rid, {"weather": "暴雨橙色预警"}).result(5)
+    finally:
+        db.close()
+    pdf = tmp_path / "out.pdf"
+    assert main(["export", rid, "--pdf", str(pdf), "--data-dir", str(tmp_path)]) == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 1000
+    assert "2026-11-23/白班" in capsys.readouterr().out
+    assert main(["export", "no-such-id", "--pdf", str(pdf), "--data-dir", str(tmp_path)]) == 1
+    assert "no record" in capsys.readouterr().err
