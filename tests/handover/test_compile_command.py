@@ -70,3 +70,28 @@ def test_export_writes_a_pdf_of_the_record(tmp_path: Path, capsys: pytest.Captur
     assert "2026-11-23/白班" in capsys.readouterr().out
     assert main(["export", "no-such-id", "--pdf", str(pdf), "--data-dir", str(tmp_path)]) == 1
     assert "no record" in capsys.readouterr().err
+
+
+def test_urged_and_supervised_tickets_need_the_next_shift(tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from callcenter.services.handover.compile import compile_in
+    from callcenter.store.models import Ticket, TicketEvent
+
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        seed_tickets(tmp_path / "desk.sqlite3", 10, PROFILE, days=0, now=NOW)
+
+        def mark(s):  # type: ignore[no-untyped-def]
+            ids = [t for t in s.scalars(select(Ticket.id).where(Ticket.deadline_at.is_(None)))]
+            for tid, kind in ((ids[0], "supervise"), (ids[1], "urge"), (ids[1], "urge")):
+                s.add(TicketEvent(ticket_id=tid, kind=kind, actor="9001", at=NOW, data={},
+                                  updated_at=NOW, origin_workstation="W01"))
+            return [str(i) for i in ids[:2]]
+
+        sup, urged = db.write_now(mark)
+        c = db.read_now(lambda s: compile_in(s, PROFILE, info_at(), NOW))
+    finally:
+        db.close()
+    reasons = {i["id"]: i["reasons"] for i in c.sections["follow_up"]}
+    assert reasons[sup] == ["supervised"] and reasons[urged] == ["urged"]

@@ -89,15 +89,18 @@ def _aware(t: datetime | None) -> datetime | None:
 # slicing (5,000 of them through the ORM's type processing cost ~0.3 s here; see
 # bench handover-compile)
 _OPEN_SQL = (
-    "SELECT t.id, t.number, t.category, t.status, t.department, t.deadline_at, t.created_at,"
-    " (SELECT group_concat(DISTINCT e.kind) FROM ticket_events e WHERE e.ticket_id = t.id"
-    "  AND e.kind IN ('urge', 'supervise') AND e.deleted_at IS NULL)"
-    " FROM tickets t WHERE t.status IN ({}) AND t.deleted_at IS NULL ORDER BY t.created_at"
+    "SELECT id, number, category, status, department, deadline_at, created_at"
+    " FROM tickets WHERE status IN ({}) AND deleted_at IS NULL ORDER BY created_at"
 ).format(", ".join(f"'{v}'" for v in OPEN_STATES))
+# 催办 and 督办 marks, one scan of the events (cheaper than a probe per open ticket)
+_MARKS_SQL = ("SELECT ticket_id, group_concat(DISTINCT kind) FROM ticket_events"
+              " WHERE kind IN ('urge', 'supervise') AND deleted_at IS NULL GROUP BY ticket_id")
 
 
 def open_tickets(s: Session) -> list[dict[str, Any]]:
-    rows = s.connection().exec_driver_sql(_OPEN_SQL).fetchall()
+    conn = s.connection()
+    marks: dict[str, str] = dict(conn.exec_driver_sql(_MARKS_SQL).fetchall())
+    rows = conn.exec_driver_sql(_OPEN_SQL).fetchall()
     groups: dict[str, str] = {}
     out = []
     for r in rows:
@@ -109,7 +112,8 @@ def open_tickets(s: Session) -> list[dict[str, Any]]:
             "id": f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}" if len(h) == 32 else h,
             "number": r[1], "group": g, "category": r[2], "status": r[3], "department": r[4],
             "deadline_at": dl.replace(" ", "T") + "+00:00" if dl else None,
-            "created_at": cr.replace(" ", "T") + "+00:00" if cr else None, "marks": r[7] or ""})
+            "created_at": cr.replace(" ", "T") + "+00:00" if cr else None,
+            "marks": marks.get(h) or ""})
     return out
 
 
