@@ -99,70 +99,70 @@
         <translation>无法写入本地库，未做任何更改。请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="166"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="170"/>
         <source>You cannot sign out yet: nobody of the incoming shift (%1) has signed in. A lead may sign out anyway with a reason on the Handover tab.</source>
         <translation>暂不能签出：接班班次（%1）尚无人签入。值班长可在“交接班”页填写原因后强制签出。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="199"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="203"/>
         <source>%1 %2–%3 (team %4), ends in %5 min; next: %6</source>
         <translation>%1 %2–%3（%4），%5 分钟后结束；下一班：%6</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="214"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="218"/>
         <source>The shift ends in %1 minutes: prepare the handover record.</source>
         <translation>本班 %1 分钟后结束：请准备交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="248"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="252"/>
         <source>Record %1: %2</source>
         <translation>记录 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="249"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="253"/>
         <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="249"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="253"/>
         <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="250"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="254"/>
         <location filename="../../callcenter/ui/handover/texts.py" line="44"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="260"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="264"/>
         <source>Submitted: the incoming lead can confirm it.</source>
         <translation>已提交：接班值班长可以确认。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="260"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="264"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="281"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="285"/>
         <source>(%1 left)</source>
         <translation>（剩余 %1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="308"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="312"/>
         <source>Marked.</source>
         <translation>已标记。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="318"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="322"/>
         <source>Choose the event that was reported.</source>
         <translation>请选择已上报的事件。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="332"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="336"/>
         <source>Summary sent to the lead.</source>
         <translation>小结已发送给值班长。</translation>
     </message>
@@ -1471,6 +1471,11 @@
         <location filename="../../callcenter/ui/handover/feature.py" line="144"/>
         <source>Handover</source>
         <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="141"/>
+        <source>Events of this shift</source>
+        <translation>本班事件</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,8 @@ def test_agent_marks_lead_drafts_refreshes_keeps_text_and_submits(qtbot: QtBot,
     qtbot.waitUntil(lambda: f.agent is not None and f.agent.message.text() != "", timeout=10_000)
 
     sign_in(qtbot, ctx, "9001")
-    assert f.lead is not None and f.agent is None
+    assert f.lead is not None and f.agent is not None  # the lead's own events tab
+    assert f.lead.indexOf(f.agent) == 3 and f.agent.summary_box.isHidden()
     ctx.window.tools.setCurrentWidget(f.lead)
     f.lead.outgoing.open_btn.click()
     qtbot.waitUntil(lambda: f.draft is not None, timeout=10_000)
@@ -70,6 +71,12 @@ def test_agent_marks_lead_drafts_refreshes_keeps_text_and_submits(qtbot: QtBot,
     assert boxes[Section.EVENTS].items.count() == 1
     assert "媒体记者" in boxes[Section.EVENTS].items.item(0).text()
     assert "本班受理12件" in boxes[Section.OTHER].items.item(0).text()
+    # the lead reports the media event to the province from the events tab
+    qtbot.waitUntil(lambda: f.agent is not None and f.agent.events.count() == 1, timeout=10_000)
+    f.agent.events.setCurrentRow(0)
+    f.agent.reported_btn.click()
+    qtbot.waitUntil(lambda: f.agent is not None and "(" not in f.agent.events.item(0).text()
+                    and "9001" in f.agent.events.item(0).text(), timeout=10_000)
     boxes[Section.WEATHER].text.setPlainText("大风蓝色预警")
     boxes[Section.EVENTS].text.setPlainText("已电话报告主任")
     # the data changes while the lead edits: a new event arrives; the refresh keeps the text
@@ -81,6 +88,9 @@ def test_agent_marks_lead_drafts_refreshes_keeps_text_and_submits(qtbot: QtBot,
     qtbot.waitUntil(lambda: boxes[Section.EVENTS].items.count() == 2, timeout=10_000)
     assert boxes[Section.WEATHER].text.toPlainText() == "大风蓝色预警"
     assert boxes[Section.EVENTS].text.toPlainText() == "已电话报告主任"
+    reported = next(boxes[Section.EVENTS].items.item(i).text() for i in range(2)
+                    if "媒体记者" in boxes[Section.EVENTS].items.item(i).text())
+    assert "9001" in reported  # reported, by whom and when, in the record
     f.lead.outgoing.submit_btn.click()
     qtbot.waitUntil(lambda: f.draft is not None and f.draft.state is RecordState.SUBMITTED,
                     timeout=10_000)

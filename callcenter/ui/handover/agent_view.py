@@ -70,5 +70,11 @@ class AgentView(QWidget):
         self.message = QLabel(self)
         self.message.setObjectName("agentHandoverMessage")
         self.message.setWordWrap(True)
+        self.summary_box, self.chase_box = summ, chase
         for w in (self.shift_label, mark, summ, chase, self.message):
             lay.addWidget(w)
+
+    def for_lead(self) -> None:
+        """The lead marks and reports events too; the summary and the chase are the agents'."""
+        self.summary_box.hide()
+        self.chase_box.hide()

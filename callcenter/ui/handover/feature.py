@@ -136,24 +136,28 @@ class HandoverFeature(QObject):
             o.override_btn.clicked.connect(self.override_sign_out)
             o.set_editable(False)
             self._w.add_tool_tab(self.lead, self.tr("Handover"))
+            self.agent = AgentView(self._profile.handover, self._lang)
+            self.agent.for_lead()
+            self.lead.addTab(self.agent, self.tr("Events of this shift"))
         elif signed.actor.role is Role.AGENT:
             self.agent = AgentView(self._profile.handover, self._lang)
+            self._w.add_tool_tab(self.agent, self.tr("Handover"))
+        if self.agent is not None:
             self.agent.mark_btn.clicked.connect(self.mark_event)
             self.agent.reported_btn.clicked.connect(self.report_event)
             self.agent.summary_btn.clicked.connect(self.send_summary)
-            self._w.add_tool_tab(self.agent, self.tr("Handover"))
         self.tick()
         self.timer.start()
 
     def _signed_out(self) -> None:
         self.timer.stop()
-        for view in (self.lead, self.agent):
+        for view in (self.lead, self.agent if self.lead is None else None):
             if view is not None:
                 index = self._w.tools.indexOf(view)
                 if index >= 0:
                     self._w.tools.removeTab(index)
                 view.deleteLater()
-        self.lead = self.agent = None
+        self.lead = self.agent = None  # a lead's events view went with the lead's tab
         self.incoming = None
         self.draft = None
         self.sign_out_state = None
@@ -265,7 +269,7 @@ class HandoverFeature(QObject):
         now = self._clock.utc_now()
         within = timedelta(minutes=self._profile.handover.report_within_minutes)
         self.deliver(self._db.read(lambda s: events(s, info, now, within)), self.show_events)
-        if self.records.user.user_id:
+        if self.records.user.user_id and self.lead is None:
             self.deliver(self.shift.chase_for(self.records.user.user_id), self.show_chase)
 
     def show_events(self, items: list[dict[str, Any]]) -> None:
