@@ -120,19 +120,19 @@
     </message>
     <message>
         <location filename="../../callcenter/ui/handover/feature.py" line="253"/>
-        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="48"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
         <location filename="../../callcenter/ui/handover/feature.py" line="253"/>
-        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="48"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
         <location filename="../../callcenter/ui/handover/feature.py" line="254"/>
-        <location filename="../../callcenter/ui/handover/texts.py" line="44"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="49"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -187,53 +187,53 @@
         <translation>由 %1 于 %2 确认。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="90"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="94"/>
         <source>%1 items checked, %2 questions</source>
         <translation>已核对 %1 项，问题 %2 个</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="114"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="118"/>
         <source>Write the question first.</source>
         <translation>请先填写问题。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="128"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="132"/>
         <source>Confirmed. Assign the overdue chase and brief the team.</source>
         <translation>已确认。请指定超期工单催办人并向班组交代工作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="134"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="138"/>
         <source>Addenda are for confirmed records; before that, ask a question.</source>
         <translation>补充说明用于已确认的记录；确认前请提问。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="178"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="182"/>
         <source>Confirm the record before assigning the chase.</source>
         <translation>请先确认记录，再指定催办人。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="182"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="186"/>
         <source>The chase goes to %1.</source>
         <translation>超期工单由 %1 催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="204"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="208"/>
         <source>%1 records</source>
         <translation>共 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="215"/>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="229"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="219"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="233"/>
         <source>Choose a record first.</source>
         <translation>请先选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="232"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="236"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="243"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="247"/>
         <source>Written: %1</source>
         <translation>已写入：%1</translation>
     </message>
@@ -299,91 +299,111 @@
     </message>
     <message>
         <location filename="../../callcenter/ui/handover/texts.py" line="38"/>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="38"/>
+        <source>dispatched</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="39"/>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="39"/>
+        <source>replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="38"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
         <source>Typical</source>
         <translation>典型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="38"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
         <source>Media-sensitive</source>
         <translation>媒体敏感</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="39"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="44"/>
         <source>Emergency</source>
         <translation>突发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="48"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="53"/>
         <source>overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="48"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="53"/>
         <source>due next shift</source>
         <translation>下一班到期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="49"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="54"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="49"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="54"/>
         <source>urged</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="50"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="55"/>
         <source>callback due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="62"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="67"/>
         <source>deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="73"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="78"/>
         <source>reported in time</source>
         <translation>已按时上报</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="73"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="78"/>
         <source>reported late</source>
         <translation>上报超时</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="74"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="79"/>
         <source>to report within the hour</source>
         <translation>须1小时内上报</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="75"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="80"/>
         <source>1-hour report overdue</source>
         <translation>1小时上报已超时</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="87"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="92"/>
         <source>Sync queue: %1 pending</source>
         <translation>同步队列：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="89"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="94"/>
         <source>Ran offline %1–%2 (%3 changes waited)</source>
         <translation>%1–%2 离线运行（%3 条变更等待上传）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="93"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="98"/>
         <source>Back-filled ticket %1 by %2</source>
         <translation>补录工单 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="95"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="100"/>
         <source>Telephony fault: %1</source>
         <translation>话务故障：%1</translation>
     </message>

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from callcenter.app import AppContext, AppOptions, build
+from callcenter.domain.handover.record import Section
 from callcenter.ui.handover.feature import HandoverFeature
 
 
@@ -79,17 +82,43 @@ def render(out: Path, lang: str = "zh") -> list[Path]:
         f.open_draft()
         wait(app, lambda: f.draft is not None)
         lead = f.lead
-        from callcenter.domain.handover.record import Section
         lead.outgoing.boxes[Section.WEATHER].text.setPlainText("傍晚雷阵雨，风力6级")
         w.tools.setCurrentWidget(lead)
         app.processEvents()
         shots.append(save(w, out / "handover_draft.png"))
         lead.outgoing.submit_btn.click()
         wait(app, lambda: f.draft is not None and f.draft.state.value == "submitted")
-        record_id = f.draft.id
-        # the incoming lead (the demo has one lead: 9001 confirms as "another" is refused)
+        # the incoming lead: a second lead (the demo has one) on the same store
+        from callcenter.services.auth.directory import UserDirectory
+        from callcenter.sync.outbox import capture_suspended
+
+        def add_lead(s: Any) -> None:
+            with capture_suspended(s):
+                UserDirectory(ctx.desk.profile, "W01", audit=False).add_in(
+                    s, "9002", name="李班长", role="shift_lead", password="demo9002",
+                    now=datetime.now(UTC), team="乙班", must_change=False)
+        ctx.db.write_now(add_lead)
+        sign_in(app, ctx, "9002")
+        lead = f.lead
+        assert lead is not None and f.incoming is not None
+        w.tools.setCurrentWidget(lead)
         lead.setCurrentWidget(lead.incoming)
-        shots.append(save(w, out / "handover_incoming.png"))
+        wait(app, lambda: f.incoming is not None and f.incoming.record is not None)
+        box = lead.incoming.boxes[Section.OPEN_TICKETS].items
+        if box.count():
+            box.item(0).setCheckState(Qt.CheckState.Checked)
+        lead.incoming.password.setText("wrong")
+        lead.incoming.confirm_btn.click()
+        wait(app, lambda: lead.incoming.message.text() != "")
+        shots.append(save(w, out / "handover_incoming_refused.png"))
+        lead.incoming.check_btn.click()
+        lead.incoming.password.setText("demo9002")
+        lead.incoming.message.setText("")
+        lead.incoming.confirm_btn.click()
+        wait(app, lambda: f.incoming is not None and f.incoming.record is not None
+             and f.incoming.record.state.value == "confirmed")
+        app.processEvents()
+        shots.append(save(w, out / "handover_incoming_confirmed.png"))
         lead.setCurrentWidget(lead.history)
         lead.history.search_btn.click()
         wait(app, lambda: lead.history.table.rowCount() > 0)
@@ -100,7 +129,6 @@ def render(out: Path, lang: str = "zh") -> list[Path]:
         f.incoming.export_pdf(str(pdf))
         wait(app, lambda: pdf.exists() and pdf.stat().st_size > 0)
         shots.append(pdf)
-        del record_id
         ctx.shutdown()
     return shots
 

@@ -119,8 +119,10 @@ class HandoverRecords:
 
     # -- the outgoing lead ---------------------------------------------------------------
     def open_draft(self, info: ShiftInfo, compiled: Compiled) -> Future[RecordView]:
-        """This lead's record of the shift (made as a draft if there is none yet), its
-        compiled sections refreshed while a draft; the lead's texts are kept."""
+        """This lead's record of the shift, made as a draft with ``compiled`` if there is
+        none yet. An existing draft is not rewritten: the screen shows the fresh compiled
+        parts, and save and submit store them (a 5,000-ticket section is not pushed to
+        central on every refresh)."""
         actor = self.user.require(Permission.HANDOVER_CONFIRM)
         return self._db.write(lambda s: self.open_draft_in(s, info, compiled, actor.user_id))
 
@@ -137,28 +139,30 @@ class HandoverRecords:
                                compiled=compiled.sections, texts={}, created_at=now,
                                updated_at=now, origin_workstation=self._ws)
             s.add(r)
-        elif r.status == RecordState.DRAFT.value and r.compiled != compiled.sections:
-            r.compiled = compiled.sections
-            r.updated_at = now
-        s.flush()
+            s.flush()
         return _view(s, r)
 
-    def save_texts(self, record_id: str, texts: Mapping[str, str]) -> Future[RecordView]:
+    def save_texts(self, record_id: str, texts: Mapping[str, str],
+                   compiled: Compiled | None = None) -> Future[RecordView]:
         self.user.require(Permission.HANDOVER_CONFIRM)
-        return self._db.write(lambda s: self._save_in(s, record_id, texts, submit=False))
+        return self._db.write(lambda s: self._save_in(s, record_id, texts, compiled, submit=False))
 
-    def submit(self, record_id: str, texts: Mapping[str, str]) -> Future[RecordView]:
-        """The draft becomes the record the incoming lead reads (audited)."""
+    def submit(self, record_id: str, texts: Mapping[str, str],
+               compiled: Compiled | None = None) -> Future[RecordView]:
+        """The draft becomes the record the incoming lead reads (audited), with the
+        compiled parts as the lead last saw them."""
         self.user.require(Permission.HANDOVER_CONFIRM)
-        return self._db.write(lambda s: self._save_in(s, record_id, texts, submit=True))
+        return self._db.write(lambda s: self._save_in(s, record_id, texts, compiled, submit=True))
 
-    def _save_in(self, s: Session, record_id: str, texts: Mapping[str, str], *,
-                 submit: bool) -> RecordView:
+    def _save_in(self, s: Session, record_id: str, texts: Mapping[str, str],
+                 compiled: Compiled | None, *, submit: bool) -> RecordView:
         r = _get(s, record_id)
         if r.status != RecordState.DRAFT.value or r.origin_workstation != self._ws:
             raise HandoverRefused("read_only")
         now = self._clock.utc_now()
         r.texts = {k: str(v) for k, v in texts.items() if k in SECTIONS and str(v).strip()}
+        if compiled is not None and compiled.sections != r.compiled:
+            r.compiled = compiled.sections
         r.updated_at = now
         if submit:
             r.status = RecordState.SUBMITTED.value

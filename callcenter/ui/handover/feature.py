@@ -70,6 +70,7 @@ class HandoverFeature(QObject):
         self.agent: AgentView | None = None
         self.incoming: IncomingController | None = None
         self.draft: RecordView | None = None
+        self.compiled: Compiled | None = None  # the parts the open draft shows
         self.sign_out_state: SignOutCheck | None = None
         self._overridden = False
         self._reminded: str | None = None
@@ -160,6 +161,7 @@ class HandoverFeature(QObject):
         self.lead = self.agent = None  # a lead's events view went with the lead's tab
         self.incoming = None
         self.draft = None
+        self.compiled = None
         self.sign_out_state = None
 
     def sign_out_refusal(self) -> str | None:
@@ -235,17 +237,25 @@ class HandoverFeature(QObject):
             return
         now = self._clock.utc_now()
         fut: Future[Compiled] = self._db.read(lambda s: compile_in(s, self._profile, info, now))
-        self.deliver(fut, lambda c: self.deliver(self.records.open_draft(info, c), self.show_draft))
 
-    def show_draft(self, view: RecordView) -> None:
+        def compiled(c: Compiled) -> None:
+            self.deliver(self.records.open_draft(info, c), lambda v: self.show_draft(v, c))
+        self.deliver(fut, compiled)
+
+    def show_draft(self, view: RecordView, compiled: Compiled | None = None) -> None:
+        """A draft shows the parts just compiled (``compiled``); a submitted record what
+        it stored. The lead's texts are loaded once and never overwritten."""
         if self.lead is None:
             return
         first = self.draft is None or self.draft.id != view.id
         self.draft = view
+        live = compiled is not None and view.state is RecordState.DRAFT
+        self.compiled = compiled if live else None
         o = self.lead.outgoing
         for s in SECTIONS:
             box = o.boxes[s]
-            box.set_items(view.compiled.get(s.value, []))
+            box.set_items((compiled.sections if live and compiled else view.compiled)
+                          .get(s.value, []))
             if first:
                 box.text.setPlainText(view.texts.get(s.value, ""))
         o.set_editable(view.state is RecordState.DRAFT)
@@ -257,10 +267,12 @@ class HandoverFeature(QObject):
         if self.lead is None or self.draft is None:
             return
         texts = self.lead.outgoing.texts()
-        fut = (self.records.submit if submit else self.records.save_texts)(self.draft.id, texts)
+        shown = self.compiled
+        fut = (self.records.submit if submit else self.records.save_texts)(
+            self.draft.id, texts, shown)
 
         def done(view: RecordView) -> None:
-            self.show_draft(view)
+            self.show_draft(view, shown)
             self.say(tr("Submitted: the incoming lead can confirm it.") if submit else tr("Saved."))
         self.deliver(fut, done)
 

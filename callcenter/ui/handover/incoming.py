@@ -85,6 +85,10 @@ class IncomingController:
                 "%2", rec.confirmed_at.astimezone(self.f.tz).strftime("%Y-%m-%d %H:%M"))
         else:
             state = state_name(rec.state.value)
+        box = i.records
+        n = box.findData(rec.id)
+        if n >= 0:  # the list says what the record is now
+            box.setItemText(n, f"{rec.shift_key} {rec.outgoing_lead} · {state_name(rec.state.value)}")
         questions = len(rec.of_kind(EntryKind.QUESTION))
         i.state_label.setText(f"{rec.shift_key} · {rec.outgoing_lead} · {state} · "
                               + tr("%1 items checked, %2 questions").replace(

@@ -34,6 +34,11 @@ def group_name(group: str) -> str:
             "report": tr("Report"), "other": tr("Other")}.get(group, group)
 
 
+def ticket_state(code: str) -> str:
+    return {"accepted": tr("accepted"), "dispatched": tr("dispatched"),
+            "in_progress": tr("in progress"), "replied": tr("replied")}.get(code, code)
+
+
 def class_name(code: str) -> str:
     return {"major": tr("Major"), "typical": tr("Typical"), "media_sensitive": tr("Media-sensitive"),
             "emergency": tr("Emergency")}.get(code, code)
@@ -60,7 +65,7 @@ def item_line(section: Section, item: Mapping[str, Any], tz: ZoneInfo) -> str:
     """One compiled item as one line of text."""
     if section is Section.OPEN_TICKETS:
         deadline = tr("deadline")
-        return (f"[{group_name(item['group'])}] {item['number']} {item['status']}"
+        return (f"[{group_name(item['group'])}] {item['number']} {ticket_state(item['status'])}"
                 f" {deadline} {local(item.get('deadline_at'), tz)}")
     if section is Section.FOLLOW_UP:
         reasons = "、".join(reason_name(r) for r in item.get("reasons", ()))
