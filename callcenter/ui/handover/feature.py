@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QListWidgetItem
 
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.auth.roles import Role
 from callcenter.domain.clock import Clock
 from callcenter.domain.handover.record import (
@@ -74,6 +75,7 @@ class HandoverFeature(QObject):
         self.sign_out_state: SignOutCheck | None = None
         self._overridden = False
         self._reminded: str | None = None
+        self._session = 0  # bumped at every sign-in and sign-out: late results are dropped
         self.timer = QTimer(self)
         self.timer.setObjectName("handoverTick")
         self.timer.setInterval(TICK_MS)
@@ -85,8 +87,14 @@ class HandoverFeature(QObject):
     # -- plumbing ---------------------------------------------------------------------
     def deliver(self, fut: Future[Any], ok: Callable[[Any], None],
                 failed: Callable[[BaseException], None] | None = None) -> None:
+        """Hand a future's result to ``ok`` on the GUI thread, unless the user who asked
+        has signed out meanwhile (their widgets are gone: the result is dropped)."""
+        session = self._session
+
         def done(f: Future[Any]) -> None:
             def run() -> None:
+                if session != self._session:
+                    return
                 exc = f.exception()
                 if exc is None:
                     ok(f.result())
@@ -122,6 +130,7 @@ class HandoverFeature(QObject):
 
     # -- sign-in, sign-out ----------------------------------------------------------------
     def _signed_in(self, signed: SignedIn) -> None:
+        self._session += 1
         if not self._profile.shifts:
             return
         self._overridden = False
@@ -151,6 +160,7 @@ class HandoverFeature(QObject):
         self.timer.start()
 
     def _signed_out(self) -> None:
+        self._session += 1
         self.timer.stop()
         for view in (self.lead, self.agent if self.lead is None else None):
             if view is not None:
@@ -191,6 +201,8 @@ class HandoverFeature(QObject):
 
     def refresh(self) -> None:
         """Another desk's records or entries arrived (sync pulled them)."""
+        if self.lead is None and self.agent is None:
+            return
         if self.incoming is not None:
             self.incoming.reload()
         self.tick()
@@ -239,7 +251,8 @@ class HandoverFeature(QObject):
         fut: Future[Compiled] = self._db.read(lambda s: compile_in(s, self._profile, info, now))
 
         def compiled(c: Compiled) -> None:
-            self.deliver(self.records.open_draft(info, c), lambda v: self.show_draft(v, c))
+            if self.lead is not None and self.records.user.allows(Permission.HANDOVER_CONFIRM):
+                self.deliver(self.records.open_draft(info, c), lambda v: self.show_draft(v, c))
         self.deliver(fut, compiled)
 
     def show_draft(self, view: RecordView, compiled: Compiled | None = None) -> None:
