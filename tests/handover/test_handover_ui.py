@@ -115,6 +115,7 @@ def test_sign_out_order_refuses_and_a_lead_overrides_with_a_reason(qtbot: QtBot,
     assert f.lead is not None and ctx.auth is not None
     # what the tick read: the handover window is open and nobody of 白班 signed in yet
     f.timer.stop()
+    qtbot.waitUntil(lambda: f.sign_out_state is not None, timeout=10_000)  # the first tick's read
     f.sign_out_state = SignOutCheck(False, "白班", 0)
     ctx.auth.sign_out()
     assert ctx.auth.current is not None  # still signed in, and told why

@@ -43,3 +43,23 @@ def test_attendance_and_the_sign_out_order(tmp_path: Path) -> None:
             early).result(5).allowed
     finally:
         db.close()
+
+
+def test_an_early_sign_out_goes_into_the_shifts_record(tmp_path: Path) -> None:
+    from callcenter.domain.handover.record import EntryKind
+    from callcenter.services.handover.compile import compile_in
+    from callcenter.services.handover.records import HandoverRecords
+
+    db = open_database(tmp_path / "desk.sqlite3")
+    try:
+        c = clock()
+        info = info_at(c.utc_now())
+        lead = signed_in("9001", Role.SHIFT_LEAD)
+        ShiftHandover(db, c, "W01", PROFILE.handover, user=lead).override_sign_out(
+            info, "医院复诊，已报告主任").result(5)
+        compiled = db.read_now(lambda s: compile_in(s, PROFILE, info, c.utc_now()))
+        view = HandoverRecords(db, c, "W01", user=lead).open_draft(info, compiled).result(5)
+        (early,) = view.of_kind(EntryKind.SIGN_OUT_OVERRIDE)
+        assert (early.author, early.text) == ("9001", "医院复诊，已报告主任")
+    finally:
+        db.close()

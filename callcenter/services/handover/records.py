@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from callcenter.domain.audit.chain import AuditAction
@@ -80,9 +80,13 @@ def _aware(t: datetime) -> datetime:
 
 
 def _view(s: Session, r: HandoverRecord) -> RecordView:
-    rows = s.execute(select(HandoverEntry).where(HandoverEntry.record_id == r.id,
-                                                 HandoverEntry.deleted_at.is_(None))
-                     .order_by(HandoverEntry.at, HandoverEntry.id)).scalars().all()
+    # its own entries, and the shift's early sign-outs made before any record existed
+    rows = s.execute(select(HandoverEntry).where(
+        or_(HandoverEntry.record_id == r.id,
+            and_(HandoverEntry.shift_key == r.shift_key, HandoverEntry.record_id.is_(None),
+                 HandoverEntry.kind == EntryKind.SIGN_OUT_OVERRIDE.value)),
+        HandoverEntry.deleted_at.is_(None)).order_by(HandoverEntry.at, HandoverEntry.id)
+    ).scalars().all()
     entries = tuple(EntryView(str(e.id), e.kind, e.author, _aware(e.at), e.text, dict(e.data),
                               str(e.ref_id) if e.ref_id else None) for e in rows)
     first = first_confirmation([(e.at, e.author) for e in entries
