@@ -49,120 +49,120 @@
         <translation>提前签出</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="47"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="48"/>
         <source>Wrong password: the handover is not confirmed (this was recorded).</source>
         <translation>密码错误：交接未确认（已记录）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="48"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="49"/>
         <source>The record is submitted or confirmed: it cannot be changed; add an addendum.</source>
         <translation>记录已提交或已确认，不能修改；请添加补充说明。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="49"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="50"/>
         <source>You cannot confirm your own record: the incoming lead confirms it.</source>
         <translation>不能确认自己的记录：由接班值班长确认。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="50"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="51"/>
         <source>The record is still a draft: the outgoing lead has not submitted it.</source>
         <translation>记录仍是草稿：交班值班长尚未提交。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="51"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="52"/>
         <source>No such record on this desk (yet).</source>
         <translation>本机（尚）无此记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="52"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="53"/>
         <source>Write something first.</source>
         <translation>请先填写内容。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="53"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="54"/>
         <source>Choose the kind of event.</source>
         <translation>请选择事件类别。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="54"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="55"/>
         <source>Unknown report kind.</source>
         <translation>未知的上报类别。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="102"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="111"/>
         <source>Already confirmed by %1 at %2.</source>
         <translation>已由 %1 于 %2 确认。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="107"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="116"/>
         <source>The store could not be written; nothing changed. Try again.</source>
         <translation>无法写入本地库，未做任何更改。请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="170"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="182"/>
         <source>You cannot sign out yet: nobody of the incoming shift (%1) has signed in. A lead may sign out anyway with a reason on the Handover tab.</source>
         <translation>暂不能签出：接班班次（%1）尚无人签入。值班长可在“交接班”页填写原因后强制签出。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="203"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="217"/>
         <source>%1 %2–%3 (team %4), ends in %5 min; next: %6</source>
         <translation>%1 %2–%3（%4），%5 分钟后结束；下一班：%6</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="218"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="232"/>
         <source>The shift ends in %1 minutes: prepare the handover record.</source>
         <translation>本班 %1 分钟后结束：请准备交接班记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="252"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="275"/>
         <source>Record %1: %2</source>
         <translation>记录 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="253"/>
-        <location filename="../../callcenter/ui/handover/texts.py" line="48"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="276"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="56"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="253"/>
-        <location filename="../../callcenter/ui/handover/texts.py" line="48"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="276"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="56"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="254"/>
-        <location filename="../../callcenter/ui/handover/texts.py" line="49"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="277"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="57"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="264"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="289"/>
         <source>Submitted: the incoming lead can confirm it.</source>
         <translation>已提交：接班值班长可以确认。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="264"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="289"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="285"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="310"/>
         <source>(%1 left)</source>
         <translation>（剩余 %1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="312"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="337"/>
         <source>Marked.</source>
         <translation>已标记。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="322"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="347"/>
         <source>Choose the event that was reported.</source>
         <translation>请选择已上报的事件。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="336"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="361"/>
         <source>Summary sent to the lead.</source>
         <translation>小结已发送给值班长。</translation>
     </message>
@@ -217,23 +217,23 @@
         <translation>超期工单由 %1 催办。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="208"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="209"/>
         <source>%1 records</source>
         <translation>共 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="219"/>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="233"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="220"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="234"/>
         <source>Choose a record first.</source>
         <translation>请先选择一条记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="236"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="237"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/incoming.py" line="247"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="248"/>
         <source>Written: %1</source>
         <translation>已写入：%1</translation>
     </message>
@@ -319,91 +319,126 @@
     </message>
     <message>
         <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
+        <source>Planned outage</source>
+        <translation>计划停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
+        <source>Temporary outage</source>
+        <translation>临时停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="44"/>
+        <source>Fault outage</source>
+        <translation>故障停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="44"/>
+        <source>Over-capacity outage</source>
+        <translation>超容量停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="45"/>
+        <source>announced</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="45"/>
+        <source>outage in progress</source>
+        <translation>停电中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="46"/>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="51"/>
         <source>Major</source>
         <translation>重大</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="51"/>
         <source>Typical</source>
         <translation>典型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="51"/>
         <source>Media-sensitive</source>
         <translation>媒体敏感</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="44"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="52"/>
         <source>Emergency</source>
         <translation>突发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="53"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="61"/>
         <source>overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="53"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="61"/>
         <source>due next shift</source>
         <translation>下一班到期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="54"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="62"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="54"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="62"/>
         <source>urged</source>
         <translation>催办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="55"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="63"/>
         <source>callback due</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="67"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="75"/>
         <source>deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="78"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="86"/>
         <source>reported in time</source>
         <translation>已按时上报</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="78"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="86"/>
         <source>reported late</source>
         <translation>上报超时</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="79"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="87"/>
         <source>to report within the hour</source>
         <translation>须1小时内上报</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="80"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="88"/>
         <source>1-hour report overdue</source>
         <translation>1小时上报已超时</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="92"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="100"/>
         <source>Sync queue: %1 pending</source>
         <translation>同步队列：%1 条待上传</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="94"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="102"/>
         <source>Ran offline %1–%2 (%3 changes waited)</source>
         <translation>%1–%2 离线运行（%3 条变更等待上传）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="98"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="106"/>
         <source>Back-filled ticket %1 by %2</source>
         <translation>补录工单 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/texts.py" line="100"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="108"/>
         <source>Telephony fault: %1</source>
         <translation>话务故障：%1</translation>
     </message>
@@ -1487,13 +1522,13 @@
 <context>
     <name>HandoverFeature</name>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="138"/>
-        <location filename="../../callcenter/ui/handover/feature.py" line="144"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="148"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="154"/>
         <source>Handover</source>
         <translation>交接班</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="141"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="151"/>
         <source>Events of this shift</source>
         <translation>本班事件</translation>
     </message>

@@ -205,6 +205,7 @@ class IncomingController:
                                           r.submitted_at.astimezone(tz).strftime("%m-%d %H:%M")
                                           if r.submitted_at else "—")):
                     h.table.setItem(n, c, QTableWidgetItem(text))
+            h.table.resizeColumnsToContents()
             h.message.setText(tr("%1 records").replace("%1", str(len(rows))))
         self.f.deliver(fut, show)
 

@@ -39,6 +39,14 @@ def ticket_state(code: str) -> str:
             "in_progress": tr("in progress"), "replied": tr("replied")}.get(code, code)
 
 
+def outage_words(kind: str, status: str) -> str:
+    k = {"planned": tr("Planned outage"), "temporary": tr("Temporary outage"),
+         "fault": tr("Fault outage"), "over_capacity": tr("Over-capacity outage")}.get(kind, kind)
+    st = {"announced": tr("announced"), "in_progress": tr("outage in progress"),
+          "restored": tr("restored")}.get(status, status)
+    return f"{k} {st}"
+
+
 def class_name(code: str) -> str:
     return {"major": tr("Major"), "typical": tr("Typical"), "media_sensitive": tr("Media-sensitive"),
             "emergency": tr("Emergency")}.get(code, code)
@@ -83,7 +91,7 @@ def item_line(section: Section, item: Mapping[str, Any], tz: ZoneInfo) -> str:
             line += f" · {verdict}{who}"
         return line
     if section is Section.OUTAGES:
-        return (f"{item['source_id']} {item['kind']} {item['status']} {local(item['start'], tz)}"
+        return (f"{item['source_id']} {outage_words(item['kind'], item['status'])} {local(item['start'], tz)}"
                 f"–{local(item.get('actual_restore') or item.get('expected_restore'), tz)}"
                 f" {item.get('area', '')}")
     if section is Section.EQUIPMENT:
