@@ -98,9 +98,14 @@ _MARKS_SQL = ("SELECT ticket_id, group_concat(DISTINCT kind) FROM ticket_events"
 
 
 def open_tickets(s: Session) -> list[dict[str, Any]]:
-    conn = s.connection()
-    marks: dict[str, str] = dict(conn.exec_driver_sql(_MARKS_SQL).fetchall())
-    rows = conn.exec_driver_sql(_OPEN_SQL).fetchall()
+    # the DB-API cursor of the session's own connection (same transaction): plain tuples,
+    # without a Row object per ticket
+    cur = s.connection().connection.cursor()
+    try:
+        marks: dict[str, str] = dict(cur.execute(_MARKS_SQL).fetchall())
+        rows = cur.execute(_OPEN_SQL).fetchall()
+    finally:
+        cur.close()
     groups: dict[str, str] = {}
     out = []
     for r in rows:
