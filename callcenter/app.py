@@ -62,6 +62,7 @@ from callcenter.ui.auth.users_admin import UsersAdminFeature
 from callcenter.ui.callbacks.integration import install as install_callbacks
 from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
+from callcenter.ui.handover.feature import HandoverFeature
 from callcenter.ui.outages.integration import install as install_outages
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
@@ -203,6 +204,9 @@ def build(opts: AppOptions) -> AppContext:
     keep.append(auth)
     keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),
                                                           clock), profile, opts.lang))
+    # the shift handover (issue 13): a 交接班 tab for leads and agents, the sign-out order
+    keep.append(handover := HandoverFeature(window, auth, db, profile, current_calendar(db).is_working_day,
+                                clock, workstation, user, opts.lang))
     # features install themselves through MainWindow's extension points
     workflow = TicketWorkflow(db, clock, workstation, user=user, profile=profile,
                               calendar=tickets.calendar)
@@ -242,6 +246,8 @@ def build(opts: AppOptions) -> AppContext:
             outages.refresh()
         if "alerts" in tables:
             duplicates.alerts_view.refresh()
+        if tables & {"handover_records", "handover_entries"}:
+            handover.refresh()
         if "tickets" in tables:
             lifecycle.refresh_counts()
             lifecycle.refresh_department()

@@ -43,6 +43,10 @@ SCHEMA: dict[str, Any] = {
     "callback": {"max_attempts": "int", "due_hours": "float"},
     "duplicates": {"days": "int"},
     "security": {"max_failed_sign_ins": "int", "lock_minutes": "float", "idle_lock_minutes": "float"},
+    "shifts": [{"name": "str", "start": "str", "end": "str", "team": "str", "days": "str"}],
+    "handover": {"reminder_minutes": "int", "arrive_early_minutes": "int",
+                 "late_after_minutes": "int", "report_within_minutes": "int",
+                 "report_kinds": [_NAMED]},
 }
 # sections a profile must have: the call loop's rules are not to be guessed
 REQUIRED = ("site", "ring", "targets", "categories", "departments", "busy_reasons", "area_types",
@@ -88,6 +92,12 @@ def _line(lines: Mapping[str, int], path: str) -> int:
             return lines[path]
         path = path.rsplit(".", 1)[0] if "." in path else ""
     return 1
+
+
+def line_of(text: str, path: str) -> int:
+    """The line of a key path (``shifts[2].end``) in the profile text; its table's
+    line when the key itself is not there."""
+    return _line(key_lines(text), path)
 
 
 def _kind_ok(kind: str, value: Any) -> bool:

@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .auth.lockout import LockoutPolicy
 from .deadlines import Deadline, DeadlineUnit
+from .handover.settings import HandoverSettings, parse_handover
+from .handover.shifts import ShiftDef, ShiftError, parse_shifts
 from .ring_counter import RingCadence
 from .sla import SlaTargets
 
@@ -99,6 +101,9 @@ class SiteProfile:
     # [security]: wrong passwords before a lock, its length, and the screen lock after idle
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
     idle_lock_minutes: float = 10.0
+    # [[shifts]] and [handover] (issue 13): an empty tuple means the site runs no shifts
+    shifts: tuple[ShiftDef, ...] = ()
+    handover: HandoverSettings = field(default_factory=HandoverSettings)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def deadline_for(
@@ -281,8 +286,10 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             duplicate_days=int(data.get("duplicates", {}).get("days", 30)),
             lockout=_lockout(data.get("security", {})),
             idle_lock_minutes=float(data.get("security", {}).get("idle_lock_minutes", 10)),
+            shifts=parse_shifts(data.get("shifts", ())),
+            handover=parse_handover(data.get("handover", {})),
         ))
-    except ProfileError:
+    except (ProfileError, ShiftError):
         raise
     except (KeyError, TypeError, ValueError) as exc:
         raise ProfileError(f"bad or missing profile key: {exc}") from exc

@@ -8,6 +8,7 @@ from . import (  # noqa: F401
     audit_models,
     auth_models,
     callback_models,
+    handover_models,
     models,
     outage_models,
     script_models,

@@ -1204,6 +1204,9 @@ BEGIN
     ELSIF p_table = 'audit_log' THEN
         -- every desk's audit trail reaches lead and admin desks; a desk keeps its own
         RETURN CASE WHEN p_kind IN ('lead', 'admin') THEN 'true' ELSE 'x.origin_workstation = $4' END;
+    ELSIF p_table IN ('handover_records', 'handover_entries') THEN
+        -- the handover crosses desks: outgoing and incoming leads, and the agents of both shifts
+        RETURN 'true';
     END IF;
     RETURN NULL;
 END $function$;

@@ -2,6 +2,448 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="22"/>
+        <source>Shift handover record</source>
+        <translation>交接班记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="22"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="22"/>
+        <source>Outgoing lead</source>
+        <translation>交班值班长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="23"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="30"/>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="43"/>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="43"/>
+        <source>Addenda</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="44"/>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/document.py" line="45"/>
+        <source>Early sign-outs</source>
+        <translation>提前签出</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="48"/>
+        <source>Wrong password: the handover is not confirmed (this was recorded).</source>
+        <translation>密码错误：交接未确认（已记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="49"/>
+        <source>The record is submitted or confirmed: it cannot be changed; add an addendum.</source>
+        <translation>记录已提交或已确认，不能修改；请添加补充说明。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="50"/>
+        <source>You cannot confirm your own record: the incoming lead confirms it.</source>
+        <translation>不能确认自己的记录：由接班值班长确认。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="51"/>
+        <source>The record is still a draft: the outgoing lead has not submitted it.</source>
+        <translation>记录仍是草稿：交班值班长尚未提交。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="52"/>
+        <source>No such record on this desk (yet).</source>
+        <translation>本机（尚）无此记录。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="53"/>
+        <source>Write something first.</source>
+        <translation>请先填写内容。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="54"/>
+        <source>Choose the kind of event.</source>
+        <translation>请选择事件类别。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="55"/>
+        <source>Unknown report kind.</source>
+        <translation>未知的上报类别。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="111"/>
+        <source>Already confirmed by %1 at %2.</source>
+        <translation>已由 %1 于 %2 确认。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="116"/>
+        <source>The store could not be written; nothing changed. Try again.</source>
+        <translation>无法写入本地库，未做任何更改。请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="182"/>
+        <source>You cannot sign out yet: nobody of the incoming shift (%1) has signed in. A lead may sign out anyway with a reason on the Handover tab.</source>
+        <translation>暂不能签出：接班班次（%1）尚无人签入。值班长可在“交接班”页填写原因后强制签出。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="217"/>
+        <source>%1 %2–%3 (team %4), ends in %5 min; next: %6</source>
+        <translation>%1 %2–%3（%4），%5 分钟后结束；下一班：%6</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="232"/>
+        <source>The shift ends in %1 minutes: prepare the handover record.</source>
+        <translation>本班 %1 分钟后结束：请准备交接班记录。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="275"/>
+        <source>Record %1: %2</source>
+        <translation>记录 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="276"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="56"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="276"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="56"/>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="277"/>
+        <location filename="../../callcenter/ui/handover/texts.py" line="57"/>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="289"/>
+        <source>Submitted: the incoming lead can confirm it.</source>
+        <translation>已提交：接班值班长可以确认。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="289"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="310"/>
+        <source>(%1 left)</source>
+        <translation>（剩余 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="337"/>
+        <source>Marked.</source>
+        <translation>已标记。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="347"/>
+        <source>Choose the event that was reported.</source>
+        <translation>请选择已上报的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="361"/>
+        <source>Summary sent to the lead.</source>
+        <translation>小结已发送给值班长。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="27"/>
+        <source>Present</source>
+        <translation>到岗</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="27"/>
+        <source>Late</source>
+        <translation>迟到</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="27"/>
+        <source>Absent</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="84"/>
+        <source>Confirmed by %1 at %2.</source>
+        <translation>由 %1 于 %2 确认。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="94"/>
+        <source>%1 items checked, %2 questions</source>
+        <translation>已核对 %1 项，问题 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="118"/>
+        <source>Write the question first.</source>
+        <translation>请先填写问题。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="132"/>
+        <source>Confirmed. Assign the overdue chase and brief the team.</source>
+        <translation>已确认。请指定超期工单催办人并向班组交代工作。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="138"/>
+        <source>Addenda are for confirmed records; before that, ask a question.</source>
+        <translation>补充说明用于已确认的记录；确认前请提问。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="182"/>
+        <source>Confirm the record before assigning the chase.</source>
+        <translation>请先确认记录，再指定催办人。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="186"/>
+        <source>The chase goes to %1.</source>
+        <translation>超期工单由 %1 催办。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="209"/>
+        <source>%1 records</source>
+        <translation>共 %1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="220"/>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="234"/>
+        <source>Choose a record first.</source>
+        <translation>请先选择一条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="237"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/incoming.py" line="248"/>
+        <source>Written: %1</source>
+        <translation>已写入：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="22"/>
+        <source>1. Unfinished tickets</source>
+        <translation>一、未办结工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="23"/>
+        <source>2. Urge, supervise, call back; overdue</source>
+        <translation>二、需催办、督办、回访及超期工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="24"/>
+        <source>3. Major, typical, media-sensitive and emergency events</source>
+        <translation>三、重大、典型、媒体敏感及突发事件</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="25"/>
+        <source>4. Planned, temporary and fault outages</source>
+        <translation>四、计划、临时及故障停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="26"/>
+        <source>5. Abnormal weather</source>
+        <translation>五、异常天气</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="27"/>
+        <source>6. Desks and equipment</source>
+        <translation>六、坐席系统及办公设备状况</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="28"/>
+        <source>7. Other (agents&apos; summaries)</source>
+        <translation>七、其他（坐席小结）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="33"/>
+        <source>Inquiry</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="33"/>
+        <source>Repair</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="33"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="34"/>
+        <source>Report</source>
+        <translation>举报</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="34"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="38"/>
+        <source>accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="38"/>
+        <source>dispatched</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="39"/>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="39"/>
+        <source>replied</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
+        <source>Planned outage</source>
+        <translation>计划停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="43"/>
+        <source>Temporary outage</source>
+        <translation>临时停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="44"/>
+        <source>Fault outage</source>
+        <translation>故障停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="44"/>
+        <source>Over-capacity outage</source>
+        <translation>超容量停电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="45"/>
+        <source>announced</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="45"/>
+        <source>outage in progress</source>
+        <translation>停电中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="46"/>
+        <source>restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="51"/>
+        <source>Major</source>
+        <translation>重大</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="51"/>
+        <source>Typical</source>
+        <translation>典型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="51"/>
+        <source>Media-sensitive</source>
+        <translation>媒体敏感</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="52"/>
+        <source>Emergency</source>
+        <translation>突发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="61"/>
+        <source>overdue</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="61"/>
+        <source>due next shift</source>
+        <translation>下一班到期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="62"/>
+        <source>supervised</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="62"/>
+        <source>urged</source>
+        <translation>催办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="63"/>
+        <source>callback due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="75"/>
+        <source>deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="86"/>
+        <source>reported in time</source>
+        <translation>已按时上报</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="86"/>
+        <source>reported late</source>
+        <translation>上报超时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="87"/>
+        <source>to report within the hour</source>
+        <translation>须1小时内上报</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="88"/>
+        <source>1-hour report overdue</source>
+        <translation>1小时上报已超时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="100"/>
+        <source>Sync queue: %1 pending</source>
+        <translation>同步队列：%1 条待上传</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="102"/>
+        <source>Ran offline %1–%2 (%3 changes waited)</source>
+        <translation>%1–%2 离线运行（%3 条变更等待上传）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="106"/>
+        <source>Back-filled ticket %1 by %2</source>
+        <translation>补录工单 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/texts.py" line="108"/>
+        <source>Telephony fault: %1</source>
+        <translation>话务故障：%1</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <location filename="../../callcenter/ui/auth/user_dialogs.py" line="72"/>
@@ -60,6 +502,49 @@
     </message>
 </context>
 <context>
+    <name>AgentView</name>
+    <message>
+        <location filename="../../callcenter/ui/handover/agent_view.py" line="29"/>
+        <source>Mark an event of this shift</source>
+        <translation>标记本班事件</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/agent_view.py" line="38"/>
+        <source>No 1-hour report</source>
+        <translation>无需1小时上报</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/agent_view.py" line="45"/>
+        <source>What happened</source>
+        <translation>事件内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/agent_view.py" line="46"/>
+        <source>Mark</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/agent_view.py" line="54"/>
+        <source>Reported to the province</source>
+        <translation>已上报省公司</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/agent_view.py" line="57"/>
+        <source>My shift summary (goes to the lead&apos;s record)</source>
+        <translation>我的当班小结（进入值班长的交接记录）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/agent_view.py" line="62"/>
+        <source>Send the summary</source>
+        <translation>发送小结</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/agent_view.py" line="65"/>
+        <source>Overdue tickets I chase</source>
+        <translation>我负责催办的超期工单</translation>
+    </message>
+</context>
+<context>
     <name>AlertsView</name>
     <message>
         <location filename="../../callcenter/ui/alerts/view.py" line="59"/>
@@ -95,32 +580,32 @@
 <context>
     <name>AuthFeature</name>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="90"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="92"/>
         <source>Sign-in failed: the store could not be read. Try again.</source>
         <translation>签入失败：无法读取本地数据，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="123"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="125"/>
         <source>The password could not be saved. Try again.</source>
         <translation>密码未能保存，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="145"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="147"/>
         <source>Already signed in.</source>
         <translation>已签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="159"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="161"/>
         <source>Signed in as %1 (%2).</source>
         <translation>已签入：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="169"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="181"/>
         <source>Finish the call and the ticket before signing out.</source>
         <translation>请先结束通话并完成工单，再签出。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/integration.py" line="211"/>
+        <location filename="../../callcenter/ui/auth/integration.py" line="223"/>
         <source>Try again.</source>
         <translation>请重试。</translation>
     </message>
@@ -1098,6 +1583,171 @@
     </message>
 </context>
 <context>
+    <name>HandoverFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="148"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="154"/>
+        <source>Handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/feature.py" line="151"/>
+        <source>Events of this shift</source>
+        <translation>本班事件</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="30"/>
+        <source>All shifts</source>
+        <translation>全部班次</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="34"/>
+        <source>Lead ID</source>
+        <translation>值班长工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="35"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="36"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="36"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="41"/>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="41"/>
+        <source>Outgoing lead</source>
+        <translation>交班值班长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="42"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="42"/>
+        <source>Confirmed by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="43"/>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="47"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/history.py" line="48"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingView</name>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="95"/>
+        <source>Records to confirm</source>
+        <translation>待确认记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="96"/>
+        <source>Reload</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="97"/>
+        <source>Record:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="107"/>
+        <source>Question about the selected item</source>
+        <translation>对所选事项的问题</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="108"/>
+        <source>Ask</source>
+        <translation>提问</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="109"/>
+        <source>Save ticks</source>
+        <translation>保存核对</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="117"/>
+        <source>Your password</source>
+        <translation>您的密码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="118"/>
+        <source>Confirm the handover</source>
+        <translation>确认交接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="125"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="125"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="125"/>
+        <source>Signed in</source>
+        <translation>签入时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="125"/>
+        <source>Attendance</source>
+        <translation>考勤</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="128"/>
+        <source>Record attendance</source>
+        <translation>记录考勤</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="131"/>
+        <source>Assign the overdue chase</source>
+        <translation>指定催办</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="134"/>
+        <source>Chase overdue tickets:</source>
+        <translation>超期工单催办人：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="139"/>
+        <source>Addendum to a confirmed record</source>
+        <translation>对已确认记录的补充说明</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="140"/>
+        <source>Add addendum</source>
+        <translation>添加补充说明</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../callcenter/ui/shared/labels.py" line="13"/>
@@ -1143,6 +1793,24 @@
         <location filename="../../callcenter/ui/shared/labels.py" line="27"/>
         <source>Just signed in</source>
         <translation>刚签入</translation>
+    </message>
+</context>
+<context>
+    <name>LeadView</name>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="164"/>
+        <source>My shift&apos;s record</source>
+        <translation>本班交接记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="165"/>
+        <source>Take over</source>
+        <translation>接班</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="166"/>
+        <source>History</source>
+        <translation>历史记录</translation>
     </message>
 </context>
 <context>
@@ -1981,6 +2649,39 @@
     </message>
 </context>
 <context>
+    <name>OutgoingView</name>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="53"/>
+        <source>Open the draft</source>
+        <translation>打开草稿</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="54"/>
+        <source>Refresh the compiled parts</source>
+        <translation>刷新自动汇总部分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="55"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="56"/>
+        <source>Submit to the incoming lead</source>
+        <translation>提交给接班值班长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="63"/>
+        <source>Reason to sign out before the incoming shift signs in</source>
+        <translation>接班人员签入前签出的原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/lead_view.py" line="64"/>
+        <source>Sign out anyway</source>
+        <translation>强制签出</translation>
+    </message>
+</context>
+<context>
     <name>Permissions</name>
     <message>
         <location filename="../../callcenter/ui/shared/refusals.py" line="15"/>
@@ -2645,6 +3346,19 @@
         <location filename="../../callcenter/ui/scripts/panel.py" line="116"/>
         <source>Closing</source>
         <translation>结束语</translation>
+    </message>
+</context>
+<context>
+    <name>SectionBox</name>
+    <message>
+        <location filename="../../callcenter/ui/handover/sections.py" line="35"/>
+        <source>The lead&apos;s notes for this section</source>
+        <translation>值班长对本项的说明</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/handover/sections.py" line="57"/>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 条</translation>
     </message>
 </context>
 <context>

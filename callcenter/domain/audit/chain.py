@@ -53,6 +53,9 @@ class AuditAction(StrEnum):
     TICKET_EDITED_AFTER_DISPATCH = "ticket_edited_after_dispatch"
     HANDOVER_CONFIRMED = "handover_confirmed"
     HANDOVER_ADDENDUM = "handover_addendum"
+    HANDOVER_SUBMITTED = "handover_submitted"
+    HANDOVER_CONFIRM_REFUSED = "handover_confirm_refused"  # wrong password or already confirmed
+    SIGN_OUT_OVERRIDE = "sign_out_override"  # a lead left before the incoming shift signed in
     SCRIPT_PUBLISHED = "script_published"
     SITE_PUBLISHED = "site_published"
     EXPORT = "export"

@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 from callcenter.domain import profile_schema
+from callcenter.domain.handover.shifts import ShiftError
 from callcenter.domain.scripts.problems import syntax_line
 from callcenter.domain.site_profile import (
     ProfileError,
@@ -53,6 +54,9 @@ def parse_profile(text: str, name: str) -> SiteProfile:
         raise ProfileError("\n".join(f"{name}:{line}: {why}" for line, why in problems))
     try:
         return profile_from_mapping(data)
+    except ShiftError as exc:  # shifts and [handover]: the key's own line
+        line = profile_schema.line_of(text, exc.path)
+        raise ProfileError(f"{name}:{line}: {exc}") from exc
     except ProfileValueError as exc:
         line = next((i for i, ln in enumerate(text.splitlines(), 1) if exc.value in ln), 1)
         raise ProfileError(f"{name}:{line}: {exc}") from exc

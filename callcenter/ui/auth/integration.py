@@ -44,6 +44,8 @@ class AuthFeature(QObject):
         window.set_sign_in_flow(self.request_sign_in, self.sign_out)
         self.lock_dialog: ScreenLockDialog | None = None
         self._switched_from: str | None = None
+        # each returns why the signed-in user may not sign out now, or None (issue 13)
+        self._sign_out_guards: list[Callable[[], str | None]] = []
         self.idle = IdleWatcher(self)
         self.lock_check = QTimer(self)
         self.lock_check.setObjectName("idleLockCheck")
@@ -161,7 +163,17 @@ class AuthFeature(QObject):
         self.signedIn.emit(signed)
 
     # ----- sign-out -----------------------------------------------------------
-    def sign_out(self) -> None:
+    def add_sign_out_guard(self, guard: Callable[[], str | None]) -> None:
+        """``guard()`` says why sign-out is refused now (the handover's order), or None."""
+        self._sign_out_guards.append(guard)
+
+    def sign_out(self, *, force: bool = False) -> None:
+        """``force``: a guard was overridden (the reason is already recorded)."""
+        for guard in () if force else self._sign_out_guards:
+            why = guard()
+            if why:
+                self._w.statusBar().showMessage(why, 15000)
+                return
         try:
             self._desk.sign_out()
         except IllegalTransition:

@@ -1,0 +1,1 @@
+"""Shift handover: the record compiled from the store, submitted, confirmed across desks."""
