@@ -8,6 +8,7 @@
     callcenter site publish | list                            (callcenter/commands/site.py)
     callcenter audit verify [--data-dir DIR | --central URL]  (callcenter/commands/audit.py)
     callcenter sip demo DIR --launch | --stop | set-password  (callcenter/commands/sip.py)
+    callcenter qa checks [--call ID | --since DATE] | sample  (callcenter/commands/qa.py)
     callcenter --telephony sip [--sip-registrar H:P] [--sip-user U]   a real SIP soft phone
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
-               "site": "site", "users": "users", "audit": "audit", "sip": "sip"}
+               "site": "site", "users": "users", "audit": "audit", "sip": "sip", "qa": "qa"}
 
 
 def _app_parser() -> argparse.ArgumentParser:

@@ -36,7 +36,7 @@ def good_call(ring_s: float = 5, talk_s: float = 60, wrap_s: float = 20, late: b
     s.at(ring_s, EventKind.ANSWERED, ring_s=ring_s, late=late)
     if late:
         s.at(ring_s, EventKind.SCRIPT_SHOWN, key="apology", text="对不起，让您久等了。")
-    s.at(ring_s, EventKind.SCRIPT_SHOWN, key="greeting", text=f"您好，国网临江供电公司95598，{AGENT}号为您服务。")
+    s.at(ring_s, EventKind.SCRIPT_SHOWN, key="greeting", text=f"您好，国网临江供电公司，{AGENT}号为您服务。")
     if calming:
         s.at(ring_s + 3, EventKind.SCRIPT_SHOWN, key="complaint_opening", text="非常理解您的心情")
     s.edit(ring_s + 5, "category", category)
@@ -108,7 +108,8 @@ def test_late_greeting_with_and_without_the_agent_id() -> None:
     s = good_call(ring_s=20, late=True)
     r = result(s, c.LATE_GREETING_AGENT_ID)
     assert r.passed and kinds(s, r) == [EventKind.ANSWERED, EventKind.SCRIPT_SHOWN]
-    s.events = [CallEvent(e.kind, e.mono_ns, e.at, {**e.data, "text": "您好，国网临江供电公司95598，为您服务。"})
+    no_id = "您好，国网临江供电公司95598，为您服务。"
+    s.events = [CallEvent(e.kind, e.mono_ns, e.at, {**e.data, "text": no_id})
                 if e.data.get("key") == "greeting" else e for e in s.events]
     r = result(s, c.LATE_GREETING_AGENT_ID)
     assert not r.passed and r.detail == "no_agent_id"
