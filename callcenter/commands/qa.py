@@ -18,7 +18,12 @@ import sys
 import uuid
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    from callcenter.domain.site_profile import SiteProfile
+    from callcenter.services.storage.database import Database
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,7 +87,8 @@ def main(argv: list[str]) -> int:
         db.close()
 
 
-def _checks(db, profile, call_id, since, as_json, only_failed) -> int:  # type: ignore[no-untyped-def]
+def _checks(db: Database, profile: SiteProfile, call_id: uuid.UUID | None, since: datetime | None,
+            as_json: bool, only_failed: bool) -> int:
     from callcenter.services.qa.checks import checks_in, rules_of
 
     rules = rules_of(profile)
@@ -102,15 +108,22 @@ def _checks(db, profile, call_id, since, as_json, only_failed) -> int:  # type: 
     return 0
 
 
-def _sample(db, ns, start: datetime, end: datetime) -> int:  # type: ignore[no-untyped-def]
+def _sample(db: Database, ns: argparse.Namespace, start: datetime, end: datetime) -> int:
+    from callcenter.domain.clock import SystemClock
     from callcenter.domain.qa.sampling import SampleQuery
     from callcenter.services.qa.sampling import draw_sample_in
 
-    if ns.n < 0:
-        print("callcenter qa: --n must be >= 0", file=sys.stderr)
+    try:
+        query = SampleQuery(tuple(sorted(set(ns.agent))), start, end, ns.n, ns.seed, ns.answered)
+    except ValueError as exc:
+        print(f"callcenter qa: {exc}", file=sys.stderr)
         return 2
-    query = SampleQuery(tuple(sorted(set(ns.agent))), start, end, ns.n, ns.seed, ns.answered)
-    sample = db.write_now(lambda s: draw_sample_in(s, query, created_by="cli"))
+    now = SystemClock().utc_now()
+    try:
+        sample = db.write_now(lambda s: draw_sample_in(s, query, created_by="cli", now=now))
+    except ValueError as exc:
+        print(f"callcenter qa: {exc}", file=sys.stderr)
+        return 2
     if ns.json:
         print(json.dumps(sample.as_json(), ensure_ascii=False))
         return 0

@@ -10,6 +10,7 @@ from . import (  # noqa: F401
     callback_models,
     models,
     outage_models,
+    qa_models,
     script_models,
     site_models,
     sync_models,
