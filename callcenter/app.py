@@ -43,6 +43,7 @@ from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
+from callcenter.services.qa.workspace import QaWorkspace
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -63,6 +64,8 @@ from callcenter.ui.callbacks.integration import install as install_callbacks
 from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.outages.integration import install as install_outages
+from callcenter.ui.qa.integration import QaFeature
+from callcenter.ui.qa.replay import ticket_detail_replay
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -216,6 +219,9 @@ def build(opts: AppOptions) -> AppContext:
     tickets_tab = install_ticket_list(window, db, profile, clock, opts.lang)
     tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
     keep += [tickets_tab, lifecycle, scripts, outages]
+    # the QA workspace; its replay today is the ticket detail (one line to swap)
+    keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), profile, clock, opts.lang,
+                          open_replay=ticket_detail_replay(lifecycle.open_ticket, window)))
     if opts.autopilot_calls:
         # signs in as the first demo agent: the autopilot is for --demo desks
         agent = DEMO_USERS[0]

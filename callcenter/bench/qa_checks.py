@@ -37,8 +37,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from callcenter.domain.call_events import CallEvent, EventKind
+from callcenter.domain.call_events import CallEvent, EventKind, Outcome, summarize
 from callcenter.domain.qa.checks import TicketFacts, run_checks
+from callcenter.domain.ring_counter import RingCadence
+from callcenter.domain.sla import SlaTargets
 from callcenter.services.qa.checks import checks_in, rules_of
 from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import open_database
@@ -49,6 +51,7 @@ S = 1_000_000_000
 T0 = datetime(2026, 11, 1, tzinfo=UTC)
 AGENTS = tuple(str(1001 + i) for i in range(40))
 DESK = "BENCH-QA"
+CADENCE, TARGETS = RingCadence(), SlaTargets()  # the shipped profile's
 GREETING = "您好，国网临江供电公司95598，{agent}号为您服务。"
 
 
@@ -133,7 +136,8 @@ def _stamp(dt: datetime) -> str:
     return dt.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def seed_calls(path: Path, calls: Sequence[SynthCall], desk: str = DESK) -> None:
+def seed_calls(path: Path, calls: Sequence[SynthCall], desk: str = DESK,
+               cadence: RingCadence = CADENCE, targets: SlaTargets = TARGETS) -> None:
     """Write ``calls`` (sessions, events, tickets) into the migrated store at ``path``."""
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -142,10 +146,11 @@ def seed_calls(path: Path, calls: Sequence[SynthCall], desk: str = DESK) -> None
         sessions, events, tickets = [], [], []
         for c in calls:
             st = _stamp(c.started_at)
-            outcome = ("backfilled" if c.ticket is not None and c.ticket.backfilled else
-                       "answered" if any(e.kind is EventKind.ANSWERED for e in c.events) else "missed")
-            sessions.append((c.id.hex, None, c.agent_id, None, c.caller, st, outcome, 0, 0, 0, 0,
-                             c.ticket is not None and c.ticket.backfilled, 1, st, None, desk))
+            m = summarize(c.events, cadence, targets)  # the columns the desk derives likewise
+            sessions.append((c.id.hex, None, c.agent_id, None, c.caller, st, m.outcome.value,
+                             m.ring_s, m.talk_s, m.hold_s, m.wrapup_s, m.hung_up_by, m.late_answer,
+                             m.talk_over, m.wrapup_over, m.outcome is Outcome.BACKFILLED, 1, st,
+                             None, desk))
             for seq, e in enumerate(c.events, 1):
                 events.append((uuid.UUID(int=c.id.int ^ seq).hex, c.id.hex, seq, e.kind.value,
                                e.mono_ns, _stamp(e.at), json.dumps(dict(e.data), ensure_ascii=False),
@@ -158,9 +163,9 @@ def seed_calls(path: Path, calls: Sequence[SynthCall], desk: str = DESK) -> None
                                 st, c.agent_id, st, 1, st, None, desk))
         conn.executemany(
             "INSERT INTO call_sessions (id, shift_id, agent_id, telephony_call_id, caller_number,"
-            " started_at, outcome, late_answer, talk_over, wrapup_over, hold_s, backfilled,"
-            " version, updated_at, deleted_at, origin_workstation)"
-            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sessions)
+            " started_at, outcome, ring_s, talk_s, hold_s, wrapup_s, hung_up_by, late_answer,"
+            " talk_over, wrapup_over, backfilled, version, updated_at, deleted_at,"
+            " origin_workstation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", sessions)
         conn.executemany(
             "INSERT INTO call_events (id, call_id, seq, kind, mono_ns, at, data, version,"
             " updated_at, deleted_at, origin_workstation) VALUES (?,?,?,?,?,?,?,?,?,?,?)", events)

@@ -72,22 +72,22 @@
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="176"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="179"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="180"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="183"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="195"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="198"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="196"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="199"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -2035,24 +2035,322 @@
 <context>
     <name>PhoneStatus</name>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="55"/>
         <source>Phone online</source>
         <translation>话机在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="60"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="59"/>
         <source>Phone offline</source>
         <translation>话机离线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="63"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="62"/>
         <source>Not registered with the phone system. %1</source>
         <translation>未在电话系统注册。%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="69"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="68"/>
         <source>The phone is offline: you cannot go ready until it is back.</source>
         <translation>话机离线：恢复在线前不能示闲。</translation>
+    </message>
+</context>
+<context>
+    <name>QaCallsModel</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <source>Caller</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <source>Category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <source>Talk</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <source>Breaches</source>
+        <translation>超标项</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <source>Failed checks</source>
+        <translation>未通过检查</translation>
+    </message>
+</context>
+<context>
+    <name>QaFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="50"/>
+        <source>QA review</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="76"/>
+        <source>The search failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>QaLabels</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="13"/>
+        <source>Apology after a late answer</source>
+        <translation>超时接听后致歉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="14"/>
+        <source>Late-answer greeting gives the agent ID</source>
+        <translation>超时接听问候语报工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="16"/>
+        <source>Talk within 150 s</source>
+        <translation>通话不超过150秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="17"/>
+        <source>Wrap-up within 60 s</source>
+        <translation>话后处理不超过60秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="18"/>
+        <source>Customer hung up first</source>
+        <translation>客户先挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="19"/>
+        <source>Key fields filled</source>
+        <translation>关键字段已填写</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="20"/>
+        <source>Key fields unchanged after dispatch</source>
+        <translation>下发后关键字段未改动</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="22"/>
+        <source>Dispatched with a contact phone</source>
+        <translation>下发工单有联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="23"/>
+        <source>Complaint: calming script used</source>
+        <translation>投诉：使用了安抚话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="24"/>
+        <source>Not a back-filled ticket</source>
+        <translation>非补录工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="25"/>
+        <source>Wrap-up ended with a ticket</source>
+        <translation>话后处理有工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="31"/>
+        <source>Late answer</source>
+        <translation>超时接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="32"/>
+        <source>Talk over 150 s</source>
+        <translation>通话超150秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="33"/>
+        <source>Wrap-up over 60 s</source>
+        <translation>话后处理超60秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="34"/>
+        <source>Agent hung up first</source>
+        <translation>坐席先挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="35"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="52"/>
+        <source>Back-filled</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="41"/>
+        <source>Any check failed</source>
+        <translation>任一检查未通过</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="43"/>
+        <source>All checks passed</source>
+        <translation>全部检查通过</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="44"/>
+        <source>Failed: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="49"/>
+        <source>Answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="50"/>
+        <source>Missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="51"/>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="53"/>
+        <source>Ringing</source>
+        <translation>振铃中</translation>
+    </message>
+</context>
+<context>
+    <name>QaReplay</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/replay.py" line="18"/>
+        <source>This call has no ticket: its replay comes with the timeline replay.</source>
+        <translation>该通话没有工单：其回放待时间轴回放上线后提供。</translation>
+    </message>
+</context>
+<context>
+    <name>QaWorkspaceView</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="48"/>
+        <source>Agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="50"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="59"/>
+        <source>All categories</source>
+        <translation>全部业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
+        <source>Any breach or none</source>
+        <translation>不限超标项</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="67"/>
+        <source>Any check result</source>
+        <translation>不限检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="70"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="75"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="76"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="98"/>
+        <source>Choose a call to see its automatic checks.</source>
+        <translation>选择一通电话查看其自动检查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="102"/>
+        <source>Automatic checks</source>
+        <translation>自动检查</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="104"/>
+        <source>Open replay</source>
+        <translation>打开回放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="129"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="140"/>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="147"/>
+        <source>%n call(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 通电话。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="149"/>
+        <source>Only the first ones are shown: narrow the search.</source>
+        <translation>只显示前面的部分：请缩小查询范围。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="174"/>
+        <source>no ticket</source>
+        <translation>无工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="175"/>
+        <source>Call of %1 at %2 (%3)</source>
+        <translation>%1 的来电，%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="179"/>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="181"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="183"/>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="189"/>
+        <source>events %1</source>
+        <translation>事件 %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,89 @@
+"""The QA workspace tab through the real window: only for a QA reviewer; finds
+calls by check result and agent; numbers masked; the checks shown with their
+proving events; the replay button opens the call's ticket detail."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from callcenter.app import AppContext, AppOptions, build
+from callcenter.bench.qa_checks import seed_calls, synthetic_calls
+from callcenter.services.qa.workspace import ANY_FAILED
+from callcenter.ui.qa.integration import QaFeature
+from callcenter.ui.qa.workspace_view import SEQ_ROLE
+from tests.ui.test_sign_in_ui import sign_in
+
+
+@pytest.fixture
+def ctx(qtbot: QtBot, tmp_path: Path) -> AppContext:
+    c = build(AppOptions(data_dir=tmp_path, demo=True, workstation="T07"))
+    c.telephony.stop()
+    qtbot.addWidget(c.window)
+    c.window.show()
+    start = datetime.now(UTC) - timedelta(days=2)
+    seed_calls(tmp_path / "desk.sqlite3",
+               list(synthetic_calls(120, agents=("1001", "1002"), start=start, step_s=600)))
+    yield c  # type: ignore[misc]
+    c.shutdown()
+
+
+def feature(ctx: AppContext) -> QaFeature:
+    return next(k for k in ctx.keep if isinstance(k, QaFeature))
+
+
+def test_the_qa_tab_is_for_reviewers_only(qtbot: QtBot, ctx: AppContext) -> None:
+    f = feature(ctx)
+    sign_in(qtbot, ctx, "1001", "demo1001")
+    assert f.view is None
+    ctx.window.sign_in_or_out()
+    sign_in(qtbot, ctx, "7001", "demo7001")
+    assert f.view is not None and ctx.window.tools.indexOf(f.view) >= 0
+    ctx.window.sign_in_or_out()
+    assert f.view is None
+
+
+def test_find_failed_calls_of_an_agent_and_open_the_replay(qtbot: QtBot, ctx: AppContext) -> None:
+    f = feature(ctx)
+    sign_in(qtbot, ctx, "7001", "demo7001")
+    view = f.view
+    assert view is not None
+    view.agent.setText("1002")
+    view.check.setCurrentIndex(view.check.findData(ANY_FAILED))
+    view.search_btn.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=15_000)
+    rows = view.model.rows
+    assert all(r.agent_id == "1002" and r.failed for r in rows)
+    assert all("****" in r.caller for r in rows)  # QA sees numbers masked
+    assert view.model.rowCount() < 120
+    # the first row is selected: its checks are listed, failed ones with their events
+    qtbot.waitUntil(lambda: view.checks.count() == 11, timeout=5_000)
+    texts = [view.checks.item(i).text() for i in range(view.checks.count())]
+    failed = [i for i, t in enumerate(texts) if t.startswith("✗")]
+    assert failed
+    assert all(isinstance(view.checks.item(i).data(SEQ_ROLE), int) or "events" not in texts[i]
+               for i in failed)
+    # the replay: today the ticket's detail with its timeline
+    row = next(i for i, r in enumerate(rows) if r.ticket_id is not None)
+    view.table.selectRow(row)
+    lifecycle = next(k for k in ctx.keep if type(k).__name__ == "LifecycleController")
+    view.replay_btn.click()
+    qtbot.waitUntil(lambda: rows[row].ticket_id in lifecycle.dialogs, timeout=10_000)
+    dlg = lifecycle.dialogs[rows[row].ticket_id]
+    assert dlg.timeline.count() > 0
+    dlg.reject()
+
+
+def test_a_backwards_period_is_refused_and_nothing_is_lost(qtbot: QtBot, ctx: AppContext) -> None:
+    f = feature(ctx)
+    sign_in(qtbot, ctx, "7001", "demo7001")
+    view = f.view
+    assert view is not None
+    view.agent.setText("1001")
+    view.end.setDate(view.start.date().addDays(-1))
+    view.search_btn.click()
+    assert "before" in view.message.text() or "早于" in view.message.text()
+    assert view.agent.text() == "1001" and view.search_btn.isEnabled()
