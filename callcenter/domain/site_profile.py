@@ -100,6 +100,8 @@ class SiteProfile:
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
     idle_lock_minutes: float = 10.0
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # [qa]: evaluation forms and dispute limits, as written (domain/qa/forms.py reads them)
+    qa: Mapping[str, Any] = field(default_factory=dict)
 
     def deadline_for(
         self, category: str, *, subtype: str | None = None, area_type: str | None = None
@@ -281,6 +283,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             duplicate_days=int(data.get("duplicates", {}).get("days", 30)),
             lockout=_lockout(data.get("security", {})),
             idle_lock_minutes=float(data.get("security", {}).get("idle_lock_minutes", 10)),
+            qa=dict(data.get("qa", {})),
         ))
     except ProfileError:
         raise
