@@ -35,23 +35,24 @@ depends_on: str | Sequence[str] | None = None
 # earlier revisions' frozen SQL this one reuses
 SUBSET_SQL_V9 = frozen_revision("c0009").SUBSET_SQL_V9
 
-_LAST_RULE = """        RETURN CASE WHEN p_kind IN ('lead', 'admin') THEN 'true' ELSE 'x.origin_workstation = $4' END;
-    END IF;
+_AUDIT_RULE = ("        RETURN CASE WHEN p_kind IN ('lead', 'admin') THEN 'true' "
+               "ELSE 'x.origin_workstation = $4' END;\n")
+_LAST_RULE = _AUDIT_RULE + """    END IF;
     RETURN NULL;"""
 assert _LAST_RULE in SUBSET_SQL_V9
 assert "CREATE OR REPLACE FUNCTION sync.subset_sql(" in SUBSET_SQL_V9
-SUBSET_SQL_V12 = SUBSET_SQL_V9.replace(
-    _LAST_RULE, """        RETURN CASE WHEN p_kind IN ('lead', 'admin') THEN 'true' ELSE 'x.origin_workstation = $4' END;
-    ELSIF p_table = 'qa_reviews' THEN
+SUBSET_SQL_V12 = SUBSET_SQL_V9.replace(_LAST_RULE, _AUDIT_RULE + """    ELSIF p_table = 'qa_reviews' THEN
         -- released reviews reach the team's agent desks; drafts stay with their reviewer
         RETURN CASE p_kind
-            WHEN 'agent' THEN '(x.origin_workstation = $4 OR (x.released_at IS NOT NULL AND x.call_desk = ANY ($7)))'
+            WHEN 'agent' THEN '(x.origin_workstation = $4 OR '
+                              '(x.released_at IS NOT NULL AND x.call_desk = ANY ($7)))'
             WHEN 'department' THEN 'x.origin_workstation = $4'
             ELSE 'true' END;
     ELSIF p_table = 'qa_review_events' THEN
         RETURN CASE p_kind
-            WHEN 'agent' THEN '(x.origin_workstation = $4 OR coalesce((SELECT r.released_at IS NOT NULL '
-                              'AND r.call_desk = ANY ($7) FROM public.qa_reviews r WHERE r.id = x.review_id), false))'
+            WHEN 'agent' THEN '(x.origin_workstation = $4 OR coalesce((SELECT '
+                              'r.released_at IS NOT NULL AND r.call_desk = ANY ($7) '
+                              'FROM public.qa_reviews r WHERE r.id = x.review_id), false))'
             WHEN 'department' THEN 'x.origin_workstation = $4'
             ELSE 'true' END;
     END IF;
