@@ -43,6 +43,7 @@ from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
+from callcenter.services.qa.reviews import Reviews
 from callcenter.services.qa.workspace import QaWorkspace
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
@@ -220,8 +221,9 @@ def build(opts: AppOptions) -> AppContext:
     tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
     keep += [tickets_tab, lifecycle, scripts, outages]
     # the QA workspace; its replay today is the ticket detail (one line to swap)
-    keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), profile, clock, opts.lang,
-                          open_replay=ticket_detail_replay(lifecycle.open_ticket, window)))
+    reviews = Reviews(db, profile, clock, workstation, user, AuditLog(db, clock, workstation))
+    keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
+                          opts.lang, open_replay=ticket_detail_replay(lifecycle.open_ticket, window)))
     if opts.autopilot_calls:
         # signs in as the first demo agent: the autopilot is for --demo desks
         agent = DEMO_USERS[0]

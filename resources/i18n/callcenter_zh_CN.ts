@@ -2106,139 +2106,179 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="50"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="58"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="76"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="87"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="103"/>
+        <source>The site profile has no evaluation form.</source>
+        <translation>站点配置中没有质检评分表。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="127"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="135"/>
+        <source>Review released to %1: score %2</source>
+        <translation>质检结果已发布给 %1：得分 %2</translation>
     </message>
 </context>
 <context>
     <name>QaLabels</name>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="13"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="14"/>
         <source>Apology after a late answer</source>
         <translation>超时接听后致歉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="14"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="15"/>
         <source>Late-answer greeting gives the agent ID</source>
         <translation>超时接听问候语报工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="16"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="17"/>
         <source>Talk within 150 s</source>
         <translation>通话不超过150秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="17"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="18"/>
         <source>Wrap-up within 60 s</source>
         <translation>话后处理不超过60秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="18"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="19"/>
         <source>Customer hung up first</source>
         <translation>客户先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="19"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="20"/>
         <source>Key fields filled</source>
         <translation>关键字段已填写</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="20"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="21"/>
         <source>Key fields unchanged after dispatch</source>
         <translation>下发后关键字段未改动</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="22"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="23"/>
         <source>Dispatched with a contact phone</source>
         <translation>下发工单有联系电话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="23"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="24"/>
         <source>Complaint: calming script used</source>
         <translation>投诉：使用了安抚话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="25"/>
         <source>Not a back-filled ticket</source>
         <translation>非补录工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="26"/>
         <source>Wrap-up ended with a ticket</source>
         <translation>话后处理有工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="31"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="32"/>
         <source>Late answer</source>
         <translation>超时接听</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="32"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="33"/>
         <source>Talk over 150 s</source>
         <translation>通话超150秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="33"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="34"/>
         <source>Wrap-up over 60 s</source>
         <translation>话后处理超60秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="34"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="35"/>
         <source>Agent hung up first</source>
         <translation>坐席先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="35"/>
-        <location filename="../../callcenter/ui/qa/labels.py" line="52"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="36"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="53"/>
         <source>Back-filled</source>
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="41"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="42"/>
         <source>Any check failed</source>
         <translation>任一检查未通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="43"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="44"/>
         <source>All checks passed</source>
         <translation>全部检查通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="44"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="45"/>
         <source>Failed: %1</source>
         <translation>未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="49"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="50"/>
         <source>Answered</source>
         <translation>已接听</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="50"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="51"/>
         <source>Missed</source>
         <translation>未接</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="51"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="52"/>
         <source>Abandoned</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/labels.py" line="53"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="54"/>
         <source>Ringing</source>
         <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="62"/>
+        <source>This review is not at that step any more.</source>
+        <translation>该质检已不在这一步。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="64"/>
+        <source>This is not your review.</source>
+        <translation>这不是您的质检结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="65"/>
+        <source>Only the reviewer or a shift lead may do this.</source>
+        <translation>只有原质检员或值班长可以这样做。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="67"/>
+        <source>Give a reason.</source>
+        <translation>请填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="68"/>
+        <source>No more disputes: the limit is reached.</source>
+        <translation>申诉次数已达上限，不能再申诉。</translation>
     </message>
 </context>
 <context>
     <name>QaReplay</name>
     <message>
-        <location filename="../../callcenter/ui/qa/replay.py" line="18"/>
+        <location filename="../../callcenter/ui/qa/replay.py" line="22"/>
         <source>This call has no ticket: its replay comes with the timeline replay.</source>
         <translation>该通话没有工单：其回放待时间轴回放上线后提供。</translation>
     </message>
@@ -2246,109 +2286,114 @@
 <context>
     <name>QaWorkspaceView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="48"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="49"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="50"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="51"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="59"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="60"/>
         <source>All categories</source>
         <translation>全部业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="64"/>
         <source>Any breach or none</source>
         <translation>不限超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="67"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="68"/>
         <source>Any check result</source>
         <translation>不限检查结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="70"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="71"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="75"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="76"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="76"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="77"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="98"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="99"/>
         <source>Choose a call to see its automatic checks.</source>
         <translation>选择一通电话查看其自动检查结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="102"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="103"/>
         <source>Automatic checks</source>
         <translation>自动检查</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="104"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="105"/>
         <source>Open replay</source>
         <translation>打开回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="129"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="108"/>
+        <source>Score this call…</source>
+        <translation>为该通话评分…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="136"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="140"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="147"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="147"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="154"/>
         <source>%n call(s) found.</source>
         <translation>
             <numerusform>找到 %n 通电话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="149"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="156"/>
         <source>Only the first ones are shown: narrow the search.</source>
         <translation>只显示前面的部分：请缩小查询范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="174"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="183"/>
         <source>no ticket</source>
         <translation>无工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="175"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="184"/>
         <source>Call of %1 at %2 (%3)</source>
         <translation>%1 的来电，%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="179"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="181"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="190"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="183"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="192"/>
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="189"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="198"/>
         <source>events %1</source>
         <translation>事件 %1</translation>
     </message>
@@ -2471,6 +2516,72 @@
         <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
         <source>The reveal could not be recorded, so the number stays masked: %1</source>
         <translation>查看记录未能保存，号码仍保持隐藏：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="115"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
+        <source>Score: %1</source>
+        <translation>得分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="136"/>
+        <source>★ critical (weighs double) · ‼ fatal (fails the whole call)</source>
+        <translation>★ 关键项（双倍权重）· ‼ 致命项（整通电话不合格）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="146"/>
+        <source>Submit and release</source>
+        <translation>提交并发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="149"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="164"/>
+        <source>Score: —</source>
+        <translation>得分：—</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="166"/>
+        <source>Score: 0 (a fatal question failed)</source>
+        <translation>得分：0（致命项未通过）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="174"/>
+        <source>%1: answer it (or N/A where allowed).</source>
+        <translation>%1：请作答（允许时可选“不适用”）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="175"/>
+        <source>%1: N/A is not allowed here.</source>
+        <translation>%1：此项不能选“不适用”。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="176"/>
+        <source>%1: a comment is required.</source>
+        <translation>%1：必须填写评语。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="177"/>
+        <source>%1: not a valid answer.</source>
+        <translation>%1：答案无效。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="178"/>
+        <source>%1: say why you change the check&apos;s answer.</source>
+        <translation>%1：请说明更改自动检查结果的原因。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……另有 %n 项。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3962,6 +4073,45 @@
         <location filename="../../callcenter/ui/auth/user_dialogs.py" line="58"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>_QuestionRow</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="53"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="59"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="61"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="62"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="69"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="74"/>
+        <source>Comment (required)</source>
+        <translation>评语（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="75"/>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="79"/>
+        <source>Why you change the check&apos;s answer</source>
+        <translation>更改自动检查结果的原因</translation>
     </message>
 </context>
 </TS>

@@ -63,6 +63,16 @@ def render(out: Path, lang: str = "zh") -> list[Path]:
         view.search_btn.click()
         _wait(app, lambda: view.model.rowCount() > 0 and view.checks.count() > 0)
         shots.append(_save(w, out / f"qa_workspace_{lang}.png"))
+        row = view.current_row()
+        assert row is not None
+        dlg = feature.open_score(row)
+        assert dlg is not None
+        _wait(app, dlg.isVisible)
+        shots.append(_save(dlg, out / f"qa_score_{lang}.png"))
+        dlg.submit_btn.click()  # unanswered questions: the problems are listed
+        app.processEvents()
+        shots.append(_save(dlg, out / f"qa_score_problems_{lang}.png"))
+        dlg.reject()
         ctx.shutdown()
     return shots
 

@@ -87,3 +87,42 @@ def test_a_backwards_period_is_refused_and_nothing_is_lost(qtbot: QtBot, ctx: Ap
     view.search_btn.click()
     assert "before" in view.message.text() or "早于" in view.message.text()
     assert view.agent.text() == "1001" and view.search_btn.isEnabled()
+
+
+def test_score_a_call_from_the_workspace(qtbot: QtBot, ctx: AppContext) -> None:
+    from callcenter.domain.qa.forms import YES
+    from callcenter.ui.qa.score_dialog import ScoreDialog
+
+    f = feature(ctx)
+    sign_in(qtbot, ctx, "7001", "demo7001")
+    view = f.view
+    assert view is not None
+    view.search_btn.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=15_000)
+    row = next(r for r in view.model.rows if r.outcome == "answered")
+    view.table.selectRow(view.model.rows.index(row))
+    view.score_btn.click()
+    dlg = f.score_dialog
+    assert isinstance(dlg, ScoreDialog) and dlg.isVisible()
+    # the checks filled their questions in
+    hang = dlg.rows["hang_up"].answer()
+    assert hang.auto and hang.value == (YES if "customer_hung_up_first" not in row.failed else "no")
+    dlg.submit_btn.click()
+    assert "⚠" in dlg.error.text() and dlg.isVisible()  # unanswered questions
+    dlg.rows["attitude"].value.setCurrentIndex(1)  # good
+    dlg.rows["confirm"].value.setValue(5)
+    dlg.rows["conduct"].value.setCurrentIndex(1)  # yes
+    for code in ("apology", "greeting_id", "calming", "dispatch_phone", "key_fields", "wrapup"):
+        r = dlg.rows[code]
+        if r.answer().value is None and not r.answer().na:
+            r.na.setChecked(True)
+    # change a check's answer: a reason is asked for, nothing typed is lost
+    r = dlg.rows["hang_up"]
+    r.value.setCurrentIndex(2 if r.answer().value == YES else 1)
+    dlg.submit_btn.click()
+    assert "why" in dlg.error.text().lower() or "原因" in dlg.error.text() or "为何" in dlg.error.text()
+    assert dlg.rows["confirm"].value.value() == 5
+    r.reason.setText("听录音确认")
+    dlg.submit_btn.click()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10_000)
+    assert row.agent_id in view.message.text()

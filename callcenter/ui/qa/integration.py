@@ -12,11 +12,15 @@ from PySide6.QtCore import QObject
 
 from callcenter.domain.auth.permissions import Permission, PermissionDenied, allowed
 from callcenter.domain.clock import Clock
+from callcenter.domain.qa.forms import Answer, prefill
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.auth.sign_in import SignedIn
+from callcenter.services.qa.reviews import ReviewInvalid, Reviews, ReviewView
 from callcenter.services.qa.workspace import CallFilter, CallRow, QaWorkspace
 from callcenter.ui.auth.integration import AuthFeature
 from callcenter.ui.calls.desk_bridge import GuiPoster
+from callcenter.ui.qa.labels import refusal_text
+from callcenter.ui.qa.score_dialog import ScoreDialog
 from callcenter.ui.qa.workspace_view import QaWorkspaceView
 from callcenter.ui.shared.main_window import MainWindow
 from callcenter.ui.shared.refusals import permission_message
@@ -27,10 +31,13 @@ OpenReplay = Callable[[CallRow, int | None], None]
 
 class QaFeature(QObject):
     def __init__(self, window: MainWindow, auth: AuthFeature, workspace: QaWorkspace,
-                 profile: SiteProfile, clock: Clock, lang: str, open_replay: OpenReplay) -> None:
+                 reviews: Reviews, profile: SiteProfile, clock: Clock, lang: str,
+                 open_replay: OpenReplay) -> None:
         super().__init__(window)
         self._w, self._ws, self._profile, self._clock, self._lang = (
             window, workspace, profile, clock, lang)
+        self.reviews = reviews
+        self.score_dialog: ScoreDialog | None = None
         self._open_replay = open_replay
         self._poster = GuiPoster(self)
         self.view: QaWorkspaceView | None = None
@@ -46,10 +53,14 @@ class QaFeature(QObject):
             view = QaWorkspaceView(self._profile.timezone, cats, today)
             view.searchRequested.connect(self.search)
             view.replayRequested.connect(self._open_replay)
+            view.scoreRequested.connect(self.open_score)
             self.view = view
             self._w.add_tool_tab(view, self.tr("QA review"))
 
     def _signed_out(self) -> None:
+        if self.score_dialog is not None:
+            self.score_dialog.reject()
+            self.score_dialog = None
         if self.view is not None:
             index = self._w.tools.indexOf(self.view)
             if index >= 0:
@@ -80,3 +91,50 @@ class QaFeature(QObject):
             self._poster.post(show)
 
         fut.add_done_callback(done)
+
+    def open_score(self, row: CallRow) -> ScoreDialog | None:
+        """The evaluation form for ``row``'s call, the checks' answers filled in."""
+        view = self.view
+        if view is None:
+            return None
+        try:
+            form = self.reviews.form()
+        except LookupError:
+            view.show_error(self.tr("The site profile has no evaluation form."))
+            return None
+        when = row.started_at.strftime("%Y-%m-%d %H:%M")
+        dlg = ScoreDialog(form, f"{row.agent_id} · {when}", prefill(form, row.checks.results),
+                          self._lang, self._w)
+        dlg.submitted.connect(lambda answers: self._submit(dlg, row, answers))
+        self.score_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _submit(self, dlg: ScoreDialog, row: CallRow, answers: dict[str, Answer]) -> None:
+        try:
+            fut = self.reviews.submit(row.call_id, answers)
+        except ReviewInvalid as exc:
+            dlg.show_problems(exc.problems)
+            return
+        except PermissionDenied as exc:
+            dlg.failed(permission_message(exc))
+            return
+
+        def done(ft: Future[ReviewView]) -> None:
+            def show() -> None:
+                exc = ft.exception()
+                if exc is not None:
+                    dlg.failed(self.tr("Not saved: %1").replace("%1", refusal_text(exc)))
+                    return
+                review = ft.result()
+                dlg.accept()
+                if self.score_dialog is dlg:
+                    self.score_dialog = None
+                if self.view is not None:
+                    score = "—" if review.score is None else f"{review.score:.1f}"
+                    self.view.message.setText(self.tr("Review released to %1: score %2")
+                                              .replace("%1", review.agent_id).replace("%2", score))
+            self._poster.post(show)
+
+        fut.add_done_callback(done)
+

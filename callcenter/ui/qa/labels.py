@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from callcenter.domain.qa import checks as c
+from callcenter.domain.qa.reviews import ReviewRefused
 from callcenter.services.qa.workspace import ALL_PASSED, ANY_FAILED
 
 
@@ -52,3 +53,19 @@ def outcome_name(code: str) -> str:
         "backfilled": QCoreApplication.translate("QaLabels", "Back-filled"),
         "ringing": QCoreApplication.translate("QaLabels", "Ringing"),
     }.get(code, code)
+
+
+def refusal_text(exc: BaseException) -> str:
+    """Why a review step was refused, for the person who tried it."""
+    if isinstance(exc, ReviewRefused):
+        return {
+            "wrong_state": QCoreApplication.translate(
+                "QaLabels", "This review is not at that step any more."),
+            "not_yours": QCoreApplication.translate("QaLabels", "This is not your review."),
+            "not_reviewer": QCoreApplication.translate(
+                "QaLabels", "Only the reviewer or a shift lead may do this."),
+            "reason_required": QCoreApplication.translate("QaLabels", "Give a reason."),
+            "too_many_disputes": QCoreApplication.translate(
+                "QaLabels", "No more disputes: the limit is reached."),
+        }.get(exc.reason, exc.reason)
+    return str(exc)

@@ -36,6 +36,7 @@ SEQ_ROLE = Qt.ItemDataRole.UserRole + 2
 class QaWorkspaceView(QWidget):
     searchRequested = Signal(object)  # CallFilter
     replayRequested = Signal(object, object)  # CallRow, seq of the event to jump to (or None)
+    scoreRequested = Signal(object)  # CallRow
 
     def __init__(self, timezone: str, categories: dict[str, str], today: date,
                  parent: QWidget | None = None) -> None:
@@ -104,9 +105,15 @@ class QaWorkspaceView(QWidget):
         self.replay_btn = QPushButton(self.tr("Open replay"), side)
         self.replay_btn.setEnabled(False)
         self.replay_btn.clicked.connect(lambda: self._replay(None))
+        self.score_btn = QPushButton(self.tr("Score this call…"), side)
+        self.score_btn.setEnabled(False)
+        self.score_btn.clicked.connect(self._score)
         side_lay.addWidget(self.call_title)
         side_lay.addWidget(self.checks, 1)
-        side_lay.addWidget(self.replay_btn)
+        btns = QHBoxLayout()
+        btns.addWidget(self.replay_btn)
+        btns.addWidget(self.score_btn)
+        side_lay.addLayout(btns)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
@@ -150,6 +157,7 @@ class QaWorkspaceView(QWidget):
         self.message.setText(text)
         self.checks.clear()
         self.replay_btn.setEnabled(False)
+        self.score_btn.setEnabled(False)
         if rows:
             self.table.selectRow(0)
 
@@ -168,6 +176,7 @@ class QaWorkspaceView(QWidget):
         self.checks.clear()
         row = self.current_row()
         self.replay_btn.setEnabled(row is not None)
+        self.score_btn.setEnabled(row is not None)
         if row is None:
             return
         when = row.started_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M:%S")
@@ -192,6 +201,11 @@ class QaWorkspaceView(QWidget):
             if not r.passed:
                 item.setForeground(Qt.GlobalColor.darkRed)  # the ✗ and the word say it too
             self.checks.addItem(item)
+
+    def _score(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.scoreRequested.emit(row)
 
     def _replay(self, seq: object) -> None:
         row = self.current_row()
