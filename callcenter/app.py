@@ -67,6 +67,7 @@ from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.outages.integration import install as install_outages
 from callcenter.ui.qa.integration import QaFeature
 from callcenter.ui.qa.replay import ticket_detail_replay
+from callcenter.ui.qa.reviews_feature import ReviewsFeature
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -224,6 +225,7 @@ def build(opts: AppOptions) -> AppContext:
     reviews = Reviews(db, profile, clock, workstation, user, AuditLog(db, clock, workstation))
     keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
                           opts.lang, open_replay=ticket_detail_replay(lifecycle.open_ticket, window)))
+    keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang))
     if opts.autopilot_calls:
         # signs in as the first demo agent: the autopilot is for --demo desks
         agent = DEMO_USERS[0]

@@ -2274,6 +2274,51 @@
         <source>No more disputes: the limit is reached.</source>
         <translation>申诉次数已达上限，不能再申诉。</translation>
     </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="76"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="77"/>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="78"/>
+        <source>Disputed</source>
+        <translation>申诉中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="79"/>
+        <source>Signed off</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="85"/>
+        <source>scored and released</source>
+        <translation>评分并发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="86"/>
+        <source>signed off</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="87"/>
+        <source>disputed</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="88"/>
+        <source>rescored</source>
+        <translation>重新评分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="89"/>
+        <source>dispute declined</source>
+        <translation>驳回申诉</translation>
+    </message>
 </context>
 <context>
     <name>QaReplay</name>
@@ -2516,6 +2561,117 @@
         <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
         <source>The reveal could not be recorded, so the number stays masked: %1</source>
         <translation>查看记录未能保存，号码仍保持隐藏：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="45"/>
+        <source>My reviews</source>
+        <translation>我的质检</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="47"/>
+        <source>Review disputes</source>
+        <translation>质检申诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="109"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsView</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="55"/>
+        <source>Reason (required to dispute)</source>
+        <translation>理由（申诉必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="56"/>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="58"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="62"/>
+        <source>Sign off</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="63"/>
+        <source>Dispute</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="67"/>
+        <source>Rescore…</source>
+        <translation>重新评分…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="68"/>
+        <source>Decline</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="91"/>
+        <source>No reviews.</source>
+        <translation>暂无质检结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="92"/>
+        <source>No disputed reviews.</source>
+        <translation>暂无申诉。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="114"/>
+        <source>Give a reason first.</source>
+        <translation>请先填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="129"/>
+        <source>Score: %1</source>
+        <translation>得分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="130"/>
+        <source>(a fatal question failed)</source>
+        <translation>（致命项未通过）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="131"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="138"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="148"/>
+        <source>(changed from the check: %1)</source>
+        <translation>（已更改自动检查结果：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="150"/>
+        <source>History:</source>
+        <translation>处理记录：</translation>
     </message>
 </context>
 <context>

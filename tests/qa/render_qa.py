@@ -73,6 +73,29 @@ def render(out: Path, lang: str = "zh") -> list[Path]:
         app.processEvents()
         shots.append(_save(dlg, out / f"qa_score_problems_{lang}.png"))
         dlg.reject()
+        # a review released to agent 1001, seen on their "My reviews" tab
+        from callcenter.domain.qa.forms import NO, YES, Answer
+        from callcenter.ui.qa.reviews_feature import ReviewsFeature
+
+        call = next(r for r in view.model.rows if r.agent_id == "1001" and r.outcome == "answered")
+        na = Answer(None, na=True)
+        feature.reviews.submit(call.call_id, {
+            "apology": na, "greeting_id": na, "attitude": Answer("fair", comment="语气略显生硬"),
+            "confirm": Answer(3), "calming": na, "key_fields": na, "dispatch_phone": na,
+            "hang_up": Answer(NO, comment="坐席先挂机"), "wrapup": Answer(YES),
+            "conduct": Answer(YES)}).result(timeout=10)
+        w.sign_in_or_out()
+        dlg2 = auth.request_sign_in()
+        dlg2.agent_id.setText("1001")
+        dlg2.password.setText("demo1001")
+        dlg2.submitted.emit()
+        _wait(app, lambda: auth.current is not None and auth.current.actor.user_id == "1001")
+        rf = next(k for k in ctx.keep if isinstance(k, ReviewsFeature))
+        rview = rf.view
+        assert rview is not None
+        w.tools.setCurrentWidget(rview)
+        _wait(app, lambda: len(rview.reviews) == 1)
+        shots.append(_save(w, out / f"qa_my_reviews_{lang}.png"))
         ctx.shutdown()
     return shots
 

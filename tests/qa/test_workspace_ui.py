@@ -126,3 +126,58 @@ def test_score_a_call_from_the_workspace(qtbot: QtBot, ctx: AppContext) -> None:
     dlg.submit_btn.click()
     qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10_000)
     assert row.agent_id in view.message.text()
+
+
+def test_the_agent_disputes_and_the_lead_rescores_on_one_desk(qtbot: QtBot, ctx: AppContext) -> None:
+    """The UI path of a dispute (the cross-desk path: tests/sync/test_qa_reviews_sync.py)."""
+    from callcenter.domain.auth.roles import Role
+    from callcenter.domain.clock import SystemClock
+    from callcenter.domain.qa.forms import NO, YES, Answer
+    from callcenter.domain.qa.reviews import ReviewState
+    from callcenter.services.qa.reviews import Reviews
+    from callcenter.services.qa.workspace import CallFilter, QaWorkspace
+    from callcenter.services.site.profile import load_profile
+    from callcenter.ui.qa.reviews_feature import ReviewsFeature
+    from tests.fakes import signed_in
+
+    rf = next(k for k in ctx.keep if isinstance(k, ReviewsFeature))
+    profile, reviewer = load_profile(), signed_in("7001", Role.QA)
+    ws = QaWorkspace(ctx.db, profile, reviewer)
+    call = next(r for r in ws.find(CallFilter(agent="1001")).result(timeout=10)
+                if r.outcome == "answered")
+    qa = Reviews(ctx.db, profile, SystemClock(), "T07", reviewer)  # another reviewer's desk session
+    answers = {"apology": Answer(None, na=True), "greeting_id": Answer(None, na=True),
+               "attitude": Answer("good"), "confirm": Answer(5), "calming": Answer(None, na=True),
+               "key_fields": Answer(None, na=True), "dispatch_phone": Answer(None, na=True),
+               "hang_up": Answer(NO), "wrapup": Answer(YES), "conduct": Answer(YES)}
+    review = qa.submit(call.call_id, answers).result(timeout=10)
+
+    sign_in(qtbot, ctx, "1001", "demo1001")
+    view = rf.view
+    assert view is not None and view.mode == "mine"
+    qtbot.waitUntil(lambda: len(view.reviews) == 1, timeout=10_000)
+    assert view.reviews[0].id == review.id and "1001" in view.list.item(0).text()
+    view.second_btn.click()  # dispute without a reason: refused on the spot
+    assert "⚠" in view.message.text()
+    view.reason.setText("客户先挂的机")
+    view.second_btn.click()
+    qtbot.waitUntil(lambda: view.reviews and view.reviews[0].state is ReviewState.DISPUTED,
+                    timeout=10_000)
+    assert not view.second_btn.isEnabled()
+
+    ctx.window.sign_in_or_out()
+    sign_in(qtbot, ctx, "9001", "demo9001")
+    lead_view = rf.view
+    assert lead_view is not None and lead_view.mode == "disputed"
+    qtbot.waitUntil(lambda: len(lead_view.reviews) == 1, timeout=10_000)
+    lead_view.reason.setText("录音确认")
+    lead_view.first_btn.click()
+    dlg = rf.dialog
+    assert dlg is not None and dlg.rows["hang_up"].answer().value == NO
+    dlg.rows["hang_up"].value.setCurrentIndex(1)  # yes
+    dlg.submit_btn.click()
+    qtbot.waitUntil(lambda: not dlg.isVisible(), timeout=10_000)
+    qtbot.waitUntil(lambda: lead_view.reviews == [], timeout=10_000)  # no dispute left
+    after = qa.get(review.id).result(timeout=10)
+    assert after.state is ReviewState.RELEASED and after.score == 100.0
+    assert [h.kind for h in after.history] == ["submitted", "disputed", "rescored"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from callcenter.domain.qa import checks as c
-from callcenter.domain.qa.reviews import ReviewRefused
+from callcenter.domain.qa.reviews import ReviewRefused, ReviewState
 from callcenter.services.qa.workspace import ALL_PASSED, ANY_FAILED
 
 
@@ -69,3 +69,22 @@ def refusal_text(exc: BaseException) -> str:
                 "QaLabels", "No more disputes: the limit is reached."),
         }.get(exc.reason, exc.reason)
     return str(exc)
+
+
+def review_state_name(state: ReviewState) -> str:
+    return {
+        ReviewState.DRAFT: QCoreApplication.translate("QaLabels", "Draft"),
+        ReviewState.RELEASED: QCoreApplication.translate("QaLabels", "Released"),
+        ReviewState.DISPUTED: QCoreApplication.translate("QaLabels", "Disputed"),
+        ReviewState.SIGNED_OFF: QCoreApplication.translate("QaLabels", "Signed off"),
+    }[state]
+
+
+def step_name(kind: str) -> str:
+    return {
+        "submitted": QCoreApplication.translate("QaLabels", "scored and released"),
+        "signed_off": QCoreApplication.translate("QaLabels", "signed off"),
+        "disputed": QCoreApplication.translate("QaLabels", "disputed"),
+        "rescored": QCoreApplication.translate("QaLabels", "rescored"),
+        "declined": QCoreApplication.translate("QaLabels", "dispute declined"),
+    }.get(kind, kind)
