@@ -1,5 +1,7 @@
 """``callcenter qa checks [--call ID | --since DATE] --json`` and
-``callcenter qa sample --agent ID --from DATE --to DATE --n N --seed S --json``.
+``callcenter qa sample --agent ID --from DATE --to DATE --n N --seed S --json`` and
+``callcenter qa calibration --call ID --json`` (the spread of the blind calibration
+scorings of one call, per question and per reviewer).
 
 The same services the QA workspace uses, on the desk's own store file. Dates are
 site-local days (``YYYY-MM-DD``; ``--to`` is inclusive). ``checks --json`` prints
@@ -45,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     sa.add_argument("--answered", action="store_true", help="answered calls only")
     sa.add_argument("--json", action="store_true")
     sa.add_argument("--data-dir", type=Path)
+    cal = sub.add_parser("calibration", help="the spread of a call's blind calibration scorings")
+    cal.add_argument("--call", required=True, help="the call's id")
+    cal.add_argument("--json", action="store_true")
+    cal.add_argument("--data-dir", type=Path)
     return p
 
 
@@ -70,9 +76,9 @@ def main(argv: list[str]) -> int:
         print(f"callcenter qa: no store at {path}", file=sys.stderr)
         return 2
     try:
-        if ns.cmd == "checks":
+        if ns.cmd in ("checks", "calibration"):
             call_id = uuid.UUID(ns.call) if ns.call else None
-            since = _day(ns.since, tz) if ns.since else None
+            since = _day(ns.since, tz) if getattr(ns, "since", None) else None
         else:
             start, end = _day(ns.start, tz), _day(ns.end, tz) + timedelta(days=1)
     except ValueError as exc:
@@ -82,6 +88,9 @@ def main(argv: list[str]) -> int:
     try:
         if ns.cmd == "checks":
             return _checks(db, profile, call_id, since, ns.json, ns.failed)
+        if ns.cmd == "calibration":
+            assert call_id is not None
+            return _calibration(db, profile, call_id, ns.json)
         return _sample(db, ns, start, end)
     finally:
         db.close()
@@ -131,4 +140,29 @@ def _sample(db: Database, ns: argparse.Namespace, start: datetime, end: datetime
         print(f"{agent}: {len(ids)} of {sample.population[agent]} calls")
         for i in ids:
             print(f"  {i}")
+    return 0
+
+
+def _calibration(db: Database, profile: SiteProfile, call_id: uuid.UUID, as_json: bool) -> int:
+    from callcenter.domain.qa.forms import forms_from_profile
+    from callcenter.services.qa.reviews import calibration_in
+
+    forms = forms_from_profile(profile.qa)
+    cal = db.read_now(lambda s: calibration_in(s, call_id, forms))
+    if cal is None:
+        print(f"callcenter qa: no calibration scorings of call {call_id}", file=sys.stderr)
+        return 1
+    out = {"call": str(call_id), "reviewers": list(cal.reviewers), "mean_score": cal.mean_score,
+           "questions": [{"question": q.question, "spread": q.spread, "stdev": q.stdev,
+                          "shares": dict(q.shares)} for q in cal.questions],
+           "by_reviewer": [{"reviewer": r.reviewer, "score": r.score, "vs_mean": r.vs_mean,
+                            "mean_abs_dev": r.mean_abs_dev} for r in cal.by_reviewer]}
+    if as_json:
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
+    print(f"mean score {cal.mean_score}")
+    for q in sorted(cal.questions, key=lambda x: -x.spread):
+        print(f"  {q.question:<16} spread {q.spread:.2f}  stdev {q.stdev:.2f}")
+    for r in cal.by_reviewer:
+        print(f"  {r.reviewer:<8} score {r.score}  vs mean {r.vs_mean}  mean |dev| {r.mean_abs_dev}")
     return 0

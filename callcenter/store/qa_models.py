@@ -51,6 +51,8 @@ class QaReview(SyncColumns, Base):
     score: Mapped[float | None] = mapped_column(Float)
     fatal: Mapped[bool] = mapped_column(Boolean, default=False)
     state: Mapped[str] = mapped_column(String(16))  # domain.qa.reviews.ReviewState
+    # "review", or "calibration": a blind scoring for the spread between reviewers, never released
+    purpose: Mapped[str] = mapped_column(String(16), default="review")
     disputes: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime]
     released_at: Mapped[datetime | None]

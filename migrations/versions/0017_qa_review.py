@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("score", sa.Float(), nullable=True),
         sa.Column("fatal", sa.Boolean(), nullable=False),
         sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("purpose", sa.String(length=16), nullable=False),
         sa.Column("disputes", sa.Integer(), nullable=False),
         sa.Column("created_at", callcenter.store.types.UTCDateTime(timezone=True), nullable=False),
         sa.Column("released_at", callcenter.store.types.UTCDateTime(timezone=True), nullable=True),

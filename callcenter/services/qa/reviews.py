@@ -22,9 +22,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from callcenter.domain.audit.chain import AuditAction
-from callcenter.domain.auth.permissions import Permission
-from callcenter.domain.auth.roles import Actor
+from callcenter.domain.auth.permissions import Permission, PermissionDenied
+from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.clock import Clock
+from callcenter.domain.qa.calibration import Calibration, calibrate
 from callcenter.domain.qa.forms import Answer, EvalForm, Problem, forms_from_profile, score, validate
 from callcenter.domain.qa.reviews import ReviewFacts, ReviewState, ReviewStep, next_state
 from callcenter.domain.site_profile import SiteProfile
@@ -42,6 +43,25 @@ _AUDIT = {
     ReviewStep.RESCORE: AuditAction.QA_REVIEW_RESCORED,
     ReviewStep.DECLINE: AuditAction.QA_REVIEW_DECLINED,
 }
+
+
+REVIEW, CALIBRATION = "review", "calibration"
+
+
+def calibration_in(s: Session, call_id: uuid.UUID, forms: Sequence[EvalForm]) -> Calibration | None:
+    """The spread of the call's calibration scorings on their (newest) form; None if none."""
+    rows = s.scalars(select(QaReview).where(
+        QaReview.call_id == call_id, QaReview.purpose == CALIBRATION,
+        QaReview.deleted_at.is_(None)).order_by(QaReview.created_at)).all()
+    if not rows:
+        return None
+    last = rows[-1]
+    form = next((f for f in forms if f.id == last.form_id and f.version == last.form_version), None)
+    if form is None:
+        raise LookupError(f"no evaluation form {last.form_id!r} version {last.form_version}")
+    same = [r for r in rows if (r.form_id, r.form_version) == (form.id, form.version)]
+    return calibrate(form, {r.reviewer_id: {k: Answer.from_json(v) for k, v in r.answers.items()}
+                            for r in same})
 
 
 class ReviewInvalid(ValueError):
@@ -117,35 +137,51 @@ class Reviews:
 
     # ----- reviewer -----------------------------------------------------
     def submit(self, call_id: uuid.UUID, answers: Mapping[str, Answer], *,
-               pins: Sequence[Mapping[str, Any]] = (), form_id: str | None = None) -> Future[ReviewView]:
-        """Score the call and release the review to its agent (one transaction)."""
+               pins: Sequence[Mapping[str, Any]] = (), form_id: str | None = None,
+               calibration: bool = False) -> Future[ReviewView]:
+        """Score the call and release the review to its agent (one transaction).
+        ``calibration``: a blind scoring for calibration, kept but never released."""
         actor = self.user.require(Permission.QA_REVIEW_SCORE)
         form = self.form(form_id)
         problems = validate(form, answers)
         if problems:
             raise ReviewInvalid(problems)
-        return self._db.write(lambda s: self._submit_in(s, actor, call_id, form, dict(answers), pins))
+        return self._db.write(lambda s: self._submit_in(s, actor, call_id, form, dict(answers), pins,
+                                                        calibration))
 
     def _submit_in(self, s: Session, actor: Actor, call_id: uuid.UUID, form: EvalForm,
-                   answers: dict[str, Answer], pins: Sequence[Mapping[str, Any]]) -> ReviewView:
+                   answers: dict[str, Answer], pins: Sequence[Mapping[str, Any]],
+                   calibration: bool = False) -> ReviewView:
         call = s.get(CallSession, call_id)
         if call is None:
             raise ReviewNotFound(f"no call {call_id}")
         now = self._clock.utc_now()
         facts = ReviewFacts(ReviewState.DRAFT, call.agent_id, actor.user_id, 0)
         state = next_state(facts, ReviewStep.SUBMIT, actor, max_disputes=self.max_disputes)
+        if calibration:
+            state = ReviewState.DRAFT
         sc = score(form, answers)
         r = QaReview(call_id=call_id, call_desk=call.origin_workstation, agent_id=call.agent_id,
                      reviewer_id=actor.user_id, form_id=form.id, form_version=form.version,
                      answers={k: a.as_json() for k, a in answers.items()},
                      pins={"pins": [dict(p) for p in pins]}, score=sc.score,
                      fatal=bool(sc.fatal_failed), state=state.value, disputes=0, created_at=now,
-                     released_at=now, updated_at=now, origin_workstation=self._ws)
+                     released_at=None if calibration else now, updated_at=now,
+                     purpose=CALIBRATION if calibration else REVIEW, origin_workstation=self._ws)
         r.id = new_id()
         s.add(r)
-        self._step_in(s, r, ReviewStep.SUBMIT, actor, now, {"score_after": sc.score})
+        if not calibration:
+            self._step_in(s, r, ReviewStep.SUBMIT, actor, now, {"score_after": sc.score})
         s.flush()
         return _view(s, r)
+
+    def calibration(self, call_id: uuid.UUID) -> Future[Calibration | None]:
+        """The spread of the blind calibration scorings of one call: for a shift
+        lead only (reviewers do not see each other's scorings)."""
+        actor = self.user.require(Permission.QA_REVIEW_READ)
+        if actor.role is not Role.SHIFT_LEAD:
+            raise PermissionDenied(Permission.QA_REVIEW_READ, "role", actor)
+        return self._db.read(lambda s: calibration_in(s, call_id, self.forms))
 
     def rescore(self, review_id: uuid.UUID, answers: Mapping[str, Answer], reason: str
                 ) -> Future[ReviewView]:
@@ -230,6 +266,9 @@ class Reviews:
             r = self._get(s, review_id)
             if not full and (actor is None or r.agent_id != actor.user_id or r.released_at is None):
                 raise ReviewNotFound(f"no review {review_id}")
+            blind = r.purpose == CALIBRATION and actor is not None and actor.role is not Role.SHIFT_LEAD
+            if blind and actor is not None and r.reviewer_id != actor.user_id:
+                raise ReviewNotFound(f"no review {review_id}")  # calibration is blind
             return _view(s, r)
         return self._db.read(read)
 

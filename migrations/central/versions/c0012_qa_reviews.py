@@ -71,6 +71,7 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, bool]]]] = {
         ('score', 'double precision', True),
         ('fatal', 'boolean', False),
         ('state', 'text', False),
+        ('purpose', 'text', False),
         ('disputes', 'bigint', False),
         ('created_at', 'timestamptz', False),
         ('released_at', 'timestamptz', True),
