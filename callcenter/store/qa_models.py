@@ -3,7 +3,7 @@
 ``qa_samples`` is local to the reviewer's desk: the sample's seed and query are
 kept with the calls drawn, so drawing again over the same calls gives the same
 calls (domain/qa/sampling.py). ``qa_reviews`` (merge) and ``qa_review_events``
-(append-only) sync to central (local 0017, central c0012).
+(append-only) and ``qa_tasks`` (merge) sync to central (local 0017, central c0012).
 """
 
 from __future__ import annotations
@@ -69,3 +69,20 @@ class QaReviewEvent(SyncColumns, Base):
     role: Mapped[str] = mapped_column(String(16))
     at: Mapped[datetime]
     data: Mapped[dict[str, Any]]  # {"reason", "score_before", "score_after", ...}
+
+
+class QaTask(SyncColumns, Base):
+    """A review task for QA: a complaint about an agent (004 Q69) to review within
+    one working day (``due_at``); closed with the reviewer's note (synced)."""
+
+    __tablename__ = "qa_tasks"
+    ticket_id: Mapped[uuid.UUID] = mapped_column(index=True)  # the complaint
+    agent_id: Mapped[str] = mapped_column(String(16), index=True)  # whom it is about
+    note: Mapped[str] = mapped_column(String(500))
+    created_by: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    due_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16))  # open | done
+    closed_by: Mapped[str | None] = mapped_column(String(16))
+    closed_at: Mapped[datetime | None]
+    outcome: Mapped[str | None] = mapped_column(String(500))

@@ -55,6 +55,7 @@ qa_reviews (c0012)   all          all             own, or released     own
                                                   is the team's
 qa_review_events     all          all             own, or its review   own
                                                   is visible
+qa_tasks             all          all             own                  own
 ===================  ===========  ==============  ===================  ====================
 
 (1) customers, accounts, outages, outage_targets, emergency_banners,

@@ -1177,6 +1177,10 @@ BEGIN
                               'FROM public.qa_reviews r WHERE r.id = x.review_id), false))'
             WHEN 'department' THEN 'x.origin_workstation = $4'
             ELSE 'true' END;
+    ELSIF p_table = 'qa_tasks' THEN
+        -- complaints about an agent are QA's and the lead's work; the desk that made one keeps it
+        RETURN CASE WHEN p_kind IN ('lead', 'qa', 'admin') THEN 'true'
+                    ELSE 'x.origin_workstation = $4' END;
     END IF;
     RETURN NULL;
 END $function$;

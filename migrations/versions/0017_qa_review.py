@@ -5,7 +5,7 @@ Revises: 0016
 
 New tables (store/qa_models.py): ``qa_samples`` is local-only (the seed and the
 query are stored with each sample so it can be drawn again); ``qa_reviews``
-(merge) and ``qa_review_events`` (append-only) are synced: central has them
+(merge), ``qa_review_events`` (append-only) and ``qa_tasks`` (merge) are synced: central has them
 from central revision c0012.
 """
 from __future__ import annotations
@@ -80,9 +80,35 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("qa_review_events", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_qa_review_events_review_id"), ["review_id"], unique=False)
+    op.create_table(
+        "qa_tasks",
+        sa.Column("ticket_id", sa.Uuid(), nullable=False),
+        sa.Column("agent_id", sa.String(length=16), nullable=False),
+        sa.Column("note", sa.String(length=500), nullable=False),
+        sa.Column("created_by", sa.String(length=16), nullable=False),
+        sa.Column("created_at", callcenter.store.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("due_at", callcenter.store.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("state", sa.String(length=16), nullable=False),
+        sa.Column("closed_by", sa.String(length=16), nullable=True),
+        sa.Column("closed_at", callcenter.store.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("outcome", sa.String(length=500), nullable=True),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("updated_at", callcenter.store.types.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("deleted_at", callcenter.store.types.UTCDateTime(timezone=True), nullable=True),
+        sa.Column("origin_workstation", sa.String(length=32), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_qa_tasks")),
+    )
+    with op.batch_alter_table("qa_tasks", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_qa_tasks_agent_id"), ["agent_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_qa_tasks_ticket_id"), ["ticket_id"], unique=False)
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("qa_tasks", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_qa_tasks_ticket_id"))
+        batch_op.drop_index(batch_op.f("ix_qa_tasks_agent_id"))
+    op.drop_table("qa_tasks")
     with op.batch_alter_table("qa_review_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_qa_review_events_review_id"))
     op.drop_table("qa_review_events")

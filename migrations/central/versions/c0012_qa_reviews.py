@@ -1,18 +1,20 @@
-"""central: QA reviews and their steps, as desks at local revision 0017 have them.
+"""central: QA reviews, their steps and review tasks, as desks at local revision 0017 have them.
 
 Revision ID: c0012
 Revises: c0011
 
-Two new synced tables (frozen below, printed by ``python -m
-callcenter.sync.central_schema qa_reviews`` and ``qa_review_events``):
-``qa_reviews`` merged per field, ``qa_review_events`` append-only. Expand only:
+Three new synced tables (frozen below, printed by ``python -m
+callcenter.sync.central_schema qa_reviews`` and so on): ``qa_reviews`` and
+``qa_tasks`` merged per field, ``qa_review_events`` append-only. Expand only:
 older desks skip rows of a table they do not know, so ``min_desk_schema`` stays
 as it is; ``schema_version`` becomes 12.
 
 Who pulls them (``sync.subset_sql``): lead, QA and admin desks every review; an
 agent desk the reviews it made and the *released* reviews of calls taken on its
 team's desks (the service shows an agent only their own); a department desk only
-its own rows. A review's steps follow their review. Derived from c0009's frozen
+its own rows. A review's steps follow their review. Review tasks (complaints
+about an agent, 004 Q69) reach lead, QA and admin desks; other desks keep the
+ones they made. Derived from c0009's frozen
 SUBSET_SQL_V9 so it cannot drift from it. Rows are made only in the pushing
 desk's name (``sync.guard_origin_on``, c0008).
 
@@ -55,6 +57,10 @@ SUBSET_SQL_V12 = SUBSET_SQL_V9.replace(_LAST_RULE, _AUDIT_RULE + """    ELSIF p_
                               'FROM public.qa_reviews r WHERE r.id = x.review_id), false))'
             WHEN 'department' THEN 'x.origin_workstation = $4'
             ELSE 'true' END;
+    ELSIF p_table = 'qa_tasks' THEN
+        -- complaints about an agent are QA's and the lead's work; the desk that made one keeps it
+        RETURN CASE WHEN p_kind IN ('lead', 'qa', 'admin') THEN 'true'
+                    ELSE 'x.origin_workstation = $4' END;
     END IF;
     RETURN NULL;""")
 
@@ -75,6 +81,23 @@ TABLES: dict[str, tuple[str, list[tuple[str, str, bool]]]] = {
         ('disputes', 'bigint', False),
         ('created_at', 'timestamptz', False),
         ('released_at', 'timestamptz', True),
+        ('id', 'uuid', False),
+        ('version', 'bigint', False),
+        ('updated_at', 'timestamptz', False),
+        ('deleted_at', 'timestamptz', True),
+        ('origin_workstation', 'text', False),
+    ]),
+    'qa_tasks': ('merge', [
+        ('ticket_id', 'uuid', False),
+        ('agent_id', 'text', False),
+        ('note', 'text', False),
+        ('created_by', 'text', False),
+        ('created_at', 'timestamptz', False),
+        ('due_at', 'timestamptz', False),
+        ('state', 'text', False),
+        ('closed_by', 'text', True),
+        ('closed_at', 'timestamptz', True),
+        ('outcome', 'text', True),
         ('id', 'uuid', False),
         ('version', 'bigint', False),
         ('updated_at', 'timestamptz', False),
