@@ -4,13 +4,14 @@ by their stored ``seq`` (what the replay jumps to)."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from callcenter.domain.call_events import CallEvent, EventKind
@@ -65,17 +66,23 @@ def checks_for_calls_in(session: Session, calls: Iterable[CallSession | Any],
     """The checks of ``calls`` (rows with id, agent_id, started_at, caller_number)."""
     rows = list(calls)
     ids = [c.id for c in rows]
-    events: dict[uuid.UUID, list[tuple[int, CallEvent]]] = {i: [] for i in ids}
+    started = {c.id.hex: c.started_at for c in rows}
+    # keyed by the id's hex as stored, read as text: no UUID object per event row
+    events: dict[str, list[tuple[int, CallEvent]]] = {c.id.hex: [] for c in rows}
     tickets: dict[uuid.UUID, Any] = {}
+    loads = json.loads
     for chunk in _chunks(ids):
-        q = (select(CallEventRow.call_id, CallEventRow.seq, CallEventRow.kind, CallEventRow.mono_ns,
-                    CallEventRow.at, CallEventRow.data)
+        # the checks read no event times: each event carries its call's start as ``at``
+        # (the replay reads the real ones), which spares a datetime per row
+        q = (select(type_coerce(CallEventRow.call_id, String), CallEventRow.seq, CallEventRow.kind,
+                    CallEventRow.mono_ns, type_coerce(CallEventRow.data, String))
              .where(CallEventRow.call_id.in_(chunk), CallEventRow.deleted_at.is_(None))
              .order_by(CallEventRow.call_id, CallEventRow.seq))
-        for call_id, seq, kind, mono, at, data in session.execute(q):
+        for call_hex, seq, kind, mono, data in session.execute(q):
             k = _KINDS.get(kind)
             if k is not None:  # a kind this build does not know is no evidence either way
-                events[call_id].append((seq, CallEvent(k, mono, at, data or {})))
+                events[call_hex].append(
+                    (seq, CallEvent(k, mono, started[call_hex], loads(data) if data else {})))
         tq = (select(Ticket.call_id, Ticket.number, Ticket.category, Ticket.content,
                      Ticket.caller_phone, Ticket.backfilled)
               .where(Ticket.call_id.in_(chunk), Ticket.deleted_at.is_(None))
@@ -85,7 +92,7 @@ def checks_for_calls_in(session: Session, calls: Iterable[CallSession | Any],
                 tickets.setdefault(row.call_id, row)
     out = []
     for c in rows:
-        evs = events[c.id]
+        evs = events[c.id.hex]
         t = tickets.get(c.id)
         facts = None if t is None else TicketFacts(t.category, t.content, t.caller_phone,
                                                    bool(t.backfilled))

@@ -29,7 +29,7 @@ from callcenter.store.models import CallSession, Ticket
 # breach types a reviewer filters by (call_sessions columns the desk derives from events)
 BREACHES = ("late_answer", "talk_over", "wrapup_over", "agent_hung_up", "backfilled")
 ANY_FAILED, ALL_PASSED = "any_failed", "all_passed"
-SCAN_LIMIT = 20_000  # calls checked per search at most (a narrower filter finds the rest)
+SCAN_LIMIT = 5_000  # calls checked per search at most, newest first (a narrower filter finds the rest)
 
 
 @dataclass(frozen=True)
