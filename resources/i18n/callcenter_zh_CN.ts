@@ -2106,29 +2106,34 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="58"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="64"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="87"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="94"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="103"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="110"/>
         <source>The site profile has no evaluation form.</source>
         <translation>站点配置中没有质检评分表。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="127"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="134"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="135"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="142"/>
         <source>Review released to %1: score %2</source>
         <translation>质检结果已发布给 %1：得分 %2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="188"/>
+        <source>Review task made: due %1</source>
+        <translation>已生成质检任务：%1 前完成</translation>
     </message>
 </context>
 <context>
@@ -2329,116 +2334,149 @@
     </message>
 </context>
 <context>
+    <name>QaTasks</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="210"/>
+        <source>The ticket is not on this desk.</source>
+        <translation>本机没有该工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="211"/>
+        <source>Only a complaint makes a review task.</source>
+        <translation>只有投诉工单可以生成质检任务。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="212"/>
+        <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
+        <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="213"/>
+        <source>The note is too long (500 at most).</source>
+        <translation>备注过长（最多500字）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="214"/>
+        <source>This task is closed already.</source>
+        <translation>该任务已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="215"/>
+        <source>Write the outcome first.</source>
+        <translation>请先填写处理结果。</translation>
+    </message>
+</context>
+<context>
     <name>QaWorkspaceView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="49"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="50"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="51"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="52"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="60"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="61"/>
         <source>All categories</source>
         <translation>全部业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="64"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="65"/>
         <source>Any breach or none</source>
         <translation>不限超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="68"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="69"/>
         <source>Any check result</source>
         <translation>不限检查结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="71"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="72"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="76"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="77"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="77"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="78"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="99"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="100"/>
         <source>Choose a call to see its automatic checks.</source>
         <translation>选择一通电话查看其自动检查结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="103"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="104"/>
         <source>Automatic checks</source>
         <translation>自动检查</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="105"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="106"/>
         <source>Open replay</source>
         <translation>打开回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="108"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="109"/>
         <source>Score this call…</source>
         <translation>为该通话评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="136"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="139"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="147"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="150"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="154"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="157"/>
         <source>%n call(s) found.</source>
         <translation>
             <numerusform>找到 %n 通电话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="156"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="159"/>
         <source>Only the first ones are shown: narrow the search.</source>
         <translation>只显示前面的部分：请缩小查询范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="183"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="187"/>
         <source>no ticket</source>
         <translation>无工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="184"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
         <source>Call of %1 at %2 (%3)</source>
         <translation>%1 的来电，%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="192"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="190"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="194"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="192"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="196"/>
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="198"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="202"/>
         <source>events %1</source>
         <translation>事件 %1</translation>
     </message>
@@ -3647,6 +3685,59 @@
         <location filename="../../callcenter/ui/sync/status.py" line="203"/>
         <source>(oldest %1 ago)</source>
         <translation>（最早 %1前）</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPanel</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="33"/>
+        <source>Complaint review tasks (1 working day)</source>
+        <translation>投诉质检任务（1个工作日内）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="38"/>
+        <source>Agent ID complained about</source>
+        <translation>被投诉坐席工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="40"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="41"/>
+        <source>Make task</source>
+        <translation>生成任务</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="43"/>
+        <source>Choose a call whose ticket is a complaint</source>
+        <translation>请选择工单为投诉的通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="57"/>
+        <source>Outcome (required to close)</source>
+        <translation>处理结果（关闭时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="58"/>
+        <source>Close task</source>
+        <translation>关闭任务</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="77"/>
+        <source>OVERDUE</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="78"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="80"/>
+        <source>%1 · agent %2 · due %3</source>
+        <translation>%1 · 坐席 %2 · %3 前完成</translation>
     </message>
 </context>
 <context>

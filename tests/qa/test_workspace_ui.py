@@ -181,3 +181,33 @@ def test_the_agent_disputes_and_the_lead_rescores_on_one_desk(qtbot: QtBot, ctx:
     after = qa.get(review.id).result(timeout=10)
     assert after.state is ReviewState.RELEASED and after.score == 100.0
     assert [h.kind for h in after.history] == ["submitted", "disputed", "rescored"]
+
+
+def test_a_complaint_becomes_a_review_task_and_is_closed(qtbot: QtBot, ctx: AppContext) -> None:
+    f = feature(ctx)
+    sign_in(qtbot, ctx, "7001", "demo7001")
+    view = f.view
+    assert view is not None
+    view.category.setCurrentIndex(view.category.findData("complaint"))
+    view.search_btn.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=15_000)
+    assert all(r.category == "complaint" for r in view.model.rows)
+    row = next(i for i, r in enumerate(view.model.rows) if r.ticket_id is not None)
+    view.table.selectRow(row)
+    panel = view.tasks
+    assert panel.make_btn.isEnabled()
+    panel.agent.setText("abc")
+    panel.make_btn.click()
+    qtbot.waitUntil(lambda: "⚠" in view.message.text(), timeout=5_000)
+    assert panel.agent.text() == "abc"  # nothing typed is lost
+    panel.agent.setText("1002")
+    panel.note.setText("客户投诉坐席态度")
+    panel.make_btn.click()
+    qtbot.waitUntil(lambda: panel.list.count() == 1, timeout=10_000)
+    assert "1002" in panel.list.item(0).text() and panel.agent.text() == ""
+    panel.list.setCurrentRow(0)
+    panel.close_btn.click()  # no outcome yet
+    qtbot.waitUntil(lambda: "⚠" in view.message.text(), timeout=5_000)
+    panel.outcome.setText("听录音核实，已反馈班长")
+    panel.close_btn.click()
+    qtbot.waitUntil(lambda: panel.list.count() == 0, timeout=10_000)

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from concurrent.futures import Future
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from callcenter.domain.auth.permissions import Permission, PermissionDenied, allowed
 from callcenter.domain.clock import Clock
@@ -16,6 +18,7 @@ from callcenter.domain.qa.forms import Answer, prefill
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.auth.sign_in import SignedIn
 from callcenter.services.qa.reviews import ReviewInvalid, Reviews, ReviewView
+from callcenter.services.qa.tasks import ReviewTasks, TaskRefused, TaskView
 from callcenter.services.qa.workspace import CallFilter, CallRow, QaWorkspace
 from callcenter.ui.auth.integration import AuthFeature
 from callcenter.ui.calls.desk_bridge import GuiPoster
@@ -32,11 +35,11 @@ OpenReplay = Callable[[CallRow, int | None], None]
 class QaFeature(QObject):
     def __init__(self, window: MainWindow, auth: AuthFeature, workspace: QaWorkspace,
                  reviews: Reviews, profile: SiteProfile, clock: Clock, lang: str,
-                 open_replay: OpenReplay) -> None:
+                 open_replay: OpenReplay, tasks: ReviewTasks | None = None) -> None:
         super().__init__(window)
         self._w, self._ws, self._profile, self._clock, self._lang = (
             window, workspace, profile, clock, lang)
-        self.reviews = reviews
+        self.reviews, self.tasks = reviews, tasks
         self.score_dialog: ScoreDialog | None = None
         self._open_replay = open_replay
         self._poster = GuiPoster(self)
@@ -54,8 +57,12 @@ class QaFeature(QObject):
             view.searchRequested.connect(self.search)
             view.replayRequested.connect(self._open_replay)
             view.scoreRequested.connect(self.open_score)
+            view.tasks.createRequested.connect(self.make_task)
+            view.tasks.closeRequested.connect(self.close_task)
+            view.tasks.setVisible(self.tasks is not None)
             self.view = view
             self._w.add_tool_tab(view, self.tr("QA review"))
+            self.refresh_tasks()
 
     def _signed_out(self) -> None:
         if self.score_dialog is not None:
@@ -138,3 +145,73 @@ class QaFeature(QObject):
 
         fut.add_done_callback(done)
 
+
+    # ----- complaint review tasks (004 Q69) -------------------------------
+    def _task_call(self, make: Callable[[], Future[Any]], ok: Callable[[Any], None]) -> None:
+        view = self.view
+        if view is None or self.tasks is None:
+            return
+        try:
+            fut = make()
+        except (PermissionDenied, TaskRefused) as exc:
+            view.message.setText("⚠ " + task_refusal(exc))
+            return
+
+        def done(ft: Future[Any]) -> None:
+            def show() -> None:
+                if self.view is not view:
+                    return
+                exc = ft.exception()
+                if exc is not None:
+                    view.message.setText("⚠ " + task_refusal(exc))
+                else:
+                    ok(ft.result())
+            self._poster.post(show)
+        fut.add_done_callback(done)
+
+    def refresh_tasks(self) -> None:
+        if self.tasks is not None and self.view is not None:
+            view = self.view
+            self._task_call(self.tasks.open_tasks, view.tasks.set_tasks)
+
+    def make_task(self, agent_id: str, note: str) -> None:
+        view, tasks = self.view, self.tasks
+        row = view.current_row() if view is not None else None
+        if view is None or tasks is None or row is None or row.ticket_id is None:
+            return
+        ticket_id = row.ticket_id
+
+        def made(task: TaskView) -> None:
+            if self.view is not None:
+                self.view.tasks.agent.clear()
+                self.view.tasks.note.clear()
+                self.view.message.setText(self.tr("Review task made: due %1").replace(
+                    "%1", task.due_at.astimezone(ZoneInfo(self._profile.timezone)).strftime("%m-%d %H:%M")))
+            self.refresh_tasks()
+        self._task_call(lambda: tasks.from_complaint(ticket_id, agent_id, note), made)
+
+    def close_task(self, task: TaskView, outcome: str) -> None:
+        tasks = self.tasks
+        if tasks is None:
+            return
+
+        def closed(_t: TaskView) -> None:
+            if self.view is not None:
+                self.view.tasks.outcome.clear()
+            self.refresh_tasks()
+        self._task_call(lambda: tasks.close(task.id, outcome), closed)
+
+
+def task_refusal(exc: BaseException) -> str:
+    if isinstance(exc, PermissionDenied):
+        return permission_message(exc)
+    if isinstance(exc, TaskRefused):
+        return {
+            "no_ticket": QCoreApplication.translate("QaTasks", "The ticket is not on this desk."),
+            "not_a_complaint": QCoreApplication.translate("QaTasks", "Only a complaint makes a review task."),
+            "bad_agent": QCoreApplication.translate("QaTasks", "Enter the agent's ID (3 to 8 digits)."),
+            "note_too_long": QCoreApplication.translate("QaTasks", "The note is too long (500 at most)."),
+            "not_open": QCoreApplication.translate("QaTasks", "This task is closed already."),
+            "outcome_required": QCoreApplication.translate("QaTasks", "Write the outcome first."),
+        }.get(exc.reason, exc.reason)
+    return str(exc)

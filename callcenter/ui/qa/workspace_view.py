@@ -29,6 +29,7 @@ from callcenter.domain.qa.checks import CHECK_NAMES
 from callcenter.services.qa.workspace import ALL_PASSED, ANY_FAILED, BREACHES, CallFilter, CallRow
 from callcenter.ui.qa.calls_model import ROW_ROLE, QaCallsModel
 from callcenter.ui.qa.labels import breach_name, check_filter_name, check_name
+from callcenter.ui.qa.tasks_panel import TasksPanel
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -114,6 +115,8 @@ class QaWorkspaceView(QWidget):
         btns.addWidget(self.replay_btn)
         btns.addWidget(self.score_btn)
         side_lay.addLayout(btns)
+        self.tasks = TasksPanel(timezone, side)
+        side_lay.addWidget(self.tasks)
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(self.table)
@@ -177,6 +180,7 @@ class QaWorkspaceView(QWidget):
         row = self.current_row()
         self.replay_btn.setEnabled(row is not None)
         self.score_btn.setEnabled(row is not None)
+        self.tasks.complaint_selected(row is not None and row.category == "complaint")
         if row is None:
             return
         when = row.started_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M:%S")
