@@ -44,6 +44,7 @@ from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
 from callcenter.services.qa.reviews import Reviews
+from callcenter.services.qa.sampling import Sampling
 from callcenter.services.qa.tasks import ReviewTasks
 from callcenter.services.qa.workspace import QaWorkspace
 from callcenter.services.scripts.call_lines import BasicScripts
@@ -226,7 +227,8 @@ def build(opts: AppOptions) -> AppContext:
     reviews = Reviews(db, profile, clock, workstation, user, AuditLog(db, clock, workstation))
     keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
                           opts.lang, open_replay=ticket_detail_replay(lifecycle.open_ticket, window),
-                          tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db))))
+                          tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
+                          sampling=Sampling(db, clock, user)))
     keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang))
     if opts.autopilot_calls:
         # signs in as the first demo agent: the autopilot is for --demo desks

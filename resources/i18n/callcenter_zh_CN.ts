@@ -2106,32 +2106,42 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="64"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="70"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="94"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="100"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="110"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="119"/>
         <source>The site profile has no evaluation form.</source>
         <translation>站点配置中没有质检评分表。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="134"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="143"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="142"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="151"/>
         <source>Review released to %1: score %2</source>
         <translation>质检结果已发布给 %1：得分 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="188"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="170"/>
+        <source>No answered calls in that period.</source>
+        <translation>该时段没有已接听的通话。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="173"/>
+        <source>Sample of %1 calls from %2 (seed %3), kept.</source>
+        <translation>已从 %2 通中抽取 %1 通（随机种子 %3），抽样已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="217"/>
         <source>Review task made: due %1</source>
         <translation>已生成质检任务：%1 前完成</translation>
     </message>
@@ -2336,32 +2346,32 @@
 <context>
     <name>QaTasks</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="210"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="239"/>
         <source>The ticket is not on this desk.</source>
         <translation>本机没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="211"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="240"/>
         <source>Only a complaint makes a review task.</source>
         <translation>只有投诉工单可以生成质检任务。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="212"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="241"/>
         <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
         <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="213"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="242"/>
         <source>The note is too long (500 at most).</source>
         <translation>备注过长（最多500字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="214"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="243"/>
         <source>This task is closed already.</source>
         <translation>该任务已关闭。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="215"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="244"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
@@ -2369,114 +2379,144 @@
 <context>
     <name>QaWorkspaceView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="50"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="52"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="52"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="54"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="61"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
         <source>All categories</source>
         <translation>全部业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="65"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="67"/>
         <source>Any breach or none</source>
         <translation>不限超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="69"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="71"/>
         <source>Any check result</source>
         <translation>不限检查结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="72"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="74"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="77"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="79"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="78"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="80"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="100"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="88"/>
+        <source>Sample: </source>
+        <translation>抽样：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
+        <source> per agent</source>
+        <translation> 通/坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="93"/>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="94"/>
+        <source>Draw a random sample</source>
+        <translation>随机抽样</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="96"/>
+        <source>N answered calls per agent of the period (and agent, if given); the same seed over the same calls draws the same sample, and the sample is kept with its seed and query</source>
+        <translation>按时段（及指定坐席）为每位坐席随机抽取N通已接听电话；相同种子对相同通话抽取结果相同，抽样连同种子和查询条件一并保存</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="121"/>
         <source>Choose a call to see its automatic checks.</source>
         <translation>选择一通电话查看其自动检查结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="104"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="125"/>
         <source>Automatic checks</source>
         <translation>自动检查</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="106"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="127"/>
         <source>Open replay</source>
         <translation>打开回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="109"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="130"/>
         <source>Score this call…</source>
         <translation>为该通话评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="139"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="160"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="150"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="171"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="178"/>
+        <source>Drawing the sample…</source>
+        <translation>正在抽样…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="157"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="186"/>
         <source>%n call(s) found.</source>
         <translation>
             <numerusform>找到 %n 通电话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="159"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
         <source>Only the first ones are shown: narrow the search.</source>
         <translation>只显示前面的部分：请缩小查询范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="187"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="217"/>
         <source>no ticket</source>
         <translation>无工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="218"/>
         <source>Call of %1 at %2 (%3)</source>
         <translation>%1 的来电，%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="192"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="222"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="194"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="224"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="196"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="226"/>
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="202"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="232"/>
         <source>events %1</source>
         <translation>事件 %1</translation>
     </message>

@@ -211,3 +211,24 @@ def test_a_complaint_becomes_a_review_task_and_is_closed(qtbot: QtBot, ctx: AppC
     panel.outcome.setText("听录音核实，已反馈班长")
     panel.close_btn.click()
     qtbot.waitUntil(lambda: panel.list.count() == 0, timeout=10_000)
+
+
+def test_draw_a_reproducible_sample_in_the_workspace(qtbot: QtBot, ctx: AppContext) -> None:
+    f = feature(ctx)
+    sign_in(qtbot, ctx, "7001", "demo7001")
+    view = f.view
+    assert view is not None
+    view.agent.setText("1001")
+    view.sample_n.setValue(3)
+    view.seed.setValue(95598)
+    view.sample_btn.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3 and "95598" in view.message.text(),
+                    timeout=15_000)
+    first = sorted(str(r.call_id) for r in view.model.rows)
+    assert all(r.agent_id == "1001" and r.outcome == "answered" for r in view.model.rows)
+    view.model.set_rows([])
+    view.sample_btn.click()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3, timeout=15_000)
+    assert sorted(str(r.call_id) for r in view.model.rows) == first
+    stored = f.sampling.samples().result(timeout=10)  # type: ignore[union-attr]
+    assert len(stored) == 2 and stored[0].query.seed == 95598

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -96,12 +97,12 @@ class Sampling:
     def __init__(self, db: Database, clock: Clock, user: CurrentUser) -> None:
         self._db, self._clock, self.user = db, clock, user
 
-    def draw(self, query: SampleQuery) -> Sample:
+    def draw(self, query: SampleQuery) -> Future[Sample]:
+        """Draw and keep the sample on the writer (never on the GUI thread)."""
         actor = self.user.require(Permission.QA_REVIEW_SCORE)
         now = self._clock.utc_now()
-        return self._db.write_now(lambda s: draw_sample_in(s, query, created_by=actor.user_id,
-                                                           now=now))
+        return self._db.write(lambda s: draw_sample_in(s, query, created_by=actor.user_id, now=now))
 
-    def samples(self) -> list[Sample]:
+    def samples(self) -> Future[list[Sample]]:
         self.user.require(Permission.QA_REVIEW_READ)
-        return self._db.read_now(samples_in)
+        return self._db.read(samples_in)

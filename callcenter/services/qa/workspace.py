@@ -42,6 +42,7 @@ class CallFilter:
     breach: str = ""  # one of BREACHES, or "" for any
     check: str = ""  # "", ANY_FAILED, ALL_PASSED, or a check name that failed
     limit: int = 2_000
+    call_ids: tuple[uuid.UUID, ...] = ()  # only these calls (a sample), when given
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ def find_calls_in(session: Session, f: CallFilter, profile: SiteProfile,
          .outerjoin(u, u.user_id == c.agent_id)
          .outerjoin(t, (t.call_id == c.id) & t.deleted_at.is_(None))
          .where(c.deleted_at.is_(None)))
+    if f.call_ids:
+        q = q.where(c.id.in_(list(f.call_ids)))
     if f.agent:
         q = q.where(c.agent_id == f.agent.strip())
     if f.team:

@@ -15,9 +15,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from callcenter.domain.auth.permissions import Permission, PermissionDenied, allowed
 from callcenter.domain.clock import Clock
 from callcenter.domain.qa.forms import Answer, prefill
+from callcenter.domain.qa.sampling import SampleQuery
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.auth.sign_in import SignedIn
 from callcenter.services.qa.reviews import ReviewInvalid, Reviews, ReviewView
+from callcenter.services.qa.sampling import Sample, Sampling
 from callcenter.services.qa.tasks import ReviewTasks, TaskRefused, TaskView
 from callcenter.services.qa.workspace import CallFilter, CallRow, QaWorkspace
 from callcenter.ui.auth.integration import AuthFeature
@@ -35,12 +37,14 @@ OpenReplay = Callable[[CallRow, int | None], None]
 class QaFeature(QObject):
     def __init__(self, window: MainWindow, auth: AuthFeature, workspace: QaWorkspace,
                  reviews: Reviews, profile: SiteProfile, clock: Clock, lang: str,
-                 open_replay: OpenReplay, tasks: ReviewTasks | None = None) -> None:
+                 open_replay: OpenReplay, tasks: ReviewTasks | None = None,
+                 sampling: Sampling | None = None) -> None:
         super().__init__(window)
         self._w, self._ws, self._profile, self._clock, self._lang = (
             window, workspace, profile, clock, lang)
-        self.reviews, self.tasks = reviews, tasks
+        self.reviews, self.tasks, self.sampling = reviews, tasks, sampling
         self.score_dialog: ScoreDialog | None = None
+        self._sample_note = ""
         self._open_replay = open_replay
         self._poster = GuiPoster(self)
         self.view: QaWorkspaceView | None = None
@@ -60,6 +64,8 @@ class QaFeature(QObject):
             view.tasks.createRequested.connect(self.make_task)
             view.tasks.closeRequested.connect(self.close_task)
             view.tasks.setVisible(self.tasks is not None)
+            view.sampleRequested.connect(self.draw_sample)
+            view.sample_btn.setVisible(self.sampling is not None)
             self.view = view
             self._w.add_tool_tab(view, self.tr("QA review"))
             self.refresh_tasks()
@@ -94,7 +100,10 @@ class QaFeature(QObject):
                     view.show_error(self.tr("The search failed: %1").replace("%1", str(exc)))
                 else:
                     rows = ft.result()
-                    view.show_rows(rows, len(rows) >= f.limit)
+                    view.show_rows(rows, len(rows) >= f.limit and not f.call_ids)
+                    if f.call_ids and self._sample_note:
+                        view.message.setText(self._sample_note)
+                        self._sample_note = ""
             self._poster.post(show)
 
         fut.add_done_callback(done)
@@ -146,10 +155,30 @@ class QaFeature(QObject):
         fut.add_done_callback(done)
 
 
+    # ----- a reproducible random sample ----------------------------------
+    def draw_sample(self, f: CallFilter, n: int, seed: int) -> None:
+        view, sampling = self.view, self.sampling
+        if view is None or sampling is None or f.start is None or f.end is None:
+            return
+        query = SampleQuery((f.agent,) if f.agent else (), f.start, f.end, n, seed, answered_only=True)
+
+        def drawn(sample: Sample) -> None:
+            ids = tuple(sample.call_ids())
+            total = sum(sample.population.values())
+            if not ids:
+                view.show_rows([], False)
+                view.message.setText(self.tr("No answered calls in that period."))
+                return
+            self.search(CallFilter(call_ids=ids, limit=len(ids)))
+            self._sample_note = self.tr("Sample of %1 calls from %2 (seed %3), kept.").replace(
+                "%1", str(len(ids))).replace("%2", str(total)).replace("%3", str(seed))
+        self._task_call(lambda: sampling.draw(query), drawn, always=True)
+
     # ----- complaint review tasks (004 Q69) -------------------------------
-    def _task_call(self, make: Callable[[], Future[Any]], ok: Callable[[Any], None]) -> None:
+    def _task_call(self, make: Callable[[], Future[Any]], ok: Callable[[Any], None], *,
+                   always: bool = False) -> None:
         view = self.view
-        if view is None or self.tasks is None:
+        if view is None or (self.tasks is None and not always):
             return
         try:
             fut = make()
@@ -163,7 +192,7 @@ class QaFeature(QObject):
                     return
                 exc = ft.exception()
                 if exc is not None:
-                    view.message.setText("⚠ " + task_refusal(exc))
+                    view.show_error("⚠ " + task_refusal(exc))
                 else:
                     ok(ft.result())
             self._poster.post(show)

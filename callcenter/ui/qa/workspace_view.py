@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -38,6 +39,7 @@ class QaWorkspaceView(QWidget):
     searchRequested = Signal(object)  # CallFilter
     replayRequested = Signal(object, object)  # CallRow, seq of the event to jump to (or None)
     scoreRequested = Signal(object)  # CallRow
+    sampleRequested = Signal(object, int, int)  # CallFilter (agent, period), n per agent, seed
 
     def __init__(self, timezone: str, categories: dict[str, str], today: date,
                  parent: QWidget | None = None) -> None:
@@ -79,6 +81,25 @@ class QaWorkspaceView(QWidget):
                   self.search_btn):
             bar.addWidget(w)
         lay.addLayout(bar)
+        sample_bar = QHBoxLayout()
+        self.sample_n = QSpinBox(self)
+        self.sample_n.setRange(1, 500)
+        self.sample_n.setValue(5)
+        self.sample_n.setPrefix(self.tr("Sample: "))
+        self.sample_n.setSuffix(self.tr(" per agent"))
+        self.seed = QSpinBox(self)
+        self.seed.setRange(0, 2_000_000_000)
+        self.seed.setValue(today.toordinal())
+        self.seed.setPrefix(self.tr("seed "))
+        self.sample_btn = QPushButton(self.tr("Draw a random sample"), self)
+        self.sample_btn.setToolTip(self.tr(
+            "N answered calls per agent of the period (and agent, if given); the same seed over "
+            "the same calls draws the same sample, and the sample is kept with its seed and query"))
+        self.sample_btn.clicked.connect(self.request_sample)
+        for w in (self.sample_n, self.seed, self.sample_btn):
+            sample_bar.addWidget(w)
+        sample_bar.addStretch(1)
+        lay.addLayout(sample_bar)
 
         self.model = QaCallsModel(timezone, categories)
         self.proxy = QSortFilterProxyModel(self)
@@ -151,8 +172,16 @@ class QaWorkspaceView(QWidget):
             self.search_btn.setEnabled(False)
             self.searchRequested.emit(f)
 
+    def request_sample(self) -> None:
+        f = self.current_filter()
+        if f is not None:
+            self.message.setText(self.tr("Drawing the sample…"))
+            self.sample_btn.setEnabled(False)
+            self.sampleRequested.emit(f, self.sample_n.value(), self.seed.value())
+
     def show_rows(self, rows: list[CallRow], more: bool) -> None:
         self.search_btn.setEnabled(True)
+        self.sample_btn.setEnabled(True)
         self.model.set_rows(rows)
         text = self.tr("%n call(s) found.", "", len(rows))
         if more:
@@ -166,6 +195,7 @@ class QaWorkspaceView(QWidget):
 
     def show_error(self, text: str) -> None:
         self.search_btn.setEnabled(True)
+        self.sample_btn.setEnabled(True)
         self.message.setText(text)
 
     def current_row(self) -> CallRow | None:
