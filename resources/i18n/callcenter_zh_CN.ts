@@ -2334,6 +2334,46 @@
         <source>dispute declined</source>
         <translation>驳回申诉</translation>
     </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="96"/>
+        <source>the customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="97"/>
+        <source>the agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="98"/>
+        <source>category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="99"/>
+        <source>content</source>
+        <translation>受理内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="100"/>
+        <source>contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="101"/>
+        <source>no apology first</source>
+        <translation>未先致歉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="102"/>
+        <source>no greeting</source>
+        <translation>无问候语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="103"/>
+        <source>no agent ID</source>
+        <translation>未报工号</translation>
+    </message>
 </context>
 <context>
     <name>QaReplay</name>

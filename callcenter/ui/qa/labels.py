@@ -88,3 +88,18 @@ def step_name(kind: str) -> str:
         "rescored": QCoreApplication.translate("QaLabels", "rescored"),
         "declined": QCoreApplication.translate("QaLabels", "dispute declined"),
     }.get(kind, kind)
+
+
+def detail_text(detail: str) -> str:
+    """A check's detail: who hung up, the fields missing, the seconds taken."""
+    words = {
+        "customer": QCoreApplication.translate("QaLabels", "the customer"),
+        "agent": QCoreApplication.translate("QaLabels", "the agent"),
+        "category": QCoreApplication.translate("QaLabels", "category"),
+        "content": QCoreApplication.translate("QaLabels", "content"),
+        "caller_phone": QCoreApplication.translate("QaLabels", "contact phone"),
+        "no_apology_first": QCoreApplication.translate("QaLabels", "no apology first"),
+        "no_greeting": QCoreApplication.translate("QaLabels", "no greeting"),
+        "no_agent_id": QCoreApplication.translate("QaLabels", "no agent ID"),
+    }
+    return ",".join(words.get(part, part) for part in detail.split(","))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from callcenter.domain.qa.checks import CHECK_NAMES
 from callcenter.services.qa.workspace import ALL_PASSED, ANY_FAILED, BREACHES, CallFilter, CallRow
 from callcenter.ui.qa.calls_model import ROW_ROLE, QaCallsModel
-from callcenter.ui.qa.labels import breach_name, check_filter_name, check_name
+from callcenter.ui.qa.labels import breach_name, check_filter_name, check_name, detail_text
 from callcenter.ui.qa.tasks_panel import TasksPanel
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -227,7 +227,7 @@ class QaWorkspaceView(QWidget):
             seqs = row.checks.event_seqs(r)
             text = f"{mark} {check_name(r.name)}: {state}"
             if r.detail:
-                text += f" ({r.detail})"
+                text += f" ({detail_text(r.detail)})"
             if seqs:
                 text += "  " + self.tr("events %1").replace("%1", ", ".join(f"#{s}" for s in seqs))
             item = QListWidgetItem(text)
