@@ -43,6 +43,10 @@ from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
+from callcenter.services.qa.reviews import Reviews
+from callcenter.services.qa.sampling import Sampling
+from callcenter.services.qa.tasks import ReviewTasks
+from callcenter.services.qa.workspace import QaWorkspace
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -64,6 +68,9 @@ from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.handover.feature import HandoverFeature
 from callcenter.ui.outages.integration import install as install_outages
+from callcenter.ui.qa.integration import QaFeature
+from callcenter.ui.qa.replay import ticket_detail_replay
+from callcenter.ui.qa.reviews_feature import ReviewsFeature
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -223,6 +230,13 @@ def build(opts: AppOptions) -> AppContext:
     tickets_tab = install_ticket_list(window, db, profile, clock, opts.lang)
     tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
     keep += [tickets_tab, lifecycle, scripts, outages]
+    # the QA workspace; its replay today is the ticket detail (one line to swap)
+    reviews = Reviews(db, profile, clock, workstation, user, AuditLog(db, clock, workstation))
+    keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
+                          opts.lang, open_replay=ticket_detail_replay(lifecycle.open_ticket, window),
+                          tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
+                          sampling=Sampling(db, clock, user)))
+    keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang))
     if opts.autopilot_calls:
         # signs in as the first demo agent: the autopilot is for --demo desks
         agent = DEMO_USERS[0]

@@ -9,6 +9,7 @@
     callcenter audit verify [--data-dir DIR | --central URL]  (callcenter/commands/audit.py)
     callcenter sip demo DIR --launch | --stop | set-password  (callcenter/commands/sip.py)
     callcenter handover compile [--at TIME] --json | export ID --pdf FILE   (commands/handover.py)
+    callcenter qa checks [--call ID | --since DATE] | sample  (callcenter/commands/qa.py)
     callcenter --telephony sip [--sip-registrar H:P] [--sip-user U]   a real SIP soft phone
 """
 
@@ -21,7 +22,7 @@ from pathlib import Path
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
                "site": "site", "users": "users", "audit": "audit", "sip": "sip",
-               "handover": "handover"}
+               "handover": "handover", "qa": "qa"}
 
 
 # what `callcenter --help` lists under the desk's own options (one line each)
@@ -35,6 +36,8 @@ SUBCOMMAND_HELP = {
     "users": "users add | disable | enable | reset-password | list: the site's users",
     "audit": "audit verify: check every desk's audit chain",
     "sip": "sip demo | set-password: the SIP soft phone",
+    "handover": "handover compile | export: the shift handover record",
+    "qa": "qa checks | sample | calibration: quality review of stored calls",
     "bench": "bench NAME [--size N] [--json]: the benchmarks (README: Benchmarks)",
 }
 

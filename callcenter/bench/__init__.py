@@ -25,6 +25,7 @@ from . import (
     handover_compile,
     outage_import,
     outage_lookup,
+    qa_checks,
     script_render,
     sign_in,
     sip_call,
@@ -53,6 +54,7 @@ SCENARIOS: dict[str, Scenario] = {
         sign_in.SCENARIO, audit_verify.SCENARIO,  # who uses the desk, the audit log
         sip_call.SCENARIO,  # the SIP soft phone
         handover_compile.SCENARIO,  # the shift handover
+        qa_checks.SCENARIO,  # quality review
     )
 }
 

@@ -35,6 +35,7 @@ class EventKind(Enum):
     # the app stopped (kill -9, power) with the call open; closed on the next start
     # (services/calls/recovery.py). data: {"last_event_at"}; mono_ns None: not observed
     CLOSED_BY_RECOVERY = "closed_by_recovery"
+    FORM_EDITED = "form_edited"
 
 
 class Outcome(Enum):

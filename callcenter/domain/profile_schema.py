@@ -47,6 +47,15 @@ SCHEMA: dict[str, Any] = {
     "handover": {"reminder_minutes": "int", "arrive_early_minutes": "int",
                  "late_after_minutes": "int", "report_within_minutes": "int",
                  "report_kinds": [_NAMED]},
+    # quality review (issue 14; domain/qa/forms.py reads the forms)
+    "qa": {"max_disputes": "int", "dispute_days": "int", "forms": [{
+        "id": "str", "version": "int", "title": "str", "title_en": "str", "critical_weight": "float",
+        "groups": [{"code": "str", "name": "str", "name_en": "str", "questions": [{
+            "code": "str", "text": "str", "text_en": "str", "kind": "str", "points": "float",
+            "allow_na": "bool", "comment": "str", "fatal": "bool", "critical": "bool", "check": "str",
+            "options": [{"code": "str", "label": "str", "label_en": "str", "points": "float"}],
+        }]}],
+    }]},
 }
 # sections a profile must have: the call loop's rules are not to be guessed
 REQUIRED = ("site", "ring", "targets", "categories", "departments", "busy_reasons", "area_types",

@@ -105,6 +105,8 @@ class SiteProfile:
     shifts: tuple[ShiftDef, ...] = ()
     handover: HandoverSettings = field(default_factory=HandoverSettings)
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # [qa]: evaluation forms and dispute limits, as written (domain/qa/forms.py reads them)
+    qa: Mapping[str, Any] = field(default_factory=dict)
 
     def deadline_for(
         self, category: str, *, subtype: str | None = None, area_type: str | None = None
@@ -288,6 +290,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             idle_lock_minutes=float(data.get("security", {}).get("idle_lock_minutes", 10)),
             shifts=parse_shifts(data.get("shifts", ())),
             handover=parse_handover(data.get("handover", {})),
+            qa=dict(data.get("qa", {})),
         ))
     except (ProfileError, ShiftError):
         raise

@@ -11,6 +11,7 @@ from . import (  # noqa: F401
     handover_models,
     models,
     outage_models,
+    qa_models,
     script_models,
     site_models,
     sync_models,

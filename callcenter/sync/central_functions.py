@@ -50,6 +50,12 @@ alerts               all          own, or with    own, or the ticket   as agent
                                   a ticket        is visible
 call and shift (4)   all          all             team's               own
 audit_log (c0009)    all          own             own                  own
+qa_reviews (c0012)   all          all             own, or released     own
+                                                  and the call's desk
+                                                  is the team's
+qa_review_events     all          all             own, or its review   own
+                                                  is visible
+qa_tasks             all          all             own                  own
 ===================  ===========  ==============  ===================  ====================
 
 (1) customers, accounts, outages, outage_targets, emergency_banners,

@@ -1207,6 +1207,24 @@ BEGIN
     ELSIF p_table IN ('handover_records', 'handover_entries') THEN
         -- the handover crosses desks: outgoing and incoming leads, and the agents of both shifts
         RETURN 'true';
+    ELSIF p_table = 'qa_reviews' THEN
+        -- released reviews reach the team's agent desks; drafts stay with their reviewer
+        RETURN CASE p_kind
+            WHEN 'agent' THEN '(x.origin_workstation = $4 OR '
+                              '(x.released_at IS NOT NULL AND x.call_desk = ANY ($7)))'
+            WHEN 'department' THEN 'x.origin_workstation = $4'
+            ELSE 'true' END;
+    ELSIF p_table = 'qa_review_events' THEN
+        RETURN CASE p_kind
+            WHEN 'agent' THEN '(x.origin_workstation = $4 OR coalesce((SELECT '
+                              'r.released_at IS NOT NULL AND r.call_desk = ANY ($7) '
+                              'FROM public.qa_reviews r WHERE r.id = x.review_id), false))'
+            WHEN 'department' THEN 'x.origin_workstation = $4'
+            ELSE 'true' END;
+    ELSIF p_table = 'qa_tasks' THEN
+        -- complaints about an agent are QA's and the lead's work; the desk that made one keeps it
+        RETURN CASE WHEN p_kind IN ('lead', 'qa', 'admin') THEN 'true'
+                    ELSE 'x.origin_workstation = $4' END;
     END IF;
     RETURN NULL;
 END $function$;

@@ -39,7 +39,7 @@ Mode = Literal["append", "merge"]
 # append-only by design even where the docstring does not say so
 APPEND_ONLY = frozenset({
     "call_events", "agent_state_events", "ticket_events", "callback_attempts", "script_versions",
-    "site_documents", "sign_in_attempts", "audit_log", "handover_entries",
+    "site_documents", "sign_in_attempts", "audit_log", "handover_entries", "qa_review_events",
 })
 
 SYNC_COLUMNS = ("id", "version", "updated_at", "deleted_at", "origin_workstation")

@@ -2893,6 +2893,512 @@
     </message>
 </context>
 <context>
+    <name>QaCallsModel</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <source>Caller</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <source>Category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <source>Talk</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <source>Breaches</source>
+        <translation>超标项</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <source>Failed checks</source>
+        <translation>未通过检查</translation>
+    </message>
+</context>
+<context>
+    <name>QaFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="70"/>
+        <source>QA review</source>
+        <translation>质检</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="100"/>
+        <source>The search failed: %1</source>
+        <translation>查询失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="119"/>
+        <source>The site profile has no evaluation form.</source>
+        <translation>站点配置中没有质检评分表。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="143"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="151"/>
+        <source>Review released to %1: score %2</source>
+        <translation>质检结果已发布给 %1：得分 %2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="170"/>
+        <source>No answered calls in that period.</source>
+        <translation>该时段没有已接听的通话。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="173"/>
+        <source>Sample of %1 calls from %2 (seed %3), kept.</source>
+        <translation>已从 %2 通中抽取 %1 通（随机种子 %3），抽样已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="217"/>
+        <source>Review task made: due %1</source>
+        <translation>已生成质检任务：%1 前完成</translation>
+    </message>
+</context>
+<context>
+    <name>QaLabels</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="14"/>
+        <source>Apology after a late answer</source>
+        <translation>超时接听后致歉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="15"/>
+        <source>Late-answer greeting gives the agent ID</source>
+        <translation>超时接听问候语报工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="17"/>
+        <source>Talk within 150 s</source>
+        <translation>通话不超过150秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="18"/>
+        <source>Wrap-up within 60 s</source>
+        <translation>话后处理不超过60秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="19"/>
+        <source>Customer hung up first</source>
+        <translation>客户先挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="20"/>
+        <source>Key fields filled</source>
+        <translation>关键字段已填写</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="21"/>
+        <source>Key fields unchanged after dispatch</source>
+        <translation>下发后关键字段未改动</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="23"/>
+        <source>Dispatched with a contact phone</source>
+        <translation>下发工单有联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="24"/>
+        <source>Complaint: calming script used</source>
+        <translation>投诉：使用了安抚话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="25"/>
+        <source>Not a back-filled ticket</source>
+        <translation>非补录工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="26"/>
+        <source>Wrap-up ended with a ticket</source>
+        <translation>话后处理有工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="32"/>
+        <source>Late answer</source>
+        <translation>超时接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="33"/>
+        <source>Talk over 150 s</source>
+        <translation>通话超150秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="34"/>
+        <source>Wrap-up over 60 s</source>
+        <translation>话后处理超60秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="35"/>
+        <source>Agent hung up first</source>
+        <translation>坐席先挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="36"/>
+        <location filename="../../callcenter/ui/qa/labels.py" line="53"/>
+        <source>Back-filled</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="42"/>
+        <source>Any check failed</source>
+        <translation>任一检查未通过</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="44"/>
+        <source>All checks passed</source>
+        <translation>全部检查通过</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="45"/>
+        <source>Failed: %1</source>
+        <translation>未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="50"/>
+        <source>Answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="51"/>
+        <source>Missed</source>
+        <translation>未接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="52"/>
+        <source>Abandoned</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="54"/>
+        <source>Ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="62"/>
+        <source>This review is not at that step any more.</source>
+        <translation>该质检已不在这一步。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="64"/>
+        <source>This is not your review.</source>
+        <translation>这不是您的质检结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="65"/>
+        <source>Only the reviewer or a shift lead may do this.</source>
+        <translation>只有原质检员或值班长可以这样做。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="67"/>
+        <source>Give a reason.</source>
+        <translation>请填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="68"/>
+        <source>No more disputes: the limit is reached.</source>
+        <translation>申诉次数已达上限，不能再申诉。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="76"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="77"/>
+        <source>Released</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="78"/>
+        <source>Disputed</source>
+        <translation>申诉中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="79"/>
+        <source>Signed off</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="85"/>
+        <source>scored and released</source>
+        <translation>评分并发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="86"/>
+        <source>signed off</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="87"/>
+        <source>disputed</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="88"/>
+        <source>rescored</source>
+        <translation>重新评分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="89"/>
+        <source>dispute declined</source>
+        <translation>驳回申诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="96"/>
+        <source>the customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="97"/>
+        <source>the agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="98"/>
+        <source>category</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="99"/>
+        <source>content</source>
+        <translation>受理内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="100"/>
+        <source>contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="101"/>
+        <source>no apology first</source>
+        <translation>未先致歉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="102"/>
+        <source>no greeting</source>
+        <translation>无问候语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/labels.py" line="103"/>
+        <source>no agent ID</source>
+        <translation>未报工号</translation>
+    </message>
+</context>
+<context>
+    <name>QaReplay</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/replay.py" line="22"/>
+        <source>This call has no ticket: its replay comes with the timeline replay.</source>
+        <translation>该通话没有工单：其回放待时间轴回放上线后提供。</translation>
+    </message>
+</context>
+<context>
+    <name>QaTasks</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="239"/>
+        <source>The ticket is not on this desk.</source>
+        <translation>本机没有该工单。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="240"/>
+        <source>Only a complaint makes a review task.</source>
+        <translation>只有投诉工单可以生成质检任务。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="241"/>
+        <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
+        <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="242"/>
+        <source>The note is too long (500 at most).</source>
+        <translation>备注过长（最多500字）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="243"/>
+        <source>This task is closed already.</source>
+        <translation>该任务已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="244"/>
+        <source>Write the outcome first.</source>
+        <translation>请先填写处理结果。</translation>
+    </message>
+</context>
+<context>
+    <name>QaWorkspaceView</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="52"/>
+        <source>Agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="54"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
+        <source>All categories</source>
+        <translation>全部业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="67"/>
+        <source>Any breach or none</source>
+        <translation>不限超标项</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="71"/>
+        <source>Any check result</source>
+        <translation>不限检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="74"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="79"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="80"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="88"/>
+        <source>Sample: </source>
+        <translation>抽样：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
+        <source> per agent</source>
+        <translation> 通/坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="93"/>
+        <source>seed </source>
+        <translation>种子 </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="94"/>
+        <source>Draw a random sample</source>
+        <translation>随机抽样</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="96"/>
+        <source>N answered calls per agent of the period (and agent, if given); the same seed over the same calls draws the same sample, and the sample is kept with its seed and query</source>
+        <translation>按时段（及指定坐席）为每位坐席随机抽取N通已接听电话；相同种子对相同通话抽取结果相同，抽样连同种子和查询条件一并保存</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="121"/>
+        <source>Choose a call to see its automatic checks.</source>
+        <translation>选择一通电话查看其自动检查结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="125"/>
+        <source>Automatic checks</source>
+        <translation>自动检查</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="127"/>
+        <source>Open replay</source>
+        <translation>打开回放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="130"/>
+        <source>Score this call…</source>
+        <translation>为该通话评分…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="160"/>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="171"/>
+        <source>Searching…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="178"/>
+        <source>Drawing the sample…</source>
+        <translation>正在抽样…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="186"/>
+        <source>%n call(s) found.</source>
+        <translation>
+            <numerusform>找到 %n 通电话。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
+        <source>Only the first ones are shown: narrow the search.</source>
+        <translation>只显示前面的部分：请缩小查询范围。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="217"/>
+        <source>no ticket</source>
+        <translation>无工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="218"/>
+        <source>Call of %1 at %2 (%3)</source>
+        <translation>%1 的来电，%2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="222"/>
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="224"/>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="226"/>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="232"/>
+        <source>events %1</source>
+        <translation>事件 %1</translation>
+    </message>
+</context>
+<context>
     <name>QueueModel</name>
     <message>
         <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
@@ -3010,6 +3516,183 @@
         <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
         <source>The reveal could not be recorded, so the number stays masked: %1</source>
         <translation>查看记录未能保存，号码仍保持隐藏：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="45"/>
+        <source>My reviews</source>
+        <translation>我的质检</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="47"/>
+        <source>Review disputes</source>
+        <translation>质检申诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="109"/>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewsView</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="55"/>
+        <source>Reason (required to dispute)</source>
+        <translation>理由（申诉必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="56"/>
+        <source>Reason (required)</source>
+        <translation>理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="58"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="62"/>
+        <source>Sign off</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="63"/>
+        <source>Dispute</source>
+        <translation>申诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="67"/>
+        <source>Rescore…</source>
+        <translation>重新评分…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="68"/>
+        <source>Decline</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="91"/>
+        <source>No reviews.</source>
+        <translation>暂无质检结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="92"/>
+        <source>No disputed reviews.</source>
+        <translation>暂无申诉。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="114"/>
+        <source>Give a reason first.</source>
+        <translation>请先填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="129"/>
+        <source>Score: %1</source>
+        <translation>得分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="130"/>
+        <source>(a fatal question failed)</source>
+        <translation>（致命项未通过）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="131"/>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="138"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="148"/>
+        <source>(changed from the check: %1)</source>
+        <translation>（已更改自动检查结果：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="150"/>
+        <source>History:</source>
+        <translation>处理记录：</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="115"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
+        <source>Score: %1</source>
+        <translation>得分：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="136"/>
+        <source>★ critical (weighs double) · ‼ fatal (fails the whole call)</source>
+        <translation>★ 关键项（双倍权重）· ‼ 致命项（整通电话不合格）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="146"/>
+        <source>Submit and release</source>
+        <translation>提交并发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="149"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="164"/>
+        <source>Score: —</source>
+        <translation>得分：—</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="166"/>
+        <source>Score: 0 (a fatal question failed)</source>
+        <translation>得分：0（致命项未通过）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="174"/>
+        <source>%1: answer it (or N/A where allowed).</source>
+        <translation>%1：请作答（允许时可选“不适用”）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="175"/>
+        <source>%1: N/A is not allowed here.</source>
+        <translation>%1：此项不能选“不适用”。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="176"/>
+        <source>%1: a comment is required.</source>
+        <translation>%1：必须填写评语。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="177"/>
+        <source>%1: not a valid answer.</source>
+        <translation>%1：答案无效。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="178"/>
+        <source>%1: say why you change the check&apos;s answer.</source>
+        <translation>%1：请说明更改自动检查结果的原因。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……另有 %n 项。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3935,6 +4618,59 @@
     </message>
 </context>
 <context>
+    <name>TasksPanel</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="33"/>
+        <source>Complaint review tasks (1 working day)</source>
+        <translation>投诉质检任务（1个工作日内）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="38"/>
+        <source>Agent ID complained about</source>
+        <translation>被投诉坐席工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="40"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="41"/>
+        <source>Make task</source>
+        <translation>生成任务</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="43"/>
+        <source>Choose a call whose ticket is a complaint</source>
+        <translation>请选择工单为投诉的通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="57"/>
+        <source>Outcome (required to close)</source>
+        <translation>处理结果（关闭时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="58"/>
+        <source>Close task</source>
+        <translation>关闭任务</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="77"/>
+        <source>OVERDUE</source>
+        <translation>已超期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="78"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/tasks_panel.py" line="80"/>
+        <source>%1 · agent %2 · due %3</source>
+        <translation>%1 · 坐席 %2 · %3 前完成</translation>
+    </message>
+</context>
+<context>
     <name>TicketDetailDialog</name>
     <message>
         <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="77"/>
@@ -4510,6 +5246,45 @@
         <location filename="../../callcenter/ui/auth/user_dialogs.py" line="58"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>_QuestionRow</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="53"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="59"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="61"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="62"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="69"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="74"/>
+        <source>Comment (required)</source>
+        <translation>评语（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="75"/>
+        <source>Comment</source>
+        <translation>评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="79"/>
+        <source>Why you change the check&apos;s answer</source>
+        <translation>更改自动检查结果的原因</translation>
     </message>
 </context>
 </TS>

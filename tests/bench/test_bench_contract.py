@@ -33,6 +33,7 @@ SMALL = {
     "audit-verify": ["--size", "3000", "--runs", "2"],
     "sip-call": ["--size", "3"],
     "handover-compile": ["--size", "200", "--runs", "3"],
+    "qa-checks": ["--size", "400", "--runs", "2"],
 }
 
 

@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 13
+        assert client.schema_version() == 14
         assert client.min_desk_schema() == 7
 
 
@@ -99,9 +99,20 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     assert c0009 != c0008 and "public.audit_log" in _tables(url)
     c0010 = _at(url, "c0010")  # rejected ops: sync.push_checked and its record
     assert "sync.rejected_ops" in _tables(url)
-    _at(url, "c0011")  # expand only: emergency_banners.cleared_by
+    c0011 = _at(url, "c0011")  # expand only: emergency_banners.cleared_by
     assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
                        "table_name = 'emergency_banners' AND column_name = 'cleared_by'") == 1
+    c0012 = _at(url, "c0012")  # the author guard: a function and its triggers
+    assert c0012 != c0011
+    c0013 = _at(url, "c0013")  # the handover record and its entries, their subset rule
+    assert c0013 != c0012 and {"public.handover_records", "public.handover_entries"} <= _tables(url)
+    c0014 = _at(url, "c0014")  # QA reviews and their steps, their subset rules
+    assert c0014 != c0013 and {"public.qa_reviews", "public.qa_review_events"} <= _tables(url)
+    assert _at(url, "c0013", down=True) == c0013  # sync.subset_sql as c0013 wrote it
+    assert "public.qa_reviews" not in _tables(url)
+    assert _at(url, "c0012", down=True) == c0012  # sync.subset_sql as c0009 wrote it
+    assert "public.handover_records" not in _tables(url)
+    assert _at(url, "c0011", down=True) == c0011  # no guard_author
     assert _at(url, "c0010", down=True) == c0010
     assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
                        "table_name = 'emergency_banners' AND column_name = 'cleared_by'") == 0

@@ -31,7 +31,7 @@ def test_the_classification() -> None:
     assert {t for t, m in SYNCED.items() if m == "merge"} == {
         "customers", "accounts", "agent_shifts", "call_sessions", "tickets", "alerts",
         "callback_tasks", "outages", "outage_targets", "ticket_outage_links",
-        "emergency_banners", "users", "handover_records"}
+        "emergency_banners", "users", "handover_records", "qa_reviews", "qa_tasks"}
     assert {"ticket_sequences", "outage_address_keys", "ticket_fts", "sync_outbox",
             "sync_state", "sync_resync_seen"} <= LOCAL_ONLY
     assert mode("ticket_events") == "append" and mode("tickets") == "merge"

@@ -61,6 +61,11 @@ class AuditAction(StrEnum):
     EXPORT = "export"
     EMERGENCY_RAISED = "emergency_raised"
     EMERGENCY_CLEARED = "emergency_cleared"
+    QA_REVIEW_RELEASED = "qa_review_released"  # a QA review scored and released to the agent
+    QA_REVIEW_SIGNED_OFF = "qa_review_signed_off"
+    QA_REVIEW_DISPUTED = "qa_review_disputed"
+    QA_REVIEW_RESCORED = "qa_review_rescored"
+    QA_REVIEW_DECLINED = "qa_review_declined"  # a dispute declined, with a reason
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ _HANDOVER_RULE = """    ELSIF p_table IN ('handover_records', 'handover_entries'
         RETURN 'true';
     END IF;
     RETURN NULL;"""
-SUBSET_SQL_V12 = SUBSET_SQL_V9.replace(_LAST_RULE, _HANDOVER_RULE)
+SUBSET_SQL_V13 = SUBSET_SQL_V9.replace(_LAST_RULE, _HANDOVER_RULE)
 
 TABLES: dict[str, tuple[str, list[tuple[str, str, bool]]]] = {
     'handover_records': ('merge', [
@@ -85,7 +85,7 @@ def upgrade() -> None:
         op.execute(f"SELECT sync.guard_origin_on('{name}')")  # c0008: rows only in the pusher's name
     op.execute("CREATE INDEX ix_handover_records_shift_start ON public.handover_records (shift_start)")
     op.execute("CREATE INDEX ix_handover_entries_record_id ON public.handover_entries (record_id)")
-    op.execute(SUBSET_SQL_V12)
+    op.execute(SUBSET_SQL_V13)
     op.execute("UPDATE sync.meta SET schema_version = 13")
 
 

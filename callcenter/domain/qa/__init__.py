@@ -1,0 +1,1 @@
+"""Quality review rules: automatic checks, sampling, evaluation scoring. Pure standard library."""

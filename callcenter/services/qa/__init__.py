@@ -1,0 +1,1 @@
+"""Quality review: automatic checks over stored calls, samples, reviews and disputes."""

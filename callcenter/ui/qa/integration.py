@@ -1,0 +1,246 @@
+"""The QA workspace feature: a tab that exists while a QA reviewer (or a shift
+lead, who reads every review too) is signed in. Searches run on the store's
+reader and come back through the GUI poster; the replay is one function
+(``open_replay``) so the replay dialog can be swapped in one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from callcenter.domain.auth.permissions import Permission, PermissionDenied, allowed
+from callcenter.domain.clock import Clock
+from callcenter.domain.qa.forms import Answer, prefill
+from callcenter.domain.qa.sampling import SampleQuery
+from callcenter.domain.site_profile import SiteProfile
+from callcenter.services.auth.sign_in import SignedIn
+from callcenter.services.qa.reviews import ReviewInvalid, Reviews, ReviewView
+from callcenter.services.qa.sampling import Sample, Sampling
+from callcenter.services.qa.tasks import ReviewTasks, TaskRefused, TaskView
+from callcenter.services.qa.workspace import CallFilter, CallRow, QaWorkspace
+from callcenter.ui.auth.integration import AuthFeature
+from callcenter.ui.calls.desk_bridge import GuiPoster
+from callcenter.ui.qa.labels import refusal_text
+from callcenter.ui.qa.score_dialog import ScoreDialog
+from callcenter.ui.qa.workspace_view import QaWorkspaceView
+from callcenter.ui.shared.main_window import MainWindow
+from callcenter.ui.shared.refusals import permission_message
+
+# (call row, the seq of the event to start at or None) -> opens the call's replay
+OpenReplay = Callable[[CallRow, int | None], None]
+
+
+class QaFeature(QObject):
+    def __init__(self, window: MainWindow, auth: AuthFeature, workspace: QaWorkspace,
+                 reviews: Reviews, profile: SiteProfile, clock: Clock, lang: str,
+                 open_replay: OpenReplay, tasks: ReviewTasks | None = None,
+                 sampling: Sampling | None = None) -> None:
+        super().__init__(window)
+        self._w, self._ws, self._profile, self._clock, self._lang = (
+            window, workspace, profile, clock, lang)
+        self.reviews, self.tasks, self.sampling = reviews, tasks, sampling
+        self.score_dialog: ScoreDialog | None = None
+        self._sample_note = ""
+        self._open_replay = open_replay
+        self._poster = GuiPoster(self)
+        self.view: QaWorkspaceView | None = None
+        auth.signedIn.connect(self._signed_in)
+        auth.signedOut.connect(self._signed_out)
+
+    def _signed_in(self, signed: SignedIn) -> None:
+        if self.view is None and allowed(signed.actor, Permission.QA_REVIEW_SCORE):
+            from zoneinfo import ZoneInfo
+
+            today = self._clock.utc_now().astimezone(ZoneInfo(self._profile.timezone)).date()
+            cats = {c.code: c.label(self._lang) for c in self._profile.categories}
+            view = QaWorkspaceView(self._profile.timezone, cats, today)
+            view.searchRequested.connect(self.search)
+            view.replayRequested.connect(self._open_replay)
+            view.scoreRequested.connect(self.open_score)
+            view.tasks.createRequested.connect(self.make_task)
+            view.tasks.closeRequested.connect(self.close_task)
+            view.tasks.setVisible(self.tasks is not None)
+            view.sampleRequested.connect(self.draw_sample)
+            view.sample_btn.setVisible(self.sampling is not None)
+            self.view = view
+            self._w.add_tool_tab(view, self.tr("QA review"))
+            self.refresh_tasks()
+
+    def _signed_out(self) -> None:
+        if self.score_dialog is not None:
+            self.score_dialog.reject()
+            self.score_dialog = None
+        if self.view is not None:
+            index = self._w.tools.indexOf(self.view)
+            if index >= 0:
+                self._w.tools.removeTab(index)
+            self.view.deleteLater()
+            self.view = None
+
+    def search(self, f: CallFilter) -> None:
+        view = self.view
+        if view is None:
+            return
+        try:
+            fut = self._ws.find(f)
+        except PermissionDenied as exc:
+            view.show_error(permission_message(exc))
+            return
+
+        def done(ft: Future[list[CallRow]]) -> None:
+            def show() -> None:
+                if self.view is not view:  # signed out meanwhile
+                    return
+                exc = ft.exception()
+                if exc is not None:
+                    view.show_error(self.tr("The search failed: %1").replace("%1", str(exc)))
+                else:
+                    rows = ft.result()
+                    view.show_rows(rows, len(rows) >= f.limit and not f.call_ids)
+                    if f.call_ids and self._sample_note:
+                        view.message.setText(self._sample_note)
+                        self._sample_note = ""
+            self._poster.post(show)
+
+        fut.add_done_callback(done)
+
+    def open_score(self, row: CallRow) -> ScoreDialog | None:
+        """The evaluation form for ``row``'s call, the checks' answers filled in."""
+        view = self.view
+        if view is None:
+            return None
+        try:
+            form = self.reviews.form()
+        except LookupError:
+            view.show_error(self.tr("The site profile has no evaluation form."))
+            return None
+        when = row.started_at.strftime("%Y-%m-%d %H:%M")
+        dlg = ScoreDialog(form, f"{row.agent_id} · {when}", prefill(form, row.checks.results),
+                          self._lang, self._w)
+        dlg.submitted.connect(lambda answers: self._submit(dlg, row, answers))
+        self.score_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _submit(self, dlg: ScoreDialog, row: CallRow, answers: dict[str, Answer]) -> None:
+        try:
+            fut = self.reviews.submit(row.call_id, answers)
+        except ReviewInvalid as exc:
+            dlg.show_problems(exc.problems)
+            return
+        except PermissionDenied as exc:
+            dlg.failed(permission_message(exc))
+            return
+
+        def done(ft: Future[ReviewView]) -> None:
+            def show() -> None:
+                exc = ft.exception()
+                if exc is not None:
+                    dlg.failed(self.tr("Not saved: %1").replace("%1", refusal_text(exc)))
+                    return
+                review = ft.result()
+                dlg.accept()
+                if self.score_dialog is dlg:
+                    self.score_dialog = None
+                if self.view is not None:
+                    score = "—" if review.score is None else f"{review.score:.1f}"
+                    self.view.message.setText(self.tr("Review released to %1: score %2")
+                                              .replace("%1", review.agent_id).replace("%2", score))
+            self._poster.post(show)
+
+        fut.add_done_callback(done)
+
+
+    # ----- a reproducible random sample ----------------------------------
+    def draw_sample(self, f: CallFilter, n: int, seed: int) -> None:
+        view, sampling = self.view, self.sampling
+        if view is None or sampling is None or f.start is None or f.end is None:
+            return
+        query = SampleQuery((f.agent,) if f.agent else (), f.start, f.end, n, seed, answered_only=True)
+
+        def drawn(sample: Sample) -> None:
+            ids = tuple(sample.call_ids())
+            total = sum(sample.population.values())
+            if not ids:
+                view.show_rows([], False)
+                view.message.setText(self.tr("No answered calls in that period."))
+                return
+            self.search(CallFilter(call_ids=ids, limit=len(ids)))
+            self._sample_note = self.tr("Sample of %1 calls from %2 (seed %3), kept.").replace(
+                "%1", str(len(ids))).replace("%2", str(total)).replace("%3", str(seed))
+        self._task_call(lambda: sampling.draw(query), drawn, always=True)
+
+    # ----- complaint review tasks (004 Q69) -------------------------------
+    def _task_call(self, make: Callable[[], Future[Any]], ok: Callable[[Any], None], *,
+                   always: bool = False) -> None:
+        view = self.view
+        if view is None or (self.tasks is None and not always):
+            return
+        try:
+            fut = make()
+        except (PermissionDenied, TaskRefused) as exc:
+            view.message.setText("⚠ " + task_refusal(exc))
+            return
+
+        def done(ft: Future[Any]) -> None:
+            def show() -> None:
+                if self.view is not view:
+                    return
+                exc = ft.exception()
+                if exc is not None:
+                    view.show_error("⚠ " + task_refusal(exc))
+                else:
+                    ok(ft.result())
+            self._poster.post(show)
+        fut.add_done_callback(done)
+
+    def refresh_tasks(self) -> None:
+        if self.tasks is not None and self.view is not None:
+            view = self.view
+            self._task_call(self.tasks.open_tasks, view.tasks.set_tasks)
+
+    def make_task(self, agent_id: str, note: str) -> None:
+        view, tasks = self.view, self.tasks
+        row = view.current_row() if view is not None else None
+        if view is None or tasks is None or row is None or row.ticket_id is None:
+            return
+        ticket_id = row.ticket_id
+
+        def made(task: TaskView) -> None:
+            if self.view is not None:
+                self.view.tasks.agent.clear()
+                self.view.tasks.note.clear()
+                self.view.message.setText(self.tr("Review task made: due %1").replace(
+                    "%1", task.due_at.astimezone(ZoneInfo(self._profile.timezone)).strftime("%m-%d %H:%M")))
+            self.refresh_tasks()
+        self._task_call(lambda: tasks.from_complaint(ticket_id, agent_id, note), made)
+
+    def close_task(self, task: TaskView, outcome: str) -> None:
+        tasks = self.tasks
+        if tasks is None:
+            return
+
+        def closed(_t: TaskView) -> None:
+            if self.view is not None:
+                self.view.tasks.outcome.clear()
+            self.refresh_tasks()
+        self._task_call(lambda: tasks.close(task.id, outcome), closed)
+
+
+def task_refusal(exc: BaseException) -> str:
+    if isinstance(exc, PermissionDenied):
+        return permission_message(exc)
+    if isinstance(exc, TaskRefused):
+        return {
+            "no_ticket": QCoreApplication.translate("QaTasks", "The ticket is not on this desk."),
+            "not_a_complaint": QCoreApplication.translate("QaTasks", "Only a complaint makes a review task."),
+            "bad_agent": QCoreApplication.translate("QaTasks", "Enter the agent's ID (3 to 8 digits)."),
+            "note_too_long": QCoreApplication.translate("QaTasks", "The note is too long (500 at most)."),
+            "not_open": QCoreApplication.translate("QaTasks", "This task is closed already."),
+            "outcome_required": QCoreApplication.translate("QaTasks", "Write the outcome first."),
+        }.get(exc.reason, exc.reason)
+    return str(exc)
