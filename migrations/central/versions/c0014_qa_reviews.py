@@ -14,8 +14,8 @@ agent desk the reviews it made and the *released* reviews of calls taken on its
 team's desks (the service shows an agent only their own); a department desk only
 its own rows. A review's steps follow their review. Review tasks (complaints
 about an agent, 004 Q69) reach lead, QA and admin desks; other desks keep the
-ones they made. Derived from c0013's frozen
-SUBSET_SQL_V13 (c0009's rules and the handover's) so it cannot drift from it. Rows are made only in the pushing
+ones they made. Derived from c0013's frozen SUBSET_SQL_V13 (c0009's rules and
+the handover's) so it cannot drift from it. Rows are made only in the pushing
 desk's name (``sync.guard_origin_on``, c0008).
 
 The SQL below is frozen: once shipped, it is never edited.
