@@ -63,6 +63,7 @@ from callcenter.ui.callbacks.integration import install as install_callbacks
 from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.outages.integration import install as install_outages
+from callcenter.ui.replay.form_recording import install as install_form_recording
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -197,6 +198,7 @@ def build(opts: AppOptions) -> AppContext:
     reveals = Reveals(opts.reveal_recorder or audit_recorder(AuditLog(db, clock, workstation)), clock)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
+    keep.append(install_form_recording(window, desk, bridge, scheduler))
     auth = AuthFeature(window, desk, SignInService(db, profile, clock, workstation))
     keep.append(auth)
     keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),
