@@ -43,6 +43,7 @@ from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
+from callcenter.services.replay.loading import Replays, recordings_dir
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -64,6 +65,7 @@ from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.outages.integration import install as install_outages
 from callcenter.ui.replay.form_recording import install as install_form_recording
+from callcenter.ui.replay.open import open_replay
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -207,6 +209,9 @@ def build(opts: AppOptions) -> AppContext:
     workflow = TicketWorkflow(db, clock, workstation, user=user)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang, reveals)
+    replays = Replays(db, user=user, recordings=recordings_dir(data_dir))
+    lifecycle.replay_opener = lambda parent, call_id: open_replay(
+        parent, call_id, replays, profile=profile, lang=opts.lang)
     duplicates = install_duplicates(window, desk, db, profile, clock, workflow)
     keep.append(duplicates)
     keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang,

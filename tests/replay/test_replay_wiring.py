@@ -1,0 +1,57 @@
+"""In the app: a call taken at the desk, its ticket opened, "replay the call"
+shows the replay with what was typed during the call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from callcenter.app import AppOptions, build
+from callcenter.domain.agent_state import AgentState
+from callcenter.domain.call_events import EventKind
+from callcenter.ui.replay.replay_dialog import ReplayDialog
+
+ONE_CALL = Path(__file__).parents[1] / "e2e" / "one_call.toml"
+
+
+def test_a_ticket_taken_on_a_call_opens_its_replay(qtbot: QtBot, tmp_path: Path) -> None:
+    ctx = build(AppOptions(data_dir=tmp_path, demo=True, scenario=ONE_CALL, workstation="T05"))
+    try:
+        w = ctx.window
+        qtbot.addWidget(w)
+        w.show()
+        ctx.desk.sign_in("1001")
+        ctx.desk.set_ready()
+        qtbot.waitUntil(lambda: ctx.desk.status.state is AgentState.RINGING, timeout=10_000)
+        ctx.desk.answer()
+        form = w.form
+        qtbot.waitUntil(lambda: form.findChild(QLineEdit, "ticketCallerPhone").text() != "")
+        form.category.setCurrentIndex(form.category.findData("inquiry"))
+        form.content.setPlainText("问电费")
+        ctx.desk.hang_up()
+        saved: list[object] = []
+        ctx.bridge.ticketSavedSig.connect(saved.append)
+        w.finish(False)
+        qtbot.waitUntil(lambda: bool(saved), timeout=10_000)
+        lifecycle = next(k for k in ctx.keep if type(k).__name__ == "LifecycleController")
+        ticket_id = saved[0].id  # type: ignore[attr-defined]
+        lifecycle.open_ticket(ticket_id)
+        qtbot.waitUntil(lambda: ticket_id in lifecycle.dialogs)
+        dlg = lifecycle.dialogs[ticket_id]
+        assert dlg.replay_btn.isVisible()
+        qtbot.mouseClick(dlg.replay_btn, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dlg.findChild(ReplayDialog) is not None)
+        replay = dlg.findChild(ReplayDialog)
+        qtbot.waitUntil(lambda: replay.timeline is not None)
+        kinds = [e.kind for e in replay.timeline.events]
+        assert kinds[0] is EventKind.RINGING and EventKind.FORM_EDITED in kinds
+        replay.seek(replay.timeline.duration_s)
+        assert replay.form.widgets["content"].toPlainText() == "问电费"
+        assert replay.form.widgets["caller_phone"].text() != ""  # an agent sees the number
+        replay.close()
+        dlg.close()
+    finally:
+        ctx.shutdown()
