@@ -200,7 +200,7 @@ def build(opts: AppOptions) -> AppContext:
     reveals = Reveals(opts.reveal_recorder or audit_recorder(AuditLog(db, clock, workstation)), clock)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
-    keep.append(install_form_recording(window, desk, bridge, scheduler))
+    keep.append(install_form_recording(window, desk, bridge))
     auth = AuthFeature(window, desk, SignInService(db, profile, clock, workstation))
     keep.append(auth)
     keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),

@@ -21,6 +21,7 @@ from callcenter.services.calls.desk_types import DeskSnapshot
 from callcenter.services.replay.form_edits import FormEditRecorder
 from callcenter.ui.calls.desk_bridge import DeskBridge
 from callcenter.ui.shared.main_window import MainWindow
+from callcenter.ui.shared.qt_scheduler import QtScheduler
 from callcenter.ui.tickets.form import TicketForm
 
 
@@ -69,7 +70,11 @@ class FormRecording(QObject):
         return True
 
 
-def install(window: MainWindow, desk: CallDesk, bridge: DeskBridge, scheduler: Scheduler) -> FormRecording:
-    rec = FormRecording(window.form, desk, bridge, scheduler, window)
+def install(window: MainWindow, desk: CallDesk, bridge: DeskBridge,
+            scheduler: Scheduler | None = None) -> FormRecording:
+    """``scheduler`` None: Qt timers that are the window's children, so the app's
+    shutdown stops them with every other timer before the store closes."""
+    holder = QObject(window)
+    rec = FormRecording(window.form, desk, bridge, scheduler or QtScheduler(holder), holder)
     window.add_finish_guard(rec.flush)
     return rec
