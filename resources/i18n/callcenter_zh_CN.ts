@@ -72,22 +72,22 @@
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="176"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="179"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="180"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="183"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="195"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="198"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="196"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="199"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -1278,12 +1278,12 @@
 <context>
     <name>LifecycleController</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="51"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="54"/>
         <source>Department desk</source>
         <translation>部门工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="121"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="128"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
@@ -2035,22 +2035,22 @@
 <context>
     <name>PhoneStatus</name>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="55"/>
         <source>Phone online</source>
         <translation>话机在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="60"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="59"/>
         <source>Phone offline</source>
         <translation>话机离线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="63"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="62"/>
         <source>Not registered with the phone system. %1</source>
         <translation>未在电话系统注册。%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="69"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="68"/>
         <source>The phone is offline: you cannot go ready until it is back.</source>
         <translation>话机离线：恢复在线前不能示闲。</translation>
     </message>
@@ -2091,6 +2091,234 @@
         <location filename="../../callcenter/ui/tickets/department_view.py" line="75"/>
         <source>near deadline</source>
         <translation>临期</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="24"/>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="25"/>
+        <source>Scripts</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="26"/>
+        <source>Form</source>
+        <translation>工单表单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="27"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="32"/>
+        <source>Rang</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="33"/>
+        <source>Answered</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="34"/>
+        <source>Script shown</source>
+        <translation>显示话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="35"/>
+        <source>Script step answered</source>
+        <translation>话术步骤已答</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="36"/>
+        <source>Put on hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="37"/>
+        <source>Resumed</source>
+        <translation>恢复通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="38"/>
+        <source>Hung up</source>
+        <translation>挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="39"/>
+        <source>Caller hung up while it rang</source>
+        <translation>振铃中客户挂断</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="40"/>
+        <source>Not answered: back to the queue</source>
+        <translation>未接听：回到队列</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="41"/>
+        <source>Ticket saved</source>
+        <translation>工单已保存</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="42"/>
+        <source>Dispatched</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="43"/>
+        <source>Wrap-up done</source>
+        <translation>话后处理完成</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="44"/>
+        <source>Form edited</source>
+        <translation>表单编辑</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="45"/>
+        <source>Recording paused (secure)</source>
+        <translation>录音暂停（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="46"/>
+        <source>Recording resumed</source>
+        <translation>录音恢复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="47"/>
+        <source>Back-filled</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="48"/>
+        <source>Closed on the next start</source>
+        <translation>下次启动时关闭</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="56"/>
+        <source>by the agent</source>
+        <translation>（坐席挂断）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="57"/>
+        <source>by the customer</source>
+        <translation>（客户挂断）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="73"/>
+        <source>Ring limit</source>
+        <translation>振铃上限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="74"/>
+        <source>Talk 150 s</source>
+        <translation>通话 150 秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="75"/>
+        <source>Wrap-up 60 s</source>
+        <translation>话后 60 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="56"/>
+        <source>Call replay</source>
+        <translation>通话回放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="69"/>
+        <source>Loading the call…</source>
+        <translation>正在读取通话…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
+        <source>◀ Previous event</source>
+        <translation>◀ 上一事件</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="201"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="239"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="80"/>
+        <source>Next event ▶</source>
+        <translation>下一事件 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="145"/>
+        <source>You may not replay this call.</source>
+        <translation>您无权回放此通话。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="147"/>
+        <source>This call is not on this desk.</source>
+        <translation>本机没有此通话。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="149"/>
+        <source>The call could not be read: %1</source>
+        <translation>无法读取通话：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="173"/>
+        <source>Agent %1</source>
+        <translation>坐席 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="174"/>
+        <source>Caller %1</source>
+        <translation>来电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="177"/>
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="178"/>
+        <source>ring</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="179"/>
+        <source>talk</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="180"/>
+        <source>wrap-up</source>
+        <translation>话后</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="182"/>
+        <source> (over)</source>
+        <translation>（超时）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="184"/>
+        <source>the agent hung up first</source>
+        <translation>坐席先挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="185"/>
+        <source>the customer hung up first</source>
+        <translation>客户先挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="201"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
@@ -3087,67 +3315,72 @@
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="77"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="69"/>
+        <source>Replay the call…</source>
+        <translation>回放通话…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="83"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
         <source>Department</source>
         <translation>下发部门</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="85"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="91"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="95"/>
         <source>Departed at</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="95"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="90"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="96"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="90"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="96"/>
         <source>Restored at</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="91"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="97"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="120"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="126"/>
         <source>urged %1 time(s)</source>
         <translation>已催办%1次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="122"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="128"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="123"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="129"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="124"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="130"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="159"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>

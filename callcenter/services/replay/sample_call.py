@@ -14,7 +14,15 @@ from callcenter.services.tickets.entry import event_row
 from callcenter.store.ids import new_id
 from callcenter.store.models import CallSession
 
-FIELDS = ("category", "content", "caller_name", "caller_phone", "address", "priority")
+VALUES = {
+    "category": ("inquiry", "fault_repair"),
+    "content": ("家里没电了", "家里没电了，邻居有电", "家里没电了，邻居有电，电表灯不亮"),
+    "caller_name": ("王", "王先生"),
+    "caller_phone": ("1380013", "13800138001"),
+    "address": ("临江市江城区", "临江市江城区幸福路12号"),
+    "priority": ("normal", "soon"),
+}
+FIELDS = tuple(VALUES)
 
 
 def write_call(session: Session, events: list[CallEvent], *, agent_id: str = "1001",
@@ -56,7 +64,9 @@ def long_call(n_events: int, talk_s: float, start: datetime, *, seed: int = 7,
             middle.append(ev(t, EventKind.SCRIPT_SHOWN, key=f"s{i}", text=f"话术 {i}"))
         else:
             field = FIELDS[i % len(FIELDS)]
-            middle.append(ev(t, EventKind.FORM_EDITED, field=field, value=f"{field} v{i}"))
+            options = VALUES[field]
+            value = options[min(len(options) - 1, i * len(options) // max(1, middle_n))]
+            middle.append(ev(t, EventKind.FORM_EDITED, field=field, value=value))
     hold_at = answer + talk_s / 2
     hold = [ev(hold_at, EventKind.HELD), ev(hold_at + 15.0, EventKind.RESUMED)]
     return sorted(head + middle + hold, key=lambda e: e.mono_ns or 0) + tail

@@ -20,33 +20,32 @@ LANES: dict[EventKind, int] = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Replay", text)
-
-
 def lane_names() -> list[str]:
-    return [_t("Call"), _t("Scripts"), _t("Form"), _t("Ticket")]
+    return [QCoreApplication.translate("Replay", "Call"),
+            QCoreApplication.translate("Replay", "Scripts"),
+            QCoreApplication.translate("Replay", "Form"),
+            QCoreApplication.translate("Replay", "Ticket")]
 
 
 def kind_label(kind: EventKind) -> str:
     return {
-        K.RINGING: _t("Rang"),
-        K.ANSWERED: _t("Answered"),
-        K.SCRIPT_SHOWN: _t("Script shown"),
-        K.SCRIPT_STEP: _t("Script step answered"),
-        K.HELD: _t("Put on hold"),
-        K.RESUMED: _t("Resumed"),
-        K.HUNG_UP: _t("Hung up"),
-        K.ABANDONED: _t("Caller hung up while it rang"),
-        K.RING_TIMEOUT: _t("Not answered: back to the queue"),
-        K.TICKET_SAVED: _t("Ticket saved"),
-        K.DISPATCHED: _t("Dispatched"),
-        K.WRAP_UP_DONE: _t("Wrap-up done"),
-        K.FORM_EDITED: _t("Form edited"),
-        K.SECURE_PAUSED: _t("Recording paused (secure)"),
-        K.SECURE_RESUMED: _t("Recording resumed"),
-        K.BACKFILLED: _t("Back-filled"),
-        K.CLOSED_BY_RECOVERY: _t("Closed on the next start"),
+        K.RINGING: QCoreApplication.translate("Replay", "Rang"),
+        K.ANSWERED: QCoreApplication.translate("Replay", "Answered"),
+        K.SCRIPT_SHOWN: QCoreApplication.translate("Replay", "Script shown"),
+        K.SCRIPT_STEP: QCoreApplication.translate("Replay", "Script step answered"),
+        K.HELD: QCoreApplication.translate("Replay", "Put on hold"),
+        K.RESUMED: QCoreApplication.translate("Replay", "Resumed"),
+        K.HUNG_UP: QCoreApplication.translate("Replay", "Hung up"),
+        K.ABANDONED: QCoreApplication.translate("Replay", "Caller hung up while it rang"),
+        K.RING_TIMEOUT: QCoreApplication.translate("Replay", "Not answered: back to the queue"),
+        K.TICKET_SAVED: QCoreApplication.translate("Replay", "Ticket saved"),
+        K.DISPATCHED: QCoreApplication.translate("Replay", "Dispatched"),
+        K.WRAP_UP_DONE: QCoreApplication.translate("Replay", "Wrap-up done"),
+        K.FORM_EDITED: QCoreApplication.translate("Replay", "Form edited"),
+        K.SECURE_PAUSED: QCoreApplication.translate("Replay", "Recording paused (secure)"),
+        K.SECURE_RESUMED: QCoreApplication.translate("Replay", "Recording resumed"),
+        K.BACKFILLED: QCoreApplication.translate("Replay", "Back-filled"),
+        K.CLOSED_BY_RECOVERY: QCoreApplication.translate("Replay", "Closed on the next start"),
     }[kind]
 
 
@@ -54,7 +53,8 @@ def event_text(kind: EventKind, data: Mapping[str, Any]) -> str:
     """One line for the event list: what happened and its main detail."""
     label = kind_label(kind)
     if kind is K.HUNG_UP:
-        by = {"agent": _t("by the agent"), "customer": _t("by the customer")}.get(
+        by = {"agent": QCoreApplication.translate("Replay", "by the agent"),
+              "customer": QCoreApplication.translate("Replay", "by the customer")}.get(
             str(data.get("by", "")), "")
         return f"{label} {by}".strip()
     if kind is K.FORM_EDITED:
@@ -70,7 +70,7 @@ def event_text(kind: EventKind, data: Mapping[str, Any]) -> str:
 
 def mark_label(name: str) -> str:
     return {
-        "ring_limit": _t("Ring limit"),
-        "talk_target": _t("Talk 150 s"),
-        "wrapup_target": _t("Wrap-up 60 s"),
+        "ring_limit": QCoreApplication.translate("Replay", "Ring limit"),
+        "talk_target": QCoreApplication.translate("Replay", "Talk 150 s"),
+        "wrapup_target": QCoreApplication.translate("Replay", "Wrap-up 60 s"),
     }.get(name, name)
