@@ -44,6 +44,7 @@ from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
 from callcenter.services.replay.loading import Replays, recordings_dir
+from callcenter.services.replay.sim_recording import SimulatedRecordings
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -115,11 +116,14 @@ class AppContext:
     translator: QTranslator | None = None
     sync: SyncFeature | None = None
     auth: AuthFeature | None = None
+    recordings: SimulatedRecordings | None = None  # the simulator's call recordings
 
     def shutdown(self) -> None:
         if self.sync is not None:
             self.sync.stop()  # before the store closes: a round may be writing
         self.desk.shutdown()
+        if self.recordings is not None:
+            self.recordings.close()  # the last call's recording finishes writing
         if self.auth is not None:
             self.auth.service.close()
         # every feature's refresh timer, not only the display tick: one firing after
@@ -197,6 +201,11 @@ def build(opts: AppOptions) -> AppContext:
     bridge = DeskBridge()
     desk.add_listener(bridge)
     desk.add_listener(DeskLog(desk.snapshot()))
+    recordings = None
+    if sip is None:  # no phone system: the simulator's calls get a synthesized recording
+        recordings = SimulatedRecordings(desk, recordings_dir(data_dir), profile.cadence,
+                                         profile.targets)
+        desk.add_listener(recordings)
     reveals = Reveals(opts.reveal_recorder or audit_recorder(AuditLog(db, clock, workstation)), clock)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
@@ -251,7 +260,7 @@ def build(opts: AppOptions) -> AppContext:
             lifecycle.refresh_department()
 
     sync.bridge.pulled.connect(pulled)
-    return AppContext(window, desk, db, bridge, telephony, keep, translator, sync, auth)
+    return AppContext(window, desk, db, bridge, telephony, keep, translator, sync, auth, recordings)
 
 
 def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: str,

@@ -2094,6 +2094,24 @@
     </message>
 </context>
 <context>
+    <name>RecordingPlayer</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="62"/>
+        <source>Recording: %1</source>
+        <translation>录音：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="65"/>
+        <source>The recording could not be played: %1</source>
+        <translation>无法播放录音：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="78"/>
+        <source>Secure pause: recording paused here</source>
+        <translation>保密暂停：此处录音已暂停</translation>
+    </message>
+</context>
+<context>
     <name>Replay</name>
     <message>
         <location filename="../../callcenter/ui/replay/labels.py" line="24"/>
@@ -2229,94 +2247,99 @@
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="56"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="57"/>
         <source>Call replay</source>
         <translation>通话回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="70"/>
         <source>Loading the call…</source>
         <translation>正在读取通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="79"/>
         <source>◀ Previous event</source>
         <translation>◀ 上一事件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="79"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="201"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="239"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="248"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="81"/>
         <source>Next event ▶</source>
         <translation>下一事件 ▶</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="145"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="93"/>
+        <source>No recording of this call on this desk.</source>
+        <translation>本机没有此通话的录音。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="149"/>
         <source>You may not replay this call.</source>
         <translation>您无权回放此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="147"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="151"/>
         <source>This call is not on this desk.</source>
         <translation>本机没有此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="149"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="153"/>
         <source>The call could not be read: %1</source>
         <translation>无法读取通话：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="173"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="182"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="174"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="183"/>
         <source>Caller %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="177"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="186"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="178"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="187"/>
         <source>ring</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="179"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="188"/>
         <source>talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="180"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="189"/>
         <source>wrap-up</source>
         <translation>话后</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="182"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="191"/>
         <source> (over)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="184"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="193"/>
         <source>the agent hung up first</source>
         <translation>坐席先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="185"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="194"/>
         <source>the customer hung up first</source>
         <translation>客户先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="201"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>

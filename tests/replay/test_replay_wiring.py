@@ -3,6 +3,7 @@ shows the replay with what was typed during the call."""
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -36,6 +37,12 @@ def test_a_ticket_taken_on_a_call_opens_its_replay(qtbot: QtBot, tmp_path: Path)
         ctx.bridge.ticketSavedSig.connect(saved.append)
         w.finish(False)
         qtbot.waitUntil(lambda: bool(saved), timeout=10_000)
+        assert ctx.recordings is not None  # the simulator records each answered call
+        qtbot.waitUntil(lambda: bool(ctx.recordings.written))
+        wav = ctx.recordings.written[-1].result(timeout=10)
+        assert wav is not None and wav.parent == tmp_path / "recordings"
+        assert stat.S_IMODE(wav.stat().st_mode) == 0o600
+        assert stat.S_IMODE(wav.parent.stat().st_mode) == 0o700
         lifecycle = next(k for k in ctx.keep if type(k).__name__ == "LifecycleController")
         ticket_id = saved[0].id  # type: ignore[attr-defined]
         lifecycle.open_ticket(ticket_id)
@@ -48,6 +55,7 @@ def test_a_ticket_taken_on_a_call_opens_its_replay(qtbot: QtBot, tmp_path: Path)
         qtbot.waitUntil(lambda: replay.timeline is not None)
         kinds = [e.kind for e in replay.timeline.events]
         assert kinds[0] is EventKind.RINGING and EventKind.FORM_EDITED in kinds
+        assert replay.audio is not None  # the recording plays with the replay
         replay.seek(replay.timeline.duration_s)
         assert replay.form.widgets["content"].toPlainText() == "问电费"
         assert replay.form.widgets["caller_phone"].text() != ""  # an agent sees the number

@@ -23,6 +23,10 @@ def recordings_dir(data_dir: Path) -> Path:
     return data_dir / "recordings"
 
 
+def recording_path(directory: Path, call_id: uuid.UUID) -> Path:
+    return directory / f"{call_id}.wav"
+
+
 class CallNotFound(LookupError):
     pass
 
@@ -52,7 +56,7 @@ def load_replay_in(session: Session, call_id: uuid.UUID, recordings: Path | None
     ticket = session.scalars(select(Ticket).where(Ticket.call_id == call_id)
                              .order_by(Ticket.created_at).limit(1)).first()
     recording = None
-    if recordings is not None and (path := recordings / f"{call_id}.wav").is_file():
+    if recordings is not None and (path := recording_path(recordings, call_id)).is_file():
         recording = path
     saved = next((str(e.data["number"]) for e in events
                   if e.kind is EventKind.TICKET_SAVED and e.data.get("number")), None)

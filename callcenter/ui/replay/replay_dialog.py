@@ -38,6 +38,7 @@ from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.sla import format_mm_ss
 from callcenter.services.privacy.policy import NumberPolicy, Surface
 from callcenter.services.replay.loading import CallNotFound, ReplayData
+from callcenter.ui.replay.audio_player import RecordingPlayer
 from callcenter.ui.replay.form_panel import ReplayForm
 from callcenter.ui.replay.labels import event_text
 from callcenter.ui.replay.timeline_plot import TimelinePlot
@@ -63,7 +64,7 @@ class ReplayDialog(QDialog):
         self.playhead = Playhead(self.clock.monotonic_ns, 0.0)
         self._form_edit: ReplayEvent | None = None
         self._seek_after_load: float | None = None
-        self.extensions: list[Callable[[float, bool], None]] = []  # (position, seeked): the audio
+        self.audio: RecordingPlayer | None = None
 
         lay = QVBoxLayout(self)
         self.header = QLabel(self.tr("Loading the call…"), self)
@@ -89,6 +90,9 @@ class ReplayDialog(QDialog):
         self.position_label.setObjectName("replayPosition")
         for w in (self.prev_btn, self.play_btn, self.next_btn, self.speed):
             bar.addWidget(w)
+        self.recording_label = QLabel(self.tr("No recording of this call on this desk."), self)
+        self.recording_label.setObjectName("replayRecordingStatus")
+        bar.addWidget(self.recording_label)
         bar.addStretch(1)
         bar.addWidget(self.position_label)
         lay.addLayout(bar)
@@ -164,6 +168,11 @@ class ReplayDialog(QDialog):
         self.events.addItems([f"{format_mm_ss(e.t_s)}  {event_text(e.kind, e.data)}"
                               for e in tl.events])
         self._form_edit = None
+        if self.audio is not None:
+            self.audio.stop()
+            self.audio = None
+        if data.recording is not None:
+            self.audio = RecordingPlayer(data.recording, tl, self.recording_label, self)
         self._set_enabled(bool(tl.events))
         self._show(0.0, seeked=True)
 
@@ -253,15 +262,15 @@ class ReplayDialog(QDialog):
             self.events.blockSignals(True)
             self.events.setCurrentRow(row)
             self.events.blockSignals(False)
-        for ext in self.extensions:
-            ext(pos, seeked)
+        if self.audio is not None:
+            self.audio.follow(pos, seeked, self.playhead.playing, self.playhead.speed)
         self.positionShown.emit(pos)
 
     def done(self, r: int) -> None:
         self.tick.stop()
         self.playhead.pause()
-        for ext in self.extensions:
-            ext(self.playhead.position(), True)
+        if self.audio is not None:
+            self.audio.stop()
         super().done(r)
 
 
