@@ -113,12 +113,12 @@ def test_playing_plays_the_recording_and_a_secure_pause_plays_a_tone(
     qtbot.waitUntil(lambda: audio.player.playbackState() is QMediaPlayer.PlaybackState.PlayingState)
     assert abs(audio.player.position() - 2000) <= 100
     clock.advance(12.0)  # 22 s: inside the secure pause
-    qtbot.waitUntil(lambda: audio.tone.playbackState() is QMediaPlayer.PlaybackState.PlayingState)
+    qtbot.waitUntil(audio.tone_playing)
     assert audio.player.playbackState() is not QMediaPlayer.PlaybackState.PlayingState
     assert "保密" in dlg.recording_label.text() or "Secure" in dlg.recording_label.text()
     clock.advance(10.0)  # 32 s: the recording again
     qtbot.waitUntil(lambda: audio.player.playbackState() is QMediaPlayer.PlaybackState.PlayingState)
-    assert audio.tone.playbackState() is not QMediaPlayer.PlaybackState.PlayingState
+    assert not audio.tone_playing()
     dlg.toggle_play()
     assert audio.player.playbackState() is not QMediaPlayer.PlaybackState.PlayingState
     dlg.close()

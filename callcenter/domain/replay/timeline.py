@@ -67,7 +67,8 @@ def _first(events: Sequence[ReplayEvent], kind: EventKind) -> ReplayEvent | None
 class Timeline:
     def __init__(self, events: Sequence[CallEvent], cadence: RingCadence, targets: SlaTargets) -> None:
         origin = min((e.mono_ns for e in events if e.mono_ns is not None), default=0)
-        evs = [ReplayEvent(i, e.kind, _offset(e, origin), e.at, MappingProxyType(dict(e.data)))
+        evs = [ReplayEvent(i, e.kind, _offset(e, origin), e.at, MappingProxyType(e.data)
+                           if isinstance(e.data, dict) else e.data)
                for i, e in enumerate(events)]
         evs.sort(key=lambda e: (e.t_s, e.index))  # stable: the record's order at one instant
         self.events: tuple[ReplayEvent, ...] = tuple(evs)

@@ -51,15 +51,24 @@ class RecordingPlayer(QObject):
         self.player.setAudioOutput(self.output)
         self.player.errorOccurred.connect(self._error)
         self.player.setSource(QUrl.fromLocalFile(str(recording)))
-        self.tone = QMediaPlayer(self)
-        self.tone.setObjectName("replaySecureTone")
-        self.tone_output = QAudioOutput(self)
-        self.tone.setAudioOutput(self.tone_output)
-        self.tone.setLoops(QMediaPlayer.Loops.Infinite)
-        self.tone.setSource(QUrl.fromLocalFile(str(tone_file())))
+        self._tone: QMediaPlayer | None = None  # made at the first secure pause
         self.in_gap = False
         self.playing = False
         self.status.setText(self.tr("Recording: %1").replace("%1", recording.name))
+
+    @property
+    def tone(self) -> QMediaPlayer:
+        if self._tone is None:
+            self._tone = QMediaPlayer(self)
+            self._tone.setObjectName("replaySecureTone")
+            self._tone.setAudioOutput(QAudioOutput(self))
+            self._tone.setLoops(QMediaPlayer.Loops.Infinite)
+            self._tone.setSource(QUrl.fromLocalFile(str(tone_file())))
+        return self._tone
+
+    def tone_playing(self) -> bool:
+        return self._tone is not None and \
+            self._tone.playbackState() is QMediaPlayer.PlaybackState.PlayingState
 
     def _error(self, _err: QMediaPlayer.Error, text: str) -> None:
         self.status.setText(self.tr("The recording could not be played: %1").replace("%1", text))
@@ -77,9 +86,9 @@ class RecordingPlayer(QObject):
             self.in_gap = gap
             self.status.setText(self.tr("Secure pause: recording paused here") if gap else "")
         if gap and playing:
-            if self.tone.playbackState() is not QMediaPlayer.PlaybackState.PlayingState:
+            if not self.tone_playing():
                 self.tone.play()
-        elif self.tone.playbackState() is QMediaPlayer.PlaybackState.PlayingState:
+        elif self.tone_playing():
             self.tone.stop()
         if seeked or abs(self.player.position() - ms) > DRIFT_MS:
             self.player.setPosition(max(0, ms))
@@ -95,5 +104,6 @@ class RecordingPlayer(QObject):
 
     def stop(self) -> None:
         self.player.stop()
-        self.tone.stop()
+        if self._tone is not None:
+            self._tone.stop()
         self.player.setSource(QUrl())

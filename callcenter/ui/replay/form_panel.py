@@ -44,6 +44,7 @@ class ReplayForm(QWidget):
             self.widgets[name] = w
             lay.addRow(QLabel(field_label(name), self), w)
         self.values: dict[str, str] = {}  # what is shown, masked
+        self.highlighted: str | None = None
 
     def _names(self, items: tuple[Named, ...]) -> dict[str, str]:
         return {i.code: i.label(self.lang) for i in items}
@@ -58,6 +59,7 @@ class ReplayForm(QWidget):
         return self._codes.get(name, {}).get(value, value)
 
     def show_state(self, state: Mapping[str, str], changed: str | None = None) -> None:
+        """The fields at the playhead; ``changed``: the last edited, highlighted."""
         for name, w in self.widgets.items():
             text = self.display(name, state.get(name, ""))
             if self.values.get(name) != text:
@@ -66,4 +68,9 @@ class ReplayForm(QWidget):
                 else:
                     w.setText(text)
                 self.values[name] = text
-            w.setStyleSheet(CHANGED_STYLE if name == changed else "")
+        if changed != self.highlighted:  # a style sheet re-polishes: only the two that change
+            if self.highlighted in self.widgets:
+                self.widgets[self.highlighted].setStyleSheet("")
+            if changed in self.widgets:
+                self.widgets[changed].setStyleSheet(CHANGED_STYLE)
+            self.highlighted = changed

@@ -49,9 +49,29 @@ def kind_label(kind: EventKind) -> str:
     }[kind]
 
 
-def event_text(kind: EventKind, data: Mapping[str, Any]) -> str:
+class EventTexts:
+    """``event_text`` with the labels looked up once (a call has thousands of events)."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[EventKind, str] = {}
+        self._fields: dict[str, str] = {}
+
+    def __call__(self, kind: EventKind, data: Mapping[str, Any]) -> str:
+        if kind is K.FORM_EDITED:
+            field = str(data.get("field", ""))
+            if field not in self._fields:
+                self._fields[field] = event_text(kind, data)
+            return self._fields[field]
+        if kind not in self._kinds:
+            self._kinds[kind] = kind_label(kind)
+        if kind in (K.HUNG_UP, K.SCRIPT_SHOWN, K.TICKET_SAVED, K.DISPATCHED):
+            return event_text(kind, data, self._kinds[kind])
+        return self._kinds[kind]
+
+
+def event_text(kind: EventKind, data: Mapping[str, Any], label: str | None = None) -> str:
     """One line for the event list: what happened and its main detail."""
-    label = kind_label(kind)
+    label = label or kind_label(kind)
     if kind is K.HUNG_UP:
         by = {"agent": QCoreApplication.translate("Replay", "by the agent"),
               "customer": QCoreApplication.translate("Replay", "by the customer")}.get(

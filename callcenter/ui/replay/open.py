@@ -21,10 +21,11 @@ def open_replay(parent: QWidget | None, call_id: uuid.UUID | str, replays: Repla
     """Open the replay of ``call_id`` (non-modal, deleted on close) and start reading
     it; ``seek_s`` puts the playhead there once it is read. The numbers shown are
     masked by the signed-in user's policy."""
+    read = replays.load(call_id_of(call_id))  # first: it runs while the dialog is built
     dlg = ReplayDialog(profile, policy_for(replays.user.actor), clock=clock, lang=lang,
                        parent=parent)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dlg.load_from(replays.load(call_id_of(call_id)), seek_s)
+    dlg.load_from(read, seek_s)
     if show:
         dlg.show()
     return dlg

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -39,15 +38,15 @@ from callcenter.domain.sla import format_mm_ss
 from callcenter.services.privacy.policy import NumberPolicy, Surface
 from callcenter.services.replay.loading import CallNotFound, ReplayData
 from callcenter.ui.replay.audio_player import RecordingPlayer
+from callcenter.ui.replay.event_list import EventList
 from callcenter.ui.replay.form_panel import ReplayForm
-from callcenter.ui.replay.labels import event_text
 from callcenter.ui.replay.timeline_plot import TimelinePlot
 
 TICK_MS = 33  # the display only: the position comes from the clock
 
 
 class ReplayDialog(QDialog):
-    loaded = Signal(object)  # the load's Future, from the reader thread
+    loaded = Signal(object, object)  # the load's Future and its Timeline, from the reader thread
     positionShown = Signal(float)
 
     def __init__(self, profile: SiteProfile, policy: NumberPolicy, *, clock: Clock | None = None,
@@ -99,11 +98,9 @@ class ReplayDialog(QDialog):
         self.controls_bar = bar
 
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.events = QListWidget(split)
-        self.events.setObjectName("replayEvents")
-        self.events.setAccessibleName("通话事件")
-        self.events.itemActivated.connect(lambda item: self.seek_to_row(self.events.row(item)))
-        self.events.itemClicked.connect(lambda item: self.seek_to_row(self.events.row(item)))
+        self.events = EventList(split)
+        self.events.activated.connect(lambda index: self.seek_to_row(index.row()))
+        self.events.clicked.connect(lambda index: self.seek_to_row(index.row()))
         self.form = ReplayForm(profile, policy, lang, split)
         split.addWidget(self.events)
         split.addWidget(self.form)
@@ -136,14 +133,19 @@ class ReplayDialog(QDialog):
         """Show the call when the read is done (the GUI thread never waits)."""
         self._seek_after_load = seek_s
 
+        profile = self.profile
+
         def done(f: Future[ReplayData]) -> None:
+            # the timeline is built here, on the reader thread: the GUI only draws it
+            tl = None if f.exception() else Timeline(f.result().events, profile.cadence,
+                                                     profile.targets)
             try:
-                self.loaded.emit(f)
+                self.loaded.emit(f, tl)
             except RuntimeError:  # the dialog was closed before the read came back
                 pass
         fut.add_done_callback(done)
 
-    def _on_loaded(self, fut: Future[ReplayData]) -> None:
+    def _on_loaded(self, fut: Future[ReplayData], tl: Timeline | None) -> None:
         exc = fut.exception()
         if isinstance(exc, PermissionDenied):
             self.header.setText(self.tr("You may not replay this call."))
@@ -152,21 +154,19 @@ class ReplayDialog(QDialog):
         elif exc is not None:
             self.header.setText(self.tr("The call could not be read: %1").replace("%1", str(exc)))
         else:
-            self.show_data(fut.result())
+            self.show_data(fut.result(), tl)
             if self._seek_after_load is not None:
                 self.seek(self._seek_after_load)
 
-    def show_data(self, data: ReplayData) -> None:
+    def show_data(self, data: ReplayData, timeline: Timeline | None = None) -> None:
         self.data = data
-        tl = Timeline(data.events, self.profile.cadence, self.profile.targets)
+        tl = timeline or Timeline(data.events, self.profile.cadence, self.profile.targets)
         self.timeline = tl
         self.playhead = Playhead(self.clock.monotonic_ns, tl.duration_s)
         self.playhead.set_speed(float(self.speed.currentData()))
         self.header.setText(self._header_text(data))
         self.plot.show_timeline(tl)
-        self.events.clear()
-        self.events.addItems([f"{format_mm_ss(e.t_s)}  {event_text(e.kind, e.data)}"
-                              for e in tl.events])
+        self.events.event_model.set_events(tl.events)
         self._form_edit = None
         if self.audio is not None:
             self.audio.stop()

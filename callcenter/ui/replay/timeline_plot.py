@@ -10,7 +10,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QGraphicsItem, QWidget
 
 from callcenter.domain.replay.timeline import Timeline
 from callcenter.ui.replay.labels import LANES, lane_names, mark_label
@@ -18,6 +18,7 @@ from callcenter.ui.replay.labels import LANES, lane_names, mark_label
 LANE_COLOURS = ("#1565c0", "#6a1b9a", "#2e7d32", "#ef6c00")
 SPAN_BRUSHES = {"hold": (255, 193, 7, 60), "secure_pause": (120, 120, 120, 90)}
 PASSED, NOT_PASSED = "#c62828", "#757575"
+CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
@@ -33,12 +34,19 @@ class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
         self.getPlotItem().setMenuEnabled(False)
         self.showGrid(x=True, y=False, alpha=0.2)
         self.setLabel("bottom", "s")
+        for axis in ("left", "bottom"):
+            self.getAxis(axis).setCacheMode(CACHE)
         left = self.getAxis("left")
         left.setTicks([list(enumerate(lane_names()))])
         self.setYRange(-0.7, 3.7, padding=0)
-        self.scatter = pg.ScatterPlotItem(size=11, hoverable=True)
-        self.scatter.sigClicked.connect(self._clicked)
-        self.addItem(self.scatter)
+        # one item per lane, one brush each: pyqtgraph draws each symbol once
+        self.lanes: list[pg.ScatterPlotItem] = []
+        for colour in LANE_COLOURS:
+            item = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=0.5))
+            item.sigClicked.connect(self._clicked)
+            item.setCacheMode(CACHE)  # drawn once: moving the playhead only blits it
+            self.addItem(item)
+            self.lanes.append(item)
         self.playhead = pg.InfiniteLine(0.0, angle=90, movable=True,
                                         pen=pg.mkPen("#0d47a1", width=2),
                                         hoverPen=pg.mkPen("#1e88e5", width=3))
@@ -53,15 +61,16 @@ class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
             self.removeItem(item)
         self._extra.clear()
         self.mark_lines.clear()
-        xs = list(tl.times)
-        lanes = [LANES[e.kind] for e in tl.events]
-        brushes = [pg.mkBrush(LANE_COLOURS[lane]) for lane in lanes]
-        self.scatter.setData(x=xs, y=lanes, brush=brushes, data=list(range(len(xs))),
-                             pen=pg.mkPen("w", width=0.5))
+        per_lane: list[list[float]] = [[] for _ in self.lanes]
+        for e in tl.events:
+            per_lane[LANES[e.kind]].append(e.t_s)
+        for lane, (item, xs) in enumerate(zip(self.lanes, per_lane, strict=True)):
+            item.setData(x=xs, y=[lane] * len(xs))
         for span in tl.spans:
             region = pg.LinearRegionItem((span.start_s, span.end_s), movable=False,
                                          brush=pg.mkBrush(*SPAN_BRUSHES[span.kind]))
             region.setZValue(-10)
+            region.setCacheMode(CACHE)
             self.addItem(region)
             self._extra.append(region)
         for mark in tl.marks:
