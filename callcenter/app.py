@@ -67,6 +67,7 @@ from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.outages.integration import install as install_outages
 from callcenter.ui.replay.form_recording import install as install_form_recording
 from callcenter.ui.replay.open import open_replay
+from callcenter.ui.replay.secure_pause import install as install_secure_pause
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -210,6 +211,7 @@ def build(opts: AppOptions) -> AppContext:
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
     keep.append(install_form_recording(window, desk, bridge))
+    keep.append(install_secure_pause(window, desk, bridge))
     auth = AuthFeature(window, desk, SignInService(db, profile, clock, workstation))
     keep.append(auth)
     keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),

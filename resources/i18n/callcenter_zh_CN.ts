@@ -2096,17 +2096,17 @@
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../callcenter/ui/replay/audio_player.py" line="62"/>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="57"/>
         <source>Recording: %1</source>
         <translation>录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/audio_player.py" line="65"/>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="74"/>
         <source>The recording could not be played: %1</source>
         <translation>无法播放录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/audio_player.py" line="78"/>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="87"/>
         <source>Secure pause: recording paused here</source>
         <translation>保密暂停：此处录音已暂停</translation>
     </message>
@@ -2219,27 +2219,27 @@
         <translation>下次启动时关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="56"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="76"/>
         <source>by the agent</source>
         <translation>（坐席挂断）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="57"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="77"/>
         <source>by the customer</source>
         <translation>（客户挂断）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="73"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="93"/>
         <source>Ring limit</source>
         <translation>振铃上限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="74"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="94"/>
         <source>Talk 150 s</source>
         <translation>通话 150 秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="75"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="95"/>
         <source>Wrap-up 60 s</source>
         <translation>话后 60 秒</translation>
     </message>
@@ -2247,49 +2247,49 @@
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="57"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="56"/>
         <source>Call replay</source>
         <translation>通话回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="70"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="69"/>
         <source>Loading the call…</source>
         <translation>正在读取通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
         <source>◀ Previous event</source>
         <translation>◀ 上一事件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="79"/>
         <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
         <location filename="../../callcenter/ui/replay/replay_dialog.py" line="248"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="80"/>
         <source>Next event ▶</source>
         <translation>下一事件 ▶</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="93"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="92"/>
         <source>No recording of this call on this desk.</source>
         <translation>本机没有此通话的录音。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="149"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="151"/>
         <source>You may not replay this call.</source>
         <translation>您无权回放此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="151"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="153"/>
         <source>This call is not on this desk.</source>
         <translation>本机没有此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="155"/>
         <source>The call could not be read: %1</source>
         <translation>无法读取通话：%1</translation>
     </message>
@@ -2760,6 +2760,19 @@
         <location filename="../../callcenter/ui/scripts/panel.py" line="113"/>
         <source>Closing</source>
         <translation>结束语</translation>
+    </message>
+</context>
+<context>
+    <name>SecurePause</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="44"/>
+        <source>Resume recording</source>
+        <translation>恢复录音</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="45"/>
+        <source>Pause recording (ID number)</source>
+        <translation>暂停录音（身份证号）</translation>
     </message>
 </context>
 <context>

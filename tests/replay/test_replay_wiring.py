@@ -63,3 +63,45 @@ def test_a_ticket_taken_on_a_call_opens_its_replay(qtbot: QtBot, tmp_path: Path)
         dlg.close()
     finally:
         ctx.shutdown()
+
+
+def test_secure_pause_during_the_call_is_a_gap_in_the_recording(qtbot: QtBot, tmp_path: Path) -> None:
+    from callcenter.services.replay.audio import RATE, read_wav
+    from callcenter.ui.replay.secure_pause import SecurePause
+
+    ctx = build(AppOptions(data_dir=tmp_path, demo=True, scenario=ONE_CALL, workstation="T06"))
+    try:
+        qtbot.addWidget(ctx.window)
+        ctx.window.show()
+        pause = next(k for k in ctx.keep if isinstance(k, SecurePause))
+        ctx.desk.sign_in("1001")
+        ctx.desk.set_ready()
+        qtbot.waitUntil(lambda: ctx.desk.status.state is AgentState.RINGING, timeout=10_000)
+        assert not pause.button.isEnabled()  # nothing to pause while it rings
+        ctx.desk.answer()
+        assert pause.button.isEnabled()
+        qtbot.mouseClick(pause.button, Qt.MouseButton.LeftButton)
+        assert pause.button.isChecked()
+        qtbot.wait(300)
+        qtbot.mouseClick(pause.button, Qt.MouseButton.LeftButton)
+        assert not pause.button.isChecked()
+        qtbot.wait(200)
+        ctx.desk.hang_up()
+        assert not pause.button.isEnabled()
+        kinds = [e.kind for e in ctx.desk.call_events()]
+        assert EventKind.SECURE_PAUSED in kinds and EventKind.SECURE_RESUMED in kinds
+        ctx.desk.finish_wrapup_without_ticket("busy")
+        qtbot.waitUntil(lambda: bool(ctx.recordings and ctx.recordings.written))
+        assert ctx.recordings is not None
+        wav = ctx.recordings.written[-1].result(timeout=10)
+        assert wav is not None
+        samples = read_wav(wav.read_bytes())
+        evs = {e.kind: e.mono_ns for e in ctx.desk.call_events()}
+        answered = evs[EventKind.ANSWERED]
+        a = ((evs[EventKind.SECURE_PAUSED] or 0) - (answered or 0)) / 1e9
+        b = ((evs[EventKind.SECURE_RESUMED] or 0) - (answered or 0)) / 1e9
+        assert b - a >= 0.25
+        assert not samples[int(a * RATE) + 1:int(b * RATE) - 1].any()  # silence: not recorded
+        assert samples[:int(a * RATE)].any()  # the talk before it was
+    finally:
+        ctx.shutdown()
