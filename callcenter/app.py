@@ -44,6 +44,7 @@ from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
 from callcenter.services.replay.loading import Replays, recordings_dir
+from callcenter.services.replay.recording_sync import RecordingSync
 from callcenter.services.replay.sim_recording import SimulatedRecordings
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
@@ -248,7 +249,7 @@ def build(opts: AppOptions) -> AppContext:
                                   Alerts(db, clock, workstation, user=desk.user)))
     sync = install_sync(window, desk, db, workstation, site_tz,
                         central_url_from(opts.central_url, settings), opts.lang,
-                        lookup=customers.screen_pop, tickets=tickets_tab.view)
+                        lookup=customers.screen_pop, tickets=tickets_tab.view, replays=replays)
 
     def pulled(tables: frozenset[str]) -> None:
         """What other desks did shows at once: the lead's alerts, the emergency
@@ -268,7 +269,8 @@ def build(opts: AppOptions) -> AppContext:
 def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: str,
                  site_tz: ZoneInfo, central_url: str, lang: str = "zh", *,
                  lookup: Callable[[str], Future[ScreenPop]] | None = None,
-                 tickets: TicketListView | None = None) -> SyncFeature:
+                 tickets: TicketListView | None = None,
+                 replays: Replays | None = None) -> SyncFeature:
     """The sync status in the status bar; with a central URL, the worker that syncs
     in the background (stopped by AppContext.shutdown) and, given ``lookup``, the
     fetch of each looked-up caller's tickets from central."""
@@ -283,6 +285,12 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
         feature.attach(worker)
         if lookup is not None:
             CallerFetch(window, worker, feature.bridge, lookup, site_tz, tickets=tickets)
+        if replays is not None and replays.recordings is not None:
+            # recordings go up behind the call's rows; a replay fetches what it lacks
+            rec_sync = RecordingSync(replays.recordings)
+            worker.after_round.append(rec_sync.upload_pending)
+            replays.fetch_recording = lambda call_id: worker.submit(
+                lambda engine: rec_sync.fetch(engine, call_id))
         worker.start()
     return feature
 

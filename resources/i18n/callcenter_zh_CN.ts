@@ -2096,17 +2096,17 @@
 <context>
     <name>RecordingPlayer</name>
     <message>
-        <location filename="../../callcenter/ui/replay/audio_player.py" line="57"/>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="59"/>
         <source>Recording: %1</source>
         <translation>录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/audio_player.py" line="74"/>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="76"/>
         <source>The recording could not be played: %1</source>
         <translation>无法播放录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/audio_player.py" line="87"/>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="96"/>
         <source>Secure pause: recording paused here</source>
         <translation>保密暂停：此处录音已暂停</translation>
     </message>
@@ -2247,99 +2247,110 @@
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="56"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="59"/>
         <source>Call replay</source>
         <translation>通话回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="75"/>
         <source>Loading the call…</source>
         <translation>正在读取通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="84"/>
         <source>◀ Previous event</source>
         <translation>◀ 上一事件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="79"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="248"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="85"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="278"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="80"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="86"/>
         <source>Next event ▶</source>
         <translation>下一事件 ▶</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="92"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="98"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="202"/>
         <source>No recording of this call on this desk.</source>
         <translation>本机没有此通话的录音。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="151"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="157"/>
         <source>You may not replay this call.</source>
         <translation>您无权回放此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="159"/>
         <source>This call is not on this desk.</source>
         <translation>本机没有此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="155"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="161"/>
         <source>The call could not be read: %1</source>
         <translation>无法读取通话：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="182"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="183"/>
+        <source>Fetching the recording from central…</source>
+        <translation>正在从中心获取录音…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="203"/>
+        <source>The recording could not be played: %1</source>
+        <translation>无法播放录音：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="212"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="183"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="213"/>
         <source>Caller %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="186"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="216"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="187"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="217"/>
         <source>ring</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="188"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="218"/>
         <source>talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="189"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="219"/>
         <source>wrap-up</source>
         <translation>话后</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="191"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="221"/>
         <source> (over)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="193"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="223"/>
         <source>the agent hung up first</source>
         <translation>坐席先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="194"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="224"/>
         <source>the customer hung up first</source>
         <translation>客户先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>

@@ -122,3 +122,41 @@ def test_playing_plays_the_recording_and_a_secure_pause_plays_a_tone(
     dlg.toggle_play()
     assert audio.player.playbackState() is not QMediaPlayer.PlaybackState.PlayingState
     dlg.close()
+
+
+def test_a_recording_this_desk_lacks_is_fetched_then_played(
+        qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    """The reviewer's desk has the call's rows but not its recording: the replay
+    asks the fetch (the sync worker's, tested against PostgreSQL in
+    tests/sync/test_recordings_central.py) and plays what comes back."""
+    from concurrent.futures import Future
+
+    profile = load_profile()
+    call_id = db.write_now(lambda s: write_call(s, CALL))
+    data = recording_of(CALL, profile.cadence, profile.targets)
+    assert data is not None
+    recordings = tmp_path / "recordings"
+    asked: list[object] = []
+    pending: Future[Path | None] = Future()
+
+    def fetch(cid: object) -> Future[Path | None]:
+        asked.append(cid)
+        return pending
+
+    replays = Replays(db, user=signed_in("7001", Role.QA), recordings=recordings)
+    replays.fetch_recording = fetch  # type: ignore[assignment]
+    dlg = open_replay(None, call_id, replays, profile=profile, clock=FakeClock())
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.timeline is not None)
+    assert asked == [call_id] and dlg.audio is None
+    assert "中心" in dlg.recording_label.text() or "central" in dlg.recording_label.text()
+    path = recording_path(recordings, call_id)
+    write_private_bytes(path, data)
+    pending.set_result(path)  # as the worker's thread would
+    qtbot.waitUntil(lambda: dlg.audio is not None)
+    assert dlg.data is not None and dlg.data.recording == path
+    dlg.seek_to_event(3)  # at once, before the file is loaded: the position is kept
+    audio = dlg.audio
+    assert audio is not None
+    qtbot.waitUntil(lambda: audio.player.mediaStatus() is QMediaPlayer.MediaStatus.LoadedMedia)
+    qtbot.waitUntil(lambda: abs(audio.player.position() - 7250) <= 50)

@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 11
+        assert client.schema_version() == 12
         assert client.min_desk_schema() == 7
 
 
@@ -102,6 +102,11 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     _at(url, "c0011")  # expand only: emergency_banners.cleared_by
     assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
                        "table_name = 'emergency_banners' AND column_name = 'cleared_by'") == 1
+    c0011 = _at(url, "c0011")
+    _at(url, "c0012")  # call recordings: a sync table and its two functions
+    assert "sync.call_recordings" in _tables(url)
+    assert _at(url, "c0011", down=True) == c0011
+    assert "sync.call_recordings" not in _tables(url)
     assert _at(url, "c0010", down=True) == c0010
     assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
                        "table_name = 'emergency_banners' AND column_name = 'cleared_by'") == 0

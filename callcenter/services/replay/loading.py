@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
@@ -77,6 +78,9 @@ class Replays:
         self._db = db
         self.user = user
         self.recordings = recordings
+        # with a central: fetch a call's recording this desk does not have (the sync
+        # worker's RecordingSync.fetch); its Future's Path is None when central has none
+        self.fetch_recording: Callable[[uuid.UUID], Future[Path | None]] | None = None
 
     def load(self, call_id: uuid.UUID) -> Future[ReplayData]:
         """The call's replay data, or (in the Future) ``CallNotFound`` /

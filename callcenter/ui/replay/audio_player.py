@@ -50,6 +50,8 @@ class RecordingPlayer(QObject):
         self.player.setObjectName("replayRecording")
         self.player.setAudioOutput(self.output)
         self.player.errorOccurred.connect(self._error)
+        self.player.mediaStatusChanged.connect(self._status_changed)
+        self._last: tuple[float, bool, float] | None = None  # the playhead last followed
         self.player.setSource(QUrl.fromLocalFile(str(recording)))
         self._tone: QMediaPlayer | None = None  # made at the first secure pause
         self.in_gap = False
@@ -73,11 +75,18 @@ class RecordingPlayer(QObject):
     def _error(self, _err: QMediaPlayer.Error, text: str) -> None:
         self.status.setText(self.tr("The recording could not be played: %1").replace("%1", text))
 
+    def _status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
+        # a position set before the file was loaded is lost: set it again now
+        if status is QMediaPlayer.MediaStatus.LoadedMedia and self._last is not None:
+            pos, playing, speed = self._last
+            self.follow(pos, True, playing, speed)
+
     def audio_ms(self, pos_s: float) -> int:
         return int(round((pos_s - self.offset_s) * 1000))
 
     def follow(self, pos_s: float, seeked: bool, playing: bool, speed: float) -> None:
         """Called on every position the replay shows."""
+        self._last = (pos_s, playing, speed)
         ms = self.audio_ms(pos_s)
         length = self.player.duration()
         audible = ms >= 0 and (length <= 0 or ms < length)

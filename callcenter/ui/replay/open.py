@@ -25,6 +25,7 @@ def open_replay(parent: QWidget | None, call_id: uuid.UUID | str, replays: Repla
     dlg = ReplayDialog(profile, policy_for(replays.user.actor), clock=clock, lang=lang,
                        parent=parent)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dlg.fetch_recording = replays.fetch_recording
     dlg.load_from(read, seek_s)
     if show:
         dlg.show()

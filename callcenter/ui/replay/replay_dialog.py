@@ -13,6 +13,8 @@ import uuid
 from bisect import bisect_right
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import replace
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -48,6 +50,7 @@ TICK_MS = 33  # the display only: the position comes from the clock
 class ReplayDialog(QDialog):
     loaded = Signal(object, object)  # the load's Future and its Timeline, from the reader thread
     positionShown = Signal(float)
+    recordingFetched = Signal(object)  # the fetch's Future, from the sync worker's thread
 
     def __init__(self, profile: SiteProfile, policy: NumberPolicy, *, clock: Clock | None = None,
                  lang: str = "zh", parent: QWidget | None = None) -> None:
@@ -64,6 +67,9 @@ class ReplayDialog(QDialog):
         self._form_edit: ReplayEvent | None = None
         self._seek_after_load: float | None = None
         self.audio: RecordingPlayer | None = None
+        # set by open_replay when the desk syncs: fetch a recording this desk lacks
+        self.fetch_recording: Callable[[uuid.UUID], Future[Path | None]] | None = None
+        self.recordingFetched.connect(self._fetched)
 
         lay = QVBoxLayout(self)
         self.header = QLabel(self.tr("Loading the call…"), self)
@@ -173,8 +179,32 @@ class ReplayDialog(QDialog):
             self.audio = None
         if data.recording is not None:
             self.audio = RecordingPlayer(data.recording, tl, self.recording_label, self)
+        elif self.fetch_recording is not None:
+            self.recording_label.setText(self.tr("Fetching the recording from central…"))
+            fut = self.fetch_recording(data.call_id)
+
+            def fetched(f: Future[Path | None]) -> None:
+                try:
+                    self.recordingFetched.emit(f)
+                except RuntimeError:  # closed meanwhile
+                    pass
+            fut.add_done_callback(fetched)
         self._set_enabled(bool(tl.events))
         self._show(0.0, seeked=True)
+
+    def _fetched(self, fut: Future[Path | None]) -> None:
+        if self.timeline is None or self.data is None or fut.cancelled():
+            return
+        exc = fut.exception()
+        path = None if exc is not None else fut.result()
+        if path is None:
+            self.recording_label.setText(
+                self.tr("No recording of this call on this desk.") if exc is None else
+                self.tr("The recording could not be played: %1").replace("%1", str(exc)))
+            return
+        self.data = replace(self.data, recording=path)
+        self.audio = RecordingPlayer(path, self.timeline, self.recording_label, self)
+        self._show(self.playhead.position(), seeked=True)
 
     def _header_text(self, d: ReplayData) -> str:
         s = summarize(d.events, self.profile.cadence, self.profile.targets)
