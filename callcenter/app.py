@@ -208,6 +208,15 @@ def build(opts: AppOptions) -> AppContext:
         recordings = SimulatedRecordings(desk, recordings_dir(data_dir), profile.cadence,
                                          profile.targets)
         desk.add_listener(recordings)
+    else:  # a real call's recording is kept the same way, under its call's id
+        from callcenter.services.replay.sip_recording import SipRecordings
+
+        sip_tel: Any = telephony
+
+        def closed_recording(tid: str) -> Path | None:
+            rec = sip_tel.recorded(tid)
+            return rec.path if rec is not None else None
+        desk.add_listener(SipRecordings(closed_recording, recordings_dir(data_dir), scheduler))
     reveals = Reveals(opts.reveal_recorder or audit_recorder(AuditLog(db, clock, workstation)), clock)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
