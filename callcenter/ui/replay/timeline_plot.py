@@ -34,10 +34,9 @@ class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
         self.getPlotItem().setMenuEnabled(False)
         self.showGrid(x=True, y=False, alpha=0.2)
         self.setLabel("bottom", "s")
-        for axis in ("left", "bottom"):
-            self.getAxis(axis).setCacheMode(CACHE)
         left = self.getAxis("left")
         left.setTicks([list(enumerate(lane_names()))])
+        left.setWidth(80)  # room for the longest lane name (pyqtgraph drops labels that overflow)
         self.setYRange(-0.7, 3.7, padding=0)
         # one item per lane, one brush each: pyqtgraph draws each symbol once
         self.lanes: list[pg.ScatterPlotItem] = []
