@@ -232,7 +232,7 @@ def build(opts: AppOptions) -> AppContext:
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang, reveals)
     replays = Replays(db, user=user, recordings=recordings_dir(data_dir))
     lifecycle.replay_opener = lambda parent, call_id: open_replay(
-        parent, call_id, replays, profile=profile, lang=opts.lang)
+        parent, call_id, replays, profile=profile, lang=opts.lang, reveals=reveals)
     duplicates = install_duplicates(window, desk, db, profile, clock, workflow)
     keep.append(duplicates)
     keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang,

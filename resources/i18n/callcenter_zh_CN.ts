@@ -2247,110 +2247,115 @@
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="59"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="62"/>
         <source>Call replay</source>
         <translation>通话回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="75"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
         <source>Loading the call…</source>
         <translation>正在读取通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="84"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="92"/>
         <source>◀ Previous event</source>
         <translation>◀ 上一事件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="85"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="278"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="93"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="306"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="86"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="94"/>
         <source>Next event ▶</source>
         <translation>下一事件 ▶</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="98"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="202"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="106"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="230"/>
         <source>No recording of this call on this desk.</source>
         <translation>本机没有此通话的录音。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="157"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="165"/>
         <source>You may not replay this call.</source>
         <translation>您无权回放此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="159"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="167"/>
         <source>This call is not on this desk.</source>
         <translation>本机没有此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="161"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="169"/>
         <source>The call could not be read: %1</source>
         <translation>无法读取通话：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="183"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="194"/>
         <source>Fetching the recording from central…</source>
         <translation>正在从中心获取录音…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="203"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
+        <source>ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="231"/>
         <source>The recording could not be played: %1</source>
         <translation>无法播放录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="212"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="213"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="241"/>
         <source>Caller %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="216"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="244"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="217"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="245"/>
         <source>ring</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="218"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="246"/>
         <source>talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="219"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="247"/>
         <source>wrap-up</source>
         <translation>话后</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="221"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
         <source> (over)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="223"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="251"/>
         <source>the agent hung up first</source>
         <translation>坐席先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="224"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
         <source>the customer hung up first</source>
         <translation>客户先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>

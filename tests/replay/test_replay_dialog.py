@@ -134,3 +134,39 @@ def test_a_department_of_another_ticket_or_nobody_may_not_replay(qtbot: QtBot, d
     qtbot.addWidget(dlg)
     qtbot.waitUntil(lambda: "Loading" not in dlg.header.text() and "读取" not in dlg.header.text())
     assert dlg.timeline is None and not dlg.play_btn.isEnabled()
+
+
+def test_qa_shows_the_full_number_with_a_reason_and_it_is_recorded(qtbot: QtBot, db: Database) -> None:
+    from callcenter.domain.ticket import TicketDraft
+    from callcenter.services.privacy.reveal import RevealRecord, Reveals
+    from callcenter.services.tickets.entry import Tickets
+    from callcenter.store.models import Ticket
+
+    clock = FakeClock()
+    profile = load_profile()
+    tickets = Tickets(db, profile, clock, "W01", user=signed_in("1001"))
+
+    def setup(s: Any) -> Any:
+        call_id = write_call(s, CALL)
+        saved = tickets.save_in(s, TicketDraft(category="inquiry", content="问电费",
+                                               caller_name="王五", caller_phone="13800138001"),
+                                agent_id="1001")
+        s.get(Ticket, saved.id).call_id = call_id
+        return call_id
+    call_id = db.write_now(setup)
+    records: list[RevealRecord] = []
+    dlg = open_replay(None, call_id, Replays(db, user=signed_in("7001", Role.QA)),
+                      profile=profile, clock=clock, reveals=Reveals(records.append, clock))
+    qtbot.addWidget(dlg)
+    qtbot.waitUntil(lambda: dlg.timeline is not None)
+    dlg.seek(20.0)
+    assert dlg.form.widgets["caller_phone"].text() == "138****8001"
+    assert dlg.reveal_btn.isVisible()
+    qtbot.mouseClick(dlg.reveal_btn, Qt.MouseButton.LeftButton)
+    reveal = dlg.reveal_dialog
+    qtbot.waitUntil(reveal.isVisible)
+    reveal.reason.setText("复核投诉录音")
+    reveal.reasonGiven.emit(reveal.reason.text())
+    assert [(r.user_id, r.reason) for r in records] == [("7001", "复核投诉录音")]
+    assert dlg.form.widgets["caller_phone"].text() == "13800138001"
+    assert "13800138001" in dlg.header.text() and not dlg.reveal_btn.isVisible()

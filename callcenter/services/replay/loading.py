@@ -43,6 +43,7 @@ class ReplayData:
     department: str | None
     events: tuple[CallEvent, ...]
     recording: Path | None = None  # a local WAV of the call, if this desk has it
+    ticket_id: uuid.UUID | None = None
 
 
 def load_replay_in(session: Session, call_id: uuid.UUID, recordings: Path | None = None) -> ReplayData:
@@ -63,7 +64,7 @@ def load_replay_in(session: Session, call_id: uuid.UUID, recordings: Path | None
                   if e.kind is EventKind.TICKET_SAVED and e.data.get("number")), None)
     return ReplayData(call.id, call.agent_id, call.caller_number, call.started_at, call.outcome,
                       ticket.number if ticket else saved, ticket.department if ticket else None,
-                      events, recording)
+                      events, recording, ticket.id if ticket else None)
 
 
 def call_of_ticket_in(session: Session, ticket_id: uuid.UUID) -> uuid.UUID | None:

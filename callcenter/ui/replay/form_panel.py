@@ -45,16 +45,18 @@ class ReplayForm(QWidget):
             lay.addRow(QLabel(field_label(name), self), w)
         self.values: dict[str, str] = {}  # what is shown, masked
         self.highlighted: str | None = None
+        self.revealed = False  # "show full number" was recorded for this call's ticket
 
     def _names(self, items: tuple[Named, ...]) -> dict[str, str]:
         return {i.code: i.label(self.lang) for i in items}
 
     def display(self, name: str, value: str) -> str:
+        r = self.revealed
         if name == "caller_phone":
-            return self.policy.phone(value, Surface.TICKETS)
+            return self.policy.phone(value, Surface.TICKETS, revealed=r)
         if name in ("content", "address", "caller_name"):
-            return self.policy.text(value, Surface.TICKETS)
-        if name == "account_no" and value and not self.policy.full(Surface.TICKETS):
+            return self.policy.text(value, Surface.TICKETS, revealed=r)
+        if name == "account_no" and value and not r and not self.policy.full(Surface.TICKETS):
             return mask_account(value)
         return self._codes.get(name, {}).get(value, value)
 

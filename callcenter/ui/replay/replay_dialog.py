@@ -38,7 +38,9 @@ from callcenter.domain.replay.timeline import ReplayEvent, Timeline
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.sla import format_mm_ss
 from callcenter.services.privacy.policy import NumberPolicy, Surface
+from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.replay.loading import CallNotFound, ReplayData
+from callcenter.ui.privacy.reveal_dialog import ask_reveal, reveal_button
 from callcenter.ui.replay.audio_player import RecordingPlayer
 from callcenter.ui.replay.event_list import EventList
 from callcenter.ui.replay.form_panel import ReplayForm
@@ -53,7 +55,8 @@ class ReplayDialog(QDialog):
     recordingFetched = Signal(object)  # the fetch's Future, from the sync worker's thread
 
     def __init__(self, profile: SiteProfile, policy: NumberPolicy, *, clock: Clock | None = None,
-                 lang: str = "zh", parent: QWidget | None = None) -> None:
+                 lang: str = "zh", parent: QWidget | None = None,
+                 reveals: Reveals | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("replayDialog")
         self.setWindowTitle(self.tr("Call replay"))
@@ -76,6 +79,11 @@ class ReplayDialog(QDialog):
         self.header.setObjectName("replayHeader")
         self.header.setWordWrap(True)
         lay.addWidget(self.header)
+        self._reveals = reveals
+        self.reveal_btn = reveal_button(self)
+        self.reveal_btn.clicked.connect(self.ask_reveal)
+        self.reveal_btn.hide()
+        lay.addWidget(self.reveal_btn, 0, Qt.AlignmentFlag.AlignLeft)
         self.plot = TimelinePlot(self)
         self.plot.seekRequested.connect(self.seek)
         lay.addWidget(self.plot, 2)
@@ -171,6 +179,9 @@ class ReplayDialog(QDialog):
         self.playhead = Playhead(self.clock.monotonic_ns, tl.duration_s)
         self.playhead.set_speed(float(self.speed.currentData()))
         self.header.setText(self._header_text(data))
+        self.reveal_btn.setVisible(self._reveals is not None and data.ticket_id is not None
+                                   and not self.form.revealed
+                                   and not self.policy.full(Surface.TICKETS))
         self.plot.show_timeline(tl)
         self.events.event_model.set_events(tl.events)
         self._form_edit = None
@@ -192,6 +203,23 @@ class ReplayDialog(QDialog):
         self._set_enabled(bool(tl.events))
         self._show(0.0, seeked=True)
 
+    def ask_reveal(self) -> None:
+        """显示完整号码, with a reason (audited, as in the ticket's detail)."""
+        if self._reveals is None or self.data is None or self.data.ticket_id is None:
+            return
+        subject = self.tr("ticket %1").replace("%1", self.data.ticket_number or "")
+        self.reveal_dialog = ask_reveal(self, self._reveals, self.policy.user_id,
+                                        self.data.ticket_id, subject, self._revealed)
+
+    def _revealed(self) -> None:
+        self.form.revealed = True
+        self.form.values.clear()
+        self._form_edit = None
+        self.reveal_btn.hide()
+        if self.data is not None:
+            self.header.setText(self._header_text(self.data))
+        self._show(self.playhead.position(), seeked=False)
+
     def _fetched(self, fut: Future[Path | None]) -> None:
         if self.timeline is None or self.data is None or fut.cancelled():
             return
@@ -210,8 +238,8 @@ class ReplayDialog(QDialog):
         s = summarize(d.events, self.profile.cadence, self.profile.targets)
         when = d.started_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M:%S")
         parts = [when, self.tr("Agent %1").replace("%1", d.agent_id),
-                 self.tr("Caller %1").replace("%1", self.policy.phone(d.caller_number,
-                                                                     Surface.TICKETS))]
+                 self.tr("Caller %1").replace("%1", self.policy.phone(
+                     d.caller_number, Surface.TICKETS, revealed=self.form.revealed))]
         if d.ticket_number:
             parts.append(self.tr("Ticket %1").replace("%1", d.ticket_number))
         for label, secs, over in ((self.tr("ring"), s.ring_s, s.late_answer),
