@@ -4,6 +4,7 @@ when the row is shown (a call can have thousands of events)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from callcenter.domain.replay.timeline import ReplayEvent
@@ -55,5 +56,10 @@ class EventList(QListView):
         index = self.event_model.index(row, 0) if row >= 0 else QModelIndex()
         self.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        if index.isValid():
+        if index.isValid() and self.isVisible():  # not shown yet: showEvent scrolls
             self.scrollTo(index)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())

@@ -38,6 +38,7 @@ class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
         left.setTicks([list(enumerate(lane_names()))])
         left.setWidth(80)  # room for the longest lane name (pyqtgraph drops labels that overflow)
         self.setYRange(-0.7, 3.7, padding=0)
+        self.getPlotItem().vb.disableAutoRange()  # the ranges are set here: no bounds to compute
         # one item per lane, one brush each: pyqtgraph draws each symbol once
         self.lanes: list[pg.ScatterPlotItem] = []
         for colour in LANE_COLOURS:
@@ -70,7 +71,7 @@ class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
                                          brush=pg.mkBrush(*SPAN_BRUSHES[span.kind]))
             region.setZValue(-10)
             region.setCacheMode(CACHE)
-            self.addItem(region)
+            self.addItem(region, ignoreBounds=True)
             self._extra.append(region)
         for mark in tl.marks:
             colour = PASSED if mark.passed else NOT_PASSED
@@ -79,7 +80,7 @@ class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
                                    label=mark_label(mark.name),
                                    labelOpts={"position": 0.93, "color": colour,
                                               "fill": (255, 255, 255, 200)})
-            self.addItem(line)
+            self.addItem(line, ignoreBounds=True)
             self._extra.append(line)
             self.mark_lines[mark.name] = line
         end = max([1.0, tl.duration_s] + [m.t_s for m in tl.marks])
