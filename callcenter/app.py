@@ -46,7 +46,10 @@ from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_reco
 from callcenter.services.qa.reviews import Reviews
 from callcenter.services.qa.sampling import Sampling
 from callcenter.services.qa.tasks import ReviewTasks
-from callcenter.services.qa.workspace import QaWorkspace
+from callcenter.services.qa.workspace import CallRow, QaWorkspace
+from callcenter.services.replay.loading import Replays, recordings_dir
+from callcenter.services.replay.recording_sync import RecordingSync
+from callcenter.services.replay.sim_recording import SimulatedRecordings
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -69,8 +72,10 @@ from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.handover.feature import HandoverFeature
 from callcenter.ui.outages.integration import install as install_outages
 from callcenter.ui.qa.integration import QaFeature
-from callcenter.ui.qa.replay import ticket_detail_replay
 from callcenter.ui.qa.reviews_feature import ReviewsFeature
+from callcenter.ui.replay.form_recording import install as install_form_recording
+from callcenter.ui.replay.open import open_replay
+from callcenter.ui.replay.secure_pause import install as install_secure_pause
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -122,11 +127,14 @@ class AppContext:
     translator: QTranslator | None = None
     sync: SyncFeature | None = None
     auth: AuthFeature | None = None
+    recordings: SimulatedRecordings | None = None  # the simulator's call recordings
 
     def shutdown(self) -> None:
         if self.sync is not None:
             self.sync.stop()  # before the store closes: a round may be writing
         self.desk.shutdown()
+        if self.recordings is not None:
+            self.recordings.close()  # the last call's recording finishes writing
         if self.auth is not None:
             self.auth.service.close()
         # every feature's refresh timer, not only the display tick: one firing after
@@ -204,9 +212,25 @@ def build(opts: AppOptions) -> AppContext:
     bridge = DeskBridge()
     desk.add_listener(bridge)
     desk.add_listener(DeskLog(desk.snapshot()))
+    recordings = None
+    if sip is None:  # no phone system: the simulator's calls get a synthesized recording
+        recordings = SimulatedRecordings(desk, recordings_dir(data_dir), profile.cadence,
+                                         profile.targets)
+        desk.add_listener(recordings)
+    else:  # a real call's recording is kept the same way, under its call's id
+        from callcenter.services.replay.sip_recording import SipRecordings
+
+        sip_tel: Any = telephony
+
+        def closed_recording(tid: str) -> Path | None:
+            rec = sip_tel.recorded(tid)
+            return rec.path if rec is not None else None
+        desk.add_listener(SipRecordings(closed_recording, recordings_dir(data_dir), scheduler))
     reveals = Reveals(opts.reveal_recorder or audit_recorder(AuditLog(db, clock, workstation)), clock)
     window = MainWindow(desk, bridge, clock, opts.lang)
     keep: list[QObject] = [scheduler, poster, bridge]
+    keep.append(install_form_recording(window, desk, bridge))
+    keep.append(install_secure_pause(window, desk, bridge))
     auth = AuthFeature(window, desk, SignInService(db, profile, clock, workstation))
     keep.append(auth)
     keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),
@@ -219,6 +243,9 @@ def build(opts: AppOptions) -> AppContext:
                               calendar=tickets.calendar)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
     lifecycle = install_lifecycle(window, desk, db, profile, clock, workflow, opts.lang, reveals)
+    replays = Replays(db, user=user, recordings=recordings_dir(data_dir))
+    lifecycle.replay_opener = lambda parent, call_id: open_replay(
+        parent, call_id, replays, profile=profile, lang=opts.lang, reveals=reveals)
     duplicates = install_duplicates(window, desk, db, profile, clock, workflow)
     keep.append(duplicates)
     keep.append(install_callbacks(window, desk, db, profile, clock, workflow, lang=opts.lang,
@@ -230,10 +257,15 @@ def build(opts: AppOptions) -> AppContext:
     tickets_tab = install_ticket_list(window, db, profile, clock, opts.lang)
     tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
     keep += [tickets_tab, lifecycle, scripts, outages]
-    # the QA workspace; its replay today is the ticket detail (one line to swap)
+    # the QA workspace opens the call's timeline replay, at the event a check names
+    def qa_replay(row: CallRow, seq: int | None) -> None:
+        dlg = open_replay(window, row.call_id, replays, profile=profile, lang=opts.lang, reveals=reveals)
+        if seq is not None:
+            dlg.seek_to_event(seq - 1)  # stored seq is 1-based, the replay's events 0-based
+
     reviews = Reviews(db, profile, clock, workstation, user, AuditLog(db, clock, workstation))
     keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
-                          opts.lang, open_replay=ticket_detail_replay(lifecycle.open_ticket, window),
+                          opts.lang, open_replay=qa_replay,
                           tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
                           sampling=Sampling(db, clock, user)))
     keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang))
@@ -251,7 +283,7 @@ def build(opts: AppOptions) -> AppContext:
                                   Alerts(db, clock, workstation, user=desk.user)))
     sync = install_sync(window, desk, db, workstation, site_tz,
                         central_url_from(opts.central_url, settings), opts.lang,
-                        lookup=customers.screen_pop, tickets=tickets_tab.view)
+                        lookup=customers.screen_pop, tickets=tickets_tab.view, replays=replays)
 
     def pulled(tables: frozenset[str]) -> None:
         """What other desks did shows at once: the lead's alerts, the emergency
@@ -267,13 +299,14 @@ def build(opts: AppOptions) -> AppContext:
             lifecycle.refresh_department()
 
     sync.bridge.pulled.connect(pulled)
-    return AppContext(window, desk, db, bridge, telephony, keep, translator, sync, auth)
+    return AppContext(window, desk, db, bridge, telephony, keep, translator, sync, auth, recordings)
 
 
 def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: str,
                  site_tz: ZoneInfo, central_url: str, lang: str = "zh", *,
                  lookup: Callable[[str], Future[ScreenPop]] | None = None,
-                 tickets: TicketListView | None = None) -> SyncFeature:
+                 tickets: TicketListView | None = None,
+                 replays: Replays | None = None) -> SyncFeature:
     """The sync status in the status bar; with a central URL, the worker that syncs
     in the background (stopped by AppContext.shutdown) and, given ``lookup``, the
     fetch of each looked-up caller's tickets from central."""
@@ -289,6 +322,12 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
         feature.attach(worker)
         if lookup is not None:
             CallerFetch(window, worker, feature.bridge, lookup, site_tz, tickets=tickets)
+        if replays is not None and replays.recordings is not None:
+            # recordings go up behind the call's rows; a replay fetches what it lacks
+            rec_sync = RecordingSync(replays.recordings)
+            worker.after_round.append(rec_sync.upload_pending)
+            replays.fetch_recording = lambda call_id: worker.submit(
+                lambda engine: rec_sync.fetch(engine, call_id))
         worker.start()
     return feature
 

@@ -26,6 +26,7 @@ from . import (
     outage_import,
     outage_lookup,
     qa_checks,
+    replay_open,
     script_render,
     sign_in,
     sip_call,
@@ -55,6 +56,7 @@ SCENARIOS: dict[str, Scenario] = {
         sip_call.SCENARIO,  # the SIP soft phone
         handover_compile.SCENARIO,  # the shift handover
         qa_checks.SCENARIO,  # quality review
+        replay_open.SCENARIO,  # QA replay
     )
 }
 

@@ -31,6 +31,14 @@ class EventKind(Enum):
     TICKET_SAVED = "ticket_saved"  # data: {"ticket_id", "number"}
     DISPATCHED = "dispatched"  # data: {"ticket_id", "department", "deadline_days"}
     WRAP_UP_DONE = "wrap_up_done"  # data: {"via": "ready" | "dispatch" | "busy"}
+    # the ticket form during the call, debounced (services/replay/form_edits.py); the
+    # value is what was typed (masked on display by the viewer's policy). data:
+    # {"field": str, "value": str}
+    FORM_EDITED = "form_edited"
+    # the agent paused the recording while the customer gave an ID number (secure
+    # pause); the replay shows the gap and plays a tone there
+    SECURE_PAUSED = "secure_paused"
+    SECURE_RESUMED = "secure_resumed"
     BACKFILLED = "backfilled"  # a ticket entered later for a call taken while the system was down
     # the app stopped (kill -9, power) with the call open; closed on the next start
     # (services/calls/recovery.py). data: {"last_event_at"}; mono_ns None: not observed
@@ -43,6 +51,10 @@ class Outcome(Enum):
     ANSWERED = "answered"
     MISSED = "missed"
     ABANDONED = "abandoned"
+    # the ticket form during the call, debounced (services/replay/form_edits.py); the
+    # value is what was typed (masked on display by the viewer's policy). data:
+    # {"field": str, "value": str}
+    FORM_EDITED = "form_edited"
     BACKFILLED = "backfilled"
 
 

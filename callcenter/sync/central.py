@@ -231,6 +231,16 @@ class CentralClient:
         return cast(dict[str, Any], self._call(
             "SELECT sync.fetch_caller(%s, %s, %s, %s)", (desk, phone, list(accounts), max_tickets)))
 
+    def put_recording(self, desk: str, call_id: uuid.UUID, audio: bytes, sha256: str) -> bool:
+        """Upload a call's recording (central c0012); False: central had it already."""
+        return bool(self._call("SELECT sync.put_recording(%s, %s, %s, %s)",
+                               (desk, call_id, audio, sha256)))
+
+    def get_recording(self, desk: str, call_id: uuid.UUID) -> bytes | None:
+        """A call's recording from central (c0012), None when it has none."""
+        data = self._call("SELECT sync.get_recording(%s, %s)", (desk, call_id))
+        return None if data is None else bytes(data)
+
     def schema_version(self) -> int:
         return int(self._call("SELECT sync.schema_version()", ()))
 

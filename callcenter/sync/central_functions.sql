@@ -272,6 +272,35 @@ BEGIN
                              'tickets', coalesce(cardinality(v_ids), 0));
 END $function$;
 
+CREATE OR REPLACE FUNCTION sync.get_recording(p_desk text, p_call_id uuid)
+ RETURNS bytea
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'sync', 'public', 'pg_temp'
+ SET "TimeZone" TO 'UTC'
+AS $function$
+DECLARE
+    v_kind text;
+    v_team text;
+    v_row sync.call_recordings%ROWTYPE;
+BEGIN
+    PERFORM sync.check_desk(p_desk);
+    SELECT kind, team INTO v_kind, v_team FROM sync.desks WHERE desk = p_desk;
+    v_kind := coalesce(v_kind, 'admin');  -- an admin connection, as sync.visible
+    IF v_kind = 'department' THEN
+        RAISE EXCEPTION 'desk % may not replay calls', p_desk USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT * INTO v_row FROM sync.call_recordings WHERE call_id = p_call_id;
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+    IF v_kind = 'agent' AND NOT (v_row.desk = ANY (sync.team_desks(p_desk, v_team))) THEN
+        RAISE EXCEPTION 'desk % may not replay call %', p_desk, p_call_id
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN v_row.audio;
+END $function$;
+
 CREATE OR REPLACE FUNCTION sync.guard_author()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1083,6 +1112,39 @@ BEGIN
                                    FROM unnest(p_op_ids) WITH ORDINALITY u(o, n)), true);
     END IF;
     RETURN jsonb_build_object('fallback', true);
+END $function$;
+
+CREATE OR REPLACE FUNCTION sync.put_recording(p_desk text, p_call_id uuid, p_audio bytea, p_sha256 text)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'sync', 'public', 'pg_temp'
+ SET "TimeZone" TO 'UTC'
+AS $function$
+DECLARE
+    v_origin text;
+BEGIN
+    PERFORM sync.check_desk(p_desk);
+    IF p_audio IS NULL OR length(p_audio) = 0 OR length(p_audio) > 67108864 THEN
+        RAISE EXCEPTION 'a recording is 1 byte to 67108864 bytes'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF encode(sha256(p_audio), 'hex') <> lower(coalesce(p_sha256, '')) THEN
+        RAISE EXCEPTION 'recording of call % does not match its SHA-256', p_call_id
+            USING ERRCODE = 'data_corrupted';
+    END IF;
+    SELECT origin_workstation INTO v_origin FROM public.call_sessions WHERE id = p_call_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'call % is not on central yet', p_call_id USING ERRCODE = 'no_data_found';
+    END IF;
+    IF v_origin IS DISTINCT FROM p_desk THEN
+        RAISE EXCEPTION 'call % was taken at desk %, not %', p_call_id, v_origin, p_desk
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    INSERT INTO sync.call_recordings (call_id, desk, size_bytes, sha256, audio)
+    VALUES (p_call_id, p_desk, length(p_audio), lower(p_sha256), p_audio)
+    ON CONFLICT (call_id) DO NOTHING;
+    RETURN FOUND;
 END $function$;
 
 CREATE OR REPLACE FUNCTION sync.register_table(p_name text, p_mode text)

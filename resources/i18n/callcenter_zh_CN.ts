@@ -2014,12 +2014,12 @@
 <context>
     <name>LifecycleController</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="51"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="54"/>
         <source>Department desk</source>
         <translation>部门工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="121"/>
+        <location filename="../../callcenter/ui/tickets/lifecycle_integration.py" line="128"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
@@ -3213,14 +3213,6 @@
     </message>
 </context>
 <context>
-    <name>QaReplay</name>
-    <message>
-        <location filename="../../callcenter/ui/qa/replay.py" line="22"/>
-        <source>This call has no ticket: its replay comes with the timeline replay.</source>
-        <translation>该通话没有工单：其回放待时间轴回放上线后提供。</translation>
-    </message>
-</context>
-<context>
     <name>QaTasks</name>
     <message>
         <location filename="../../callcenter/ui/qa/integration.py" line="239"/>
@@ -3434,6 +3426,273 @@
         <location filename="../../callcenter/ui/tickets/department_view.py" line="75"/>
         <source>near deadline</source>
         <translation>临期</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingPlayer</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="59"/>
+        <source>Recording: %1</source>
+        <translation>录音：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="76"/>
+        <source>The recording could not be played: %1</source>
+        <translation>无法播放录音：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/audio_player.py" line="96"/>
+        <source>Secure pause: recording paused here</source>
+        <translation>保密暂停：此处录音已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>Replay</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="24"/>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="25"/>
+        <source>Scripts</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="26"/>
+        <source>Form</source>
+        <translation>工单表单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="27"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="32"/>
+        <source>Rang</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="33"/>
+        <source>Answered</source>
+        <translation>接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="34"/>
+        <source>Script shown</source>
+        <translation>显示话术</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="35"/>
+        <source>Script step answered</source>
+        <translation>话术步骤已答</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="36"/>
+        <source>Put on hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="37"/>
+        <source>Resumed</source>
+        <translation>恢复通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="38"/>
+        <source>Hung up</source>
+        <translation>挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="39"/>
+        <source>Caller hung up while it rang</source>
+        <translation>振铃中客户挂断</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="40"/>
+        <source>Not answered: back to the queue</source>
+        <translation>未接听：回到队列</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="41"/>
+        <source>Ticket saved</source>
+        <translation>工单已保存</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="42"/>
+        <source>Dispatched</source>
+        <translation>已下发</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="43"/>
+        <source>Wrap-up done</source>
+        <translation>话后处理完成</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="44"/>
+        <source>Form edited</source>
+        <translation>表单编辑</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="45"/>
+        <source>Recording paused (secure)</source>
+        <translation>录音暂停（保密）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="46"/>
+        <source>Recording resumed</source>
+        <translation>录音恢复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="47"/>
+        <source>Back-filled</source>
+        <translation>补录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="48"/>
+        <source>Closed on the next start</source>
+        <translation>下次启动时关闭</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="76"/>
+        <source>by the agent</source>
+        <translation>（坐席挂断）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="77"/>
+        <source>by the customer</source>
+        <translation>（客户挂断）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="93"/>
+        <source>Ring limit</source>
+        <translation>振铃上限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="94"/>
+        <source>Talk 150 s</source>
+        <translation>通话 150 秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="95"/>
+        <source>Wrap-up 60 s</source>
+        <translation>话后 60 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="62"/>
+        <source>Call replay</source>
+        <translation>通话回放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
+        <source>Loading the call…</source>
+        <translation>正在读取通话…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="92"/>
+        <source>◀ Previous event</source>
+        <translation>◀ 上一事件</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="93"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="306"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="94"/>
+        <source>Next event ▶</source>
+        <translation>下一事件 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="106"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="230"/>
+        <source>No recording of this call on this desk.</source>
+        <translation>本机没有此通话的录音。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="165"/>
+        <source>You may not replay this call.</source>
+        <translation>您无权回放此通话。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="167"/>
+        <source>This call is not on this desk.</source>
+        <translation>本机没有此通话。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="169"/>
+        <source>The call could not be read: %1</source>
+        <translation>无法读取通话：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="194"/>
+        <source>Fetching the recording from central…</source>
+        <translation>正在从中心获取录音…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
+        <source>ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="231"/>
+        <source>The recording could not be played: %1</source>
+        <translation>无法播放录音：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
+        <source>Agent %1</source>
+        <translation>坐席 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="241"/>
+        <source>Caller %1</source>
+        <translation>来电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="244"/>
+        <source>Ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="245"/>
+        <source>ring</source>
+        <translation>振铃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="246"/>
+        <source>talk</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="247"/>
+        <source>wrap-up</source>
+        <translation>话后</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
+        <source> (over)</source>
+        <translation>（超时）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="251"/>
+        <source>the agent hung up first</source>
+        <translation>坐席先挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
+        <source>the customer hung up first</source>
+        <translation>客户先挂机</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
@@ -4042,6 +4301,19 @@
         <location filename="../../callcenter/ui/handover/sections.py" line="57"/>
         <source>… and %1 more</source>
         <translation>……另有 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>SecurePause</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="44"/>
+        <source>Resume recording</source>
+        <translation>恢复录音</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="45"/>
+        <source>Pause recording (ID number)</source>
+        <translation>暂停录音（身份证号）</translation>
     </message>
 </context>
 <context>
@@ -4673,67 +4945,72 @@
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="77"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="69"/>
+        <source>Replay the call…</source>
+        <translation>回放通话…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="83"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
         <source>Department</source>
         <translation>下发部门</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="85"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="91"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="95"/>
         <source>Departed at</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="95"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="90"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="96"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="90"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="96"/>
         <source>Restored at</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="91"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="97"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="120"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="126"/>
         <source>urged %1 time(s)</source>
         <translation>已催办%1次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="122"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="128"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="123"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="129"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="124"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="130"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="157"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="163"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>

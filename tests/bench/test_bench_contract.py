@@ -34,6 +34,7 @@ SMALL = {
     "sip-call": ["--size", "3"],
     "handover-compile": ["--size", "200", "--runs", "3"],
     "qa-checks": ["--size", "400", "--runs", "2"],
+    "replay-open": ["--size", "200", "--runs", "2"],
 }
 
 

@@ -1,5 +1,5 @@
-"""Script lines and guided-script answers recorded as call events (QA replays
-what the agent was shown and what the caller answered)."""
+"""Script lines, guided-script answers and the ticket form's edits recorded as
+call events (QA replays what the agent was shown, typed and what the caller answered)."""
 
 from __future__ import annotations
 
@@ -30,20 +30,23 @@ class ScriptEvents:
         return self._call is not None and self._call.answered_mono_ns is not None \
             and not self._saving
 
-    def record_script_shown(self, key: str, text: str, **data: Any) -> bool:
-        """A script line shown to the agent during the call (hold phrase, a
-        searched script, ...) is a call event, so QA can replay what was said.
-        Returns False when there is nothing to attach it to (no answered call,
-        or the ticket save is in flight)."""
+    def record_during_call(self, kind: EventKind, **data: Any) -> bool:
+        """An event of the answered call (script shown or step, form edit) for QA replay;
+        False with nothing to attach it to (no answered call, or a save in flight)."""
         if not self._can_record_script():
             return False
-        self._record(EventKind.SCRIPT_SHOWN, key=key, text=text, **data)
+        self._record(kind, **data)
         return True
+
+    def record_script_shown(self, key: str, text: str, **data: Any) -> bool:
+        """A script line shown during the call (hold phrase, a searched script, ...)."""
+        return self.record_during_call(EventKind.SCRIPT_SHOWN, key=key, text=text, **data)
 
     def record_script_step(self, script_id: str, step_id: str, answer: str, **data: Any) -> bool:
         """An answered step of a guided script (e.g. the fault-repair triage)."""
-        if not self._can_record_script():
-            return False
-        self._record(EventKind.SCRIPT_STEP, script_id=script_id, step_id=step_id, answer=answer,
-                     **data)
-        return True
+        return self.record_during_call(EventKind.SCRIPT_STEP, script_id=script_id,
+                                       step_id=step_id, answer=answer, **data)
+
+    def record_form_edit(self, field: str, value: str) -> bool:
+        """A (debounced, services/replay/form_edits) edit of the ticket form."""
+        return self.record_during_call(EventKind.FORM_EDITED, field=field, value=value)

@@ -27,9 +27,11 @@ import random
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import Enum
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 
@@ -39,6 +41,7 @@ from callcenter.store.sync_models import SyncConflict
 from callcenter.sync import outbox_reader as reader
 from callcenter.sync.push_result import REJECT
 
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 
@@ -96,6 +99,9 @@ class SyncWorker:
         self._wake = threading.Event()
         self._nudged = False
         self._fetch: tuple[str, tuple[str, ...]] | None = None  # the latest caller asked for
+        self._jobs: list[tuple[Callable[[SyncEngine], Any], Future[Any]]] = []
+        # run on this thread after each round that reached central (recording uploads)
+        self.after_round: list[Callable[[SyncEngine], object]] = []
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._status = SyncStatus(SyncState.CONNECTING)
@@ -117,7 +123,35 @@ class SyncWorker:
             self._fetch = (phone, tuple(accounts))
         self._wake.set()
 
+    def submit(self, job: Callable[[SyncEngine], T]) -> Future[T]:
+        """Run ``job(engine)`` on the worker's thread soon (between rounds, while
+        online); its result or error comes back in the Future."""
+        fut: Future[T] = Future()
+        with self._lock:
+            self._jobs.append((job, fut))
+        self._wake.set()
+        return fut
+
+    def _run_jobs(self) -> None:
+        with self._lock:
+            jobs, self._jobs = self._jobs, []
+        for job, fut in jobs:
+            if not fut.set_running_or_notify_cancel():
+                continue
+            try:
+                fut.set_result(job(self.engine))
+            except Exception as exc:  # the caller says what went wrong
+                fut.set_exception(exc)
+
+    def _after_round(self) -> None:
+        for hook in self.after_round:
+            try:
+                hook(self.engine)
+            except Exception as exc:  # retried after the next round
+                log.info("after the sync round: %s", exc)
+
     def _run_fetch(self) -> None:
+        self._run_jobs()
         with self._lock:
             req, self._fetch = self._fetch, None
         if req is None:
@@ -185,6 +219,7 @@ class SyncWorker:
                 self._nudged = False
             wait = self._round()
             if self.status().state is SyncState.ONLINE:
+                self._after_round()
                 self._run_fetch()  # asked for during the round
             # wait for the next round, publishing the queue as it grows meanwhile
             deadline = time.monotonic() + wait
@@ -201,4 +236,8 @@ class SyncWorker:
                         if nudged:
                             break  # a nudge runs a round now
                 self._publish()
+        with self._lock:
+            jobs, self._jobs = self._jobs, []
+        for _job, fut in jobs:
+            fut.cancel()
         self._publish(state=SyncState.STOPPED)

@@ -52,6 +52,7 @@ class TicketDetail:
     supervised: bool
     timeline: tuple[TimelineEntry, ...]
     subtype: str | None = None
+    call_id: uuid.UUID | None = None  # the call it was taken on: its replay
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def load_detail(session: Session, ticket_id: uuid.UUID) -> TicketDetail:
         t.id, t.number, t.version, TicketState(t.status), t.category, t.content, t.caller_name,
         t.caller_phone, t.account_no, t.address, t.department, t.deadline_at, t.created_at,
         t.created_by, t.backfilled, kinds.count("urge"), "supervise" in kinds, tuple(entries),
-        t.subtype,
+        t.subtype, t.call_id,
     )
 
 

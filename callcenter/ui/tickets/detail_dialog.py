@@ -41,6 +41,7 @@ REPLY_ZH = {"departed_at": "出发时间", "arrived_at": "到达时间", "cause"
 
 class TicketDetailDialog(QDialog):
     actionRequested = Signal(object)
+    replayRequested = Signal(object)  # the call's id: the replay (ui/replay) opens
 
     def __init__(self, detail: TicketDetail, actor: Actor, profile: SiteProfile, lang: str = "zh",
                  parent: QWidget | None = None, reveals: Reveals | None = None) -> None:
@@ -65,6 +66,11 @@ class TicketDetailDialog(QDialog):
         self.reveal_btn = reveal_button(self)
         self.reveal_btn.clicked.connect(self.ask_reveal)
         lay.addWidget(self.reveal_btn, 0, Qt.AlignmentFlag.AlignLeft)
+        self.replay_btn = QPushButton(self.tr("Replay the call…"), self)
+        self.replay_btn.setObjectName("ticketReplayCall")
+        self.replay_btn.setVisible(detail.call_id is not None)
+        self.replay_btn.clicked.connect(lambda: self.replayRequested.emit(self.detail.call_id))
+        lay.addWidget(self.replay_btn, 0, Qt.AlignmentFlag.AlignLeft)
         self.timeline = QListWidget(self)
         self.timeline.setObjectName("ticketTimeline")
         self.timeline.setAccessibleName("工单时间线")

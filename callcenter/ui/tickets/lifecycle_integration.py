@@ -13,6 +13,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.clock import Clock
@@ -45,6 +46,8 @@ class LifecycleController(QObject):
         self._details = TicketDetails(db, user=desk.user)
         self._poster = GuiPoster(self)
         self.dialogs: dict[uuid.UUID, TicketDetailDialog] = {}
+        # (parent, call id): set by the app to ui/replay's open_replay
+        self.replay_opener: Callable[[QWidget, uuid.UUID], object] | None = None
         self.view = DepartmentView(profile, lang)
         self.view.ticketActivated.connect(self.open_ticket)
         self.view.refreshRequested.connect(self.refresh_department)
@@ -108,6 +111,10 @@ class LifecycleController(QObject):
         self.view.model.set_rows(rows)
 
     # ----- detail and actions --------------------------------------------------
+    def open_replay(self, parent: QWidget, call_id: uuid.UUID | None) -> None:
+        if call_id is not None and self.replay_opener is not None:
+            self.replay_opener(parent, call_id)
+
     def open_ticket(self, ticket_id: uuid.UUID) -> None:
         self._deliver(self._details.detail(ticket_id), self._show_detail, self._refused)
 
@@ -125,6 +132,7 @@ class LifecycleController(QObject):
             dlg = TicketDetailDialog(detail, actor, self._profile, self._lang, self._w,
                                      reveals=self._reveals)
             dlg.actionRequested.connect(self._act)
+            dlg.replayRequested.connect(lambda cid, d=dlg: self.open_replay(d, cid))
             dlg.finished.connect(lambda _r, tid=detail.id: self._closed(tid))
             self.dialogs[detail.id] = dlg
             dlg.open()

@@ -1,0 +1,96 @@
+"""The call on a time axis (pyqtgraph): events in lanes, SLA marks, spans, a playhead.
+
+The playhead can be dragged and any event clicked: both ask for a seek through
+``seekRequested``; the dialog moves the playhead (``set_playhead``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGraphicsItem, QWidget
+
+from callcenter.domain.replay.timeline import Timeline
+from callcenter.ui.replay.labels import LANES, lane_names, mark_label
+
+LANE_COLOURS = ("#1565c0", "#6a1b9a", "#2e7d32", "#ef6c00")
+SPAN_BRUSHES = {"hold": (255, 193, 7, 60), "secure_pause": (120, 120, 120, 90)}
+PASSED, NOT_PASSED = "#c62828", "#757575"
+CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+
+
+class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
+    seekRequested = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, background="w")
+        self.setObjectName("replayTimeline")
+        self.setAccessibleName("通话时间轴")
+        self.setMinimumHeight(170)
+        self.setMouseEnabled(x=True, y=False)
+        self.hideButtons()
+        self.getPlotItem().setMenuEnabled(False)
+        self.showGrid(x=True, y=False, alpha=0.2)
+        self.setLabel("bottom", "s")
+        left = self.getAxis("left")
+        left.setTicks([list(enumerate(lane_names()))])
+        left.setWidth(80)  # room for the longest lane name (pyqtgraph drops labels that overflow)
+        self.setYRange(-0.7, 3.7, padding=0)
+        self.getPlotItem().vb.disableAutoRange()  # the ranges are set here: no bounds to compute
+        # one item per lane, one brush each: pyqtgraph draws each symbol once
+        self.lanes: list[pg.ScatterPlotItem] = []
+        for colour in LANE_COLOURS:
+            item = pg.ScatterPlotItem(size=11, brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=0.5))
+            item.sigClicked.connect(self._clicked)
+            item.setCacheMode(CACHE)  # drawn once: moving the playhead only blits it
+            self.addItem(item)
+            self.lanes.append(item)
+        self.playhead = pg.InfiniteLine(0.0, angle=90, movable=True,
+                                        pen=pg.mkPen("#0d47a1", width=2),
+                                        hoverPen=pg.mkPen("#1e88e5", width=3))
+        self.playhead.setZValue(20)
+        self.playhead.sigDragged.connect(lambda line: self.seekRequested.emit(float(line.value())))
+        self.addItem(self.playhead)
+        self._extra: list[Any] = []
+        self.mark_lines: dict[str, pg.InfiniteLine] = {}
+
+    def show_timeline(self, tl: Timeline) -> None:
+        for item in self._extra:
+            self.removeItem(item)
+        self._extra.clear()
+        self.mark_lines.clear()
+        per_lane: list[list[float]] = [[] for _ in self.lanes]
+        for e in tl.events:
+            per_lane[LANES[e.kind]].append(e.t_s)
+        for lane, (item, xs) in enumerate(zip(self.lanes, per_lane, strict=True)):
+            item.setData(x=xs, y=[lane] * len(xs))
+        for span in tl.spans:
+            region = pg.LinearRegionItem((span.start_s, span.end_s), movable=False,
+                                         brush=pg.mkBrush(*SPAN_BRUSHES[span.kind]))
+            region.setZValue(-10)
+            region.setCacheMode(CACHE)
+            self.addItem(region, ignoreBounds=True)
+            self._extra.append(region)
+        for mark in tl.marks:
+            colour = PASSED if mark.passed else NOT_PASSED
+            line = pg.InfiniteLine(mark.t_s, angle=90, movable=False,
+                                   pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
+                                   label=mark_label(mark.name),
+                                   labelOpts={"position": 0.93, "color": colour,
+                                              "fill": (255, 255, 255, 200)})
+            self.addItem(line, ignoreBounds=True)
+            self._extra.append(line)
+            self.mark_lines[mark.name] = line
+        end = max([1.0, tl.duration_s] + [m.t_s for m in tl.marks])
+        self.setXRange(0.0, end * 1.03, padding=0.01)
+
+    def set_playhead(self, t_s: float) -> None:
+        self.playhead.blockSignals(True)
+        self.playhead.setValue(t_s)
+        self.playhead.blockSignals(False)
+
+    def _clicked(self, _item: Any, points: Any, *_: Any) -> None:
+        if len(points):
+            self.seekRequested.emit(float(points[0].pos().x()))
