@@ -43,7 +43,8 @@ def test_only_the_signed_in_lead_clears_the_banner_and_the_clear_is_recorded(
         qtbot.waitUntil(lambda: not outages.emergency.isVisible())
         row = ctx.db.read_now(lambda s: s.scalars(select(EmergencyBanner)).one())
         assert row.cleared_by == "9001"
-        assert row.cleared_at is not None and before <= row.cleared_at.replace(tzinfo=UTC) <= datetime.now(UTC)
+        assert row.cleared_at is not None
+        assert before <= row.cleared_at.replace(tzinfo=UTC) <= datetime.now(UTC)
         entries = ctx.db.read_now(lambda s: recent_in(s, 50))
         cleared = [e.entry for e in entries if e.entry and e.entry.action == "emergency_cleared"]
         assert len(cleared) == 1 and cleared[0].user_id == "9001"

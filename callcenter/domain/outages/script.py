@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-KIND_ZH = {"planned": "计划停电", "temporary": "临时停电", "fault": "故障停电", "over_capacity": "超容量停电"}
+from .labels import KIND_ZH
 
 
 def outage_line(kind: str, cause: str, restore_local: str, upcoming: bool = False) -> str:

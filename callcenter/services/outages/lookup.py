@@ -90,6 +90,8 @@ class LookupQuery:
 # Longest search text: an address with building and room is under 60 characters;
 # 200 leaves room for pasted notes, and a lookup stays far under a second (issue 19)
 MAX_QUERY_CHARS = 200
+# Shortest part of a 线路/台区 name matched inside it: one character (线, 路) would match them all
+MIN_PART_CHARS = 2
 
 
 class QueryTooLong(ValueError):
@@ -209,10 +211,11 @@ def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-def _target_rows(s: Session, wanted: dict[str, set[str]], at: datetime,
-                 phases: Sequence[Phase]) -> list[tuple[str, str, SimpleNamespace]]:
-    """(target kind, value, outage) of live targets with one of the wanted keys,
-    joined to their outage and filtered by time, in one indexed query.
+def _target_rows(s: Session, wanted: dict[str, set[str]], at: datetime, phases: Sequence[Phase],
+                 contains: dict[str, set[str]] | None = None) -> list[tuple[str, str, SimpleNamespace]]:
+    """(target kind, value, outage) of live targets with one of the wanted keys
+    (or, for ``contains``, a key containing one of the texts), joined to their
+    outage and filtered by time, in one query (each term probes the kind index).
 
     Raw SQL on purpose: this runs on every screen pop, and building the same
     statement through the ORM cost more than the query itself (goal: 5 ms)."""
@@ -222,6 +225,10 @@ def _target_rows(s: Session, wanted: dict[str, set[str]], at: datetime,
         if keys:
             terms.append(f"(t.kind = ? AND t.key IN ({','.join('?' * len(keys))}))")
             params += [kind, *sorted(keys)]
+    for kind, parts in (contains or {}).items():
+        for part in sorted(parts):
+            terms.append("(t.kind = ? AND instr(t.key, ?) > 0)")
+            params += [kind, part]
     if not terms:
         return []
     where = [f"({' OR '.join(terms)})", "t.deleted_at IS NULL", "o.deleted_at IS NULL"]
@@ -254,6 +261,7 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
             raise QueryTooLong(name, len(getattr(q, name)))
     at = q.at or now
     wanted: dict[str, set[str]] = {k: set() for k in ("account", "transformer_area", "feeder", "address")}
+    contains: dict[str, set[str]] = {"transformer_area": set(), "feeder": set()}
     addresses: list[Address] = []
 
     def add(kind: str, value: str | None) -> None:
@@ -261,8 +269,16 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
         if key:
             wanted[kind].add(key)
 
+    def add_part(kind: str, value: str) -> None:
+        """Part of a 线路 or 台区 name (海关路1线 of 10kV海关路1线, or the street 海关路)."""
+        key = normalise(value)
+        if len(key) >= MIN_PART_CHARS:
+            contains[kind].add(key)
+
     add("feeder", q.feeder)
+    add_part("feeder", q.feeder)
     add("transformer_area", q.transformer_area)
+    add_part("transformer_area", q.transformer_area)
     if q.account.strip():
         add("account", q.account)
         acct = s.connection().exec_driver_sql(
@@ -276,6 +292,8 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
     if q.text.strip():  # an agent may type a 台区 or 线路 name into the one search box
         add("feeder", q.text)
         add("transformer_area", q.text)
+        add_part("feeder", q.text)
+        add_part("transformer_area", q.text)
         addresses.append(parse_address(q.text))
     for a in addresses:
         wanted["address"].update(address_candidates(a))
@@ -287,7 +305,7 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
                                     < MATCH_ORDER.index(old.matched_by)):
             best[h.outage_id] = h
 
-    for kind, value, row in _target_rows(s, wanted, at, q.phases):
+    for kind, value, row in _target_rows(s, wanted, at, q.phases, contains):
         if kind != "address":
             offer(_hit(row, at, kind, value))
         elif any(covers(_scope(value), a) for a in addresses):
