@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from callcenter.domain.clock import SystemClock
-from callcenter.domain.outages.labels import KIND_ZH, MATCH_ZH, NO_MATCH_ZH, PHASE_ZH
+from callcenter.domain.outages.labels import KIND_ZH, MATCH_ZH, NO_MATCH_ZH, OVERDUE_ZH, PHASE_ZH
 from callcenter.services.outages.importer import OutageImport, parse_local_time
 from callcenter.services.outages.lookup import LookupQuery, OutageHit, QueryTooLong, lookup_in
 from callcenter.services.privacy.policy import export_match
@@ -53,7 +53,7 @@ def _as_json(h: OutageHit) -> dict[str, object]:
     return {"id": h.source_id, "kind": h.kind.value, "status": h.status.value, "phase": h.phase.value,
             "cause": h.cause, "start": iso(h.start), "expected_restore": iso(h.expected_restore),
             "actual_restore": iso(h.actual_restore), "announced_at": iso(h.announced_at),
-            "short_notice": h.short_notice, "area": h.area, "matched_by": h.matched_by,
+            "short_notice": h.short_notice, "overdue": h.overdue, "area": h.area, "matched_by": h.matched_by,
             "matched_value": export_match(h.matched_by, h.matched_value)}
 
 
@@ -63,7 +63,8 @@ def _as_text(h: OutageHit, tz: ZoneInfo) -> str:
     restore = h.expected_restore.astimezone(tz).strftime("%Y-%m-%d %H:%M")
     how = MATCH_ZH.get(h.matched_by, h.matched_by)
     return (f"{h.source_id}\t{KIND_ZH.get(h.kind.value, h.kind.value)}\t"
-            f"{PHASE_ZH.get(h.phase.value, h.phase.value)}\t{local} -> {restore}\t"
+            f"{OVERDUE_ZH if h.overdue else PHASE_ZH.get(h.phase.value, h.phase.value)}\t"
+            f"{local} -> {restore}\t"
             f"{how}：{export_match(h.matched_by, h.matched_value)}\t{h.cause}")
 
 

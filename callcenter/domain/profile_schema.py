@@ -43,6 +43,7 @@ SCHEMA: dict[str, Any] = {
     "callback": {"max_attempts": "int", "due_hours": "float"},
     "duplicates": {"days": "int"},
     "security": {"max_failed_sign_ins": "int", "lock_minutes": "float", "idle_lock_minutes": "float"},
+    "outages": {"unverified_after_hours": "float"},
 }
 # sections a profile must have: the call loop's rules are not to be guessed
 REQUIRED = ("site", "ring", "targets", "categories", "departments", "busy_reasons", "area_types",

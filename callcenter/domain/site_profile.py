@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -99,6 +100,9 @@ class SiteProfile:
     # [security]: wrong passwords before a lock, its length, and the screen lock after idle
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
     idle_lock_minutes: float = 10.0
+    # [outages]: how long an outage past its expected restore, with no restore
+    # recorded, still takes the area's new repair tickets (issue 17)
+    outage_unverified_after_hours: float = 4.0
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def deadline_for(
@@ -112,6 +116,10 @@ class SiteProfile:
             return max(fits, key=DeadlineRule.specificity).deadline
         c = self.category(category)
         return Deadline(c.default_deadline_days if c else 1, DeadlineUnit.DAYS)
+
+    @property
+    def outage_unverified_after(self) -> timedelta:
+        return timedelta(hours=self.outage_unverified_after_hours)
 
     def category(self, code: str) -> CategoryRule | None:
         return next((c for c in self.categories if c.code == code), None)
@@ -220,6 +228,7 @@ def _checked(p: SiteProfile) -> SiteProfile:
         "screen_pop.recent_days": p.recent_ticket_days,
         "dispatch.max_deadline_days": p.max_deadline_days,
         "security.idle_lock_minutes": p.idle_lock_minutes,
+        "outages.unverified_after_hours": p.outage_unverified_after_hours,
     }
     for key, value in positive.items():
         if not value > 0:
@@ -281,6 +290,8 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             duplicate_days=int(data.get("duplicates", {}).get("days", 30)),
             lockout=_lockout(data.get("security", {})),
             idle_lock_minutes=float(data.get("security", {}).get("idle_lock_minutes", 10)),
+            outage_unverified_after_hours=float(
+                data.get("outages", {}).get("unverified_after_hours", 4)),
         ))
     except ProfileError:
         raise

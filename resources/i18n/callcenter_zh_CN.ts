@@ -72,22 +72,22 @@
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="176"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="179"/>
         <source>Repeat complaint, earlier ticket not resolved: %1</source>
         <translation>重复投诉，原工单尚未解决：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="180"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="183"/>
         <source>Reported by %1 at %2</source>
         <translation>报告人 %1，时间 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="195"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="198"/>
         <source>⚠ Open alerts: %1</source>
         <translation>⚠ 待处理提醒：%1 条</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/alerts/view.py" line="196"/>
+        <location filename="../../callcenter/ui/alerts/view.py" line="199"/>
         <source>No open alerts.</source>
         <translation>暂无待处理提醒。</translation>
     </message>
@@ -1502,62 +1502,62 @@
 <context>
     <name>OutageDesk</name>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="80"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="79"/>
         <source>Outages</source>
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="105"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="104"/>
         <source>&amp;Outages</source>
         <translation>停电信息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="108"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="107"/>
         <source>Outage lookup</source>
         <translation>停电查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="109"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="108"/>
         <source>Import outage list...</source>
         <translation>导入停电信息……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="110"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="109"/>
         <source>Raise emergency banner...</source>
         <translation>发布紧急通告……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="137"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="136"/>
         <source>Outage lookup failed: %1</source>
         <translation>停电查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="187"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="188"/>
         <source>The caller is inside an active outage: link the ticket or give a reason.</source>
         <translation>来电客户在正在停电的范围内：请关联停电，或填写仍要下发的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="224"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="225"/>
         <source>Outages: %1 active · %2 upcoming · %3 restored</source>
         <translation>停电：正在 %1 · 即将 %2 · 已恢复 %3</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="235"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="236"/>
         <source>Import outage list</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="236"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="237"/>
         <source>Outage lists (*.csv *.xlsx)</source>
         <translation>停电信息表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="245"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="246"/>
         <source>Only the shift lead imports the outage list.</source>
         <translation>只有值班长可以导入停电信息。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="259"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="260"/>
         <source>Only the shift lead can raise an emergency banner.</source>
         <translation>只有值班长可以发布紧急公告。</translation>
     </message>
@@ -1814,37 +1814,42 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="35"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="37"/>
+        <source>Past expected restore, to be verified</source>
+        <translation>超过预计恢复时间，待核实</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/texts.py" line="43"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="36"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="44"/>
         <source>Transformer area</source>
         <translation>台区</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="37"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="45"/>
         <source>Feeder</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="38"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="46"/>
         <source>Address inside scope</source>
         <translation>地址在停电范围内</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="39"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="47"/>
         <source>Scope inside searched area</source>
         <translation>停电范围在查询区域内</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="48"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="56"/>
         <source>expected restore %1</source>
         <translation>预计 %1 恢复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="52"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="60"/>
         <source>announced less than 7 days ahead</source>
         <translation>计划停电公告不足7天</translation>
     </message>
@@ -2035,22 +2040,22 @@
 <context>
     <name>PhoneStatus</name>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="56"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="55"/>
         <source>Phone online</source>
         <translation>话机在线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="60"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="59"/>
         <source>Phone offline</source>
         <translation>话机离线</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="63"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="62"/>
         <source>Not registered with the phone system. %1</source>
         <translation>未在电话系统注册。%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/phone_status.py" line="69"/>
+        <location filename="../../callcenter/ui/calls/phone_status.py" line="68"/>
         <source>The phone is offline: you cannot go ready until it is back.</source>
         <translation>话机离线：恢复在线前不能示闲。</translation>
     </message>

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from types import SimpleNamespace
@@ -32,6 +32,8 @@ from callcenter.domain.outages import (
     OutageTimes,
     Phase,
     covers,
+    lapsed,
+    overdue,
     parse_address,
     phase_at,
 )
@@ -75,6 +77,18 @@ class OutageHit:
     area: str
     matched_by: str = ""
     matched_value: str = ""
+    overdue: bool = False  # active past its expected restore, none recorded: 待核实
+    lapsed: bool = False  # overdue past the profile's time: takes no repair ticket (for_pop sets it)
+
+    @property
+    def times(self) -> OutageTimes:
+        return OutageTimes(self.kind, self.status, self.start, self.expected_restore,
+                           self.actual_restore, self.announced_at)
+
+    @property
+    def takes_repairs(self) -> bool:
+        """A new fault-repair ticket from its area is linked to it, not dispatched."""
+        return self.phase is Phase.ACTIVE and not self.lapsed
 
 
 @dataclass(frozen=True)
@@ -126,7 +140,7 @@ def _hit(o: Any, at: datetime, matched_by: str = "", value: str = "") -> OutageH
                         o.actual_restore_at, o.announced_at)
     return OutageHit(o.id, o.source_id, times.kind, o.cause, times.status, phase_at(times, at),
                      o.start_at, o.expected_restore_at, o.actual_restore_at, o.announced_at,
-                     o.short_notice, o.area, matched_by, value)
+                     o.short_notice, o.area, matched_by, value, overdue(times, at))
 
 
 def _live(*conds: ColumnElement[bool]) -> list[ColumnElement[bool]]:
@@ -333,11 +347,13 @@ def board_in(s: Session, at: datetime) -> OutageBoard:
 
 
 class Outages:
-    def __init__(self, db: Database, clock: Clock, workstation: str, *, user: CurrentUser) -> None:
+    def __init__(self, db: Database, clock: Clock, workstation: str, *, user: CurrentUser,
+                 unverified_after: timedelta = timedelta(hours=4)) -> None:
         self._db = db
         self._clock = clock
         self.workstation = workstation
         self.user = user  # only a shift lead raises or clears the emergency banner
+        self.unverified_after = unverified_after  # the profile's [outages] unverified_after_hours
 
     def lookup(self, q: LookupQuery) -> Future[list[OutageHit]]:
         now = self._clock.utc_now()
@@ -362,7 +378,10 @@ class Outages:
                             h = _hit(o, now, "address_scope", scope)
                             if h.phase in IN_CALL_PHASES:
                                 hits[oid] = h
-            return sorted(hits.values(), key=lambda h: (h.phase is not Phase.ACTIVE, h.start))
+            marked = [replace(h, lapsed=lapsed(h.times, now, self.unverified_after))
+                      for h in hits.values()]
+            return sorted(marked, key=lambda h: (not h.takes_repairs, h.phase is not Phase.ACTIVE,
+                                                 h.start))
 
         return self._db.read(run)
 
@@ -444,8 +463,9 @@ class Outages:
 
 
 def facts_for_scripts(hits: Sequence[OutageHit], tz: ZoneInfo) -> OutageFacts | None:
-    """What the scripts read out for the first active outage covering the caller."""
-    hit = next((h for h in hits if h.phase is Phase.ACTIVE), None)
+    """What the scripts read out for the first active outage covering the caller
+    (one long past its expected restore is no longer taken as the cause)."""
+    hit = next((h for h in hits if h.takes_repairs), None)
     if hit is None:
         return None
     restore = hit.expected_restore.astimezone(tz).strftime("%m月%d日%H:%M")
