@@ -262,228 +262,273 @@
 <context>
     <name>CallbackQueueView</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="98"/>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="210"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="102"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="220"/>
         <source>Sign in to take and record callbacks.</source>
         <translation>请先签入，再领取和记录回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="124"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="128"/>
         <source>Open callbacks</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="125"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="129"/>
         <source>Mine</source>
         <translation>我的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="126"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="130"/>
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="127"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="131"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="130"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="134"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="143"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="147"/>
         <source>Ta&amp;ke</source>
         <translation>领取(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="145"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="149"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="148"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="152"/>
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="158"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="162"/>
         <source>Note (required when not satisfied)</source>
         <translation>回访备注（不满意时必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="161"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="165"/>
+        <source>&amp;Dial</source>
+        <translation>拨号(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="168"/>
         <source>Reached, &amp;satisfied</source>
         <translation>已联系：满意(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="163"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="170"/>
         <source>Reached, &amp;not satisfied</source>
         <translation>已联系：不满意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="166"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="173"/>
         <source>Not &amp;reached, retry at</source>
         <translation>未联系上，预约重拨(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="181"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="188"/>
         <source>Opening (say it first):</source>
         <translation>外拨开场白（先说）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="183"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="190"/>
         <source>Department reply and earlier attempts:</source>
         <translation>部门回复与历次回访：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="243"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="250"/>
+        <source>Dial the customer (Ctrl+D) before recording the result.</source>
+        <translation>请先拨号联系客户（Ctrl+D），再记录回访结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="252"/>
+        <source>Take the callback first (Ctrl+K), then dial the customer.</source>
+        <translation>请先领取此回访任务（Ctrl+K），再拨号联系客户。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="266"/>
         <source>callback of %1</source>
         <translation>工单 %1 的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="288"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="311"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="300"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="302"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="325"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="328"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="350"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="410"/>
+        <source>Dialled %1 at %2</source>
+        <translation>已于 %2 拨打 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="52"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="350"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="53"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="54"/>
         <source>Departed</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="55"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="56"/>
         <source>Power restored</source>
         <translation>恢复送电时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="353"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="57"/>
         <source>Customer&apos;s request: %1</source>
         <translation>客户诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="354"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="58"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="357"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="20"/>
         <source>reached, satisfied</source>
         <translation>已联系，满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="358"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="22"/>
         <source>reached, not satisfied</source>
         <translation>已联系，不满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="359"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="23"/>
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="361"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="34"/>
+        <source>Record the callback result</source>
+        <translation>确认回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="35"/>
+        <source>Record the callback of ticket %1 (called %2) as: %3?</source>
+        <translation>将工单 %1 的回访（%2）记录为：%3？</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="38"/>
+        <source>Record</source>
+        <translation>确认记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="42"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="60"/>
         <source>Attempt %1/%2</source>
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="407"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="441"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="418"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="74"/>
         <source>%1: not reached %2 times; recorded as unreachable.</source>
         <translation>%1：%2次未联系上，已记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="78"/>
         <source>%1: not reached; try again at %2.</source>
         <translation>%1：未联系上，请于%2再次外呼。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="425"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="81"/>
         <source>%1: customer satisfied; callback recorded.</source>
         <translation>%1：客户满意，回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="427"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="83"/>
         <source>%1: customer not satisfied; the ticket is dispatched again.</source>
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="444"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="466"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="447"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="469"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="451"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="473"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="454"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="476"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="459"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="90"/>
         <source>Enter the ID of an agent to assign the callback to.</source>
         <translation>请输入要指派的坐席工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="460"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="92"/>
         <source>This callback is already finished.</source>
         <translation>该回访任务已结束。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="461"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="93"/>
         <source>This callback is assigned to another agent.</source>
         <translation>该回访任务已指派给其他坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="462"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="94"/>
+        <source>Take the callback before recording its result.</source>
+        <translation>请先领取此回访任务，再记录结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="95"/>
         <source>Write down why the customer is not satisfied.</source>
         <translation>请记录客户不满意的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="463"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="96"/>
         <source>The retry time must be in the future.</source>
         <translation>预约重拨时间必须晚于现在。</translation>
     </message>
