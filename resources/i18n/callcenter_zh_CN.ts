@@ -668,17 +668,17 @@
 <context>
     <name>DepartmentView</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="98"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="106"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="117"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="129"/>
         <source>Sign in as a department user to see your department&apos;s tickets.</source>
         <translation>以部门用户签入后可查看本部门工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="120"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="132"/>
         <source>Tickets dispatched to %1</source>
         <translation>下发至%1的工单</translation>
     </message>
@@ -2108,37 +2108,37 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="60"/>
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="60"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="60"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="60"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="53"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="61"/>
         <source>Address / content</source>
         <translation>地址 / 内容</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="73"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="81"/>
         <source>overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="75"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="83"/>
         <source>near deadline</source>
         <translation>临期</translation>
     </message>
@@ -3137,69 +3137,84 @@
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="77"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="83"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
         <source>Department</source>
         <translation>下发部门</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="85"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="91"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="96"/>
         <source>Departed at</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="96"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="90"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="97"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="90"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="97"/>
         <source>Restored at</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="91"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="98"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="120"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="105"/>
+        <source>time, e.g. 10:35</source>
+        <translation>时间，如 10:35</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="130"/>
         <source>urged %1 time(s)</source>
         <translation>已催办%1次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="122"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="132"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="123"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="133"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="124"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="134"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="153"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="156"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="171"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="217"/>
+        <source>The reply is incomplete: write the result for the customer.</source>
+        <translation>回复不完整：请填写给客户的处理结果。</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from callcenter.domain.deadlines import DeadlineState, deadline_state
 from callcenter.domain.site_profile import SiteProfile
@@ -107,7 +115,11 @@ class DepartmentView(QWidget):
         self.table.setAccessibleName("本部门工单")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        # the full ticket number, state, deadline and category: never cut to "LJ-···"
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda ix: self.ticketActivated.emit(self.model.row_at(ix.row()).id))
         lay.addWidget(self.table, 1)
         self.set_department(None, None)
