@@ -85,7 +85,7 @@ class QueueModel(QAbstractTableModel):
             if col == 3:
                 c = self._profile.category(r.category)
                 return c.label(self._lang) if c else r.category
-            return f"{r.address} · {r.content}"
+            return " · ".join(t for t in (r.address, r.content) if t)
         if role == Qt.ItemDataRole.ForegroundRole and state is not DeadlineState.ON_TIME:
             return QColor("#dc2626" if overdue else "#b45309")
         return None
