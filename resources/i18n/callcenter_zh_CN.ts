@@ -2314,89 +2314,282 @@
 <context>
     <name>ScriptEditorDialog</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="43"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="51"/>
         <source>Edit scripts</source>
         <translation>编辑话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="76"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="74"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="82"/>
+        <source>TOML (advanced)</source>
+        <translation>TOML（高级）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="93"/>
         <source>Preview with sample values</source>
         <translation>示例值预览</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="98"/>
         <source>Versions</source>
         <translation>版本记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="90"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="107"/>
         <source>New script</source>
         <translation>新建话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="93"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="110"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="102"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="119"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="105"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="122"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="143"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="160"/>
         <source>New script (not published yet)</source>
         <translation>新话术（尚未发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="162"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="182"/>
         <source>Version 0 (shipped with the app)</source>
         <translation>版本 0（随软件发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="183"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="183"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="165"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="185"/>
         <source>Version %1 (%2), changed by %3 at %4</source>
         <translation>版本 %1（%2），%3 修改于 %4</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="181"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="201"/>
         <source>No problems: ready to publish.</source>
         <translation>校验通过，可以发布。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="191"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="216"/>
         <source>Not saved: the script needs a valid id first.</source>
         <translation>未保存：请先填写有效的话术编号（id）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="199"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="225"/>
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="212"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="238"/>
         <source>Not published: fix the problems first.</source>
         <translation>未发布：请先修正问题。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="218"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="245"/>
         <source>Version %1 published: agents see it from their next call.</source>
         <translation>版本 %1 已发布：坐席从下一通电话起使用。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="262"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="263"/>
+        <source>This script has changes that are not saved. Close and drop them?</source>
+        <translation>此话术有未保存的修改。关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="266"/>
+        <source>Drop changes and close</source>
+        <translation>放弃修改并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="269"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptForm</name>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="30"/>
+        <source>On answering</source>
+        <translation>接听时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="31"/>
+        <source>Hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="32"/>
+        <source>Back from hold</source>
+        <translation>恢复通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="33"/>
+        <source>Cannot answer at once</source>
+        <translation>无法立即答复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="34"/>
+        <source>Passing to a department</source>
+        <translation>转交部门处理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="35"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="36"/>
+        <source>Fault triage</source>
+        <translation>故障研判</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="37"/>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="38"/>
+        <source>Outbound call</source>
+        <translation>外呼</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="39"/>
+        <source>Any time (found by search)</source>
+        <translation>任意时候（检索使用）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="45"/>
+        <source>agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="46"/>
+        <source>unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="47"/>
+        <source>customer&apos;s name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="48"/>
+        <source>calling number</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="49"/>
+        <source>account number</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="50"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="51"/>
+        <source>reply deadline</source>
+        <translation>答复时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="52"/>
+        <source>department</source>
+        <translation>下发部门</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="53"/>
+        <source>ticket number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="54"/>
+        <source>callback reason</source>
+        <translation>回访事由</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="55"/>
+        <source>outage cause</source>
+        <translation>停电原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="56"/>
+        <source>expected restore time</source>
+        <translation>预计恢复时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="57"/>
+        <source>outage area</source>
+        <translation>停电范围</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="80"/>
+        <source>category codes, e.g. fault_repair</source>
+        <translation>业务类型代码，如 fault_repair</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="82"/>
+        <source>words agents search by, separated by ，</source>
+        <translation>坐席检索用的关键词，用“，”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="88"/>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="95"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="96"/>
+        <source>Offered at</source>
+        <translation>使用环节</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="97"/>
+        <source>For categories</source>
+        <translation>适用业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="98"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="99"/>
+        <source>Lines</source>
+        <translation>话术内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="100"/>
+        <source>Placeholder</source>
+        <translation>占位符</translation>
     </message>
 </context>
 <context>
@@ -2559,6 +2752,89 @@
         <location filename="../../callcenter/ui/scripts/panel.py" line="113"/>
         <source>Closing</source>
         <translation>结束语</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptProblems</name>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="19"/>
+        <source>unknown setting “%1” (check its spelling)</source>
+        <translation>未知的设置项“%1”（请检查拼写）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="21"/>
+        <source>unknown placeholder {%1}: choose one from the list</source>
+        <translation>未知的占位符 {%1}：请从列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="23"/>
+        <source>unknown phase “%1”: choose one from the list</source>
+        <translation>未知的使用环节“%1”：请从列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="24"/>
+        <source>choose where it is offered</source>
+        <translation>请选择使用环节</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="26"/>
+        <source>unknown ticket category “%1”</source>
+        <translation>未知的业务类型“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="27"/>
+        <source>unknown condition “%1”</source>
+        <translation>未知的条件“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="28"/>
+        <source>the title is required</source>
+        <translation>请填写标题</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="29"/>
+        <source>the script&apos;s lines are required</source>
+        <translation>请填写话术内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="31"/>
+        <source>the id may hold only lower-case letters, digits, _ and -</source>
+        <translation>编号只能由小写字母、数字、_ 和 - 组成</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="33"/>
+        <source>the id must stay “%1” (calls refer to it)</source>
+        <translation>编号必须保持为“%1”（通话记录引用它）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="35"/>
+        <source>the id “%1” is already taken</source>
+        <translation>编号“%1”已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="37"/>
+        <source>the order must be a whole number</source>
+        <translation>排序必须是整数</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="38"/>
+        <source>%1 must be text</source>
+        <translation>%1 必须是文字</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="40"/>
+        <source>placeholder {%2} must be a plain name such as {agent_id}</source>
+        <translation>占位符 {%2} 只能是简单名称，如 {agent_id}</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="42"/>
+        <source>the text is not valid TOML here (a quote or bracket is missing)</source>
+        <translation>此处不是有效的 TOML（缺少引号或括号）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="56"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
