@@ -306,9 +306,11 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
     if q.text.strip():  # an agent may type a 台区 or 线路 name into the one search box
         add("feeder", q.text)
         add("transformer_area", q.text)
-        add_part("feeder", q.text)
-        add_part("transformer_area", q.text)
-        addresses.append(parse_address(q.text))
+        typed = parse_address(q.text)
+        if len(typed.chunks) <= 2:  # a name or a street, not a full address: its parts too
+            add_part("feeder", q.text)
+            add_part("transformer_area", q.text)
+        addresses.append(typed)
     for a in addresses:
         wanted["address"].update(address_candidates(a))
     best: dict[uuid.UUID, OutageHit] = {}
