@@ -2359,72 +2359,78 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="160"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="158"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="177"/>
+        <source>Save a draft first, or close to drop the changes.</source>
+        <translation>请先保存草稿，或关闭并放弃修改。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
         <source>New script (not published yet)</source>
         <translation>新话术（尚未发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="182"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="191"/>
         <source>Version 0 (shipped with the app)</source>
         <translation>版本 0（随软件发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="183"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="192"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="183"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="192"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="185"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="194"/>
         <source>Version %1 (%2), changed by %3 at %4</source>
         <translation>版本 %1（%2），%3 修改于 %4</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="201"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="210"/>
         <source>No problems: ready to publish.</source>
         <translation>校验通过，可以发布。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="216"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="225"/>
         <source>Not saved: the script needs a valid id first.</source>
         <translation>未保存：请先填写有效的话术编号（id）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="225"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="234"/>
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="238"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="247"/>
         <source>Not published: fix the problems first.</source>
         <translation>未发布：请先修正问题。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="245"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="254"/>
         <source>Version %1 published: agents see it from their next call.</source>
         <translation>版本 %1 已发布：坐席从下一通电话起使用。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="262"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="271"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="263"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="272"/>
         <source>This script has changes that are not saved. Close and drop them?</source>
         <translation>此话术有未保存的修改。关闭并放弃这些修改吗？</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="266"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="275"/>
         <source>Drop changes and close</source>
         <translation>放弃修改并关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="269"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="278"/>
         <source>Keep editing</source>
         <translation>继续编辑</translation>
     </message>

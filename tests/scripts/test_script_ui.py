@@ -351,6 +351,10 @@ def test_lead_edits_a_script_in_a_form_with_chinese_errors_and_close_asks(
         form.title.clear()
         form.title.textEdited.emit("")
         assert "标题" in dlg.problems.toPlainText()
+        dlg.list.setCurrentRow(0 if row else 1)  # another script would drop the edits: stays
+        assert dlg.list.currentRow() == row and "保存草稿" in dlg.status.text()
+        qtbot.mouseClick(dlg.new_btn, Qt.MouseButton.LeftButton)
+        assert form.text.toPlainText() == "请您稍候，{customer_name}"
         qtbot.mouseClick(dlg.close_btn, Qt.MouseButton.LeftButton)  # unsaved: asks
         box = dlg.discard_box
         assert box is not None and box.isVisible() and dlg.isVisible()

@@ -154,6 +154,9 @@ class ScriptEditorDialog(QDialog):
 
     def new_script(self) -> None:
         """Start from the template; the id in the text becomes the script's id."""
+        if self.has_unsaved_edits():
+            self.status.setText(self.tr("Save a draft first, or close to drop the changes."))
+            return
         self._script_id = None
         self.list.clearSelection()
         self.history.clear()
@@ -164,8 +167,14 @@ class ScriptEditorDialog(QDialog):
         self.form.title.setFocus()
         self.status.clear()
 
-    def _pick(self, item: QListWidgetItem | None) -> None:
+    def _pick(self, item: QListWidgetItem | None, previous: QListWidgetItem | None = None) -> None:
         if item is None:
+            return
+        if self.has_unsaved_edits():  # another script would replace the edits: stay
+            self.list.blockSignals(True)
+            self.list.setCurrentItem(previous)
+            self.list.blockSignals(False)
+            self.status.setText(self.tr("Save a draft first, or close to drop the changes."))
             return
         self.open_script(str(item.data(Qt.ItemDataRole.UserRole)))
 
