@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from callcenter.domain.clock import SystemClock
+from callcenter.domain.outages.labels import KIND_ZH, MATCH_ZH, NO_MATCH_ZH, OVERDUE_ZH, PHASE_ZH
 from callcenter.services.outages.importer import OutageImport, parse_local_time
 from callcenter.services.outages.lookup import LookupQuery, OutageHit, QueryTooLong, lookup_in
 from callcenter.services.privacy.policy import export_match
@@ -29,7 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--data-dir", type=Path)
     look = sub.add_parser("lookup", help="outages covering an address, account, feeder or 台区")
-    look.add_argument("text", nargs="?", default="", help="address (partial is fine), 台区 or 线路")
+    look.add_argument("text", nargs="?", default="",
+                      help="address, street, 台区 or 线路 (part of a name is fine)")
     look.add_argument("--account", default="")
     look.add_argument("--feeder", default="")
     look.add_argument("--transformer-area", default="")
@@ -51,8 +53,19 @@ def _as_json(h: OutageHit) -> dict[str, object]:
     return {"id": h.source_id, "kind": h.kind.value, "status": h.status.value, "phase": h.phase.value,
             "cause": h.cause, "start": iso(h.start), "expected_restore": iso(h.expected_restore),
             "actual_restore": iso(h.actual_restore), "announced_at": iso(h.announced_at),
-            "short_notice": h.short_notice, "area": h.area, "matched_by": h.matched_by,
+            "short_notice": h.short_notice, "overdue": h.overdue, "area": h.area, "matched_by": h.matched_by,
             "matched_value": export_match(h.matched_by, h.matched_value)}
+
+
+def _as_text(h: OutageHit, tz: ZoneInfo) -> str:
+    """One tab-separated line with the Chinese labels an agent reads on the desk."""
+    local = h.start.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    restore = h.expected_restore.astimezone(tz).strftime("%Y-%m-%d %H:%M")
+    how = MATCH_ZH.get(h.matched_by, h.matched_by)
+    return (f"{h.source_id}\t{KIND_ZH.get(h.kind.value, h.kind.value)}\t"
+            f"{OVERDUE_ZH if h.overdue else PHASE_ZH.get(h.phase.value, h.phase.value)}\t"
+            f"{local} -> {restore}\t"
+            f"{how}：{export_match(h.matched_by, h.matched_value)}\t{h.cause}")
 
 
 def main(argv: list[str]) -> int:
@@ -85,12 +98,9 @@ def main(argv: list[str]) -> int:
             print(json.dumps([_as_json(h) for h in hits], ensure_ascii=False))
         else:
             for h in hits:
-                local = h.start.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-                restore = h.expected_restore.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-                print(f"{h.source_id}\t{h.kind.value}\t{h.phase.value}\t{local} -> {restore}\t"
-                      f"{h.matched_by}: {export_match(h.matched_by, h.matched_value)}\t{h.cause}")
+                print(_as_text(h, tz))
             if not hits:
-                print("no known outage matches")
+                print(NO_MATCH_ZH)
         return 0
     finally:
         db.close()

@@ -56,6 +56,7 @@ SCHEMA: dict[str, Any] = {
             "options": [{"code": "str", "label": "str", "label_en": "str", "points": "float"}],
         }]}],
     }]},
+    "outages": {"unverified_after_hours": "float"},
 }
 # sections a profile must have: the call loop's rules are not to be guessed
 REQUIRED = ("site", "ring", "targets", "categories", "departments", "busy_reasons", "area_types",

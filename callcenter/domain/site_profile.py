@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -104,6 +105,9 @@ class SiteProfile:
     # [[shifts]] and [handover] (issue 13): an empty tuple means the site runs no shifts
     shifts: tuple[ShiftDef, ...] = ()
     handover: HandoverSettings = field(default_factory=HandoverSettings)
+    # [outages]: how long an outage past its expected restore, with no restore
+    # recorded, still takes the area's new repair tickets (issue 17)
+    outage_unverified_after_hours: float = 4.0
     extra: Mapping[str, Any] = field(default_factory=dict)
     # [qa]: evaluation forms and dispute limits, as written (domain/qa/forms.py reads them)
     qa: Mapping[str, Any] = field(default_factory=dict)
@@ -119,6 +123,10 @@ class SiteProfile:
             return max(fits, key=DeadlineRule.specificity).deadline
         c = self.category(category)
         return Deadline(c.default_deadline_days if c else 1, DeadlineUnit.DAYS)
+
+    @property
+    def outage_unverified_after(self) -> timedelta:
+        return timedelta(hours=self.outage_unverified_after_hours)
 
     def category(self, code: str) -> CategoryRule | None:
         return next((c for c in self.categories if c.code == code), None)
@@ -227,6 +235,7 @@ def _checked(p: SiteProfile) -> SiteProfile:
         "screen_pop.recent_days": p.recent_ticket_days,
         "dispatch.max_deadline_days": p.max_deadline_days,
         "security.idle_lock_minutes": p.idle_lock_minutes,
+        "outages.unverified_after_hours": p.outage_unverified_after_hours,
     }
     for key, value in positive.items():
         if not value > 0:
@@ -291,6 +300,8 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             shifts=parse_shifts(data.get("shifts", ())),
             handover=parse_handover(data.get("handover", {})),
             qa=dict(data.get("qa", {})),
+            outage_unverified_after_hours=float(
+                data.get("outages", {}).get("unverified_after_hours", 4)),
         ))
     except (ProfileError, ShiftError):
         raise

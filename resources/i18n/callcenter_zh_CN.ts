@@ -747,228 +747,273 @@
 <context>
     <name>CallbackQueueView</name>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="98"/>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="210"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="102"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="220"/>
         <source>Sign in to take and record callbacks.</source>
         <translation>请先签入，再领取和记录回访。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="124"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="128"/>
         <source>Open callbacks</source>
         <translation>待回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="125"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="129"/>
         <source>Mine</source>
         <translation>我的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="126"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="130"/>
         <source>Unreachable</source>
         <translation>无法联系</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="127"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="131"/>
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="130"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="134"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="143"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="147"/>
         <source>Ta&amp;ke</source>
         <translation>领取(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="145"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="149"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="148"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="152"/>
         <source>&amp;Assign</source>
         <translation>指派(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="158"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="162"/>
         <source>Note (required when not satisfied)</source>
         <translation>回访备注（不满意时必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="161"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="165"/>
+        <source>&amp;Dial</source>
+        <translation>拨号(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="168"/>
         <source>Reached, &amp;satisfied</source>
         <translation>已联系：满意(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="163"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="170"/>
         <source>Reached, &amp;not satisfied</source>
         <translation>已联系：不满意(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="166"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="173"/>
         <source>Not &amp;reached, retry at</source>
         <translation>未联系上，预约重拨(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="181"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="188"/>
         <source>Opening (say it first):</source>
         <translation>外拨开场白（先说）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="183"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="190"/>
         <source>Department reply and earlier attempts:</source>
         <translation>部门回复与历次回访：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="243"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="250"/>
+        <source>Dial the customer (Ctrl+D) before recording the result.</source>
+        <translation>请先拨号联系客户（Ctrl+D），再记录回访结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="252"/>
+        <source>Take the callback first (Ctrl+K), then dial the customer.</source>
+        <translation>请先领取此回访任务（Ctrl+K），再拨号联系客户。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="266"/>
         <source>callback of %1</source>
         <translation>工单 %1 的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="288"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="311"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="300"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="302"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="325"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="328"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="350"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="410"/>
+        <source>Dialled %1 at %2</source>
+        <translation>已于 %2 拨打 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="52"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="350"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="53"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="54"/>
         <source>Departed</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="55"/>
         <source>Arrived</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="56"/>
         <source>Power restored</source>
         <translation>恢复送电时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="353"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="57"/>
         <source>Customer&apos;s request: %1</source>
         <translation>客户诉求：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="354"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="58"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="357"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="20"/>
         <source>reached, satisfied</source>
         <translation>已联系，满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="358"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="22"/>
         <source>reached, not satisfied</source>
         <translation>已联系，不满意</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="359"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="23"/>
         <source>not reached</source>
         <translation>未联系上</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="361"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="34"/>
+        <source>Record the callback result</source>
+        <translation>确认回访结果</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="35"/>
+        <source>Record the callback of ticket %1 (called %2) as: %3?</source>
+        <translation>将工单 %1 的回访（%2）记录为：%3？</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="38"/>
+        <source>Record</source>
+        <translation>确认记录</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="42"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="60"/>
         <source>Attempt %1/%2</source>
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="407"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="441"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="418"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="74"/>
         <source>%1: not reached %2 times; recorded as unreachable.</source>
         <translation>%1：%2次未联系上，已记为无法联系。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="422"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="78"/>
         <source>%1: not reached; try again at %2.</source>
         <translation>%1：未联系上，请于%2再次外呼。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="425"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="81"/>
         <source>%1: customer satisfied; callback recorded.</source>
         <translation>%1：客户满意，回访已记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="427"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="83"/>
         <source>%1: customer not satisfied; the ticket is dispatched again.</source>
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="444"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="466"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="447"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="469"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="451"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="473"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="454"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="476"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="459"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="90"/>
         <source>Enter the ID of an agent to assign the callback to.</source>
         <translation>请输入要指派的坐席工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="460"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="92"/>
         <source>This callback is already finished.</source>
         <translation>该回访任务已结束。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="461"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="93"/>
         <source>This callback is assigned to another agent.</source>
         <translation>该回访任务已指派给其他坐席。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="462"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="94"/>
+        <source>Take the callback before recording its result.</source>
+        <translation>请先领取此回访任务，再记录结果。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="95"/>
         <source>Write down why the customer is not satisfied.</source>
         <translation>请记录客户不满意的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="463"/>
+        <location filename="../../callcenter/ui/callbacks/outcome.py" line="96"/>
         <source>The retry time must be in the future.</source>
         <translation>预约重拨时间必须晚于现在。</translation>
     </message>
@@ -1156,17 +1201,17 @@
 <context>
     <name>DepartmentView</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="98"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="106"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="117"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="129"/>
         <source>Sign in as a department user to see your department&apos;s tickets.</source>
         <translation>以部门用户签入后可查看本部门工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="120"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="132"/>
         <source>Tickets dispatched to %1</source>
         <translation>下发至%1的工单</translation>
     </message>
@@ -2301,62 +2346,62 @@
 <context>
     <name>OutageDesk</name>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="80"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="79"/>
         <source>Outages</source>
         <translation>停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="105"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="104"/>
         <source>&amp;Outages</source>
         <translation>停电信息(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="108"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="107"/>
         <source>Outage lookup</source>
         <translation>停电查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="109"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="108"/>
         <source>Import outage list...</source>
         <translation>导入停电信息……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="110"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="109"/>
         <source>Raise emergency banner...</source>
         <translation>发布紧急通告……</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="137"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="136"/>
         <source>Outage lookup failed: %1</source>
         <translation>停电查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="187"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="188"/>
         <source>The caller is inside an active outage: link the ticket or give a reason.</source>
         <translation>来电客户在正在停电的范围内：请关联停电，或填写仍要下发的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="224"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="225"/>
         <source>Outages: %1 active · %2 upcoming · %3 restored</source>
         <translation>停电：正在 %1 · 即将 %2 · 已恢复 %3</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="235"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="236"/>
         <source>Import outage list</source>
         <translation>导入停电信息</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="236"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="237"/>
         <source>Outage lists (*.csv *.xlsx)</source>
         <translation>停电信息表 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="245"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="246"/>
         <source>Only the shift lead imports the outage list.</source>
         <translation>只有值班长可以导入停电信息。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/integration.py" line="259"/>
+        <location filename="../../callcenter/ui/outages/integration.py" line="260"/>
         <source>Only the shift lead can raise an emergency banner.</source>
         <translation>只有值班长可以发布紧急公告。</translation>
     </message>
@@ -2613,37 +2658,42 @@
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="35"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="37"/>
+        <source>Past expected restore, to be verified</source>
+        <translation>超过预计恢复时间，待核实</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/outages/texts.py" line="43"/>
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="36"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="44"/>
         <source>Transformer area</source>
         <translation>台区</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="37"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="45"/>
         <source>Feeder</source>
         <translation>线路</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="38"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="46"/>
         <source>Address inside scope</source>
         <translation>地址在停电范围内</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="39"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="47"/>
         <source>Scope inside searched area</source>
         <translation>停电范围在查询区域内</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="48"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="56"/>
         <source>expected restore %1</source>
         <translation>预计 %1 恢复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/outages/texts.py" line="52"/>
+        <location filename="../../callcenter/ui/outages/texts.py" line="60"/>
         <source>announced less than 7 days ahead</source>
         <translation>计划停电公告不足7天</translation>
     </message>
@@ -3393,37 +3443,37 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="60"/>
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="60"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="60"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="52"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="60"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="53"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="61"/>
         <source>Address / content</source>
         <translation>地址 / 内容</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="73"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="81"/>
         <source>overdue</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/department_view.py" line="75"/>
+        <location filename="../../callcenter/ui/tickets/department_view.py" line="83"/>
         <source>near deadline</source>
         <translation>临期</translation>
     </message>
@@ -4043,89 +4093,288 @@
 <context>
     <name>ScriptEditorDialog</name>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="43"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="51"/>
         <source>Edit scripts</source>
         <translation>编辑话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="76"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="74"/>
+        <source>Form</source>
+        <translation>表单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="82"/>
+        <source>TOML (advanced)</source>
+        <translation>TOML（高级）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="93"/>
         <source>Preview with sample values</source>
         <translation>示例值预览</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="98"/>
         <source>Versions</source>
         <translation>版本记录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="90"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="107"/>
         <source>New script</source>
         <translation>新建话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="93"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="110"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="102"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="119"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="105"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="122"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="143"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="158"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="177"/>
+        <source>Save a draft first, or close to drop the changes.</source>
+        <translation>请先保存草稿，或关闭并放弃修改。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
         <source>New script (not published yet)</source>
         <translation>新话术（尚未发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="162"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="191"/>
         <source>Version 0 (shipped with the app)</source>
         <translation>版本 0（随软件发布）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="192"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="192"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="165"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="194"/>
         <source>Version %1 (%2), changed by %3 at %4</source>
         <translation>版本 %1（%2），%3 修改于 %4</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="181"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="210"/>
         <source>No problems: ready to publish.</source>
         <translation>校验通过，可以发布。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="191"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="225"/>
         <source>Not saved: the script needs a valid id first.</source>
         <translation>未保存：请先填写有效的话术编号（id）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="199"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="234"/>
         <source>Draft saved as version %1.</source>
         <translation>草稿已保存为版本 %1。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="212"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="247"/>
         <source>Not published: fix the problems first.</source>
         <translation>未发布：请先修正问题。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="218"/>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="254"/>
         <source>Version %1 published: agents see it from their next call.</source>
         <translation>版本 %1 已发布：坐席从下一通电话起使用。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="271"/>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="272"/>
+        <source>This script has changes that are not saved. Close and drop them?</source>
+        <translation>此话术有未保存的修改。关闭并放弃这些修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="275"/>
+        <source>Drop changes and close</source>
+        <translation>放弃修改并关闭</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/editor_dialog.py" line="278"/>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptForm</name>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="30"/>
+        <source>On answering</source>
+        <translation>接听时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="31"/>
+        <source>Hold</source>
+        <translation>保持</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="32"/>
+        <source>Back from hold</source>
+        <translation>恢复通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="33"/>
+        <source>Cannot answer at once</source>
+        <translation>无法立即答复</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="34"/>
+        <source>Passing to a department</source>
+        <translation>转交部门处理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="35"/>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="36"/>
+        <source>Fault triage</source>
+        <translation>故障研判</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="37"/>
+        <source>Closing</source>
+        <translation>结束语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="38"/>
+        <source>Outbound call</source>
+        <translation>外呼</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="39"/>
+        <source>Any time (found by search)</source>
+        <translation>任意时候（检索使用）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="45"/>
+        <source>agent ID</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="46"/>
+        <source>unit name</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="47"/>
+        <source>customer&apos;s name</source>
+        <translation>客户姓名</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="48"/>
+        <source>calling number</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="49"/>
+        <source>account number</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="50"/>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="51"/>
+        <source>reply deadline</source>
+        <translation>答复时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="52"/>
+        <source>department</source>
+        <translation>下发部门</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="53"/>
+        <source>ticket number</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="54"/>
+        <source>callback reason</source>
+        <translation>回访事由</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="55"/>
+        <source>outage cause</source>
+        <translation>停电原因</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="56"/>
+        <source>expected restore time</source>
+        <translation>预计恢复时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="57"/>
+        <source>outage area</source>
+        <translation>停电范围</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="80"/>
+        <source>category codes, e.g. fault_repair</source>
+        <translation>业务类型代码，如 fault_repair</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="82"/>
+        <source>words agents search by, separated by ，</source>
+        <translation>坐席检索用的关键词，用“，”分隔</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="88"/>
+        <source>Insert</source>
+        <translation>插入</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="95"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="96"/>
+        <source>Offered at</source>
+        <translation>使用环节</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="97"/>
+        <source>For categories</source>
+        <translation>适用业务类型</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="98"/>
+        <source>Keywords</source>
+        <translation>关键词</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="99"/>
+        <source>Lines</source>
+        <translation>话术内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/script_form.py" line="100"/>
+        <source>Placeholder</source>
+        <translation>占位符</translation>
     </message>
 </context>
 <context>
@@ -4288,6 +4537,89 @@
         <location filename="../../callcenter/ui/scripts/panel.py" line="116"/>
         <source>Closing</source>
         <translation>结束语</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptProblems</name>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="19"/>
+        <source>unknown setting “%1” (check its spelling)</source>
+        <translation>未知的设置项“%1”（请检查拼写）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="21"/>
+        <source>unknown placeholder {%1}: choose one from the list</source>
+        <translation>未知的占位符 {%1}：请从列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="23"/>
+        <source>unknown phase “%1”: choose one from the list</source>
+        <translation>未知的使用环节“%1”：请从列表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="24"/>
+        <source>choose where it is offered</source>
+        <translation>请选择使用环节</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="26"/>
+        <source>unknown ticket category “%1”</source>
+        <translation>未知的业务类型“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="27"/>
+        <source>unknown condition “%1”</source>
+        <translation>未知的条件“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="28"/>
+        <source>the title is required</source>
+        <translation>请填写标题</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="29"/>
+        <source>the script&apos;s lines are required</source>
+        <translation>请填写话术内容</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="31"/>
+        <source>the id may hold only lower-case letters, digits, _ and -</source>
+        <translation>编号只能由小写字母、数字、_ 和 - 组成</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="33"/>
+        <source>the id must stay “%1” (calls refer to it)</source>
+        <translation>编号必须保持为“%1”（通话记录引用它）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="35"/>
+        <source>the id “%1” is already taken</source>
+        <translation>编号“%1”已被使用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="37"/>
+        <source>the order must be a whole number</source>
+        <translation>排序必须是整数</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="38"/>
+        <source>%1 must be text</source>
+        <translation>%1 必须是文字</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="40"/>
+        <source>placeholder {%2} must be a plain name such as {agent_id}</source>
+        <translation>占位符 {%2} 只能是简单名称，如 {agent_id}</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="42"/>
+        <source>the text is not valid TOML here (a quote or bracket is missing)</source>
+        <translation>此处不是有效的 TOML（缺少引号或括号）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/scripts/problem_text.py" line="56"/>
+        <source>Line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
 </context>
 <context>
@@ -4945,74 +5277,89 @@
 <context>
     <name>TicketDetailDialog</name>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="75"/>
         <source>Replay the call…</source>
         <translation>回放通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="89"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="95"/>
         <source>Department</source>
         <translation>下发部门</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="91"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="97"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="95"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="102"/>
         <source>Departed at</source>
         <translation>出发时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="95"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="102"/>
         <source>Arrived at</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="96"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="103"/>
         <source>Cause</source>
         <translation>故障原因</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="96"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="103"/>
         <source>Restored at</source>
         <translation>恢复时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="97"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="104"/>
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="126"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="111"/>
+        <source>time, e.g. 10:35</source>
+        <translation>时间，如 10:35</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="136"/>
         <source>urged %1 time(s)</source>
         <translation>已催办%1次</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="128"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="138"/>
         <source>supervised</source>
         <translation>督办</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="129"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="139"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="130"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="140"/>
         <source>Deadline</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="166"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="181"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/tickets/detail_dialog.py" line="228"/>
+        <source>The reply is incomplete: write the result for the customer.</source>
+        <translation>回复不完整：请填写给客户的处理结果。</translation>
     </message>
 </context>
 <context>

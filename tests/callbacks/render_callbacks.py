@@ -24,7 +24,7 @@ from callcenter.services.tickets.workflow import TicketWorkflow
 from callcenter.ui.callbacks.integration import install
 from callcenter.ui.shared.fonts import install_cjk_font
 from callcenter.ui.shared.i18n import install_translator
-from tests.callbacks.conftest import AGENT, LEAD, CallbackRig
+from tests.callbacks.conftest import AGENT, LEAD, CallbackRig, add_rig_users
 from tests.fakes import signed_in
 from tests.ui.desk_window import make_desk_window
 
@@ -68,6 +68,7 @@ def render(out: Path, zh_file: Path | None = None) -> list[Path]:
     with tempfile.TemporaryDirectory() as tmp:
         dw = make_desk_window(Path(tmp), customers=5)
         profile = dw.desk.profile
+        add_rig_users(dw.db, profile, dw.clock)
         wf = TicketWorkflow(dw.db, dw.clock, "W01")
         user = signed_in()
         cb = Callbacks(dw.db, profile, dw.clock, wf, "W01", user=user)
@@ -77,9 +78,11 @@ def render(out: Path, zh_file: Path | None = None) -> list[Path]:
             rig.replied_ticket(content=text, phone=f"1380013800{i + 1}")
         cb.enqueue().result(timeout=5)
         rows = cb.queue().result(timeout=5).rows
-        cb.record_attempt(AttemptRequest(rows[0].id, AGENT, rows[0].version, CallResult.NOT_REACHED,
+        first = cb.take(rows[0].id, AGENT, rows[0].version).result(timeout=5)  # a result needs it taken
+        cb.record_attempt(AttemptRequest(first.id, AGENT, first.version, CallResult.NOT_REACHED,
                                          "无人接听", dw.clock.utc_now() + timedelta(minutes=40))
                           ).result(timeout=5)
+        rig.sign_in(LEAD)
         cb.assign(rows[2].id, "1025", LEAD, rows[2].version).result(timeout=5)
         dw.clock.advance(23 * 3600 + 57 * 60)  # the first two are overdue now
         feature = install(dw.window, dw.desk, dw.db, profile, dw.clock, wf)
@@ -90,10 +93,24 @@ def render(out: Path, zh_file: Path | None = None) -> list[Path]:
         w.tools.setCurrentWidget(feature.view)
         _settle(app, lambda: feature.view.model.rowCount() == 3 and feature.view._detail is not None
                 and feature.due_label.text() != "")
-        feature.view.table.selectRow(1)  # a free task: the lead may call it too
-        _settle(app, lambda: feature.view.satisfied_btn.isEnabled())
+        view = feature.view
+        view.table.selectRow(1)  # a free task: the lead may take and call it too
+        _settle(app, lambda: view.take_btn.isEnabled())
+        shots.append(out / "callbacks_free.png")  # "take it first, then dial"
+        w.grab().save(str(shots[-1]))
+        view.take()
+        _settle(app, lambda: view.dial_btn.isEnabled())
+        view.dial()
+        _settle(app, lambda: view.satisfied_btn.isEnabled())
         shots.append(out / "callbacks.png")
         w.grab().save(str(shots[-1]))
+        view.satisfied_btn.click()
+        box = view.confirm_box
+        assert box is not None
+        _settle(app, box.isVisible)
+        shots.append(out / "callbacks_confirm.png")
+        box.grab().save(str(shots[-1]))
+        box.reject()
         feature.close()
         dw.db.flush()
         dw.close()

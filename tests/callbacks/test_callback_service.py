@@ -37,9 +37,18 @@ def open_rows(rig: CallbackRig, which: QueueFilter = QueueFilter.OPEN,
 
 def attempt(rig: CallbackRig, row: CallbackRow, result: CallResult, agent: str = AGENT,
             **kw: object) -> object:
-    req = AttemptRequest(row.id, agent, row.version, result, **kw)  # type: ignore[arg-type]
     rig.sign_in(agent)
+    if row.assigned_to is None:  # a result needs the task taken first (issue 17 item 18)
+        row = rig.callbacks.take(row.id, agent, row.version).result(timeout=5)
+    req = AttemptRequest(row.id, agent, row.version, result, **kw)  # type: ignore[arg-type]
     return rig.callbacks.record_attempt(req).result(timeout=5)
+
+
+def taken(rig: CallbackRig, agent: str = AGENT) -> CallbackRow:
+    """The first open task, taken by ``agent`` (a result needs it taken)."""
+    rig.sign_in(agent)
+    row = open_rows(rig)[0]
+    return rig.callbacks.take(row.id, agent, row.version).result(timeout=5)
 
 
 def ticket_events(rig: CallbackRig, tid: uuid.UUID) -> list[str]:
@@ -142,7 +151,7 @@ def test_reached_satisfied_moves_the_ticket_on_to_archive(rig: CallbackRig) -> N
 def test_reached_not_satisfied_reopens_and_needs_a_note(rig: CallbackRig) -> None:
     tid = rig.replied_ticket()
     rig.callbacks.enqueue().result(timeout=5)
-    row = open_rows(rig)[0]
+    row = taken(rig)
     with pytest.raises(CallbackRefused) as err:
         attempt(rig, row, CallResult.REACHED_NOT_SATISFIED, note="  ")
     assert err.value.reason == "note_required"
@@ -199,7 +208,7 @@ def test_max_attempts_comes_from_the_profile(tmp_path: Path) -> None:
 def test_retry_in_the_past_is_refused_and_nothing_is_written(rig: CallbackRig) -> None:
     rig.replied_ticket()
     rig.callbacks.enqueue().result(timeout=5)
-    row = open_rows(rig)[0]
+    row = taken(rig)
     with pytest.raises(CallbackRefused) as err:
         attempt(rig, row, CallResult.NOT_REACHED, retry_at=rig.clock.utc_now() - timedelta(minutes=1))
     assert err.value.reason == "retry_in_past"
@@ -211,7 +220,7 @@ def test_a_refused_transition_writes_nothing(rig: CallbackRig) -> None:
     """The ticket was reopened behind the queue's back: the attempt is refused whole."""
     tid = rig.replied_ticket()
     rig.callbacks.enqueue().result(timeout=5)
-    row = open_rows(rig)[0]
+    row = taken(rig)
     rig.act(tid, TicketAction.CALLBACK_NOT_SATISFIED, Actor(LEAD, Role.SHIFT_LEAD), note="值班长回访")
     events = ticket_events(rig, tid)
     with pytest.raises(TransitionRefused) as err:
@@ -220,7 +229,7 @@ def test_a_refused_transition_writes_nothing(rig: CallbackRig) -> None:
     assert count(rig, CallbackAttempt) == 0
     assert ticket_events(rig, tid) == events
     task = rig.db.read_now(lambda s: s.get(CallbackTask, row.id))
-    assert (task.attempts, task.version, task.assigned_to) == (0, row.version, None)
+    assert (task.attempts, task.version, task.assigned_to) == (0, row.version, AGENT)
 
 
 class FailingWorkflow(TicketWorkflow):
@@ -238,7 +247,7 @@ def test_a_failure_after_the_ticket_moved_rolls_everything_back(rig: CallbackRig
     cb = Callbacks(rig.db, rig.profile, rig.clock, FailingWorkflow(rig.db, rig.clock, "W01"), "W01",
                    user=signed_in(AGENT))
     cb.enqueue().result(timeout=5)
-    row = open_rows(rig)[0]
+    row = taken(rig)
     version = rig.workflow.get(tid).version
     with pytest.raises(RuntimeError):
         cb.record_attempt(AttemptRequest(row.id, AGENT, row.version, CallResult.REACHED_SATISFIED)
@@ -348,3 +357,18 @@ def test_the_callback_due_time_comes_from_the_profile(tmp_path: Path) -> None:
         assert r.due_at == r.replied_at + timedelta(hours=2.5)
     finally:
         rig.db.close()
+
+
+def test_a_result_needs_the_task_taken(rig: CallbackRig) -> None:
+    """Issue 17 item 18: nobody records 客户满意 on a callback nobody took."""
+    tid = rig.replied_ticket()
+    rig.callbacks.enqueue().result(timeout=5)
+    row = open_rows(rig)[0]
+    rig.sign_in(AGENT)
+    with pytest.raises(CallbackRefused) as err:
+        rig.callbacks.record_attempt(AttemptRequest(row.id, AGENT, row.version,
+                                                    CallResult.REACHED_SATISFIED)).result(timeout=5)
+    assert err.value.reason == "not_claimed"
+    assert count(rig, CallbackAttempt) == 0
+    assert rig.workflow.get(tid).state is TicketState.REPLIED
+    assert open_rows(rig)[0] == row

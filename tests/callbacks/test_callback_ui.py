@@ -72,6 +72,30 @@ def key(qtbot: QtBot, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.
     qtbot.keyClick(QApplication.focusWidget() or QWidget(), k, mod)
 
 
+def take_and_dial(qtbot: QtBot, view: CallbackQueueView) -> None:
+    """Ctrl+K takes the current task (unless it is this agent's already), Ctrl+D dials."""
+    row = view.current_row()
+    assert row is not None
+    view.window().activateWindow()  # back from the confirmation box: shortcuts need the window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view.window(), timeout=WAIT)
+    if row.assigned_to != view.agent:
+        qtbot.waitUntil(view.take_btn.isEnabled, timeout=WAIT)
+        view.table.setFocus()
+        with qtbot.waitSignal(view.queueLoaded, timeout=WAIT):
+            key(qtbot, Qt.Key.Key_K)
+    qtbot.waitUntil(view.dial_btn.isEnabled, timeout=WAIT)
+    view.table.setFocus()
+    key(qtbot, Qt.Key.Key_D)
+    assert view.satisfied_btn.isEnabled()
+
+
+def confirm(qtbot: QtBot, view: CallbackQueueView) -> None:
+    """确认记录 in the confirmation the result buttons open."""
+    box = view.confirm_box
+    assert box is not None and box.isVisible()
+    qtbot.mouseClick(box.yes_btn, Qt.MouseButton.LeftButton)
+
+
 def test_agent_takes_and_records_satisfied_by_keyboard(qtbot: QtBot, tab: Tab) -> None:
     tid = tab.rig.replied_ticket()
     open_tab(qtbot, tab)
@@ -84,10 +108,11 @@ def test_agent_takes_and_records_satisfied_by_keyboard(qtbot: QtBot, tab: Tab) -
     with qtbot.waitSignal(view.queueLoaded, timeout=WAIT):
         key(qtbot, Qt.Key.Key_K)
     assert view.model.row_at(0).assigned_to == AGENT  # type: ignore[union-attr]
-    qtbot.waitUntil(lambda: view.satisfied_btn.isEnabled(), timeout=WAIT)
+    take_and_dial(qtbot, view)
     view.table.setFocus()
+    key(qtbot, Qt.Key.Key_1)
     with qtbot.waitSignal(view.attemptRecorded, timeout=WAIT) as sig:
-        key(qtbot, Qt.Key.Key_1)
+        confirm(qtbot, view)
     assert sig.args[0].row.outcome == "reached_satisfied"
     assert tab.rig.workflow.get(tid).state is TicketState.VISITED
     qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=WAIT)
@@ -98,14 +123,15 @@ def test_not_satisfied_needs_a_chinese_note_and_reopens(qtbot: QtBot, tab: Tab) 
     tid = tab.rig.replied_ticket()
     open_tab(qtbot, tab)
     view = tab.view
-    qtbot.waitUntil(lambda: view.unsatisfied_btn.isEnabled(), timeout=WAIT)
+    take_and_dial(qtbot, view)
     view.unsatisfied_btn.click()  # no note: refused at once, nothing written
     assert view.note.hasFocus() or QApplication.focusWidget() is view.note
     assert tab.rig.workflow.get(tid).state is TicketState.REPLIED
     ime_commit(view.note, "客户反映仍有闪断")
+    view.table.setFocus()
+    key(qtbot, Qt.Key.Key_2)
     with qtbot.waitSignal(view.attemptRecorded, timeout=WAIT):
-        view.table.setFocus()
-        key(qtbot, Qt.Key.Key_2)
+        confirm(qtbot, view)
     assert tab.rig.workflow.get(tid).state is TicketState.DISPATCHED
     assert view.note.text() == ""
 
@@ -115,12 +141,14 @@ def test_not_reached_three_times_is_recorded_unreachable(qtbot: QtBot, tab: Tab)
     open_tab(qtbot, tab)
     view = tab.view
     for n in (1, 2, 3):
-        qtbot.waitUntil(lambda: view.not_reached_btn.isEnabled(), timeout=WAIT)
+        qtbot.waitUntil(lambda: view._detail is not None, timeout=WAIT)
+        take_and_dial(qtbot, view)
         default = view._retry_utc() - tab.dw.clock.utc_now()
         assert timedelta(minutes=29) < default <= timedelta(minutes=30)
+        view.table.setFocus()
+        key(qtbot, Qt.Key.Key_3)
         with qtbot.waitSignal(view.attemptRecorded, timeout=WAIT) as sig:
-            view.table.setFocus()
-            key(qtbot, Qt.Key.Key_3)
+            confirm(qtbot, view)
         assert sig.args[0].row.attempts == n
         tab.dw.clock.advance(31 * 60)
         with qtbot.waitSignal(view.queueLoaded, timeout=WAIT):
@@ -139,10 +167,11 @@ def test_retry_time_in_the_past_is_refused(qtbot: QtBot, tab: Tab) -> None:
     tab.rig.replied_ticket()
     open_tab(qtbot, tab)
     view = tab.view
-    qtbot.waitUntil(lambda: view.not_reached_btn.isEnabled(), timeout=WAIT)
+    take_and_dial(qtbot, view)
     view.retry_at.setDateTime(view.retry_at.dateTime().addSecs(-3600))
     with qtbot.waitSignal(view.messageShown, timeout=WAIT):
-        view.not_reached_btn.click()
+        view.not_reached_btn.click()  # refused before asking: no confirmation opens
+    assert view.confirm_box is None
     qtbot.waitUntil(lambda: view.retry_at.hasFocus(), timeout=WAIT)
     assert view.model.row_at(0).attempts == 0  # type: ignore[union-attr]
 
@@ -186,3 +215,41 @@ def test_closing_the_window_stops_the_refresh(qtbot: QtBot, tab: Tab) -> None:
     tab.dw.window.close()
     assert not tab.feature.timer.isActive()
     tab.view.sync()  # starts nothing on a database about to close
+
+
+def test_an_outcome_needs_the_task_taken_a_call_dialled_and_a_confirmation(
+        qtbot: QtBot, tab: Tab) -> None:
+    """Issue 17 item 18: one click no longer records 客户满意 on a callback that
+    nobody claimed and nobody called."""
+    tid = tab.rig.replied_ticket()
+    open_tab(qtbot, tab)
+    view = tab.view
+    results = (view.satisfied_btn, view.unsatisfied_btn, view.not_reached_btn)
+    assert not any(b.isEnabled() for b in results)  # nobody has taken it
+    assert not view.dial_btn.isEnabled()
+    assert view.dial_hint.text() == "Take the callback first (Ctrl+K), then dial the customer."
+    with qtbot.waitSignal(view.queueLoaded, timeout=WAIT):
+        key(qtbot, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: view.dial_btn.isEnabled(), timeout=WAIT)
+    assert not any(b.isEnabled() for b in results)  # taken, but nobody called yet
+    assert view.dial_hint.text() == "Dial the customer (Ctrl+D) before recording the result."
+    view.table.setFocus()
+    key(qtbot, Qt.Key.Key_D)
+    shown = view.model.index(0, view.model.COLUMNS.index("phone")).data()
+    assert view.dial_hint.text().startswith("Dialled " + shown)
+    assert all(b.isEnabled() for b in results)
+    view.satisfied_btn.click()  # asks first; nothing is written yet
+    box = view.confirm_box
+    assert box is not None and box.isVisible()
+    assert "satisfied" in box.text() and tab.rig.workflow.get(tid).number in box.text()
+    assert tab.rig.workflow.get(tid).state is TicketState.REPLIED
+    qtbot.mouseClick(box.no_btn, Qt.MouseButton.LeftButton)  # changed their mind
+    qtbot.waitUntil(lambda: not box.isVisible(), timeout=WAIT)
+    assert tab.rig.workflow.get(tid).state is TicketState.REPLIED
+    view.satisfied_btn.click()
+    box = view.confirm_box
+    assert box is not None
+    with qtbot.waitSignal(view.attemptRecorded, timeout=WAIT) as sig:
+        qtbot.mouseClick(box.yes_btn, Qt.MouseButton.LeftButton)
+    assert sig.args[0].row.outcome == "reached_satisfied"
+    assert tab.rig.workflow.get(tid).state is TicketState.VISITED

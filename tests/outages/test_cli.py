@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import GOOD_ROWS, write_csv
+from .conftest import GOOD_ROWS, HEADER, write_csv
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -49,3 +49,40 @@ def test_an_overlong_lookup_is_refused_with_a_message(tmp_path: Path) -> None:
     r = run("lookup", "幸福" * 5_000, "--data-dir", str(tmp_path / "data"))
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert r.stderr.strip() == "callcenter outages lookup: the text is 10000 characters long; at most 200"
+
+
+def _demo_like_store(tmp_path: Path) -> Path:
+    """A temporary outage on feeder 10kV海关路1线, as the demo has (DEMO-T001), and an
+    address-scope outage on 海关路 numbers 1-20, far ahead so both are upcoming."""
+    header = HEADER
+    rows = ["TD101,临时停电,线路临时抢修消缺,2099-11-23 08:00,2099-11-23 18:00,,,10kV海关路1线,,,",
+            "TD102,计划停电,配网改造,2099-11-24 08:00,2099-11-24 18:00,,,,,临港区海关路12号,2099-11-10 10:00"]
+    data = tmp_path / "data"
+    r = run("import", str(write_csv(tmp_path / "h.csv", rows, header=header)), "--data-dir", str(data))
+    assert r.returncode == 0, r.stderr
+    return data
+
+
+def test_lookup_matches_part_of_a_feeder_name_and_a_street(tmp_path: Path) -> None:
+    """Issue 17 item 22: the help says partial text works."""
+    data = _demo_like_store(tmp_path)
+    r = run("lookup", "海关路1线", "--json", "--data-dir", str(data))
+    assert r.returncode == 0, r.stderr
+    assert [(h["id"], h["matched_by"]) for h in json.loads(r.stdout)] == [("TD101", "feeder")]
+    r = run("lookup", "--feeder", "海关路1线", "--json", "--data-dir", str(data))
+    assert [h["id"] for h in json.loads(r.stdout)] == ["TD101"]
+    r = run("lookup", "海关路", "--json", "--data-dir", str(data))
+    assert sorted(h["id"] for h in json.loads(r.stdout)) == ["TD101", "TD102"]
+    r = run("lookup", "线", "--json", "--data-dir", str(data))  # one character is too little
+    assert json.loads(r.stdout) == []
+
+
+def test_lookup_text_output_prints_chinese_labels(tmp_path: Path) -> None:
+    data = _demo_like_store(tmp_path)
+    r = run("lookup", "海关路1线", "--data-dir", str(data))
+    assert r.returncode == 0, r.stderr
+    line = r.stdout.strip()
+    assert "TD101" in line and "临时停电" in line and "即将停电" in line and "线路" in line
+    assert "temporary" not in line and "upcoming" not in line and "feeder" not in line
+    r = run("lookup", "无此路", "--data-dir", str(data))
+    assert r.stdout.strip() == "未找到相关停电信息"

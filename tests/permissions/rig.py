@@ -184,6 +184,7 @@ def _callback_task(r: Rig) -> tuple[uuid.UUID, int]:
 
 def _callback_record(r: Rig, a: Actor) -> None:
     task, version = _callback_task(r)
+    version = r.callbacks.take(task, a.user_id, version).result(timeout=5).version  # taken first
     out = r.callbacks.record_attempt(AttemptRequest(task, a.user_id, version,
                                                     CallResult.REACHED_SATISFIED)).result(timeout=5)
     assert out.ticket_state is TicketState.VISITED

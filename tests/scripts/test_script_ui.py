@@ -263,7 +263,7 @@ def test_shift_lead_adds_a_new_script_agents_can_find(qtbot: QtBot, rig: Rig) ->
     text = dlg.source.toPlainText().replace('"new_script"', '"meter_reading"').replace(
         'text = "{customer_name}您好，"', 'text = "抄表日为每月{deadline}，请您留意。"')
     dlg.source.setPlainText(text.replace('phase = "any"', 'phase = "lunch"'))
-    assert "unknown phase 'lunch'" in dlg.problems.toPlainText() and not dlg.publish_btn.isEnabled()
+    assert "unknown phase “lunch”" in dlg.problems.toPlainText() and not dlg.publish_btn.isEnabled()
     dlg.source.setPlainText(text)
     qtbot.mouseClick(dlg.publish_btn, Qt.MouseButton.LeftButton)
     assert "9001" in dlg.version.text()
@@ -272,6 +272,12 @@ def test_shift_lead_adds_a_new_script_agents_can_find(qtbot: QtBot, rig: Rig) ->
     dlg.source.setPlainText(text)
     qtbot.mouseClick(dlg.publish_btn, Qt.MouseButton.LeftButton)
     assert "already taken" in dlg.problems.toPlainText()
+    qtbot.mouseClick(dlg.close_btn, Qt.MouseButton.LeftButton)  # not published: asks first
+    box = dlg.discard_box
+    assert box is not None and box.isVisible()
+    drop = next(b for b in box.buttons() if b.objectName() == "scriptEditorDiscard")
+    qtbot.mouseClick(drop, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: rig.integ.editor is None)
 
 
 def test_phrase_keys_work_only_on_the_call_tab(qtbot: QtBot, rig: Rig) -> None:
@@ -322,3 +328,69 @@ def test_triage_dispatch_repair_preselects_the_repair_centre_and_sub_type(
         qtbot.keyClick(guide, digit)  # single, meter box, not tripped, utility property
     assert guide.walk.outcome == "dispatch_repair"
     assert form.subtype.currentData() == "utility_fault"
+
+
+def test_lead_edits_a_script_in_a_form_with_chinese_errors_and_close_asks(
+        qtbot: QtBot, rig: Rig) -> None:
+    """Issue 17 item 20: a form (title, where offered, lines with placeholders, preview),
+    TOML stays the storage, problems in Chinese, 关闭 with unsaved edits asks."""
+    import tomllib
+
+    from PySide6.QtWidgets import QApplication
+
+    from callcenter.ui.shared.i18n import install_translator
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    tr = install_translator(app, "zh")
+    assert tr is not None
+    try:
+        rig.dw.desk.sign_in("9001")
+        rig.integ.open_editor()
+        dlg = rig.integ.editor
+        assert dlg is not None
+        qtbot.waitUntil(dlg.isVisible)
+        row = next(i for i in range(dlg.list.count()) if "[hold]" in dlg.list.item(i).text())
+        dlg.list.setCurrentRow(row)
+        form = dlg.form
+        assert dlg.tabs.currentWidget() is form and form.isEnabled()
+        assert form.title.text() == tomllib.loads(dlg.source.toPlainText())["title"]
+        assert form.phase.currentData() == "hold"
+        form.title.clear()
+        ime_commit(form.title, "请稍候")
+        form.text.selectAll()
+        ime_commit(form.text, "请您稍候，")
+        i = form.placeholder.findData("customer_name")
+        form.placeholder.setCurrentIndex(i)
+        qtbot.mouseClick(form.insert_btn, Qt.MouseButton.LeftButton)
+        data = tomllib.loads(dlg.source.toPlainText())  # the TOML text is the storage
+        assert data["title"] == "请稍候" and data["text"] == "请您稍候，{customer_name}"
+        assert data["id"] == "hold" and "keywords" in data  # what the form does not show is kept
+        assert "请您稍候，张女士" in dlg.preview.toPlainText()
+        assert dlg.publish_btn.isEnabled()
+        dlg.source.setPlainText(dlg.source.toPlainText() + 'bogus = "x"\n')
+        assert "第" in dlg.problems.toPlainText() and "bogus" in dlg.problems.toPlainText()
+        assert "unknown key" not in dlg.problems.toPlainText()  # said in Chinese
+        form.title.clear()
+        form.title.textEdited.emit("")
+        assert "标题" in dlg.problems.toPlainText()
+        dlg.list.setCurrentRow(0 if row else 1)  # another script would drop the edits: stays
+        assert dlg.list.currentRow() == row and "保存草稿" in dlg.status.text()
+        qtbot.mouseClick(dlg.new_btn, Qt.MouseButton.LeftButton)
+        assert form.text.toPlainText() == "请您稍候，{customer_name}"
+        qtbot.mouseClick(dlg.close_btn, Qt.MouseButton.LeftButton)  # unsaved: asks
+        box = dlg.discard_box
+        assert box is not None and box.isVisible() and dlg.isVisible()
+        keep = next(b for b in box.buttons() if b.objectName() == "scriptEditorKeep")
+        qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not box.isVisible())
+        assert dlg.isVisible() and form.text.toPlainText() == "请您稍候，{customer_name}"  # nothing lost
+        qtbot.mouseClick(dlg.close_btn, Qt.MouseButton.LeftButton)
+        box = dlg.discard_box
+        assert box is not None
+        drop = next(b for b in box.buttons() if b.objectName() == "scriptEditorDiscard")
+        qtbot.mouseClick(drop, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: rig.integ.editor is None)
+        assert rig.integ.library.library.get("hold").version == 0  # type: ignore[union-attr]
+    finally:
+        app.removeTranslator(tr)

@@ -12,11 +12,14 @@ from .windows import (
     OutageStatus,
     OutageTimes,
     Phase,
+    lapsed,
+    overdue,
     phase_at,
     short_notice,
 )
 
 __all__ = [
     "NOTICE_DAYS", "RECENT_RESTORE", "Address", "OutageKind", "OutageStatus", "OutageTimes",
-    "Phase", "covers", "normalise", "parse_address", "phase_at", "short_notice", "split_chunks",
+    "Phase", "covers", "lapsed", "normalise", "overdue", "parse_address", "phase_at", "short_notice",
+    "split_chunks",
 ]

@@ -74,6 +74,20 @@ def phase_at(o: OutageTimes, at: datetime, recent: timedelta = RECENT_RESTORE) -
     return Phase.ACTIVE
 
 
+def overdue(o: OutageTimes, at: datetime) -> bool:
+    """Active at ``at`` and past its expected restore time with no restore recorded:
+    shown as 超过预计恢复时间，待核实 (the dispatch export may be late, or the
+    outage forgotten)."""
+    return phase_at(o, at) is Phase.ACTIVE and at >= o.expected_restore
+
+
+def lapsed(o: OutageTimes, at: datetime, unverified_after: timedelta) -> bool:
+    """Overdue for ``unverified_after`` or longer (the site profile's
+    ``[outages] unverified_after_hours``): still shown, but no longer taken as the
+    cause of a new fault, so a repair ticket from its area is dispatched again."""
+    return overdue(o, at) and at - o.expected_restore >= unverified_after
+
+
 def short_notice(o: OutageTimes, days: int = NOTICE_DAYS) -> bool:
     """A planned outage announced less than ``days`` before its start breaks
     commitment 7. Unknown announcement time: not flagged (nothing to judge by)."""

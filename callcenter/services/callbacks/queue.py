@@ -92,7 +92,7 @@ class QueueFilter(Enum):
 
 
 class CallbackRefused(Exception):
-    """``reason``: assignee_invalid | task_closed | assigned_to_other |
+    """``reason``: assignee_invalid | task_closed | assigned_to_other | not_claimed |
     note_required | retry_in_past. (Who may act at all is the permission table:
     ``PermissionDenied``.)"""
 
@@ -444,14 +444,14 @@ class Callbacks:
     def record_attempt_in(self, s: Session, req: AttemptRequest) -> AttemptOutcome:
         actor = self._caller(req.agent_id)
         task = self._open_task(s, req.task_id, req.expected_version)
-        if task.assigned_to not in (None, req.agent_id):
+        if task.assigned_to is None:  # a result needs someone who took the task (issue 17)
+            raise CallbackRefused("not_claimed")
+        if task.assigned_to != req.agent_id:
             raise CallbackRefused("assigned_to_other")
         ticket = s.get(Ticket, task.ticket_id)
         if ticket is None:
             raise TicketNotFound(task.ticket_id)
         now = self._clock.utc_now()
-        if task.assigned_to is None:
-            task.assigned_to, task.assigned_by, task.taken_at = req.agent_id, req.agent_id, now
         task.attempts += 1
         reached = req.result is not CallResult.NOT_REACHED
         final = reached or task.attempts >= self.profile.callback_max_attempts

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from types import SimpleNamespace
@@ -32,6 +32,8 @@ from callcenter.domain.outages import (
     OutageTimes,
     Phase,
     covers,
+    lapsed,
+    overdue,
     parse_address,
     phase_at,
 )
@@ -75,6 +77,18 @@ class OutageHit:
     area: str
     matched_by: str = ""
     matched_value: str = ""
+    overdue: bool = False  # active past its expected restore, none recorded: 待核实
+    lapsed: bool = False  # overdue past the profile's time: takes no repair ticket (for_pop sets it)
+
+    @property
+    def times(self) -> OutageTimes:
+        return OutageTimes(self.kind, self.status, self.start, self.expected_restore,
+                           self.actual_restore, self.announced_at)
+
+    @property
+    def takes_repairs(self) -> bool:
+        """A new fault-repair ticket from its area is linked to it, not dispatched."""
+        return self.phase is Phase.ACTIVE and not self.lapsed
 
 
 @dataclass(frozen=True)
@@ -90,6 +104,8 @@ class LookupQuery:
 # Longest search text: an address with building and room is under 60 characters;
 # 200 leaves room for pasted notes, and a lookup stays far under a second (issue 19)
 MAX_QUERY_CHARS = 200
+# Shortest part of a 线路/台区 name matched inside it: one character (线, 路) would match them all
+MIN_PART_CHARS = 2
 
 
 class QueryTooLong(ValueError):
@@ -124,7 +140,7 @@ def _hit(o: Any, at: datetime, matched_by: str = "", value: str = "") -> OutageH
                         o.actual_restore_at, o.announced_at)
     return OutageHit(o.id, o.source_id, times.kind, o.cause, times.status, phase_at(times, at),
                      o.start_at, o.expected_restore_at, o.actual_restore_at, o.announced_at,
-                     o.short_notice, o.area, matched_by, value)
+                     o.short_notice, o.area, matched_by, value, overdue(times, at))
 
 
 def _live(*conds: ColumnElement[bool]) -> list[ColumnElement[bool]]:
@@ -209,10 +225,11 @@ def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-def _target_rows(s: Session, wanted: dict[str, set[str]], at: datetime,
-                 phases: Sequence[Phase]) -> list[tuple[str, str, SimpleNamespace]]:
-    """(target kind, value, outage) of live targets with one of the wanted keys,
-    joined to their outage and filtered by time, in one indexed query.
+def _target_rows(s: Session, wanted: dict[str, set[str]], at: datetime, phases: Sequence[Phase],
+                 contains: dict[str, set[str]] | None = None) -> list[tuple[str, str, SimpleNamespace]]:
+    """(target kind, value, outage) of live targets with one of the wanted keys
+    (or, for ``contains``, a key containing one of the texts), joined to their
+    outage and filtered by time, in one query (each term probes the kind index).
 
     Raw SQL on purpose: this runs on every screen pop, and building the same
     statement through the ORM cost more than the query itself (goal: 5 ms)."""
@@ -222,6 +239,10 @@ def _target_rows(s: Session, wanted: dict[str, set[str]], at: datetime,
         if keys:
             terms.append(f"(t.kind = ? AND t.key IN ({','.join('?' * len(keys))}))")
             params += [kind, *sorted(keys)]
+    for kind, parts in (contains or {}).items():
+        for part in sorted(parts):
+            terms.append("(t.kind = ? AND instr(t.key, ?) > 0)")
+            params += [kind, part]
     if not terms:
         return []
     where = [f"({' OR '.join(terms)})", "t.deleted_at IS NULL", "o.deleted_at IS NULL"]
@@ -254,6 +275,7 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
             raise QueryTooLong(name, len(getattr(q, name)))
     at = q.at or now
     wanted: dict[str, set[str]] = {k: set() for k in ("account", "transformer_area", "feeder", "address")}
+    contains: dict[str, set[str]] = {"transformer_area": set(), "feeder": set()}
     addresses: list[Address] = []
 
     def add(kind: str, value: str | None) -> None:
@@ -261,8 +283,16 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
         if key:
             wanted[kind].add(key)
 
+    def add_part(kind: str, value: str) -> None:
+        """Part of a 线路 or 台区 name (海关路1线 of 10kV海关路1线, or the street 海关路)."""
+        key = normalise(value)
+        if len(key) >= MIN_PART_CHARS:
+            contains[kind].add(key)
+
     add("feeder", q.feeder)
+    add_part("feeder", q.feeder)
     add("transformer_area", q.transformer_area)
+    add_part("transformer_area", q.transformer_area)
     if q.account.strip():
         add("account", q.account)
         acct = s.connection().exec_driver_sql(
@@ -276,7 +306,11 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
     if q.text.strip():  # an agent may type a 台区 or 线路 name into the one search box
         add("feeder", q.text)
         add("transformer_area", q.text)
-        addresses.append(parse_address(q.text))
+        typed = parse_address(q.text)
+        if len(typed.chunks) <= 2:  # a name or a street, not a full address: its parts too
+            add_part("feeder", q.text)
+            add_part("transformer_area", q.text)
+        addresses.append(typed)
     for a in addresses:
         wanted["address"].update(address_candidates(a))
     best: dict[uuid.UUID, OutageHit] = {}
@@ -287,7 +321,7 @@ def lookup_in(s: Session, q: LookupQuery, now: datetime) -> list[OutageHit]:
                                     < MATCH_ORDER.index(old.matched_by)):
             best[h.outage_id] = h
 
-    for kind, value, row in _target_rows(s, wanted, at, q.phases):
+    for kind, value, row in _target_rows(s, wanted, at, q.phases, contains):
         if kind != "address":
             offer(_hit(row, at, kind, value))
         elif any(covers(_scope(value), a) for a in addresses):
@@ -315,11 +349,13 @@ def board_in(s: Session, at: datetime) -> OutageBoard:
 
 
 class Outages:
-    def __init__(self, db: Database, clock: Clock, workstation: str, *, user: CurrentUser) -> None:
+    def __init__(self, db: Database, clock: Clock, workstation: str, *, user: CurrentUser,
+                 unverified_after: timedelta = timedelta(hours=4)) -> None:
         self._db = db
         self._clock = clock
         self.workstation = workstation
         self.user = user  # only a shift lead raises or clears the emergency banner
+        self.unverified_after = unverified_after  # the profile's [outages] unverified_after_hours
 
     def lookup(self, q: LookupQuery) -> Future[list[OutageHit]]:
         now = self._clock.utc_now()
@@ -344,7 +380,10 @@ class Outages:
                             h = _hit(o, now, "address_scope", scope)
                             if h.phase in IN_CALL_PHASES:
                                 hits[oid] = h
-            return sorted(hits.values(), key=lambda h: (h.phase is not Phase.ACTIVE, h.start))
+            marked = [replace(h, lapsed=lapsed(h.times, now, self.unverified_after))
+                      for h in hits.values()]
+            return sorted(marked, key=lambda h: (not h.takes_repairs, h.phase is not Phase.ACTIVE,
+                                                 h.start))
 
         return self._db.read(run)
 
@@ -426,8 +465,9 @@ class Outages:
 
 
 def facts_for_scripts(hits: Sequence[OutageHit], tz: ZoneInfo) -> OutageFacts | None:
-    """What the scripts read out for the first active outage covering the caller."""
-    hit = next((h for h in hits if h.phase is Phase.ACTIVE), None)
+    """What the scripts read out for the first active outage covering the caller
+    (one long past its expected restore is no longer taken as the cause)."""
+    hit = next((h for h in hits if h.takes_repairs), None)
     if hit is None:
         return None
     restore = hit.expected_restore.astimezone(tz).strftime("%m月%d日%H:%M")

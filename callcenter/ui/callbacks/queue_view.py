@@ -11,6 +11,7 @@ through a queued signal, so the tab never waits on the database.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from datetime import datetime
@@ -64,6 +65,7 @@ from callcenter.services.callbacks.queue import (
 from callcenter.services.privacy.policy import policy_for
 from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.storage.database import StoreFailure
+from callcenter.ui.callbacks.outcome import OutcomeConfirm, outcome_text, refusal_text, reply_text
 from callcenter.ui.callbacks.queue_model import CallbackQueueModel, FutureRelay
 from callcenter.ui.privacy.reveal_dialog import ask_reveal, reveal_button
 from callcenter.ui.shared.refusals import permission_message
@@ -89,6 +91,8 @@ class CallbackQueueView(QWidget):
         self._profile = profile
         self._agent: str | None = None
         self._detail: TaskDetail | None = None
+        self._dialled: dict[uuid.UUID, str] = {}  # task -> the number dialled and when
+        self.confirm_box: OutcomeConfirm | None = None
         self._generation = 0
         self._closed = False
         self._relay = FutureRelay(self)
@@ -158,6 +162,9 @@ class CallbackQueueView(QWidget):
         self.note.setPlaceholderText(self.tr("Note (required when not satisfied)"))
         self.retry_at = self._named(QDateTimeEdit(self), "callbackRetryAt", "下次重拨时间")
         self.retry_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.dial_btn = self._button(self.tr("&Dial"), "callbackDial", "拨打回访电话", self.dial,
+                                     "Ctrl+D")
+        self.dial_hint = self._named(QLabel(self), "callbackDialHint", "拨号提示")
         self.satisfied_btn = self._button(self.tr("Reached, &satisfied"), "callbackSatisfied",
                                           "已联系：满意", self.record_satisfied, "Ctrl+1")
         self.unsatisfied_btn = self._button(self.tr("Reached, &not satisfied"), "callbackNotSatisfied",
@@ -182,11 +189,13 @@ class CallbackQueueView(QWidget):
         grid.addWidget(self.opening, 1, 0, 1, 4)
         grid.addWidget(QLabel(self.tr("Department reply and earlier attempts:"), detail), 2, 0, 1, 4)
         grid.addWidget(self.reply, 3, 0, 1, 4)
-        grid.addWidget(self.note, 4, 0, 1, 4)
-        grid.addWidget(self.satisfied_btn, 5, 0)
-        grid.addWidget(self.unsatisfied_btn, 5, 1)
-        grid.addWidget(self.not_reached_btn, 5, 2)
-        grid.addWidget(self.retry_at, 5, 3)
+        grid.addWidget(self.dial_btn, 4, 0)
+        grid.addWidget(self.dial_hint, 4, 1, 1, 3)
+        grid.addWidget(self.note, 6, 0, 1, 4)
+        grid.addWidget(self.satisfied_btn, 7, 0)
+        grid.addWidget(self.unsatisfied_btn, 7, 1)
+        grid.addWidget(self.not_reached_btn, 7, 2)
+        grid.addWidget(self.retry_at, 7, 3)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(detail)
@@ -206,6 +215,7 @@ class CallbackQueueView(QWidget):
         if agent_id == self._agent:
             return
         self._agent = agent_id
+        self._dialled.clear()
         self.model.set_viewer(policy_for(self._cb.user.actor))
         self.say("" if agent_id else self.tr("Sign in to take and record callbacks."))
         self.refresh()
@@ -224,12 +234,25 @@ class CallbackQueueView(QWidget):
         for w in (self.assignee, self.assign_btn):
             w.setVisible(lead)
         self.assign_btn.setEnabled(lead and pending)
-        mine_or_free = pending and row is not None and row.assigned_to in (None, self._agent)
-        can_record = signed_in and mine_or_free and self._detail is not None \
-            and self._detail.row.id == (row.id if row else None)
+        # a result needs the task taken by this agent and the customer dialled (issue 17)
+        mine = signed_in and pending and row is not None and row.assigned_to == self._agent \
+            and self._detail is not None and self._detail.row.id == row.id
+        dialled = self._dialled.get(row.id) if mine and row is not None else None
+        self.dial_btn.setEnabled(mine)
         for b in (self.satisfied_btn, self.unsatisfied_btn, self.not_reached_btn):
-            b.setEnabled(can_record)
-        self.retry_at.setEnabled(can_record)
+            b.setEnabled(dialled is not None)
+        self.retry_at.setEnabled(dialled is not None)
+        if not signed_in or not pending:
+            hint = ""
+        elif dialled is not None:
+            hint = dialled
+        elif mine:
+            hint = self.tr("Dial the customer (Ctrl+D) before recording the result.")
+        elif row is not None and row.assigned_to is None:
+            hint = self.tr("Take the callback first (Ctrl+K), then dial the customer.")
+        else:
+            hint = ""
+        self.dial_hint.setText(hint)
         masked = row is not None and self.model.phone_masked(row)
         self.reveal_btn.setVisible(self.reveals is not None and signed_in and masked)
 
@@ -339,28 +362,12 @@ class CallbackQueueView(QWidget):
             self.reply.clear()
         else:
             self.opening.setPlainText(detail.opening)
-            self.reply.setPlainText(self._reply_text(detail))
+            self.reply.setPlainText(reply_text(detail, self._tz))
             default = self._clock.utc_now().astimezone(self._tz) + DEFAULT_RETRY
             self.retry_at.setDateTime(QDateTime(QDate(default.year, default.month, default.day),
                                                 QTime(default.hour, default.minute)))
             self.detailShown.emit(str(detail.row.id))
         self._update_buttons()
-
-    def _reply_text(self, d: TaskDetail) -> str:
-        labels = {"result": self.tr("Result"), "cause": self.tr("Cause"),
-                  "departed_at": self.tr("Departed"), "arrived_at": self.tr("Arrived"),
-                  "restored_at": self.tr("Power restored")}
-        lines = [self.tr("Customer's request: %1").replace("%1", d.content)]
-        pair = self.tr("%1: %2")
-        lines += [pair.replace("%1", labels.get(k, k)).replace("%2", v) for k, v in d.reply.items() if v]
-        for n, a in enumerate(d.attempts, 1):
-            what = {"satisfied": self.tr("reached, satisfied"),
-                    "not_satisfied": self.tr("reached, not satisfied")}.get(
-                a.satisfaction or "", self.tr("not reached"))
-            when = f"{a.at.astimezone(self._tz):%m-%d %H:%M}"
-            lines.append(self.tr("Attempt %1/%2").replace("%1", str(n)).replace(
-                "%2", str(d.max_attempts)) + f" {when} {a.agent}: {what} {a.note}".rstrip())
-        return "\n".join(lines)
 
     # ----- actions --------------------------------------------------------------------
     def take(self) -> None:
@@ -391,13 +398,40 @@ class CallbackQueueView(QWidget):
         d, t = q.date(), q.time()
         return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._tz)
 
-    def _record(self, result: CallResult) -> None:
-        row, detail = self.current_row(), self._detail
-        if row is None or detail is None or self._agent is None:
+    def dial(self) -> None:
+        """Call the customer of the task this agent has taken: the number dialled
+        is shown (the desk has no outbound line; the agent dials it) and the
+        results become available."""
+        row = self.current_row()
+        if row is None or not self.dial_btn.isEnabled():
             return
+        shown = self.model.index(self.model.row_of(row.id), self.model.COLUMNS.index("phone")).data()
+        at = self._clock.utc_now().astimezone(self._tz)
+        self._dialled[row.id] = self.tr("Dialled %1 at %2").replace("%1", str(shown)).replace(
+            "%2", f"{at:%H:%M}")
+        self._update_buttons()
+
+    def _record(self, result: CallResult) -> None:
+        """Ask first (确认记录 / 返回); the attempt is written only when confirmed.
+        A missing note or a past retry time is refused at once, before asking."""
+        row, detail = self.current_row(), self._detail
+        if row is None or detail is None or self._agent is None or row.id not in self._dialled:
+            return
+        note = self.note.text()
         retry = self._retry_utc() if result is CallResult.NOT_REACHED else None
-        req = AttemptRequest(row.id, self._agent, row.version, result, self.note.text(), retry)
-        self._watch(lambda: self._cb.record_attempt(req), self._after_attempt)
+        if result is CallResult.REACHED_NOT_SATISFIED and not note.strip():
+            self._refused(CallbackRefused("note_required"))
+            return
+        if retry is not None and retry <= self._clock.utc_now():
+            self._refused(CallbackRefused("retry_in_past"))
+            return
+        req = AttemptRequest(row.id, self._agent, row.version, result, note, retry)
+        box = OutcomeConfirm(self, row.ticket_number, self._dialled[row.id], result)
+        self.confirm_box = box
+        box.yes_btn.clicked.connect(lambda: self._watch(lambda: self._cb.record_attempt(req),
+                                                        self._after_attempt))
+        box.finished.connect(box.deleteLater)
+        box.open()
 
     def _after_write(self, f: Future[Any]) -> None:
         if self._failed(f):
@@ -413,21 +447,9 @@ class CallbackQueueView(QWidget):
         if self._failed(f):
             return
         out = f.result()
-        number = out.row.ticket_number
-        if out.unreachable:
-            text = self.tr("%1: not reached %2 times; recorded as unreachable.").replace(
-                "%1", number).replace("%2", str(out.row.attempts))
-        elif out.row.outcome == "pending":
-            when = out.row.next_try_at.astimezone(self._tz) if out.row.next_try_at else None
-            text = self.tr("%1: not reached; try again at %2.").replace("%1", number).replace(
-                "%2", f"{when:%m-%d %H:%M}" if when else "")
-        elif out.row.outcome == "reached_satisfied":
-            text = self.tr("%1: customer satisfied; callback recorded.").replace("%1", number)
-        else:
-            text = self.tr("%1: customer not satisfied; the ticket is dispatched again.").replace(
-                "%1", number)
+        self._dialled.pop(out.row.id, None)  # the next attempt is another call
         self.note.clear()
-        self.say(text)
+        self.say(outcome_text(out, self._tz))
         self.attemptRecorded.emit(out)
         self.refresh()
 
@@ -455,14 +477,7 @@ class CallbackQueueView(QWidget):
         return True
 
     def _refused(self, exc: CallbackRefused) -> None:
-        texts = {
-            "assignee_invalid": self.tr("Enter the ID of an agent to assign the callback to."),
-            "task_closed": self.tr("This callback is already finished."),
-            "assigned_to_other": self.tr("This callback is assigned to another agent."),
-            "note_required": self.tr("Write down why the customer is not satisfied."),
-            "retry_in_past": self.tr("The retry time must be in the future."),
-        }
-        self.say(texts.get(exc.reason, exc.reason))
+        self.say(refusal_text(exc.reason))
         if exc.reason == "note_required":
             self.note.setFocus()
         elif exc.reason == "retry_in_past":

@@ -73,7 +73,7 @@ class OutageBanner(QFrame):
     def standard_line(self) -> str:
         h = self.hits[0]
         return outage_line(h.kind.value, h.cause, local(h.expected_restore, self._tz),
-                           upcoming=h.phase is Phase.UPCOMING)
+                           upcoming=h.phase is Phase.UPCOMING, overdue=h.overdue)
 
     def _script(self) -> None:
         if not self.hits:

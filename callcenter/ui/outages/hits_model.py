@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from callcenter.services.outages.lookup import OutageHit
-from callcenter.ui.outages.texts import kind_text, local, match_text, phase_text
+from callcenter.ui.outages.texts import hit_phase_text, kind_text, local, match_text
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -77,7 +77,7 @@ class OutageTableModel(QAbstractTableModel):
             flag = " ⚠" if h.short_notice else ""
             return kind_text(h.kind.value) + flag
         if col == "phase":
-            return phase_text(h.phase.value)
+            return hit_phase_text(h)
         if col in ("start", "expected", "actual"):
             return local({"start": h.start, "expected": h.expected_restore,
                           "actual": h.actual_restore}[col], self._tz)

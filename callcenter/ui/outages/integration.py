@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow
 from callcenter.domain.agent_state import AgentState
 from callcenter.domain.auth.permissions import Permission, PermissionDenied
 from callcenter.domain.clock import Clock
-from callcenter.domain.outages import Phase
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.calls.desk_types import DeskSnapshot
@@ -166,7 +165,9 @@ class OutageDesk(QObject):
         self.banner.clear()
 
     def active_hit(self) -> OutageHit | None:
-        return next((h for h in self.hits if h.phase is Phase.ACTIVE), None)
+        """The outage a repair ticket from this caller is linked to: active, and not
+        so long past its expected restore that it is no longer believed (item 21)."""
+        return next((h for h in self.hits if h.takes_repairs), None)
 
     def _is_repair(self) -> bool:
         return bool(self.window.form.draft().category == REPAIR_CATEGORY)
@@ -289,7 +290,8 @@ class OutageDesk(QObject):
 def install(window: Any, desk: CallDesk, *, db: Database, bridge: DeskBridge, clock: Clock,
             profile: SiteProfile) -> OutageDesk:
     """Add the outage feature to a running desk window; returns its handle."""
-    outages = Outages(db, clock, desk.workstation, user=desk.user)
+    outages = Outages(db, clock, desk.workstation, user=desk.user,
+                      unverified_after=profile.outage_unverified_after)
     importer = OutageImport(db, clock, desk.workstation, profile.timezone, user=desk.user)
     return OutageDesk(window, desk, bridge, outages, importer, clock, ZoneInfo(profile.timezone))
 

@@ -30,6 +30,14 @@ def phase_text(phase: str) -> str:
     }.get(phase, phase)
 
 
+def hit_phase_text(h: OutageHit) -> str:
+    """The phase, or for an active outage past its expected restore time with no
+    restore recorded, that it is overdue and to be verified (issue 17)."""
+    if h.overdue:
+        return QCoreApplication.translate("Outages", "Past expected restore, to be verified")
+    return phase_text(h.phase.value)
+
+
 def match_text(how: str) -> str:
     return {
         "account": QCoreApplication.translate("Outages", "Account"),
@@ -46,7 +54,7 @@ def local(t: datetime | None, tz: ZoneInfo) -> str:
 
 def summary(h: OutageHit, tz: ZoneInfo) -> str:
     restore = QCoreApplication.translate("Outages", "expected restore %1")
-    text = (f"{kind_text(h.kind.value)} · {phase_text(h.phase.value)} · {h.cause} · {h.area} · "
+    text = (f"{kind_text(h.kind.value)} · {hit_phase_text(h)} · {h.cause} · {h.area} · "
             + restore.replace("%1", local(h.expected_restore, tz)))
     if h.short_notice:
         text += " · " + QCoreApplication.translate("Outages", "announced less than 7 days ahead")

@@ -1,6 +1,8 @@
-"""The shift lead's script editor: pick a script, edit its TOML, see a preview
-with sample values (blanks show what a call would not fill), the problems with
-their lines, and the version history; save a draft or publish.
+"""The shift lead's script editor: pick a script, edit it in a form (title, where
+it is offered, keywords, lines with placeholders) or as TOML, see a preview with
+sample values (blanks show what a call would not fill), the problems with their
+lines in the lead's language, and the version history; save a draft or publish.
+The TOML text is the storage; the form writes into it. 关闭 with unsaved edits asks.
 
 Publishing runs the same check as ``callcenter scripts check``; agents get the
 new version from their next call on.
@@ -9,6 +11,7 @@ new version from their next call on.
 from __future__ import annotations
 
 import html
+import tomllib
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -18,21 +21,26 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from callcenter.domain.auth.permissions import PermissionDenied
+from callcenter.domain.scripts.toml_edit import set_key
 from callcenter.services.scripts.admin import (
     NEW_SCRIPT_TEMPLATE,
     ScriptAdmin,
     ScriptRefused,
     ScriptVersionInfo,
 )
+from callcenter.ui.scripts.problem_text import problem_text
+from callcenter.ui.scripts.script_form import ScriptForm
 from callcenter.ui.shared.refusals import permission_message
 
 
@@ -45,6 +53,8 @@ class ScriptEditorDialog(QDialog):
         self._admin = admin
         self._author = author
         self._script_id: str | None = None
+        self._clean = ""  # the text as opened or last saved: anything else is an unsaved edit
+        self.discard_box: QMessageBox | None = None
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.list = QListWidget(split)
@@ -56,14 +66,21 @@ class ScriptEditorDialog(QDialog):
         self.version = QLabel(mid)
         self.version.setObjectName("scriptEditorVersion")
         mid_lay.addWidget(self.version)
-        self.source = QPlainTextEdit(mid)
+        self.tabs = QTabWidget(mid)
+        self.tabs.setObjectName("scriptEditorTabs")
+        self.tabs.setAccessibleName("编辑方式")
+        self.form = ScriptForm(self.tabs)
+        self.form.edited.connect(self._form_edited)
+        self.tabs.addTab(self.form, self.tr("Form"))
+        self.source = QPlainTextEdit(self.tabs)
         self.source.setObjectName("scriptEditorSource")
-        self.source.setAccessibleName("话术内容")
+        self.source.setAccessibleName("话术TOML")
         self.source.setTabChangesFocus(True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.source.setFont(mono)
-        mid_lay.addWidget(self.source, 3)
+        self.tabs.addTab(self.source, self.tr("TOML (advanced)"))
+        mid_lay.addWidget(self.tabs, 3)
         self.problems = QPlainTextEdit(mid)
         self.problems.setObjectName("scriptEditorProblems")
         self.problems.setAccessibleName("校验问题")
@@ -137,16 +154,27 @@ class ScriptEditorDialog(QDialog):
 
     def new_script(self) -> None:
         """Start from the template; the id in the text becomes the script's id."""
+        if self.has_unsaved_edits():
+            self.status.setText(self.tr("Save a draft first, or close to drop the changes."))
+            return
         self._script_id = None
         self.list.clearSelection()
         self.history.clear()
         self.version.setText("<b>" + html.escape(self.tr("New script (not published yet)")) + "</b>")
         self.source.setPlainText(NEW_SCRIPT_TEMPLATE)
-        self.source.setFocus()
+        self._clean = NEW_SCRIPT_TEMPLATE
+        self.tabs.setCurrentWidget(self.form)
+        self.form.title.setFocus()
         self.status.clear()
 
-    def _pick(self, item: QListWidgetItem | None) -> None:
+    def _pick(self, item: QListWidgetItem | None, previous: QListWidgetItem | None = None) -> None:
         if item is None:
+            return
+        if self.has_unsaved_edits():  # another script would replace the edits: stay
+            self.list.blockSignals(True)
+            self.list.setCurrentItem(previous)
+            self.list.blockSignals(False)
+            self.status.setText(self.tr("Save a draft first, or close to drop the changes."))
             return
         self.open_script(str(item.data(Qt.ItemDataRole.UserRole)))
 
@@ -154,6 +182,7 @@ class ScriptEditorDialog(QDialog):
         self._script_id = script_id
         versions = self._admin.versions(script_id)
         self.source.setPlainText(versions[0].source if versions else "")
+        self._clean = self.source.toPlainText()
         self._show_versions(versions)
         self.status.clear()
 
@@ -177,8 +206,13 @@ class ScriptEditorDialog(QDialog):
         text = self.source.toPlainText()
         preview = self._admin.preview(text)
         problems = self._admin.check(text, f"{self._script_id or 'new'}.toml", self._script_id)
-        self.problems.setPlainText("\n".join(str(p) for p in problems)
+        self.problems.setPlainText("\n".join(problem_text(p) for p in problems)
                                    or self.tr("No problems: ready to publish."))
+        try:
+            self.form.load(tomllib.loads(text))
+            self.form.setEnabled(True)
+        except tomllib.TOMLDecodeError:  # fix it on the TOML tab; the form shows the last good values
+            self.form.setEnabled(False)
         self.problems.setStyleSheet("color:#c62828;" if problems else "color:#166534;")
         self.preview.setHtml("<br/>".join(html.escape(line).replace("\n", "<br/>")
                                           for line in preview.lines))
@@ -195,6 +229,7 @@ class ScriptEditorDialog(QDialog):
         except PermissionDenied as exc:  # signed out meanwhile: what was typed stays
             self.status.setText(permission_message(exc))
             return
+        self._clean = self.source.toPlainText()
         self._show_versions(self._admin.versions(script_id))
         self.status.setText(self.tr("Draft saved as version %1.").replace("%1", str(info.number)))
 
@@ -208,12 +243,48 @@ class ScriptEditorDialog(QDialog):
             else:
                 info = self._admin.publish(self._script_id, text, self._author)
         except ScriptRefused as exc:
-            self.problems.setPlainText("\n".join(str(p) for p in exc.problems))
+            self.problems.setPlainText("\n".join(problem_text(p) for p in exc.problems))
             self.status.setText(self.tr("Not published: fix the problems first."))
             return
         except PermissionDenied as exc:
             self.status.setText(permission_message(exc))
             return
+        self._clean = text
         self._show_versions(self._admin.versions(info.script_id))
         self.status.setText(self.tr("Version %1 published: agents see it from their next call.")
                             .replace("%1", str(info.number)))
+
+    # ----- the form and closing ---------------------------------------------
+    def _form_edited(self, key: str, value: object) -> None:
+        """Write the form's change into the TOML text (the storage)."""
+        if isinstance(value, (str, list)):
+            self.source.setPlainText(set_key(self.source.toPlainText(), key, value))
+
+    def has_unsaved_edits(self) -> bool:
+        return self.source.toPlainText() != self._clean
+
+    def reject(self) -> None:
+        """关闭 (or Esc): with unsaved edits, ask before they are dropped."""
+        if not self.has_unsaved_edits():
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Unsaved changes"),
+                          self.tr("This script has changes that are not saved. Close and drop them?"),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("scriptEditorDiscardBox")
+        drop = box.addButton(self.tr("Drop changes and close"), QMessageBox.ButtonRole.DestructiveRole)
+        drop.setObjectName("scriptEditorDiscard")
+        drop.setAccessibleName("放弃修改并关闭")
+        back = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("scriptEditorKeep")
+        back.setAccessibleName("继续编辑")
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        drop.clicked.connect(self._drop_and_close)
+        box.finished.connect(box.deleteLater)
+        self.discard_box = box
+        box.open()
+
+    def _drop_and_close(self) -> None:
+        self._clean = self.source.toPlainText()
+        super().reject()

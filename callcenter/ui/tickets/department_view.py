@@ -12,7 +12,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from callcenter.domain.deadlines import DeadlineState, deadline_state
 from callcenter.domain.site_profile import SiteProfile
@@ -77,7 +85,7 @@ class QueueModel(QAbstractTableModel):
             if col == 3:
                 c = self._profile.category(r.category)
                 return c.label(self._lang) if c else r.category
-            return f"{r.address} · {r.content}"
+            return " · ".join(t for t in (r.address, r.content) if t)
         if role == Qt.ItemDataRole.ForegroundRole and state is not DeadlineState.ON_TIME:
             return QColor("#dc2626" if overdue else "#b45309")
         return None
@@ -107,7 +115,11 @@ class DepartmentView(QWidget):
         self.table.setAccessibleName("本部门工单")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        # the full ticket number, state, deadline and category: never cut to "LJ-···"
+        for col in range(4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda ix: self.ticketActivated.emit(self.model.row_at(ix.row()).id))
         lay.addWidget(self.table, 1)
         self.set_department(None, None)

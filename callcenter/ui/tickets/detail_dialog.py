@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.domain.site_profile import SiteProfile
-from callcenter.domain.ticket_lifecycle import Actor, TicketAction, allowed_actions
+from callcenter.domain.ticket_lifecycle import (
+    REPAIR_REPLY_FIELDS,
+    Actor,
+    TicketAction,
+    allowed_actions,
+)
 from callcenter.services.privacy.policy import NumberPolicy, Surface
 from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.tickets.detail import TicketDetail
@@ -34,9 +39,10 @@ from callcenter.services.tickets.workflow import ActionRequest
 from callcenter.ui.privacy.reveal_dialog import ask_reveal, reveal_button
 from callcenter.ui.tickets.lifecycle_labels import action_label, event_label, reason_text, state_label
 
-REPLY_FIELDS = ("departed_at", "arrived_at", "cause", "restored_at", "result")
+REPLY_FIELDS = REPAIR_REPLY_FIELDS  # a repair crew's reply; any other category: the result only
 REPLY_ZH = {"departed_at": "出发时间", "arrived_at": "到达时间", "cause": "故障原因",
             "restored_at": "恢复时间", "result": "处理结果"}
+REPAIR = "fault_repair"
 
 
 class TicketDetailDialog(QDialog):
@@ -91,14 +97,18 @@ class TicketDetailDialog(QDialog):
         self.reply_box = QGroupBox(self.tr("Reply"), self)
         self.reply_box.setObjectName("replyBox")
         reply_form = QFormLayout(self.reply_box)
+        self._reply_form = reply_form
         self.reply: dict[str, QLineEdit] = {}
         labels = {"departed_at": self.tr("Departed at"), "arrived_at": self.tr("Arrived at"),
                   "cause": self.tr("Cause"), "restored_at": self.tr("Restored at"),
                   "result": self.tr("Result")}
+        self._reply_labels = labels
         for name in REPLY_FIELDS:
             edit = QLineEdit(self.reply_box)
             edit.setObjectName(f"reply_{name}")
             edit.setAccessibleName(REPLY_ZH[name])
+            if name.endswith("_at"):
+                edit.setPlaceholderText(self.tr("time, e.g. 10:35"))
             reply_form.addRow(labels[name], edit)
             self.reply[name] = edit
         lay.addWidget(self.reply_box)
@@ -144,10 +154,18 @@ class TicketDetailDialog(QDialog):
         for e in d.timeline:
             when = e.at.astimezone(self._tz).strftime("%m-%d %H:%M:%S")
             who = f" · {e.actor}" if e.actor else ""
-            note = e.data.get("note") or e.data.get("text") or ""
+            note = e.data.get("note") or e.data.get("text") or self._reply_line(e.data.get("reply"))
             self.timeline.addItem(f"{when} · {event_label(e.source, e.kind)}{who}"
                                   + (f" · {self._text(note)}" if note else ""))
         self._rebuild_buttons()
+
+    def _reply_line(self, reply: object) -> str:
+        """A department's reply as the timeline shows it: each fact with its label."""
+        if not isinstance(reply, dict):
+            return ""
+        pair = self.tr("%1: %2")
+        return "；".join(pair.replace("%1", self._reply_labels.get(str(k), str(k))).replace("%2", str(v))
+                        for k, v in reply.items() if str(v).strip())
 
     def _phone(self, number: str) -> str:
         return self._numbers.phone(number, Surface.TICKETS, revealed=self.revealed)
@@ -183,9 +201,14 @@ class TicketDetailDialog(QDialog):
         # the row with its label: a 下发部门 label beside nothing is a blank field
         self._form.setRowVisible(self.department, TicketAction.DISPATCH in actions)
         self.reply_box.setVisible(TicketAction.REPLY in actions)
+        for name in REPLY_FIELDS:  # the fields the category's reply needs, no others
+            self._reply_form.setRowVisible(self.reply[name], name in self._reply_fields())
+
+    def _reply_fields(self) -> tuple[str, ...]:
+        return REPLY_FIELDS if self.detail.category == REPAIR else ("result",)
 
     def _request(self, action: TicketAction) -> None:
-        reply = ({k: w.text() for k, w in self.reply.items()}
+        reply = ({k: self.reply[k].text() for k in self._reply_fields()}
                  if action is TicketAction.REPLY else None)
         self.actionRequested.emit(ActionRequest(
             self.detail.id, action, self._actor, self.detail.version, note=self.note.text(),
@@ -201,6 +224,10 @@ class TicketDetailDialog(QDialog):
         self.show_detail(d)
 
     def show_refusal(self, reason: str) -> None:
+        if reason == "reply_incomplete" and self.detail.category != REPAIR:
+            self.show_message(self.tr("The reply is incomplete: write the result for the customer."))
+            self.reply["result"].setFocus()
+            return
         self.show_message(reason_text(reason))
 
     def show_message(self, text: str) -> None:
