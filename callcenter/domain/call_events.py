@@ -43,7 +43,6 @@ class EventKind(Enum):
     # the app stopped (kill -9, power) with the call open; closed on the next start
     # (services/calls/recovery.py). data: {"last_event_at"}; mono_ns None: not observed
     CLOSED_BY_RECOVERY = "closed_by_recovery"
-    FORM_EDITED = "form_edited"
 
 
 class Outcome(Enum):
@@ -51,10 +50,6 @@ class Outcome(Enum):
     ANSWERED = "answered"
     MISSED = "missed"
     ABANDONED = "abandoned"
-    # the ticket form during the call, debounced (services/replay/form_edits.py); the
-    # value is what was typed (masked on display by the viewer's policy). data:
-    # {"field": str, "value": str}
-    FORM_EDITED = "form_edited"
     BACKFILLED = "backfilled"
 
 
