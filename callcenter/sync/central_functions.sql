@@ -402,7 +402,14 @@ BEGIN
        AND NEW.team IS NOT DISTINCT FROM OLD.team
        AND NEW.department IS NOT DISTINCT FROM OLD.department
        AND NEW.deleted_at IS NOT DISTINCT FROM OLD.deleted_at THEN
-        RETURN NEW;  -- a password change
+        -- a password change: only by the desk the user last signed in on
+        IF (SELECT a.origin_workstation FROM public.sign_in_attempts a
+             WHERE a.user_id = NEW.user_id AND a.ok AND a.deleted_at IS NULL
+             ORDER BY a.at DESC, a.id DESC LIMIT 1) IS NOT DISTINCT FROM v_desk THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'desk % may not change the password of % (not signed in there)',
+            v_desk, NEW.user_id USING ERRCODE = 'insufficient_privilege';
     END IF;
     RAISE EXCEPTION 'desk % (%) may not add, remove or change users (%)',
         v_desk, coalesce(v_kind, 'unknown'), coalesce(NEW.user_id, OLD.user_id)

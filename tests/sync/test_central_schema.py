@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 15
+        assert client.schema_version() == 16
         assert client.min_desk_schema() == 7
 
 
@@ -108,8 +108,11 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     assert c0013 != c0012 and {"public.handover_records", "public.handover_entries"} <= _tables(url)
     c0014 = _at(url, "c0014")  # QA reviews and their steps, their subset rules
     assert c0014 != c0013 and {"public.qa_reviews", "public.qa_review_events"} <= _tables(url)
-    _at(url, "c0015")  # call recordings: a sync table and its two functions
+    c0015 = _at(url, "c0015")  # call recordings: a sync table and its two functions
     assert "sync.call_recordings" in _tables(url)
+    c0016 = _at(url, "c0016")  # guard_users: password changes only where the user signed in
+    assert c0016 != c0015
+    assert _at(url, "c0015", down=True) == c0015
     assert _at(url, "c0014", down=True) == c0014
     assert "sync.call_recordings" not in _tables(url)
     assert _at(url, "c0013", down=True) == c0013  # sync.subset_sql as c0013 wrote it

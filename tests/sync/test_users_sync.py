@@ -193,3 +193,53 @@ def test_central_checks_the_author_of_what_a_desk_pushes(tmp_path: Path, central
     with psycopg.connect(central_url) as conn:
         assert conn.execute("SELECT raised_by FROM public.emergency_banners").fetchall() == [("9001",)]
         assert conn.execute("SELECT number FROM public.tickets").fetchall() == [("LJ-2",)]
+
+
+def test_a_password_changes_only_on_the_desk_the_user_signed_in_on(
+        tmp_path: Path, central_url: str) -> None:
+    """Issue 12 (c0016): A1, where agent 1001 signed in, pushes 1001's new password;
+    B1, where 1001 never signed in, cannot set 1001's password on central."""
+    assert users_cli("add", "1001", "--name", "张敏", "--role", "agent", "--central", central_url,
+                     "--password-stdin", password="agent-pass-1").returncode == 0
+    clock = FakeClock()
+    a_url, b_url = desk_url(central_url, "A1"), desk_url(central_url, "B1")
+    a = open_desk(tmp_path / "a.sqlite3", "A1", lambda: CentralClient(a_url), clock)
+    b = open_desk(tmp_path / "b.sqlite3", "B1", lambda: CentralClient(b_url), clock)
+    signin = SignInService(a.db, load_profile(), clock, "A1")
+
+    def central_hash() -> str:
+        with psycopg.connect(central_url) as conn:
+            row = conn.execute("SELECT password_hash FROM public.users WHERE user_id = '1001'").fetchone()
+        assert row is not None
+        return str(row[0])
+
+    try:
+        a.engine.run_once()
+        b.engine.run_once()
+        before = central_hash()
+        # on B1 (nobody signed in as 1001 there), the stored hash is replaced by a tampered desk
+        forged = a.db.read_now(lambda s: s.get(User, user_row_id("1001")).password_hash)
+
+        def tamper(s):  # type: ignore[no-untyped-def]
+            u = s.get(User, user_row_id("1001"))
+            u.password_hash, u.must_change_password = forged.replace("$argon2id$", "$argon2id$ "), False
+            u.updated_at, u.version = clock.utc_now(), u.version + 1
+
+        b.db.write_now(tamper)
+        batch = b.db.read_now(lambda s: pending_batch(s, 100))
+        assert batch is not None
+        with CentralClient(b_url) as client:
+            answer = client.push("B1", batch.ops)
+        assert "not signed in there" in answer["rejected"][0]["reason"]
+        assert central_hash() == before
+        # on A1, 1001 signs in (must change after the reset) and changes it: central takes it
+        signin.sign_in_now("1001", "agent-pass-1")
+        signin.change_password_now("1001", "agent-pass-1", "agent-pass-2")
+        rep = a.engine.run_once()
+        assert rep.caught_up and central_hash() != before
+        with psycopg.connect(central_url) as conn:
+            assert conn.execute("SELECT must_change_password FROM public.users").fetchone() == (False,)
+    finally:
+        signin.close()
+        a.close()
+        b.close()
