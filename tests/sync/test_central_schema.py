@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 11
+        assert client.schema_version() == 12
         assert client.min_desk_schema() == 7
 
 
@@ -99,9 +99,13 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     assert c0009 != c0008 and "public.audit_log" in _tables(url)
     c0010 = _at(url, "c0010")  # rejected ops: sync.push_checked and its record
     assert "sync.rejected_ops" in _tables(url)
-    _at(url, "c0011")  # expand only: emergency_banners.cleared_by
+    c0011 = _at(url, "c0011")  # expand only: emergency_banners.cleared_by
     assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
                        "table_name = 'emergency_banners' AND column_name = 'cleared_by'") == 1
+    _at(url, "c0012")  # live desk states for the lead's board
+    assert "sync.desk_states" in _tables(url)
+    assert _at(url, "c0011", down=True) == c0011
+    assert "sync.desk_states" not in _tables(url)
     assert _at(url, "c0010", down=True) == c0010
     assert _count(url, "SELECT count(*) FROM information_schema.columns WHERE "
                        "table_name = 'emergency_banners' AND column_name = 'cleared_by'") == 0
