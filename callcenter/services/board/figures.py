@@ -1,0 +1,206 @@
+"""The board's aggregate queries (SQLAlchemy Core, the same text on the desk's
+SQLite and on central PostgreSQL).
+
+``board_data(conn, query, targets, settings)`` reads one period for a team, an
+agent or everyone: the call totals, the same per UTC hour (shown in site-local
+hours), tickets by category per hour, open tickets overdue or near their
+deadline, and callbacks due. All the arithmetic on the sums is in
+domain/board/figures.py. ``BoardFigures`` runs it on the desk's reader thread
+and returns a Future, so the GUI thread never waits for it.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from concurrent.futures import Future
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Connection, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from callcenter.domain.board.figures import BoardSettings, CallFigures, CallTotals, figures
+from callcenter.domain.privacy.masking import mask_phone
+from callcenter.domain.sla import SlaTargets
+from callcenter.domain.ticket_lifecycle import OPEN
+from callcenter.services.storage.database import Database
+from callcenter.store.auth_models import User
+from callcenter.store.callback_models import PENDING, CallbackTask
+from callcenter.store.models import CallSession, Ticket
+
+CALLS = CallSession.__table__
+TICKETS = Ticket.__table__
+USERS = User.__table__
+CALLBACKS = CallbackTask.__table__
+OFFERED = ("answered", "backfilled", "missed", "abandoned")
+OPEN_STATES = tuple(sorted(s.value for s in OPEN))
+
+
+@dataclass(frozen=True)
+class BoardQuery:
+    start: datetime  # UTC, inclusive
+    end: datetime  # UTC, exclusive
+    now: datetime  # UTC: overdue and due are judged at this time
+    team: str | None = None
+    agent_id: str | None = None
+
+
+@dataclass(frozen=True)
+class HourTotals:
+    hour: datetime  # site-local start of the hour
+    totals: CallTotals
+
+
+@dataclass(frozen=True)
+class LateTicket:
+    number: str
+    category: str
+    deadline_at: datetime
+    phone_masked: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class BoardData:
+    query: BoardQuery
+    totals: CallTotals
+    figures: CallFigures
+    hourly: tuple[HourTotals, ...]
+    tickets_by_hour: tuple[tuple[datetime, str, int], ...]  # (local hour, category, count)
+    overdue: int
+    near_deadline: int
+    late_tickets: tuple[LateTicket, ...]  # the first ones, soonest deadline first
+    callbacks_due: int
+
+
+def _totals_columns(target_wrap_s: float) -> list[ColumnElement[Any]]:
+    c = CALLS.c
+    answered = c.outcome == "answered"
+    talk_ok = and_(answered, c.talk_s.is_not(None))
+    wrap_ok = c.wrapup_s.is_not(None)
+
+    def n(cond: ColumnElement[bool]) -> ColumnElement[Any]:
+        return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+    def s(cond: ColumnElement[bool], value: ColumnElement[Any]) -> ColumnElement[Any]:
+        return func.coalesce(func.sum(case((cond, value), else_=0.0)), 0.0)
+
+    return [
+        n(c.outcome.in_(OFFERED)),
+        n(c.outcome.in_(("answered", "backfilled"))),
+        n(and_(answered, c.late_answer.is_(False))),
+        n(c.outcome == "missed"),
+        n(c.outcome == "abandoned"),
+        n(talk_ok), s(talk_ok, c.talk_s), s(talk_ok, func.coalesce(c.hold_s, 0.0)),
+        n(wrap_ok), s(wrap_ok, c.wrapup_s), n(and_(wrap_ok, c.wrapup_s <= target_wrap_s)),
+        n(and_(talk_ok, wrap_ok)), s(and_(talk_ok, wrap_ok), c.talk_s + c.wrapup_s),
+    ]
+
+
+def _totals(row: Any) -> CallTotals:
+    v = list(row)
+    return CallTotals(int(v[0]), int(v[1]), int(v[2]), int(v[3]), int(v[4]), int(v[5]),
+                      float(v[6]), float(v[7]), int(v[8]), float(v[9]), int(v[10]),
+                      int(v[11]), float(v[12]))
+
+
+def _hour(conn: Connection, col: Any) -> ColumnElement[Any]:
+    if conn.dialect.name == "postgresql":
+        return func.date_trunc("hour", func.timezone("UTC", col))
+    return func.strftime("%Y-%m-%d %H:00:00", col)
+
+
+def _utc_hour(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)
+
+
+def _call_filter(q: BoardQuery) -> list[ColumnElement[bool]]:
+    c = CALLS.c
+    where: list[ColumnElement[bool]] = [
+        c.started_at >= q.start, c.started_at < q.end, c.deleted_at.is_(None)]
+    if q.agent_id:
+        where.append(c.agent_id == q.agent_id)
+    elif q.team:
+        where.append(c.agent_id.in_(select(USERS.c.user_id).where(USERS.c.team == q.team)))
+    return where
+
+
+def _ticket_filter(q: BoardQuery) -> list[ColumnElement[bool]]:
+    t = TICKETS.c
+    where: list[ColumnElement[bool]] = [t.deleted_at.is_(None)]
+    if q.agent_id:
+        where.append(t.created_by == q.agent_id)
+    elif q.team:
+        where.append(t.created_by.in_(select(USERS.c.user_id).where(USERS.c.team == q.team)))
+    return where
+
+
+def call_totals(conn: Connection, q: BoardQuery, targets: SlaTargets) -> CallTotals:
+    row = conn.execute(select(*_totals_columns(targets.wrapup_target_s))
+                       .where(*_call_filter(q))).one()
+    return _totals(row)
+
+
+def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: BoardSettings,
+               tz: str = "Asia/Shanghai", late_limit: int = 50) -> BoardData:
+    zone = zoneinfo.ZoneInfo(tz)
+    totals = call_totals(conn, q, targets)
+    hour = _hour(conn, CALLS.c.started_at).label("h")
+    hourly = tuple(
+        HourTotals(_utc_hour(r[0]).astimezone(zone), _totals(r[1:]))
+        for r in conn.execute(select(hour, *_totals_columns(targets.wrapup_target_s))
+                              .where(*_call_filter(q)).group_by(hour).order_by(hour)))
+    t = TICKETS.c
+    th = _hour(conn, t.created_at).label("h")
+    by_hour = tuple(
+        (_utc_hour(h).astimezone(zone), str(cat), int(n))
+        for h, cat, n in conn.execute(
+            select(th, t.category, func.count()).where(
+                *_ticket_filter(q), t.created_at >= q.start, t.created_at < q.end)
+            .group_by(th, t.category).order_by(th, t.category)))
+    near_until = q.now + timedelta(hours=settings.near_deadline_h)
+    open_due = [*_ticket_filter(q), t.status.in_(OPEN_STATES), t.deadline_at.is_not(None)]
+    overdue, near = conn.execute(select(
+        func.coalesce(func.sum(case((t.deadline_at < q.now, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((and_(t.deadline_at >= q.now, t.deadline_at < near_until), 1),
+                                    else_=0)), 0),
+    ).where(*open_due)).one()
+    late = tuple(
+        LateTicket(r.number, r.category, r.deadline_at, mask_phone(r.caller_phone),
+                   r.deadline_at < q.now)
+        for r in conn.execute(select(t.number, t.category, t.deadline_at, t.caller_phone)
+                              .where(*open_due, t.deadline_at < near_until)
+                              .order_by(t.deadline_at).limit(late_limit)))
+    cb = CALLBACKS.c
+    cb_where = [cb.deleted_at.is_(None), cb.outcome == PENDING, cb.closed_at.is_(None),
+                cb.due_at <= q.now]
+    if q.agent_id or q.team:
+        cb_where.append(cb.ticket_id.in_(select(t.id).where(*_ticket_filter(q))))
+    callbacks_due = int(conn.execute(select(func.count()).select_from(CALLBACKS)
+                                     .where(*cb_where)).scalar_one())
+    return BoardData(q, totals, figures(totals, targets), hourly, by_hour, int(overdue),
+                     int(near), late, callbacks_due)
+
+
+class BoardFigures:
+    """The desk's board queries, on the store's reader thread."""
+
+    def __init__(self, db: Database, targets: SlaTargets, settings: BoardSettings,
+                 tz: str = "Asia/Shanghai") -> None:
+        self.db = db
+        self.targets = targets
+        self.settings = settings
+        self.tz = tz
+
+    def load_now(self, q: BoardQuery) -> BoardData:
+        def run(s: Session) -> BoardData:
+            return board_data(s.connection(), q, self.targets, self.settings, self.tz)
+        return self.db.read_now(run)
+
+    def load(self, q: BoardQuery) -> Future[BoardData]:
+        def run(s: Session) -> BoardData:
+            return board_data(s.connection(), q, self.targets, self.settings, self.tz)
+        return self.db.read(run)
