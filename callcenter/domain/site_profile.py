@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .auth.lockout import LockoutPolicy
 from .deadlines import Deadline, DeadlineUnit
 from .ring_counter import RingCadence
+from .board.figures import BoardSettings
 from .sla import SlaTargets
 
 TICKET_FIELDS = (
@@ -99,6 +100,7 @@ class SiteProfile:
     # [security]: wrong passwords before a lock, its length, and the screen lock after idle
     lockout: LockoutPolicy = field(default_factory=LockoutPolicy)
     idle_lock_minutes: float = 10.0
+    board: BoardSettings = field(default_factory=BoardSettings)  # [board]: the lead's board
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def deadline_for(
@@ -281,6 +283,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             duplicate_days=int(data.get("duplicates", {}).get("days", 30)),
             lockout=_lockout(data.get("security", {})),
             idle_lock_minutes=float(data.get("security", {}).get("idle_lock_minutes", 10)),
+            board=BoardSettings.from_mapping(data.get("board", {})),
         ))
     except ProfileError:
         raise

@@ -91,3 +91,10 @@ def test_the_figures_from_sums() -> None:
     with pytest.raises(ValueError):
         BoardSettings.from_mapping({"service_level_target_pct": 0})
     assert BoardSettings.from_mapping({"stale_after_s": 90}).stale_after_s == 90.0
+
+
+def test_the_profile_board_section() -> None:
+    from callcenter.services.site.profile import load_profile
+
+    p = load_profile()
+    assert p.board.service_level_target_pct == 80.0 and p.board.wrap_up_alert_s == 120.0
