@@ -17,10 +17,12 @@ from callcenter.domain.board.figures import (
     figures,
     service_level_breached,
 )
+from callcenter.domain.auth.roles import Role
 from callcenter.domain.sla import SlaTargets
 from callcenter.services.board.figures import BoardData, BoardFigures, BoardQuery
 from callcenter.services.storage.database import open_database
 from tests.board import shift
+from tests.fakes import signed_in
 
 SH = ZoneInfo("Asia/Shanghai")
 
@@ -29,7 +31,7 @@ SH = ZoneInfo("Asia/Shanghai")
 def board(tmp_path: Path) -> Iterator[BoardFigures]:
     db = open_database(tmp_path / "desk.sqlite3")
     db.write_now(lambda s: [s.execute(insert(table), rows()) for table, rows in shift.TABLES])
-    yield BoardFigures(db, SlaTargets(), BoardSettings())
+    yield BoardFigures(db, SlaTargets(), BoardSettings(), user=signed_in("9001", Role.SHIFT_LEAD))
     db.close()
 
 

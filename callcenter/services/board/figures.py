@@ -20,10 +20,12 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.board.figures import BoardSettings, CallFigures, CallTotals, figures
 from callcenter.domain.privacy.masking import mask_phone
 from callcenter.domain.sla import SlaTargets
 from callcenter.domain.ticket_lifecycle import OPEN
+from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.storage.database import Database
 from callcenter.store.auth_models import User
 from callcenter.store.callback_models import PENDING, CallbackTask
@@ -186,21 +188,28 @@ def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: B
 
 
 class BoardFigures:
-    """The desk's board queries, on the store's reader thread."""
+    """The desk's board queries, on the store's reader thread (the lead's board:
+    ``Permission.BOARD_READ``, checked on every load)."""
 
     def __init__(self, db: Database, targets: SlaTargets, settings: BoardSettings,
-                 tz: str = "Asia/Shanghai") -> None:
+                 tz: str = "Asia/Shanghai", *, user: CurrentUser) -> None:
         self.db = db
+        self.user = user
         self.targets = targets
         self.settings = settings
         self.tz = tz
 
     def load_now(self, q: BoardQuery) -> BoardData:
+        self.user.require(Permission.BOARD_READ)
+
         def run(s: Session) -> BoardData:
             return board_data(s.connection(), q, self.targets, self.settings, self.tz)
         return self.db.read_now(run)
 
     def load(self, q: BoardQuery) -> Future[BoardData]:
+        """Raises PermissionDenied at once (not in the Future) for anyone but a lead."""
+        self.user.require(Permission.BOARD_READ)
+
         def run(s: Session) -> BoardData:
             return board_data(s.connection(), q, self.targets, self.settings, self.tz)
         return self.db.read(run)
