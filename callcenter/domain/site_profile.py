@@ -12,9 +12,9 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .auth.lockout import LockoutPolicy
+from .board.figures import BoardSettings
 from .deadlines import Deadline, DeadlineUnit
 from .ring_counter import RingCadence
-from .board.figures import BoardSettings
 from .sla import SlaTargets
 
 TICKET_FIELDS = (

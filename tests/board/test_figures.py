@@ -11,13 +11,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import insert
 
+from callcenter.domain.auth.roles import Role
 from callcenter.domain.board.figures import (
     BoardSettings,
     CallTotals,
     figures,
     service_level_breached,
 )
-from callcenter.domain.auth.roles import Role
 from callcenter.domain.sla import SlaTargets
 from callcenter.services.board.figures import BoardData, BoardFigures, BoardQuery
 from callcenter.services.storage.database import open_database
