@@ -206,6 +206,10 @@ class BoardFigures:
             return board_data(s.connection(), q, self.targets, self.settings, self.tz)
         return self.db.read_now(run)
 
+    def teams(self) -> list[str]:
+        self.user.require(Permission.BOARD_READ)
+        return self.db.read_now(lambda s: teams_in(s.connection()))
+
     def load(self, q: BoardQuery) -> Future[BoardData]:
         """Raises PermissionDenied at once (not in the Future) for anyone but a lead."""
         self.user.require(Permission.BOARD_READ)
@@ -213,3 +217,10 @@ class BoardFigures:
         def run(s: Session) -> BoardData:
             return board_data(s.connection(), q, self.targets, self.settings, self.tz)
         return self.db.read(run)
+
+
+def teams_in(conn: Connection) -> list[str]:
+    """The teams users belong to (for the board's team choice)."""
+    return [str(t) for t in conn.execute(
+        select(USERS.c.team).where(USERS.c.team.is_not(None), USERS.c.deleted_at.is_(None))
+        .distinct().order_by(USERS.c.team)).scalars()]
