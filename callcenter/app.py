@@ -20,11 +20,13 @@ from PySide6.QtWidgets import QApplication
 from callcenter.domain.calendar import CalendarError
 from callcenter.domain.clock import Clock, SystemClock
 from callcenter.domain.site_profile import ProfileError, SiteProfile
+from callcenter.services.alerts.inbox import Alerts
 from callcenter.services.audit.log import AuditLog
 from callcenter.services.auth.admin import UserAdmin
 from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.auth.directory import UserDirectory
 from callcenter.services.auth.sign_in import SignInService
+from callcenter.services.board.alerts import BoardAlerts
 from callcenter.services.board.figures import BoardFigures
 from callcenter.services.board.live import BoardStates, LiveStates
 from callcenter.services.board.presence import DeskStatePublisher
@@ -249,7 +251,7 @@ def build(opts: AppOptions) -> AppContext:
 
     sync.bridge.pulled.connect(pulled)
     keep.append(install_board(window, auth, db, profile, clock, workstation, user, opts.lang,
-                              central_url_from(opts.central_url, settings)))
+                              central_url_from(opts.central_url, settings), duplicates.alerts))
     return AppContext(window, desk, db, bridge, telephony, keep, translator, sync, auth)
 
 
@@ -283,10 +285,12 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
 
 def install_board(window: MainWindow, auth: AuthFeature, db: Database, profile: SiteProfile,
                   clock: Clock, workstation: str, user: CurrentUser, lang: str,
-                  central_url: str) -> BoardFeature:
+                  central_url: str, alerts: Alerts) -> BoardFeature:
     """The 班长看板 tab for a lead; with a central URL, its live desk states (a LISTEN
-    session of its own, only while a lead is signed in)."""
+    session of its own, only while a lead is signed in). Threshold breaches go to
+    the lead's alerts inbox."""
     figures = BoardFigures(db, profile.targets, profile.board, profile.timezone, user=user)
+    board_alerts = BoardAlerts(alerts, figures, profile.board, profile.timezone)
     live: LiveFactory | None = None
     if central_url:
         def live(team: str | None, on_states: Callable[[BoardStates], None],
@@ -295,7 +299,7 @@ def install_board(window: MainWindow, auth: AuthFeature, db: Database, profile: 
 
             return LiveStates(lambda: connect_central(central_url), workstation,
                               on_states=on_states, on_error=on_error, team=team)
-    return BoardFeature(window, auth, figures, clock, profile, lang, live)
+    return BoardFeature(window, auth, figures, clock, profile, lang, live, alerts=board_alerts)
 
 
 def run(opts: AppOptions) -> int:

@@ -13,7 +13,9 @@ from sqlalchemy import insert
 
 from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.clock import FakeClock
+from callcenter.services.alerts.inbox import Alerts
 from callcenter.services.auth.sign_in import SignedIn
+from callcenter.services.board.alerts import BoardAlerts
 from callcenter.services.board.figures import BoardFigures
 from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database, open_database
@@ -47,13 +49,14 @@ def seeded(path: Path) -> Database:
 
 
 def board(db: Database, lang: str = "zh", live: LiveFactory | None = None,
-          ) -> tuple[Window, Auth, BoardFeature]:
+          alerts: Alerts | None = None) -> tuple[Window, Auth, BoardFeature]:
     profile = load_profile()
     figures = BoardFigures(db, profile.targets, profile.board, profile.timezone,
                            user=signed_in("9001", Role.SHIFT_LEAD))
     window, auth = Window(), Auth()
+    board_alerts = None if alerts is None else BoardAlerts(alerts, figures, profile.board)
     feature = BoardFeature(window, auth, figures, FakeClock(shift.NOW), profile, lang,  # type: ignore[arg-type]
-                           live)
+                           live, alerts=board_alerts)
     return window, auth, feature
 
 

@@ -14,11 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.board.states import DeskState
+from callcenter.domain.clock import FakeClock
+from callcenter.services.alerts.inbox import Alerts, AlertView
 from callcenter.services.auth.sign_in import SignedIn
 from callcenter.services.board.live import BoardStates
 from callcenter.services.storage.database import Database
 from callcenter.ui.shared.i18n import install_translator
 from tests.board import shift
+from tests.fakes import signed_in
 from tests.ui.board_rig import board, seeded, wait_loaded
 
 
@@ -75,7 +78,11 @@ def test_the_board_for_a_lead(qtbot: QtBot, db: Database) -> None:
 
 
 def test_live_states_time_in_state_and_unknown(qtbot: QtBot, db: Database) -> None:
-    window, auth, feature = board(db)
+    lead = signed_in("9001", Role.SHIFT_LEAD)
+    alerts = Alerts(db, FakeClock(shift.NOW), "L01", user=lead)
+    raised: list[AlertView] = []
+    alerts.add_listener(lambda a: raised.append(a) if a.kind == "board_wrap_up" else None)
+    window, auth, feature = board(db, alerts=alerts)
     qtbot.addWidget(window)
     wait_loaded(qtbot, feature, auth.lead)
     view = feature.view
@@ -94,7 +101,11 @@ def test_live_states_time_in_state_and_unknown(qtbot: QtBot, db: Database) -> No
     col = m.TIME_COLUMN
     assert [m.index(r, col).data() for r in range(3)] == ["01:15", "01:40", "10:00"]
     assert [m.index(r, 2).data() for r in range(3)] == ["通话", "话后处理", "示闲"]
+    assert raised == []  # 100 s in 话后: no alert yet
     m.tick(1025.0)  # 25 s later, no new pull: W02 past 2 min in 话后, W03 silent 75 s
+    feature._check_states()  # what the display tick does after repainting
+    qtbot.waitUntil(lambda: len(raised) == 1, timeout=5000)
+    assert raised[0].kind == "board_wrap_up" and raised[0].message.startswith("W02 · 1002 · ")
     assert m.index(0, col).data() == "01:40"
     assert "超时" in m.index(1, 2).data()
     assert m.index(2, 2).data().startswith("未知") and m.index(2, col).data() == "—"

@@ -206,6 +206,11 @@ class BoardFigures:
             return board_data(s.connection(), q, self.targets, self.settings, self.tz)
         return self.db.read_now(run)
 
+    def totals(self, q: BoardQuery) -> Future[CallTotals]:
+        """Only the call totals of ``q`` (the service level alert's window)."""
+        self.user.require(Permission.BOARD_READ)
+        return self.db.read(lambda s: call_totals(s.connection(), q, self.targets))
+
     def teams(self) -> list[str]:
         self.user.require(Permission.BOARD_READ)
         return self.db.read_now(lambda s: teams_in(s.connection()))

@@ -21,6 +21,7 @@ from callcenter.domain.auth.roles import Role
 from callcenter.domain.clock import Clock
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.auth.sign_in import SignedIn
+from callcenter.services.board.alerts import BoardAlerts
 from callcenter.services.board.figures import BoardData, BoardFigures, BoardQuery
 from callcenter.services.board.live import BoardStates, LiveStates
 from callcenter.ui.shared.main_window import MainWindow
@@ -42,8 +43,9 @@ class BoardFeature(QObject):
 
     def __init__(self, window: MainWindow, auth: QObject, figures: BoardFigures, clock: Clock,
                  profile: SiteProfile, lang: str, live: LiveFactory | None = None,
-                 refresh_s: float = 30.0) -> None:
+                 refresh_s: float = 30.0, alerts: BoardAlerts | None = None) -> None:
         super().__init__(window)
+        self.alerts = alerts
         self._w, self._figures, self._clock = window, figures, clock
         self._profile, self._lang, self._live_factory = profile, lang, live
         self.view: BoardView | None = None
@@ -116,6 +118,7 @@ class BoardFeature(QObject):
     def _states(self, board: BoardStates) -> None:
         if self.view is not None:
             self.view.states.set_board(board)
+            self._check_states()
             self.view.live_status.setText(self.tr("Live: %n desk(s)", "", len(board.states)))
 
     def _live_failed(self, error: str) -> None:
@@ -126,6 +129,12 @@ class BoardFeature(QObject):
     def _tick(self) -> None:
         if self.view is not None:
             self.view.states.tick()
+            self._check_states()
+
+    def _check_states(self) -> None:
+        board = self.view.states.board if self.view is not None else None
+        if self.alerts is not None and board is not None and self.view is not None:
+            self.alerts.check_states(self.view.states.rows, board.states)
 
     def query(self) -> BoardQuery:
         assert self.view is not None
@@ -143,6 +152,8 @@ class BoardFeature(QObject):
             self.view.message.setText(str(exc))
             return
         self.view.message.setText("")
+        if self.alerts is not None:  # the last 30 minutes, whatever period is shown
+            self.alerts.check_service_level(q.team, q.now).add_done_callback(_log_failure)
         self._serial += 1
         serial = self._serial
         fut = self._figures.load(q)
@@ -162,3 +173,8 @@ class BoardFeature(QObject):
         assert isinstance(result, BoardData)
         self.view.show_data(result)
         self.loaded.emit(result)
+
+
+def _log_failure(f: Future[object]) -> None:
+    if (exc := f.exception()) is not None:
+        log.error("board alert check failed: %s", exc)

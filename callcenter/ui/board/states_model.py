@@ -37,6 +37,10 @@ class DeskStatesModel(QAbstractTableModel):
         self._board: BoardStates | None = None
         self.rows: list[ShownState] = []
 
+    @property
+    def board(self) -> BoardStates | None:
+        return self._board
+
     def set_board(self, board: BoardStates, mono: float | None = None) -> None:
         self.beginResetModel()
         self._board = board
