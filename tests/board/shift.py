@@ -35,7 +35,8 @@ def _call(agent: str, minute: int, outcome: str, ring: float | None = None,
             "telephony_call_id": None, "caller_number": "13800138000",
             "started_at": T0 + timedelta(minutes=minute), "outcome": outcome, "ring_s": ring,
             "talk_s": talk, "hold_s": hold, "wrapup_s": wrap, "hung_up_by": None,
-            "late_answer": late, "talk_over": False, "wrapup_over": False, "backfilled": False}
+            "late_answer": late, "talk_over": False,
+            "wrapup_over": wrap is not None and wrap > 60, "backfilled": False}
 
 
 def calls() -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ out by hand from tests/board/shift.py)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -100,3 +100,31 @@ def test_the_profile_board_section() -> None:
 
     p = load_profile()
     assert p.board.service_level_target_pct == 80.0 and p.board.wrap_up_alert_s == 120.0
+
+
+def test_the_hourly_rollup_follows_every_change_of_the_calls(board: BoardFigures) -> None:
+    """Migration 0017's triggers: an update takes the old contribution out, a tombstone
+    and a delete remove it; whole hours read from the roll-up agree with the calls."""
+    from sqlalchemy import delete, update
+
+    from callcenter.store.models import CallSession
+
+    db = board.db
+    calls = CallSession.__table__
+    ids = db.read_now(lambda s: s.execute(
+        calls.select().with_only_columns(calls.c.id).order_by(calls.c.started_at)).scalars().all())
+    db.write_now(lambda s: s.execute(update(calls).where(calls.c.id == ids[2]).values(
+        outcome="answered", ring_s=4.0, talk_s=60.0, hold_s=0.0, wrapup_s=20.0, late_answer=False)))
+    db.write_now(lambda s: s.execute(update(calls).where(calls.c.id == ids[4]).values(
+        deleted_at=shift.NOW)))
+    db.write_now(lambda s: s.execute(delete(calls).where(calls.c.id == ids[5])))
+    d = board.load_now(q())  # 08:00-10:00: whole hours only, all from the roll-up
+    # by hand: calls 1, 2, 3 (now answered in time), 4; call 5 a tombstone, call 6 gone
+    assert (d.figures.offered, d.figures.answered, d.figures.returned) == (4, 4, 0)
+    assert d.figures.service_level_pct == pytest.approx(75.0)
+    assert d.figures.aht_s == pytest.approx((140 + 270 + 80 + 170) / 4)
+    assert d.figures.wrap_on_time_pct == pytest.approx(75.0)  # 40, 20, 50 of 40, 70, 20, 50
+    # a period with partial hours (08:30-09:30) adds the calls of the edges from the calls
+    half = board.load_now(BoardQuery(shift.T0 + timedelta(minutes=30),
+                                     shift.T0 + timedelta(minutes=90), shift.NOW))
+    assert (half.figures.offered, half.figures.answered) == (2, 2)  # calls 3 and 4

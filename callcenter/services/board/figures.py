@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import zoneinfo
 from concurrent.futures import Future
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -28,6 +28,7 @@ from callcenter.domain.ticket_lifecycle import OPEN
 from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.storage.database import Database
 from callcenter.store.auth_models import User
+from callcenter.store.board_models import BoardCallHour
 from callcenter.store.callback_models import PENDING, CallbackTask
 from callcenter.store.models import CallSession, Ticket
 
@@ -35,6 +36,10 @@ CALLS = CallSession.__table__
 TICKETS = Ticket.__table__
 USERS = User.__table__
 CALLBACKS = CallbackTask.__table__
+HOURS = BoardCallHour.__table__
+ROLLUP_COLUMNS = ("offered", "answered", "within_limit", "returned", "abandoned", "talk_n",
+                  "talk_sum_s", "hold_sum_s", "wrap_n", "wrap_sum_s", "wrap_on_time", "aht_n",
+                  "aht_sum_s")
 OFFERED = ("answered", "backfilled", "missed", "abandoned")
 OPEN_STATES = tuple(sorted(s.value for s in OPEN))
 
@@ -76,7 +81,9 @@ class BoardData:
     callbacks_due: int
 
 
-def _totals_columns(target_wrap_s: float) -> list[ColumnElement[Any]]:
+def _totals_columns() -> list[ColumnElement[Any]]:
+    """The CallTotals sums over calls; wrap-up on time is the call's own flag (its
+    desk judged it against its profile's target), as the roll-up counts it."""
     c = CALLS.c
     answered = c.outcome == "answered"
     talk_ok = and_(answered, c.talk_s.is_not(None))
@@ -95,7 +102,7 @@ def _totals_columns(target_wrap_s: float) -> list[ColumnElement[Any]]:
         n(c.outcome == "missed"),
         n(c.outcome == "abandoned"),
         n(talk_ok), s(talk_ok, c.talk_s), s(talk_ok, func.coalesce(c.hold_s, 0.0)),
-        n(wrap_ok), s(wrap_ok, c.wrapup_s), n(and_(wrap_ok, c.wrapup_s <= target_wrap_s)),
+        n(wrap_ok), s(wrap_ok, c.wrapup_s), n(and_(wrap_ok, c.wrapup_over.is_(False))),
         n(and_(talk_ok, wrap_ok)), s(and_(talk_ok, wrap_ok), c.talk_s + c.wrapup_s),
     ]
 
@@ -140,21 +147,76 @@ def _ticket_filter(q: BoardQuery) -> list[ColumnElement[bool]]:
     return where
 
 
+def _rollup_filter(q: BoardQuery, start: datetime, end: datetime) -> list[ColumnElement[bool]]:
+    h = HOURS.c
+    where: list[ColumnElement[bool]] = [h.hour >= start, h.hour < end]
+    if q.agent_id:
+        where.append(h.agent_id == q.agent_id)
+    elif q.team:
+        where.append(h.agent_id.in_(select(USERS.c.user_id).where(USERS.c.team == q.team)))
+    return where
+
+
+def _whole_hours(q: BoardQuery) -> tuple[datetime, datetime] | None:
+    """The whole UTC hours inside the period (the roll-up's part), or None."""
+    floor = q.start.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    h0 = floor if floor == q.start else floor + timedelta(hours=1)
+    h1 = q.end.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    return (h0, h1) if h0 < h1 else None
+
+
+def _parts(conn: Connection, q: BoardQuery) -> tuple[tuple[datetime, datetime] | None,
+                                                     list[BoardQuery]]:
+    """The roll-up's whole hours and the raw calls' periods around them (SQLite desks
+    have the roll-up, migration 0017; central reads the calls)."""
+    whole = _whole_hours(q) if conn.dialect.name == "sqlite" else None
+    if whole is None:
+        return None, [q]
+    raw = [replace(q, end=whole[0])] if q.start < whole[0] else []
+    if whole[1] < q.end:
+        raw.append(replace(q, start=whole[1]))
+    return whole, raw
+
+
 def call_totals(conn: Connection, q: BoardQuery, targets: SlaTargets) -> CallTotals:
-    row = conn.execute(select(*_totals_columns(targets.wrapup_target_s))
-                       .where(*_call_filter(q))).one()
-    return _totals(row)
+    whole, raw = _parts(conn, q)
+    total = CallTotals()
+    if whole is not None:
+        total += _totals(conn.execute(select(*_rollup_sums())
+                                      .where(*_rollup_filter(q, *whole))).one())
+    for part in raw:
+        total += _totals(conn.execute(select(*_totals_columns()).where(*_call_filter(part))).one())
+    return total
+
+
+def _rollup_sums() -> list[ColumnElement[Any]]:
+    h = HOURS.c
+    return [func.coalesce(func.sum(h[c]), 0) for c in ROLLUP_COLUMNS]
+
+
+def _hourly(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo) -> tuple[HourTotals, ...]:
+    whole, raw = _parts(conn, q)
+    by_hour: dict[datetime, CallTotals] = {}
+    rows: list[Any] = []
+    if whole is not None:
+        h = HOURS.c.hour
+        rows += conn.execute(select(h, *_rollup_sums()).where(*_rollup_filter(q, *whole))
+                             .group_by(h)).all()
+    hour = _hour(conn, CALLS.c.started_at).label("h")
+    for part in raw:
+        rows += conn.execute(select(hour, *_totals_columns()).where(*_call_filter(part))
+                             .group_by(hour)).all()
+    for r in rows:
+        key = _utc_hour(r[0])
+        by_hour[key] = by_hour.get(key, CallTotals()) + _totals(r[1:])
+    return tuple(HourTotals(k.astimezone(zone), v) for k, v in sorted(by_hour.items()))
 
 
 def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: BoardSettings,
                tz: str = "Asia/Shanghai", late_limit: int = 50) -> BoardData:
     zone = zoneinfo.ZoneInfo(tz)
     totals = call_totals(conn, q, targets)
-    hour = _hour(conn, CALLS.c.started_at).label("h")
-    hourly = tuple(
-        HourTotals(_utc_hour(r[0]).astimezone(zone), _totals(r[1:]))
-        for r in conn.execute(select(hour, *_totals_columns(targets.wrapup_target_s))
-                              .where(*_call_filter(q)).group_by(hour).order_by(hour)))
+    hourly = _hourly(conn, q, zone)
     t = TICKETS.c
     th = _hour(conn, t.created_at).label("h")
     by_hour = tuple(
