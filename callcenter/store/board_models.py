@@ -7,16 +7,19 @@ out and its new one put in), so rows the desk writes and rows a pull applies
 are both counted, in the same transaction. A month of a million calls is then
 720 hours x the agents to add up instead of a million rows. Central has no
 roll-up: the board's queries fall back to the calls there (services/board).
+``board_ticket_hours`` does the same for tickets by creator and category, and an
+index on tickets (status, deadline_at) finds the open tickets near or past
+their deadline without reading the closed ones.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, Integer, String
+from sqlalchemy import Float, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .models import Base
+from .models import Base, Ticket
 
 
 class BoardCallHour(Base):
@@ -36,3 +39,14 @@ class BoardCallHour(Base):
     wrap_on_time: Mapped[int] = mapped_column(Integer, default=0)
     aht_n: Mapped[int] = mapped_column(Integer, default=0)
     aht_sum_s: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class BoardTicketHour(Base):
+    __tablename__ = "board_ticket_hours"
+    hour: Mapped[datetime] = mapped_column(primary_key=True)  # UTC start of the hour of creation
+    created_by: Mapped[str] = mapped_column(String(16), primary_key=True)
+    category: Mapped[str] = mapped_column(String(24), primary_key=True)
+    tickets: Mapped[int] = mapped_column(Integer, default=0)
+
+
+Index("ix_tickets_status_deadline_at", Ticket.status, Ticket.deadline_at)

@@ -107,7 +107,7 @@ def test_the_hourly_rollup_follows_every_change_of_the_calls(board: BoardFigures
     and a delete remove it; whole hours read from the roll-up agree with the calls."""
     from sqlalchemy import delete, update
 
-    from callcenter.store.models import CallSession
+    from callcenter.store.models import CallSession, Ticket
 
     db = board.db
     calls = CallSession.__table__
@@ -124,6 +124,14 @@ def test_the_hourly_rollup_follows_every_change_of_the_calls(board: BoardFigures
     assert d.figures.service_level_pct == pytest.approx(75.0)
     assert d.figures.aht_s == pytest.approx((140 + 270 + 80 + 170) / 4)
     assert d.figures.wrap_on_time_pct == pytest.approx(75.0)  # 40, 20, 50 of 40, 70, 20, 50
+    tickets = Ticket.__table__
+    db.write_now(lambda s: s.execute(update(tickets).where(tickets.c.number == "NB").values(
+        deleted_at=shift.NOW)))
+    db.write_now(lambda s: s.execute(update(tickets).where(tickets.c.number == "NA").values(
+        category="complaint")))
+    assert board.load_now(q(team="A")).tickets_by_hour == (
+        (datetime(2026, 12, 6, 16, tzinfo=SH), "complaint", 1),  # A moved, B a tombstone
+        (datetime(2026, 12, 6, 17, tzinfo=SH), "fault_repair", 1))
     # a period with partial hours (08:30-09:30) adds the calls of the edges from the calls
     half = board.load_now(BoardQuery(shift.T0 + timedelta(minutes=30),
                                      shift.T0 + timedelta(minutes=90), shift.NOW))

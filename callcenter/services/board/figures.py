@@ -28,7 +28,7 @@ from callcenter.domain.ticket_lifecycle import OPEN
 from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.storage.database import Database
 from callcenter.store.auth_models import User
-from callcenter.store.board_models import BoardCallHour
+from callcenter.store.board_models import BoardCallHour, BoardTicketHour
 from callcenter.store.callback_models import PENDING, CallbackTask
 from callcenter.store.models import CallSession, Ticket
 
@@ -37,6 +37,7 @@ TICKETS = Ticket.__table__
 USERS = User.__table__
 CALLBACKS = CallbackTask.__table__
 HOURS = BoardCallHour.__table__
+TICKET_HOURS = BoardTicketHour.__table__
 ROLLUP_COLUMNS = ("offered", "answered", "within_limit", "returned", "abandoned", "talk_n",
                   "talk_sum_s", "hold_sum_s", "wrap_n", "wrap_sum_s", "wrap_on_time", "aht_n",
                   "aht_sum_s")
@@ -212,19 +213,39 @@ def _hourly(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo) -> tuple[H
     return tuple(HourTotals(k.astimezone(zone), v) for k, v in sorted(by_hour.items()))
 
 
+def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
+                     ) -> tuple[tuple[datetime, str, int], ...]:
+    whole, raw = _parts(conn, q)
+    rows: list[Any] = []
+    if whole is not None:
+        h = TICKET_HOURS.c
+        where: list[ColumnElement[bool]] = [h.hour >= whole[0], h.hour < whole[1]]
+        if q.agent_id:
+            where.append(h.created_by == q.agent_id)
+        elif q.team:
+            where.append(h.created_by.in_(select(USERS.c.user_id).where(USERS.c.team == q.team)))
+        rows += conn.execute(select(h.hour, h.category, func.sum(h.tickets)).where(*where)
+                             .group_by(h.hour, h.category)).all()
+    t = TICKETS.c
+    th = _hour(conn, t.created_at).label("h")
+    for part in raw:
+        rows += conn.execute(select(th, t.category, func.count()).where(
+            *_ticket_filter(part), t.created_at >= part.start, t.created_at < part.end)
+            .group_by(th, t.category)).all()
+    counts: dict[tuple[datetime, str], int] = {}
+    for h_, cat, n in rows:
+        key = (_utc_hour(h_), str(cat))
+        counts[key] = counts.get(key, 0) + int(n)
+    return tuple((h_.astimezone(zone), cat, n) for (h_, cat), n in sorted(counts.items()) if n)
+
+
 def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: BoardSettings,
                tz: str = "Asia/Shanghai", late_limit: int = 50) -> BoardData:
     zone = zoneinfo.ZoneInfo(tz)
     totals = call_totals(conn, q, targets)
     hourly = _hourly(conn, q, zone)
     t = TICKETS.c
-    th = _hour(conn, t.created_at).label("h")
-    by_hour = tuple(
-        (_utc_hour(h).astimezone(zone), str(cat), int(n))
-        for h, cat, n in conn.execute(
-            select(th, t.category, func.count()).where(
-                *_ticket_filter(q), t.created_at >= q.start, t.created_at < q.end)
-            .group_by(th, t.category).order_by(th, t.category)))
+    by_hour = _tickets_by_hour(conn, q, zone)
     near_until = q.now + timedelta(hours=settings.near_deadline_h)
     open_due = [*_ticket_filter(q), t.status.in_(OPEN_STATES), t.deadline_at.is_not(None)]
     overdue, near = conn.execute(select(

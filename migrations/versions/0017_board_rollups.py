@@ -1,4 +1,4 @@
-"""the lead's board: an hourly roll-up of call figures, kept by triggers (issue 15).
+"""the lead's board: hourly roll-ups of calls and tickets, kept by triggers (issue 15).
 
 Revision ID: 0017
 Revises: 0016
@@ -8,6 +8,8 @@ triggers on ``call_sessions`` that take a row's old contribution out and put its
 new one in; filled from the calls already in the store. A call counts while it
 is not a tombstone. "On time" wrap-up is the call's own ``wrapup_over`` flag (the
 desk judged it against its profile's target when it stored the summary).
+``board_ticket_hours`` counts tickets by hour of creation, creator and category
+the same way; and tickets get an index on (status, deadline_at).
 """
 from __future__ import annotations
 
@@ -57,11 +59,27 @@ def upsert(r: str, sign: str) -> str:
             f"ON CONFLICT (hour, agent_id) DO UPDATE SET {sets};")
 
 
+TICKET_HOUR = "strftime('%Y-%m-%d %H:00:00.000000', {}.created_at)"
+
+
+def ticket_upsert(r: str, sign: str) -> str:
+    return ("INSERT INTO board_ticket_hours (hour, created_by, category, tickets) "
+            f"SELECT {TICKET_HOUR.format(r)}, {r}.created_by, {r}.category, "
+            f"{sign}(CASE WHEN {r}.deleted_at IS NULL THEN 1 ELSE 0 END) WHERE true "
+            "ON CONFLICT (hour, created_by, category) DO UPDATE SET "
+            "tickets = tickets + excluded.tickets;")
+
+
 TRIGGERS = {
     "board_call_hours_insert": f"AFTER INSERT ON call_sessions BEGIN {upsert('NEW', '+')} END",
     "board_call_hours_update": f"AFTER UPDATE ON call_sessions BEGIN {upsert('OLD', '-')} "
                                f"{upsert('NEW', '+')} END",
     "board_call_hours_delete": f"AFTER DELETE ON call_sessions BEGIN {upsert('OLD', '-')} END",
+    "board_ticket_hours_insert": f"AFTER INSERT ON tickets BEGIN {ticket_upsert('NEW', '+')} END",
+    "board_ticket_hours_update": "AFTER UPDATE OF created_at, created_by, category, deleted_at "
+                                 f"ON tickets BEGIN {ticket_upsert('OLD', '-')} "
+                                 f"{ticket_upsert('NEW', '+')} END",
+    "board_ticket_hours_delete": f"AFTER DELETE ON tickets BEGIN {ticket_upsert('OLD', '-')} END",
 }
 
 
@@ -76,6 +94,18 @@ def upgrade() -> None:
     op.execute(f"INSERT INTO board_call_hours (hour, agent_id, {', '.join(COLUMNS)}) "
                f"SELECT {HOUR.format('c')} AS h, c.agent_id, {sums} FROM call_sessions c "
                "GROUP BY h, c.agent_id")
+    op.create_table(
+        "board_ticket_hours",
+        sa.Column("hour", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("created_by", sa.String(length=16), nullable=False),
+        sa.Column("category", sa.String(length=24), nullable=False),
+        sa.Column("tickets", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("hour", "created_by", "category", name=op.f("pk_board_ticket_hours")))
+    op.execute("INSERT INTO board_ticket_hours (hour, created_by, category, tickets) "
+               f"SELECT {TICKET_HOUR.format('t')} AS h, t.created_by, t.category, "
+               "sum(CASE WHEN t.deleted_at IS NULL THEN 1 ELSE 0 END) FROM tickets t "
+               "GROUP BY h, t.created_by, t.category")
+    op.create_index("ix_tickets_status_deadline_at", "tickets", ["status", "deadline_at"])
     for name, body in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {body}")
 
@@ -83,4 +113,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER {name}")
+    op.drop_index("ix_tickets_status_deadline_at", table_name="tickets")
+    op.drop_table("board_ticket_hours")
     op.drop_table("board_call_hours")
