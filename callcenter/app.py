@@ -249,9 +249,12 @@ def build(opts: AppOptions) -> AppContext:
             lifecycle.refresh_counts()
             lifecycle.refresh_department()
 
+    board = install_board(window, auth, db, profile, clock, workstation, user, opts.lang,
+                          central_url_from(opts.central_url, settings), duplicates.alerts)
+    keep.append(board)
+    sync.bridge.pulled.connect(
+        lambda tables: board.refresh() if tables & {"call_sessions", "tickets"} else None)
     sync.bridge.pulled.connect(pulled)
-    keep.append(install_board(window, auth, db, profile, clock, workstation, user, opts.lang,
-                              central_url_from(opts.central_url, settings), duplicates.alerts))
     return AppContext(window, desk, db, bridge, telephony, keep, translator, sync, auth)
 
 

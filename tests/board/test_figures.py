@@ -136,3 +136,18 @@ def test_the_hourly_rollup_follows_every_change_of_the_calls(board: BoardFigures
     half = board.load_now(BoardQuery(shift.T0 + timedelta(minutes=30),
                                      shift.T0 + timedelta(minutes=90), shift.NOW))
     assert (half.figures.offered, half.figures.answered) == (2, 2)  # calls 3 and 4
+
+
+def test_a_refresh_rereads_the_last_two_hours(board: BoardFigures) -> None:
+    from callcenter.store.models import CallSession
+
+    period = BoardQuery(shift.T0, shift.T0 + timedelta(hours=3), shift.NOW, team="A")
+    prev = board.load_now(period)
+    assert prev.figures.offered == 6  # with the 10:30 call
+    new = [{**shift.calls()[0], "started_at": shift.T0 + timedelta(minutes=m), "agent_id": "1002"}
+           for m in (10, 110)]  # 08:10 (older than the refresh reads) and 09:50
+    board.db.write_now(lambda s: s.execute(insert(CallSession.__table__), new))
+    fresh = board.refresh(prev, shift.NOW).result(timeout=10)  # 10:00: reads 09:00 on
+    assert fresh.figures.offered == 7 and fresh.query.now == shift.NOW
+    assert [h.totals.offered for h in fresh.hourly] == [3, 3, 1]  # 08:00 as it was
+    assert board.load_now(period).figures.offered == 8  # a full load sees both

@@ -56,6 +56,8 @@ def test_the_board_for_a_lead(qtbot: QtBot, db: Database) -> None:
     assert view.tiles["service_level"].value.text() == "50.0 %"  # calls 1, 4, 7 of 6
     assert "低于目标" in view.tiles["service_level"].note.text()  # target 80 %, said in words
     assert view.tiles["deadlines"].value.text() == "1 / 1"
+    again = wait_loaded(qtbot, feature, lambda: feature.refresh(full=False))  # the periodic one
+    assert again.figures == data.figures and again is not data
     assert view.late_model.item(0, 3).text() == "139****5678"  # phone masked
     # a chart's numbers are one click away, its formula on hover
     chart = view.calls_chart

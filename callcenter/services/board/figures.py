@@ -239,13 +239,11 @@ def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
     return tuple((h_.astimezone(zone), cat, n) for (h_, cat), n in sorted(counts.items()) if n)
 
 
-def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: BoardSettings,
-               tz: str = "Asia/Shanghai", late_limit: int = 50) -> BoardData:
-    zone = zoneinfo.ZoneInfo(tz)
-    totals = call_totals(conn, q, targets)
-    hourly = _hourly(conn, q, zone)
+def _deadlines(conn: Connection, q: BoardQuery, settings: BoardSettings, late_limit: int,
+               ) -> tuple[int, int, tuple[LateTicket, ...], int]:
+    """Open tickets overdue and near their deadline at ``q.now``, the first of them,
+    and callbacks due (the index on tickets (status, deadline_at) serves these)."""
     t = TICKETS.c
-    by_hour = _tickets_by_hour(conn, q, zone)
     near_until = q.now + timedelta(hours=settings.near_deadline_h)
     open_due = [*_ticket_filter(q), t.status.in_(OPEN_STATES), t.deadline_at.is_not(None)]
     overdue, near = conn.execute(select(
@@ -266,8 +264,49 @@ def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: B
         cb_where.append(cb.ticket_id.in_(select(t.id).where(*_ticket_filter(q))))
     callbacks_due = int(conn.execute(select(func.count()).select_from(CALLBACKS)
                                      .where(*cb_where)).scalar_one())
-    return BoardData(q, totals, figures(totals, targets), hourly, by_hour, int(overdue),
-                     int(near), late, callbacks_due)
+    return int(overdue), int(near), late, callbacks_due
+
+
+def _sum(hours: tuple[HourTotals, ...]) -> CallTotals:
+    total = CallTotals()
+    for h in hours:
+        total += h.totals
+    return total
+
+
+def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: BoardSettings,
+               tz: str = "Asia/Shanghai", late_limit: int = 50) -> BoardData:
+    zone = zoneinfo.ZoneInfo(tz)
+    hourly = _hourly(conn, q, zone)
+    totals = _sum(hourly)  # every call of the period is in exactly one hour
+    by_hour = _tickets_by_hour(conn, q, zone)
+    return BoardData(q, totals, figures(totals, targets), hourly, by_hour,
+                     *_deadlines(conn, q, settings, late_limit))
+
+
+REFRESH_HOURS = 2  # a refresh re-reads the current hour and the one before
+
+
+def refresh_data(conn: Connection, prev: BoardData, now: datetime, targets: SlaTargets,
+                 settings: BoardSettings, tz: str = "Asia/Shanghai", late_limit: int = 50,
+                 ) -> BoardData:
+    """``prev`` brought up to ``now``: the last ``REFRESH_HOURS`` hours of the period
+    are read again and merged with the older ones kept; the deadline counts are
+    read again (they move with the time). Rows a pull brings for older hours are
+    not seen until the next full ``board_data`` (the board reloads on such a pull)."""
+    zone = zoneinfo.ZoneInfo(tz)
+    q = replace(prev.query, now=now)
+    cut = now.astimezone(UTC).replace(minute=0, second=0, microsecond=0) - timedelta(
+        hours=REFRESH_HOURS - 1)
+    cut = min(max(cut, q.start), q.end)
+    recent = replace(q, start=cut)
+    kept = tuple(h for h in prev.hourly if h.hour < cut)
+    hourly = kept + _hourly(conn, recent, zone)
+    totals = _sum(hourly)
+    by_hour = tuple(x for x in prev.tickets_by_hour if x[0] < cut) + _tickets_by_hour(
+        conn, recent, zone)
+    return BoardData(q, totals, figures(totals, targets), hourly, by_hour,
+                     *_deadlines(conn, q, settings, late_limit))
 
 
 class BoardFigures:
@@ -293,6 +332,12 @@ class BoardFigures:
         """Only the call totals of ``q`` (the service level alert's window)."""
         self.user.require(Permission.BOARD_READ)
         return self.db.read(lambda s: call_totals(s.connection(), q, self.targets))
+
+    def refresh(self, prev: BoardData, now: datetime) -> Future[BoardData]:
+        """``prev`` brought up to ``now`` (refresh_data), on the reader thread."""
+        self.user.require(Permission.BOARD_READ)
+        return self.db.read(lambda s: refresh_data(s.connection(), prev, now, self.targets,
+                                                   self.settings, self.tz))
 
     def teams(self) -> list[str]:
         self.user.require(Permission.BOARD_READ)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -58,7 +59,8 @@ class BoardFeature(QObject):
         self.reload = QTimer(self)
         self.reload.setObjectName("boardRefresh")
         self.reload.setInterval(int(refresh_s * 1000))
-        self.reload.timeout.connect(self.refresh)
+        self.reload.timeout.connect(lambda: self.refresh(full=False))
+        self.data: BoardData | None = None
         self.statesArrived.connect(self._states)
         self.liveFailed.connect(self._live_failed)
         self.dataLoaded.connect(self._loaded)
@@ -80,7 +82,7 @@ class BoardFeature(QObject):
             log.exception("board teams")
             teams = []
         view = BoardView(self._profile, self._profile.board, self._lang, teams, own_team)
-        view.queryChanged.connect(self.refresh)
+        view.queryChanged.connect(self.refresh)  # a full load
         view.team.currentIndexChanged.connect(self._team_changed)
         self.view = view
         self._w.add_tool_tab(view, self.tr("Lead board"))
@@ -103,6 +105,7 @@ class BoardFeature(QObject):
                 self._w.tools.removeTab(index)
             self.view.deleteLater()
             self.view = None
+        self.data = None
 
     def stop(self) -> None:
         self.tick.stop()
@@ -143,7 +146,9 @@ class BoardFeature(QObject):
         return BoardQuery(start, end, now, team=self.view.selected_team(),
                           agent_id=self.view.selected_agent())
 
-    def refresh(self) -> None:
+    def refresh(self, full: bool = True) -> None:
+        """Load the figures: in full, or (``full=False``, the periodic reload) only
+        the last hours merged into the figures shown, when the query is the same."""
         if self.view is None:
             return
         try:
@@ -156,7 +161,10 @@ class BoardFeature(QObject):
             self.alerts.check_service_level(q.team, q.now).add_done_callback(_log_failure)
         self._serial += 1
         serial = self._serial
-        fut = self._figures.load(q)
+        prev = self.data
+        same = prev is not None and replace(prev.query, now=q.now) == q
+        fut = (self._figures.refresh(prev, q.now) if not full and same and prev is not None
+               else self._figures.load(q))
 
         def done(f: Future[BoardData]) -> None:
             exc = f.exception()
@@ -171,6 +179,7 @@ class BoardFeature(QObject):
             self.view.message.setText(self.tr("The figures could not be read; try Refresh."))
             return
         assert isinstance(result, BoardData)
+        self.data = result
         self.view.show_data(result)
         self.loaded.emit(result)
 
