@@ -22,6 +22,8 @@ from typing import TextIO
 
 from . import (
     audit_verify,
+    board,
+    board_latency,
     outage_import,
     outage_lookup,
     script_render,
@@ -51,6 +53,7 @@ SCENARIOS: dict[str, Scenario] = {
         sync_push.SCENARIO, sync_pull.SCENARIO, sync_fleet.SCENARIO,  # sync with central
         sign_in.SCENARIO, audit_verify.SCENARIO,  # who uses the desk, the audit log
         sip_call.SCENARIO,  # the SIP soft phone
+        board.SCENARIO, board_latency.SCENARIO,  # the lead's board
     )
 }
 

@@ -32,6 +32,8 @@ SMALL = {
     "sign-in": ["--size", "300", "--runs", "6"],
     "audit-verify": ["--size", "3000", "--runs", "2"],
     "sip-call": ["--size", "3"],
+    "board": ["--size", "500", "--runs", "2"],
+    "board-latency": ["--size", "3", "--seconds", "2"],
 }
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+SYMBOLS_UP_TO = 48
 _PENS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
 
 
@@ -63,9 +64,16 @@ class ChartPanel(QWidget):
         self.stack.addWidget(self.plot)
         self.stack.addWidget(self.table)
         lay.addWidget(self.stack, 1)
-        self.toggle.toggled.connect(lambda on: self.stack.setCurrentIndex(1 if on else 0))
+        self.toggle.toggled.connect(self._toggled)
         self.target_line: pg.InfiniteLine | None = None
         self.curves: dict[str, pg.PlotDataItem] = {}
+        self._data: tuple[Sequence[datetime], dict[str, Sequence[float | None]]] = ([], {})
+        self._table_stale = False
+
+    def _toggled(self, on: bool) -> None:
+        if on and self._table_stale:
+            self._fill_table(*self._data)
+        self.stack.setCurrentIndex(1 if on else 0)
 
     def set_target(self, value: float, label: str) -> None:
         if self.target_line is None:
@@ -88,14 +96,21 @@ class ChartPanel(QWidget):
             curve = self.curves.get(name)
             if curve is None:
                 curve = self.plot.plot(name=name, pen=pg.mkPen(_PENS[i % len(_PENS)], width=2),
-                                       symbol="o", symbolSize=4, connect="finite",
-                                       symbolBrush=_PENS[i % len(_PENS)])
+                                       connect="finite", symbolBrush=_PENS[i % len(_PENS)])
                 self.curves[name] = curve
+            # points marked while few enough to see one by one (a day, not a month)
+            curve.setSymbol("o" if len(xs) <= SYMBOLS_UP_TO else None)
+            curve.setSymbolSize(4)
             curve.setData(xs, y, connect="finite")
-        self._fill_table(hours, series)
+        # the table is filled when it is shown (one click away), not on every update
+        self._data = (list(hours), dict(series))
+        self._table_stale = True
+        if self.toggle.isChecked():
+            self._fill_table(hours, series)
 
     def _fill_table(self, hours: Sequence[datetime],
                     series: dict[str, Sequence[float | None]]) -> None:
+        self._table_stale = False
         m = self.table_model
         m.clear()
         m.setHorizontalHeaderLabels([self.tr("Hour"), *series])
