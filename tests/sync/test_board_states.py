@@ -7,6 +7,7 @@ from __future__ import annotations
 import queue
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import psycopg
@@ -133,3 +134,40 @@ def test_a_silent_desk_shows_unknown_after_the_stated_time(central_url: str) -> 
                             tuple(DeskState.from_json(r) for r in answer["states"]))
         assert shown(board.states[0], board.now(0.0), stale_after_s=60).state == "talking"
         assert shown(board.states[0], board.now(61.0), stale_after_s=60).state == UNKNOWN
+
+
+def test_the_sync_worker_publishes_the_desk_state_between_rounds(tmp_path: Path,
+                                                                 central_url: str) -> None:
+    """The app's wiring: the publisher wakes the worker, which upserts on its own
+    connection without a sync round (a long interval: no round would run)."""
+    from callcenter.services.storage.database import open_database
+    from callcenter.services.sync.engine import SyncEngine
+    from callcenter.services.sync.worker import SyncWorker
+
+    agent = desk_url(central_url, "WS01", team="A")
+    db = open_database(tmp_path / "desk.sqlite3")
+    worker = SyncWorker(db, SyncEngine(db, "WS01", lambda: central.CentralClient(agent)),
+                        interval_s=3600, status_every_s=0.05)
+    clock = FakeClock(datetime(2026, 12, 6, 8, 0, tzinfo=UTC))
+    pub = DeskStatePublisher("WS01", clock, worker.wake)
+    worker.add_periodic(pub.tick)
+    worker.start()
+    try:
+        with psycopg.connect(central_url, autocommit=True) as admin:
+            def state() -> str | None:
+                row = admin.execute("SELECT state FROM sync.desk_states WHERE desk = 'WS01'").fetchone()
+                return None if row is None else str(row[0])
+
+            deadline = time.monotonic() + 20
+            while pub.published == 0 and time.monotonic() < deadline:  # the first round
+                pub.desk_changed(snap("1001", AgentState.READY, clock.monotonic_ns()))
+                time.sleep(0.05)
+            assert state() == "ready"
+            pub.desk_changed(snap("1001", AgentState.TALKING, clock.monotonic_ns()))
+            deadline = time.monotonic() + 5
+            while state() != "talking" and time.monotonic() < deadline:
+                time.sleep(0.02)
+            assert state() == "talking"
+    finally:
+        worker.stop()
+        db.close()
