@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -49,10 +50,10 @@ def render(out: Path, lang: str = "zh") -> list[Path]:
             DeskState("W05", "A", "1005", "ready", None, now - timedelta(seconds=900),
                       now - timedelta(seconds=95)),
         )
-        feature.statesArrived.emit(BoardStates("A", now, 0.0, states))
+        feature.statesArrived.emit(BoardStates("A", now, time.monotonic(), states))
         app.processEvents()
         assert feature.view is not None
-        feature.view.states.tick(0.0)
+        feature.view.states.tick()
         app.processEvents()
         path = out / f"board_{lang}.png"
         window.grab().save(str(path))
