@@ -18,13 +18,18 @@ from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from callcenter.domain.calendar import CalendarError
-from callcenter.domain.clock import SystemClock
-from callcenter.domain.site_profile import ProfileError
+from callcenter.domain.clock import Clock, SystemClock
+from callcenter.domain.site_profile import ProfileError, SiteProfile
+from callcenter.services.alerts.inbox import Alerts
 from callcenter.services.audit.log import AuditLog
 from callcenter.services.auth.admin import UserAdmin
 from callcenter.services.auth.current_user import CurrentUser
 from callcenter.services.auth.directory import UserDirectory
 from callcenter.services.auth.sign_in import SignInService
+from callcenter.services.board.alerts import BoardAlerts
+from callcenter.services.board.figures import BoardFigures
+from callcenter.services.board.live import BoardStates, LiveStates
+from callcenter.services.board.presence import DeskStatePublisher
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.calls.recovery import recover_in
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
@@ -66,6 +71,7 @@ from callcenter.telephony.scenario import load_scenario
 from callcenter.telephony.simulator import SimulatedTelephony
 from callcenter.ui.auth.integration import AuthFeature
 from callcenter.ui.auth.users_admin import UsersAdminFeature
+from callcenter.ui.board.integration import BoardFeature, LiveFactory
 from callcenter.ui.callbacks.integration import install as install_callbacks
 from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
@@ -298,6 +304,11 @@ def build(opts: AppOptions) -> AppContext:
             lifecycle.refresh_counts()
             lifecycle.refresh_department()
 
+    board = install_board(window, auth, db, profile, clock, workstation, user, opts.lang,
+                          central_url_from(opts.central_url, settings), duplicates.alerts)
+    keep.append(board)
+    sync.bridge.pulled.connect(
+        lambda tables: board.refresh() if tables & {"call_sessions", "tickets"} else None)
     sync.bridge.pulled.connect(pulled)
     return AppContext(window, desk, db, bridge, telephony, keep, translator, sync, auth, recordings)
 
@@ -320,6 +331,12 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
                             on_report=feature.bridge.on_report,
                             on_fetched=feature.bridge.on_fetched)
         feature.attach(worker)
+        # the desk's live agent state for the lead's board: one upsert per change
+        # (and a heartbeat) over this worker's connection, on its thread
+        publisher = DeskStatePublisher(workstation, SystemClock(), worker.wake)
+        publisher.desk_changed(desk.snapshot())
+        desk.add_listener(publisher)
+        worker.add_periodic(publisher.tick)
         if lookup is not None:
             CallerFetch(window, worker, feature.bridge, lookup, site_tz, tickets=tickets)
         if replays is not None and replays.recordings is not None:
@@ -330,6 +347,25 @@ def install_sync(window: MainWindow, desk: CallDesk, db: Database, workstation: 
                 lambda engine: rec_sync.fetch(engine, call_id))
         worker.start()
     return feature
+
+
+def install_board(window: MainWindow, auth: AuthFeature, db: Database, profile: SiteProfile,
+                  clock: Clock, workstation: str, user: CurrentUser, lang: str,
+                  central_url: str, alerts: Alerts) -> BoardFeature:
+    """The 班长看板 tab for a lead; with a central URL, its live desk states (a LISTEN
+    session of its own, only while a lead is signed in). Threshold breaches go to
+    the lead's alerts inbox."""
+    figures = BoardFigures(db, profile.targets, profile.board, profile.timezone, user=user)
+    board_alerts = BoardAlerts(alerts, figures, profile.board, profile.timezone)
+    live: LiveFactory | None = None
+    if central_url:
+        def live(team: str | None, on_states: Callable[[BoardStates], None],
+                 on_error: Callable[[str], None]) -> LiveStates:
+            from callcenter.services.sync.credentials import connect_central
+
+            return LiveStates(lambda: connect_central(central_url), workstation,
+                              on_states=on_states, on_error=on_error, team=team)
+    return BoardFeature(window, auth, figures, clock, profile, lang, live, alerts=board_alerts)
 
 
 def run(opts: AppOptions) -> int:

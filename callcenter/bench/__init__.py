@@ -22,6 +22,8 @@ from typing import TextIO
 
 from . import (
     audit_verify,
+    board,
+    board_latency,
     handover_compile,
     outage_import,
     outage_lookup,
@@ -57,6 +59,7 @@ SCENARIOS: dict[str, Scenario] = {
         handover_compile.SCENARIO,  # the shift handover
         qa_checks.SCENARIO,  # quality review
         replay_open.SCENARIO,  # QA replay
+        board.SCENARIO, board_latency.SCENARIO,  # the lead's board
     )
 }
 

@@ -29,6 +29,8 @@ SCHEMA: dict[str, Any] = {
     "targets": {"talk_warn_s": "float", "talk_target_s": "float", "wrapup_target_s": "float",
                 "wrapup_warn_remaining_s": "float"},
     "screen_pop": {"recent_days": "int"},
+    "board": {"service_level_target_pct": "float", "stale_after_s": "float",
+              "wrap_up_alert_s": "float", "alert_window_min": "float", "near_deadline_h": "float"},
     "dispatch": {"max_deadline_days": "int"},
     "validation": {"account_pattern": "str", "meter_pattern": "str", "agent_id_pattern": "str"},
     "categories": [{"code": "str", "name": "str", "name_en": "str", "required": "list",

@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .auth.lockout import LockoutPolicy
+from .board.figures import BoardSettings
 from .deadlines import Deadline, DeadlineUnit
 from .handover.settings import HandoverSettings, parse_handover
 from .handover.shifts import ShiftDef, ShiftError, parse_shifts
@@ -108,6 +109,7 @@ class SiteProfile:
     # [outages]: how long an outage past its expected restore, with no restore
     # recorded, still takes the area's new repair tickets (issue 17)
     outage_unverified_after_hours: float = 4.0
+    board: BoardSettings = field(default_factory=BoardSettings)  # [board]: the lead's board
     extra: Mapping[str, Any] = field(default_factory=dict)
     # [qa]: evaluation forms and dispute limits, as written (domain/qa/forms.py reads them)
     qa: Mapping[str, Any] = field(default_factory=dict)
@@ -302,6 +304,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             qa=dict(data.get("qa", {})),
             outage_unverified_after_hours=float(
                 data.get("outages", {}).get("unverified_after_hours", 4)),
+            board=BoardSettings.from_mapping(data.get("board", {})),
         ))
     except (ProfileError, ShiftError):
         raise

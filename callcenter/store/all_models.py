@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     alert_models,
     audit_models,
     auth_models,
+    board_models,
     callback_models,
     handover_models,
     models,

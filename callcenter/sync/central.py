@@ -35,6 +35,7 @@ import json
 import re
 import uuid
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, cast
 
 import psycopg
@@ -232,14 +233,37 @@ class CentralClient:
             "SELECT sync.fetch_caller(%s, %s, %s, %s)", (desk, phone, list(accounts), max_tickets)))
 
     def put_recording(self, desk: str, call_id: uuid.UUID, audio: bytes, sha256: str) -> bool:
-        """Upload a call's recording (central c0012); False: central had it already."""
+        """Upload a call's recording (central c0015); False: central had it already."""
         return bool(self._call("SELECT sync.put_recording(%s, %s, %s, %s)",
                                (desk, call_id, audio, sha256)))
 
     def get_recording(self, desk: str, call_id: uuid.UUID) -> bytes | None:
-        """A call's recording from central (c0012), None when it has none."""
+        """A call's recording from central (c0015), None when it has none."""
         data = self._call("SELECT sync.get_recording(%s, %s)", (desk, call_id))
         return None if data is None else bytes(data)
+    def publish_state(self, desk: str, agent_id: str | None, state: str, reason: str | None,
+                      since: datetime) -> datetime:
+        """Upsert this desk's live agent state (central c0017; one autocommit statement,
+        no session state, so a transaction pooler is fine). Returns central's time."""
+        return cast(datetime, self._call("SELECT sync.publish_state(%s, %s, %s, %s, %s)",
+                                         (desk, agent_id, state, reason, since)))
+
+    def board_states(self, desk: str, team: str | None = None) -> dict[str, Any]:
+        """A team's live desk states with central's ``now`` (lead and admin desks; c0017)."""
+        return cast(dict[str, Any], self._call("SELECT sync.board_states(%s, %s)", (desk, team)))
+
+    def listen(self, channel: str) -> None:
+        """LISTEN on this client's own session (lead desks only: a pooled agent desk
+        must keep no session state)."""
+        self._conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
+
+    def wait_notifies(self, timeout_s: float) -> list[str]:
+        """The payloads that arrived within ``timeout_s`` (empty: none); returns as soon
+        as one arrives, with any others already queued."""
+        got = [n.payload for n in self._conn.notifies(timeout=timeout_s, stop_after=1)]
+        if got:  # drain what came in the same breath without waiting again
+            got += [n.payload for n in self._conn.notifies(timeout=0.0)]
+        return got
 
     def schema_version(self) -> int:
         return int(self._call("SELECT sync.schema_version()", ()))

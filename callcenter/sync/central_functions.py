@@ -129,6 +129,11 @@ failing the whole push (also a row c0008's guards refuse);
 ``sync.rejected_ops`` records what was refused
 (c0010_rejected_ops.py; the desk's side is in protocol.py).
 
+Live desk states (c0012, c0012_desk_states.py): ``sync.publish_state`` upserts
+a desk's agent state in ``sync.desk_states`` (and is its heartbeat); a trigger
+NOTIFYs ``callcenter_desk_state`` with the team on a real change; lead and admin
+desks read a team's rows with ``sync.board_states``. Not a synced table.
+
 Where the SQL is: the frozen text of each revision is in its migration
 (migrations/central/versions/cNNNN_*.py), and the definition of every function
 as the head revision leaves it is in ``central_functions.sql`` beside this

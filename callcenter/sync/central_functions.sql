@@ -194,6 +194,35 @@ BEGIN
     RETURN NULL;
 END $function$;
 
+CREATE OR REPLACE FUNCTION sync.board_states(p_desk text, p_team text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'sync', 'public', 'pg_temp'
+AS $function$
+DECLARE
+    v_kind text;
+    v_team text;
+BEGIN
+    PERFORM sync.check_desk(p_desk);
+    SELECT kind, team INTO v_kind, v_team FROM sync.desks WHERE desk = p_desk;
+    IF FOUND AND v_kind NOT IN ('lead', 'admin') THEN
+        RAISE EXCEPTION 'desk % (%) may not read the board', p_desk, v_kind
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    v_team := coalesce(p_team, v_team);
+    RETURN jsonb_build_object(
+        'now', now(),
+        'team', v_team,
+        'states', coalesce((
+            SELECT jsonb_agg(jsonb_build_object(
+                       'desk', s.desk, 'team', d.team, 'agent_id', s.agent_id,
+                       'state', s.state, 'reason', s.reason, 'since', s.since,
+                       'heard_at', s.heard_at) ORDER BY s.desk)
+            FROM sync.desk_states s JOIN sync.desks d ON d.desk = s.desk
+            WHERE v_team IS NULL OR d.team = v_team), '[]'::jsonb));
+END $function$;
+
 CREATE OR REPLACE FUNCTION sync.check_columns(p_table text, p_keys text[])
  RETURNS void
  LANGUAGE plpgsql
@@ -496,6 +525,18 @@ AS $function$
     SELECT min_desk_schema FROM sync.meta
 $function$;
 
+CREATE OR REPLACE FUNCTION sync.notify_desk_state()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'sync', 'public', 'pg_temp'
+AS $function$
+BEGIN
+    PERFORM pg_notify('callcenter_desk_state',
+                      coalesce((SELECT team FROM sync.desks WHERE desk = NEW.desk), ''));
+    RETURN NULL;
+END $function$;
+
 CREATE OR REPLACE FUNCTION sync.open_conflicts(p_desk text)
  RETURNS jsonb
  LANGUAGE plpgsql
@@ -557,6 +598,21 @@ BEGIN
     GET DIAGNOSTICS v_ops = ROW_COUNT;
     RETURN jsonb_build_object('deleted', v_deleted, 'applied_ops', v_ops,
                               'pruned_before', (SELECT pruned_before FROM sync.meta));
+END $function$;
+
+CREATE OR REPLACE FUNCTION sync.publish_state(p_desk text, p_agent text, p_state text, p_reason text, p_since timestamp with time zone)
+ RETURNS timestamp with time zone
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'sync', 'public', 'pg_temp'
+AS $function$
+BEGIN
+    PERFORM sync.check_desk(p_desk);
+    INSERT INTO sync.desk_states AS d (desk, agent_id, state, reason, since, heard_at)
+    VALUES (p_desk, p_agent, p_state, p_reason, p_since, now())
+    ON CONFLICT (desk) DO UPDATE SET agent_id = EXCLUDED.agent_id, state = EXCLUDED.state,
+        reason = EXCLUDED.reason, since = EXCLUDED.since, heard_at = EXCLUDED.heard_at;
+    RETURN now();
 END $function$;
 
 CREATE OR REPLACE FUNCTION sync.pull(p_desk text, p_cursor jsonb, p_max_rows integer)

@@ -644,6 +644,327 @@
     </message>
 </context>
 <context>
+    <name>BoardFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/board/integration.py" line="88"/>
+        <source>Lead board</source>
+        <translation>班长看板</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/integration.py" line="90"/>
+        <source>No central configured: live states are not available</source>
+        <translation>未配置中心库：实时状态不可用</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/integration.py" line="94"/>
+        <source>Connecting to central…</source>
+        <translation>正在连接中心库…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/board/integration.py" line="125"/>
+        <source>Live: %n desk(s)</source>
+        <translation>
+            <numerusform>实时：%n 个席位</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/integration.py" line="130"/>
+        <source>Central unreachable; retrying (%1)</source>
+        <translation>中心库无法连接，正在重试（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/integration.py" line="179"/>
+        <source>The figures could not be read; try Refresh.</source>
+        <translation>指标读取失败，请点击“刷新”重试。</translation>
+    </message>
+</context>
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="71"/>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="71"/>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="71"/>
+        <source>Last 24 hours</source>
+        <translation>近 24 小时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="72"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="72"/>
+        <source>Dates…</source>
+        <translation>自选日期…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="81"/>
+        <source>All teams</source>
+        <translation>全部班组</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="87"/>
+        <source>Agent ID (all)</source>
+        <translation>工号（全部）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="89"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="92"/>
+        <source>Period</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="93"/>
+        <source>Team</source>
+        <translation>班组</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="102"/>
+        <source>Agent states</source>
+        <translation>坐席状态</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/board/view.py" line="110"/>
+        <source>Time in state from the desk&apos;s own record; a desk silent for over %n s shows as unknown</source>
+        <translation>
+            <numerusform>本状态时长取自席位自身记录；超过 %n 秒无消息的席位显示为未知</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="119"/>
+        <source>Tickets overdue or near their deadline</source>
+        <translation>超时及临近时限的工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="128"/>
+        <source>Offered / answered</source>
+        <translation>呼入 / 接通</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="129"/>
+        <source>Service level</source>
+        <translation>服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="130"/>
+        <source>Average talk</source>
+        <translation>平均通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="131"/>
+        <source>Wrap-up</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="132"/>
+        <source>AHT</source>
+        <translation>平均处理时长</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="133"/>
+        <source>Returned to queue</source>
+        <translation>退回队列</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="135"/>
+        <source>Overdue / near deadline</source>
+        <translation>超时 / 临近时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="136"/>
+        <source>open tickets past their deadline / due within %1 h</source>
+        <translation>已超过时限的未结工单 / %1 小时内到期的未结工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="138"/>
+        <source>Callbacks due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="139"/>
+        <source>callback tasks pending past their due time</source>
+        <translation>已到回访时间仍未回访的任务</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="144"/>
+        <source>Calls per hour</source>
+        <translation>每小时话务量</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="145"/>
+        <source>calls</source>
+        <translation>通</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="146"/>
+        <source>Service level per hour</source>
+        <translation>每小时服务水平</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="148"/>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="149"/>
+        <source>Tickets per hour by category</source>
+        <translation>每小时各类工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="150"/>
+        <source>tickets</source>
+        <translation>张</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="172"/>
+        <source>offered = answered + back-filled + returned to queue + abandoned</source>
+        <translation>呼入 = 接通 + 补录 + 退回队列 + 振铃中放弃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="173"/>
+        <source>service level = calls answered within the ring limit (%1 rings) / offered</source>
+        <translation>服务水平 = 振铃 %1 声内接通的来电 / 呼入</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="175"/>
+        <source>average talk = Σ(hang-up − answer) / answered calls; target %1 s</source>
+        <translation>平均通话 = Σ(挂机 − 接通) / 接通来电；目标 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="177"/>
+        <source>wrap-up = Σ(ready or dispatch − hang-up) / calls; on time: ≤ %1 s</source>
+        <translation>话后处理 = Σ(置闲或下发 − 挂机) / 来电；及时：≤ %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="179"/>
+        <source>AHT = Σ(net talk + hold + wrap-up) / answered calls</source>
+        <translation>平均处理时长 = Σ(净通话 + 保持 + 话后处理) / 接通来电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="180"/>
+        <source>returned to queue = calls nobody answered before the ring timeout</source>
+        <translation>退回队列 = 振铃超时无人接听的来电</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="181"/>
+        <source>tickets created per site-local hour, by category</source>
+        <translation>按类别统计每小时（本地时间）新建工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="204"/>
+        <source>An agent ID is digits only: %1</source>
+        <translation>工号只能是数字：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="210"/>
+        <source>The last day is before the first</source>
+        <translation>结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="220"/>
+        <source>below target %1 %</source>
+        <translation>低于目标 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="220"/>
+        <source>target %1 %</source>
+        <translation>目标 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="224"/>
+        <source>over target %1 s</source>
+        <translation>超过目标 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="224"/>
+        <source>target %1 s</source>
+        <translation>目标 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="227"/>
+        <source>%1 on time (≤ %2 s)</source>
+        <translation>及时率 %1（≤ %2 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="230"/>
+        <source>hold %1</source>
+        <translation>保持 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="232"/>
+        <source>abandoned %1</source>
+        <translation>放弃 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="234"/>
+        <location filename="../../callcenter/ui/board/view.py" line="253"/>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="238"/>
+        <source>offered</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="239"/>
+        <source>answered</source>
+        <translation>接通</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="240"/>
+        <source>returned</source>
+        <translation>退回队列</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="241"/>
+        <source>service level %</source>
+        <translation>服务水平 %</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="247"/>
+        <source>Ticket</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="247"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="247"/>
+        <source>Deadline</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="248"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="248"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/view.py" line="253"/>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+</context>
+<context>
     <name>CallbackFeature</name>
     <message>
         <location filename="../../callcenter/ui/callbacks/integration.py" line="58"/>
@@ -1070,6 +1391,24 @@
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <location filename="../../callcenter/ui/board/charts.py" line="42"/>
+        <source>Numbers</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/charts.py" line="44"/>
+        <source>Show the chart&apos;s numbers as a table</source>
+        <translation>以表格显示图表数据</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/charts.py" line="116"/>
+        <source>Hour</source>
+        <translation>小时</translation>
+    </message>
+</context>
+<context>
     <name>ConflictModel</name>
     <message>
         <location filename="../../callcenter/ui/sync/conflicts_dialog.py" line="155"/>
@@ -1214,6 +1553,41 @@
         <location filename="../../callcenter/ui/tickets/department_view.py" line="132"/>
         <source>Tickets dispatched to %1</source>
         <translation>下发至%1的工单</translation>
+    </message>
+</context>
+<context>
+    <name>DeskStatesModel</name>
+    <message>
+        <location filename="../../callcenter/ui/board/states_model.py" line="79"/>
+        <source>Desk</source>
+        <translation>席位</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/states_model.py" line="79"/>
+        <source>Agent</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/states_model.py" line="79"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/states_model.py" line="79"/>
+        <source>Time in state</source>
+        <translation>本状态时长</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../callcenter/ui/board/states_model.py" line="84"/>
+        <source>Unknown (silent %n s)</source>
+        <translation>
+            <numerusform>未知（%n 秒无消息）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/board/states_model.py" line="89"/>
+        <source>%1 · over the limit</source>
+        <translation>%1 · 超时</translation>
     </message>
 </context>
 <context>

@@ -35,6 +35,8 @@ SMALL = {
     "handover-compile": ["--size", "200", "--runs", "3"],
     "qa-checks": ["--size", "400", "--runs", "2"],
     "replay-open": ["--size", "200", "--runs", "2"],
+    "board": ["--size", "500", "--runs", "2"],
+    "board-latency": ["--size", "3", "--seconds", "2"],
 }
 
 

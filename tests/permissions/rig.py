@@ -288,6 +288,14 @@ def _sync_resolve(r: Rig, a: Actor) -> None:
     assert stored is not None and (stored.resolution, stored.resolved_by) == ("dismissed", a.user_id)
 
 
+def _board_read(r: Rig, a: Actor) -> None:
+    from callcenter.services.board.figures import BoardFigures, BoardQuery
+
+    board = BoardFigures(r.db, r.profile.targets, r.profile.board, user=r.user)
+    now = r.clock.utc_now()
+    assert board.load(BoardQuery(now, now, now)).result(timeout=5).figures.offered == 0
+
+
 SERVICE_PROBES: dict[Permission, Callable[[Rig, Actor], None]] = {
     Permission.CALL_ANSWER: _call_answer,
     Permission.SYNC_RESOLVE: _sync_resolve,
@@ -307,6 +315,7 @@ SERVICE_PROBES: dict[Permission, Callable[[Rig, Actor], None]] = {
     Permission.CALLBACK_ASSIGN: _callback_assign,
     Permission.ALERT_RAISE: _alert_raise,
     Permission.ALERTS_READ_LEAD: _alerts_lead,
+    Permission.BOARD_READ: _board_read,
     Permission.EMERGENCY_RAISE: _emergency_raise,
     Permission.EMERGENCY_CLEAR: _emergency_clear,
     Permission.SCRIPT_EDIT: _script_edit,

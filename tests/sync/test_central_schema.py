@@ -32,7 +32,7 @@ def test_upgrade_downgrade_upgrade(fresh_db_url: str) -> None:
     central.upgrade(fresh_db_url)
     assert _tables(fresh_db_url) == after
     with central.CentralClient(fresh_db_url) as client:
-        assert client.schema_version() == 16
+        assert client.schema_version() == 17
         assert client.min_desk_schema() == 7
 
 
@@ -112,6 +112,10 @@ def test_each_revision_goes_down_to_what_it_came_from(fresh_db_url: str) -> None
     assert "sync.call_recordings" in _tables(url)
     c0016 = _at(url, "c0016")  # guard_users: password changes only where the user signed in
     assert c0016 != c0015
+    _at(url, "c0017")  # live desk states for the lead's board
+    assert "sync.desk_states" in _tables(url)
+    assert _at(url, "c0016", down=True) == c0016
+    assert "sync.desk_states" not in _tables(url)
     assert _at(url, "c0015", down=True) == c0015
     assert _at(url, "c0014", down=True) == c0014
     assert "sync.call_recordings" not in _tables(url)

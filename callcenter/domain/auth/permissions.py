@@ -42,6 +42,7 @@ class Permission(StrEnum):
     ALERTS_READ_LEAD = "alerts_read_lead"  # the lead's alert list, acknowledging
     EMERGENCY_RAISE = "emergency_raise"  # the emergency banner on every desk (004 Q70)
     EMERGENCY_CLEAR = "emergency_clear"
+    BOARD_READ = "board_read"  # the shift lead's live board and its figures (issue 15)
     HANDOVER_CONFIRM = "handover_confirm"  # the incoming lead confirms the record (004 Q52-55)
     OUTAGE_IMPORT = "outage_import"  # the outage list every desk answers callers from
     # content every desk uses (section 7)
@@ -72,12 +73,12 @@ _AGENT = frozenset({
     P.SYNC_RESOLVE,
 })
 # A shift lead does an agent's work and more. Only a lead: supervises tickets,
-# assigns callbacks, reads the lead's alerts, raises and clears the emergency
+# assigns callbacks, reads the lead's alerts and the board, raises and clears the emergency
 # banner, confirms the handover, imports outages, edits and publishes scripts
 # and site documents. Like others: archives tickets (admin too), reads every QA
 # review, unmasks personal data and exports (QA too).
 _LEAD_ONLY = frozenset({
-    P.TICKET_SUPERVISE, P.TICKET_ARCHIVE, P.CALLBACK_ASSIGN, P.ALERTS_READ_LEAD,
+    P.TICKET_SUPERVISE, P.TICKET_ARCHIVE, P.CALLBACK_ASSIGN, P.ALERTS_READ_LEAD, P.BOARD_READ,
     P.EMERGENCY_RAISE, P.EMERGENCY_CLEAR, P.HANDOVER_CONFIRM, P.OUTAGE_IMPORT,
     P.SCRIPT_EDIT, P.SCRIPT_PUBLISH, P.SITE_PUBLISH, P.QA_REVIEW_READ,
     P.UNMASK_PERSONAL_DATA, P.EXPORT,

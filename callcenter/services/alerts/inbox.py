@@ -86,12 +86,18 @@ class Alerts:
         self._listeners.append(fn)
 
     def raise_in(self, s: Session, kind: str, message: str, *, created_by: str,
-                 for_role: str = SHIFT_LEAD, ticket_id: uuid.UUID | None = None) -> AlertView:
+                 for_role: str = SHIFT_LEAD, ticket_id: uuid.UUID | None = None,
+                 unless_open: str | None = None) -> AlertView:
         """The transaction body. One open alert per (role, kind, ticket): a second
         report while the first is unacknowledged returns the open one, so a
-        customer calling twice does not flood the lead's list."""
-        if ticket_id is not None:
-            existing = s.scalars(_open_query(for_role, kind, ticket_id).limit(1)).first()
+        customer calling twice does not flood the lead's list. ``unless_open``: the
+        same for an open alert of the kind whose message starts with it (one
+        open threshold alert per team or desk, the board's)."""
+        if ticket_id is not None or unless_open is not None:
+            q = _open_query(for_role, kind, ticket_id)
+            if unless_open is not None:
+                q = q.where(Alert.message.startswith(unless_open, autoescape=True))
+            existing = s.scalars(q.limit(1)).first()
             if existing is not None:
                 return _view(existing, _number(s, ticket_id))
         now = self._clock.utc_now()
@@ -114,11 +120,13 @@ class Alerts:
         return fut
 
     def raise_desk_alert(self, kind: str, message: str,
-                         for_role: str = SHIFT_LEAD) -> Future[AlertView]:
-        """An alert the desk raises about itself (its phone went offline), not a
-        user's act: no permission check, made by the workstation."""
+                         for_role: str = SHIFT_LEAD, *,
+                         unless_open: str | None = None) -> Future[AlertView]:
+        """An alert the desk raises about itself (its phone went offline) or that
+        its board computed (a threshold breach), not a user's act: no permission
+        check, made by the workstation."""
         fut = self._db.write(lambda s: self.raise_in(s, kind, message, created_by=self._ws,
-                                                     for_role=for_role))
+                                                     for_role=for_role, unless_open=unless_open))
         fut.add_done_callback(self._notify)
         return fut
 

@@ -2,7 +2,7 @@
 
 Upload: after each sync round that reached central (so the call's rows went
 first: "behind the tickets"), every recording of this desk not yet uploaded goes
-to central (``sync.put_recording``, c0012); a ``<name>.uploaded`` marker beside
+to central (``sync.put_recording``, c0015); a ``<name>.uploaded`` marker beside
 the file says it is there. A call central does not have yet (its rows are still
 queued) waits for the next round. Fetch: a reviewer's desk asks central for a
 call's recording when it replays a call it has no recording of, and keeps it

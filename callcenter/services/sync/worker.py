@@ -18,6 +18,11 @@ as it is not in a round (the same thread as the pulls, so a fetched snapshot
 never lands after a newer page), and reports what it stored to
 ``on_fetched``. Only the latest request is kept: a new call supersedes the
 last one's. While offline, the request waits for the next successful round.
+
+``add_periodic(fn)``: ``fn(client)`` runs on the worker thread after every round
+and every wake (about once a second) while not offline, with the round's central
+client; ``wake()`` runs it soon without a round. The board's desk state publisher
+(services/board/presence.py) uses it: one upsert per change over this connection.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import Enum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import func, select
 
@@ -42,6 +47,9 @@ from callcenter.sync import outbox_reader as reader
 from callcenter.sync.push_result import REJECT
 
 T = TypeVar("T")
+if TYPE_CHECKING:
+    from callcenter.sync.central import CentralClient
+
 log = logging.getLogger(__name__)
 
 
@@ -102,6 +110,7 @@ class SyncWorker:
         self._jobs: list[tuple[Callable[[SyncEngine], Any], Future[Any]]] = []
         # run on this thread after each round that reached central (recording uploads)
         self.after_round: list[Callable[[SyncEngine], object]] = []
+        self._periodic: list[Callable[[CentralClient], None]] = []
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._status = SyncStatus(SyncState.CONNECTING)
@@ -115,6 +124,24 @@ class SyncWorker:
         with self._lock:
             self._nudged = True
         self._wake.set()
+
+    def add_periodic(self, fn: Callable[[CentralClient], None]) -> None:
+        """Call ``fn(client)`` on the worker thread after each round and each wake."""
+        with self._lock:
+            self._periodic.append(fn)
+
+    def wake(self) -> None:
+        """Run the periodic calls soon, without a sync round."""
+        self._wake.set()
+
+    def _run_periodic(self) -> None:
+        with self._lock:
+            fns = list(self._periodic)
+        for fn in fns:
+            try:
+                fn(self.engine.client())
+            except Exception as exc:  # central unreachable: the next round says so
+                log.info("periodic sync call failed: %s", exc)
 
     def fetch_caller(self, phone: str, accounts: tuple[str, ...] = ()) -> None:
         """Fetch this caller's tickets from central soon (replaces an earlier request
@@ -221,6 +248,7 @@ class SyncWorker:
             if self.status().state is SyncState.ONLINE:
                 self._after_round()
                 self._run_fetch()  # asked for during the round
+                self._run_periodic()
             # wait for the next round, publishing the queue as it grows meanwhile
             deadline = time.monotonic() + wait
             while not self._stop.is_set() and (left := deadline - time.monotonic()) > 0:
@@ -231,10 +259,13 @@ class SyncWorker:
                     # while offline the backoff holds (a fetch waits for the next round too)
                     if self.status().state is not SyncState.OFFLINE:
                         self._run_fetch()
+                        self._run_periodic()
                         with self._lock:
                             nudged = self._nudged
                         if nudged:
                             break  # a nudge runs a round now
+                elif self.status().state is SyncState.ONLINE:
+                    self._run_periodic()  # heartbeats are due without a wake
                 self._publish()
         with self._lock:
             jobs, self._jobs = self._jobs, []

@@ -1,0 +1,176 @@
+"""board: the shift lead's board over a month of N calls, offscreen, as a lead opens it.
+
+- first_draw_ms: from opening the board tab on "this month" (the view made and
+  shown, Chinese UI, then the figures asked for) to its figures, charts and
+  tables painted: the figures read on
+  the store's reader thread (BoardFigures.load: the hourly roll-ups of migration
+  0017 for the month's whole hours, the deadline counts) and drawn (show_data,
+  then the whole tab rendered into an image, pyqtgraph included). Median over the runs.
+- refresh_ms: the board's periodic refresh after a new call was saved: the last
+  two hours re-read and merged into what is shown, the deadline counts re-read,
+  drawn and painted (BoardFigures.refresh). Median over the runs.
+- baseline_ms: the bare aggregate SQL the board stands in for: the month's call
+  totals (the same sums as the board's) straight over call_sessions with raw
+  sqlite3, no roll-up, no Python objects. Median over the runs.
+- ratio_first_draw: first_draw_ms / baseline_ms.
+- first_view_ms, first_wait_ms: of the first draw, the tab's widgets made and
+  shown (and its first events handled while the query runs on the reader
+  thread), then the time still spent waiting for the figures; the rest is
+  drawing and painting.
+- calls: the calls the month's figures counted (checked to be N).
+- load_avg_1m: the machine's one-minute load average at the end.
+
+The calls (60 agents, 3 teams, over November 2026 site time, one ticket per 10
+calls) are written straight into SQLite before the store opens (raw sqlite3, not
+captured for sync: synthetic rows must never reach central); the roll-ups fill
+when migration 0017 runs on that store. With ``--data-dir`` a store already
+holding exactly N calls is reused.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import statistics
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+
+from callcenter.domain.auth.roles import Actor, Role
+from callcenter.services.auth.current_user import CurrentUser
+
+from .board_seed import MONTH_END, MONTH_START, count_calls, seed
+from .common import NS_PER_MS, BenchArgs, BenchError, Metrics, Scenario, rounded
+
+STORE_FILE = "board.sqlite3"
+
+
+def _baseline_sql() -> str:
+    from callcenter.services.board.figures import CALLS, _totals_columns
+
+    stmt = select(*_totals_columns()).where(CALLS.c.started_at >= MONTH_START,
+                                            CALLS.c.started_at < MONTH_END)
+    return str(stmt.compile(dialect=sqlite_dialect.dialect(),
+                            compile_kwargs={"literal_binds": True}))
+
+
+def _baseline_ms(path: Path, text: str) -> tuple[float, int]:
+    con = sqlite3.connect(path)
+    try:
+        t = time.perf_counter_ns()
+        row = con.execute(text).fetchone()
+        return (time.perf_counter_ns() - t) / NS_PER_MS, int(row[0])
+    finally:
+        con.close()
+
+
+def run(args: BenchArgs) -> Metrics:
+    n = args.size
+    if n < 100:
+        raise BenchError("--size must be at least 100 calls")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from callcenter.services.board.figures import BoardFigures, BoardQuery
+    from callcenter.services.site.profile import load_profile
+    from callcenter.services.storage.database import open_database
+    from callcenter.store.models import CallSession
+    from callcenter.ui.board.view import BoardView
+    from callcenter.ui.shared.fonts import install_cjk_font
+    from callcenter.ui.shared.i18n import install_translator
+
+    path = args.data_dir / STORE_FILE
+    if count_calls(path) != n:
+        args.progress(f"writing a month of {n:,} calls and {n // 10:,} tickets")
+        seed(path, n)
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    install_cjk_font(app)
+    tr = install_translator(app, "zh")
+    db = open_database(path)  # migration 0017 fills the roll-ups on a fresh store
+    profile = load_profile()
+    figures = BoardFigures(db, profile.targets, profile.board, profile.timezone,
+                           user=CurrentUser(Actor("9001", Role.SHIFT_LEAD)))
+    now = MONTH_END - timedelta(minutes=30)
+    q = BoardQuery(MONTH_START, MONTH_END, now)
+    text = _baseline_sql()
+    first: list[float] = []
+    refresh: list[float] = []
+    base: list[float] = []
+    view_ms: list[float] = []  # the tab's widgets made and shown
+    wait_ms: list[float] = []  # then still waiting for the figures
+    try:
+        for i in range(args.runs):
+            t = time.perf_counter_ns()
+            view = BoardView(profile, profile.board, "zh", ["T1", "T2", "T3"], None)
+            view.resize(1500, 900)
+            view.show()
+            fut = figures.load(q)  # as the tab does: its view made, then the figures asked for
+            app.processEvents()  # the view's first events while the reader thread works
+            made = time.perf_counter_ns()
+            data = fut.result()  # the GUI thread idles here as its event loop would (no spin)
+            got = time.perf_counter_ns()
+            view.show_data(data)
+            view.grab()  # painted: the whole tab rendered, charts included
+            first.append((time.perf_counter_ns() - t) / NS_PER_MS)
+            view_ms.append((made - t) / NS_PER_MS)
+            wait_ms.append((got - made) / NS_PER_MS)
+            if data.figures.offered != n + i:
+                raise BenchError(f"the board counted {data.figures.offered} calls, not {n + i}")
+            # a call is saved (through the store, its roll-up trigger runs), then the refresh
+            row = {c.name: None for c in CallSession.__table__.c}
+            row.update(id=uuid.uuid4(), version=1, updated_at=now,
+                       origin_workstation="BENCH", agent_id="1000", caller_number="13800138000",
+                       started_at=now - timedelta(minutes=1), outcome="answered", ring_s=3.0,
+                       talk_s=90.0, hold_s=0.0, wrapup_s=30.0, late_answer=False,
+                       talk_over=False, wrapup_over=False, backfilled=False)
+            db.write_now(lambda s, r=row: s.execute(insert(CallSession.__table__), [r]))
+            t = time.perf_counter_ns()
+            fut = figures.refresh(data, now)
+            fresh = fut.result()
+            view.show_data(fresh)
+            view.grab()  # painted: the whole tab rendered, charts included
+            refresh.append((time.perf_counter_ns() - t) / NS_PER_MS)
+            if fresh.figures.offered != n + i + 1:
+                raise BenchError(f"the refresh counted {fresh.figures.offered}, not {n + i + 1}")
+            b, counted = _baseline_ms(path, text)
+            base.append(b)
+            if counted != n + i + 1:
+                raise BenchError(f"the bare SQL counted {counted} calls, not {n + i + 1}")
+            view.close()
+            view.deleteLater()
+            app.processEvents()
+            args.progress(f"run {i + 1}: first draw {first[-1]:.0f} ms, refresh {refresh[-1]:.0f} ms, "
+                          f"bare aggregate SQL {b:.0f} ms")
+    finally:
+        db.close()
+        if tr is not None:
+            app.removeTranslator(tr)
+    fd, bm = statistics.median(first), statistics.median(base)
+    return {
+        "first_draw_ms": rounded(fd, 1),
+        "refresh_ms": rounded(statistics.median(refresh), 1),
+        "baseline_ms": rounded(bm, 1),
+        "ratio_first_draw": rounded(fd / bm if bm > 0 else 0.0, 2),
+        "first_view_ms": rounded(statistics.median(view_ms), 1),
+        "first_wait_ms": rounded(statistics.median(wait_ms), 1),
+        "calls": n,
+        "load_avg_1m": rounded(os.getloadavg()[0], 2),
+    }
+
+
+SCENARIO = Scenario(
+    name="board",
+    summary="the lead's board over a month of N calls: first draw and refresh, beside the bare SQL",
+    size_means="calls in the month",
+    runs_means="times the board is opened and refreshed (median reported)",
+    default_size=1_000_000,
+    default_runs=5,
+    run=run,
+    path="board tab opened on this month to figures and charts painted; refresh after a save "
+         "to painted",
+)

@@ -1,0 +1,1 @@
+"""The shift lead's board tab (班长看板): live desk states, figure tiles, charts."""
