@@ -42,7 +42,7 @@ def _local(report: MonthlyReport, at: datetime) -> datetime:
 
 def _sheet(wb: Workbook, title: str, report: MonthlyReport, w: Words, headers: list[str],
            widths: list[int], first: bool = False) -> Worksheet:
-    ws: Worksheet = wb.active if first else wb.create_sheet()  # type: ignore[assignment]
+    ws: Worksheet = wb.active if first else wb.create_sheet()
     ws.title = title
     ws.cell(1, 1, w.title(report)).font = Font(bold=True, size=14)
     ws.cell(2, 1, w["month"])
