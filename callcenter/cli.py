@@ -7,6 +7,7 @@
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
     callcenter site publish | list                            (callcenter/commands/site.py)
     callcenter audit verify [--data-dir DIR | --central URL]  (callcenter/commands/audit.py)
+    callcenter report monthly --month YYYY-MM --out F.xlsx [--pdf F.pdf] [--central URL | --data-dir DIR]
     callcenter sip demo DIR --launch | --stop | set-password  (callcenter/commands/sip.py)
     callcenter --telephony sip [--sip-registrar H:P] [--sip-user U]   a real SIP soft phone
 """
@@ -19,7 +20,8 @@ from pathlib import Path
 
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
-               "site": "site", "users": "users", "audit": "audit", "sip": "sip"}
+               "site": "site", "users": "users", "audit": "audit", "sip": "sip",
+               "report": "report"}
 
 
 def _app_parser() -> argparse.ArgumentParser:
