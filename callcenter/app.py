@@ -43,6 +43,7 @@ from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
+from callcenter.services.report.desk_reports import MonthlyReports
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -63,6 +64,7 @@ from callcenter.ui.callbacks.integration import install as install_callbacks
 from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.outages.integration import install as install_outages
+from callcenter.ui.report.integration import ReportsFeature
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -201,6 +203,9 @@ def build(opts: AppOptions) -> AppContext:
     keep.append(auth)
     keep.append(UsersAdminFeature(window, auth, UserAdmin(db, UserDirectory(profile, workstation),
                                                           clock), profile, opts.lang))
+    # the monthly 供电优质服务月报表 for leads and administrators (issue 15)
+    keep.append(ReportsFeature(window, auth, MonthlyReports(
+        db, profile, clock, user, AuditLog(db, clock, workstation), opts.lang), Path.home()))
     # features install themselves through MainWindow's extension points
     workflow = TicketWorkflow(db, clock, workstation, user=user)
     scripts = install_scripts(window, desk, db=db, profile=profile, clock=clock, lang=opts.lang)
