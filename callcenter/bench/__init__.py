@@ -24,6 +24,7 @@ from . import (
     audit_verify,
     outage_import,
     outage_lookup,
+    report_monthly,
     script_render,
     sign_in,
     sip_call,
@@ -51,6 +52,7 @@ SCENARIOS: dict[str, Scenario] = {
         sync_push.SCENARIO, sync_pull.SCENARIO, sync_fleet.SCENARIO,  # sync with central
         sign_in.SCENARIO, audit_verify.SCENARIO,  # who uses the desk, the audit log
         sip_call.SCENARIO,  # the SIP soft phone
+        report_monthly.SCENARIO,  # the monthly report (issue 15)
     )
 }
 

@@ -32,6 +32,7 @@ SMALL = {
     "sign-in": ["--size", "300", "--runs", "6"],
     "audit-verify": ["--size", "3000", "--runs", "2"],
     "sip-call": ["--size", "3"],
+    "report-monthly": ["--size", "1400", "--runs", "1"],
 }
 
 

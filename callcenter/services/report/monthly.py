@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, and_, case, exists, func, not_, or_, select
+from sqlalchemy import Connection, and_, case, func, not_, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from callcenter.domain.report.figures import GROUPS, Change, grouped, rate
@@ -172,27 +172,36 @@ def category_counts(conn: Connection, span: tuple[datetime, datetime]) -> dict[s
     return {str(cat): int(n) for cat, n in conn.execute(q)}
 
 
-def _event(kinds: tuple[str, ...]) -> ColumnElement[bool]:
-    return and_(ticket_events.c.ticket_id == tickets.c.id, ticket_events.c.deleted_at.is_(None),
-                ticket_events.c.kind.in_(kinds))
-
-
 def quality(conn: Connection, span: tuple[datetime, datetime], as_of: datetime) -> Quality:
-    result = ticket_events.c.data[("reply", "result")].as_string()
-    answered = exists().where(_event(("reply",)), func.trim(func.coalesce(result, "")) != "")
-    closed_on_call = exists().where(_event(("close_on_call",)))
-    empty = and_(tickets.c.status.in_(REPLIED_OR_LATER), not_(answered), not_(closed_on_call))
-    first_reply = (select(func.min(ticket_events.c.at)).where(_event(("reply",)))
-                   .scalar_subquery())
-    late = and_(tickets.c.deadline_at.is_not(None), or_(
-        first_reply > tickets.c.deadline_at,
-        and_(first_reply.is_(None), tickets.c.deadline_at < as_of)))
+    """One pass: the month's tickets, left-joined to their reply and close-on-call
+    events grouped per ticket (no correlated subquery: central has no index on
+    ``ticket_events.ticket_id``, so a hash join; SQLite probes its index)."""
+    te = ticket_events
+    month = select(tickets.c.id, tickets.c.status, tickets.c.deadline_at,
+                   tickets.c.backfilled).where(_month_tickets(span)).subquery()
+    result = func.trim(func.coalesce(te.c.data[("reply", "result")].as_string(), ""))
+    is_reply = te.c.kind == "reply"
+    per_ticket = (
+        select(te.c.ticket_id,
+               func.min(case((is_reply, te.c.at))).label("first_reply"),
+               func.max(case((and_(is_reply, result != ""), 1), else_=0)).label("answered"),
+               func.max(case((te.c.kind == "close_on_call", 1), else_=0)).label("on_call"))
+        .where(te.c.deleted_at.is_(None), te.c.kind.in_(("reply", "close_on_call")),
+               te.c.ticket_id.in_(select(month.c.id)))
+        .group_by(te.c.ticket_id).subquery()
+    )
+    answered = func.coalesce(per_ticket.c.answered, 0) == 1
+    on_call = func.coalesce(per_ticket.c.on_call, 0) == 1
+    empty = and_(month.c.status.in_(REPLIED_OR_LATER), not_(answered), not_(on_call))
+    first = per_ticket.c.first_reply
+    late = and_(month.c.deadline_at.is_not(None), or_(
+        first > month.c.deadline_at, and_(first.is_(None), month.c.deadline_at < as_of)))
     q = select(
         func.count(),
         func.coalesce(func.sum(case((empty, 1), else_=0)), 0),
         func.coalesce(func.sum(case((late, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((tickets.c.backfilled.is_(True), 1), else_=0)), 0),
-    ).where(_month_tickets(span))
+        func.coalesce(func.sum(case((month.c.backfilled.is_(True), 1), else_=0)), 0),
+    ).select_from(month.outerjoin(per_ticket, per_ticket.c.ticket_id == month.c.id))
     n, e, lt, b = conn.execute(q).one()
     return Quality(int(n), int(e), int(lt), int(b))
 
