@@ -60,13 +60,19 @@ def _fmt(value: float | int | None, fmt: str | None) -> str:
     return f"{value:,}" if isinstance(value, int) else f"{value:g}"
 
 
+def _numeric(text: str) -> bool:
+    """Figures align right, words left."""
+    return bool(text) and (text[0].isdigit() or text[0] in "+-—≤")
+
+
 def _table(headers: list[str], rows: list[list[str]], bold_last: bool = False) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = []
     for i, row in enumerate(rows):
         style = ' style="font-weight:bold"' if bold_last and i == len(rows) - 1 else ""
         cells = "".join(
-            f'<td align="{"left" if j == 0 else "right"}">{escape(c)}</td>' for j, c in enumerate(row))
+            f'<td align="{"right" if j and _numeric(c) else "left"}">{escape(c)}</td>'
+            for j, c in enumerate(row))
         body.append(f"<tr{style}>{cells}</tr>")
     return (f'<table border="1" cellspacing="0" cellpadding="4" width="100%">'
             f'<tr style="background:#ddebf7">{head}</tr>{"".join(body)}</table>')
@@ -103,7 +109,8 @@ def report_html(report: MonthlyReport, w: Words) -> str:
         f"<h3>2. {escape(w['quality'])}</h3>",
         _table([w["item"], w["count"], w["share"]], quality),
         f"<h3>3. {escape(w['callbacks'])}</h3>", _table([w["item"], w["value"]], callbacks),
-        f"<h3>4. {escape(w['sla'])}</h3>", _table([w["figure"], w["value"], w["target"]], sla),
+        f"<h3 style=\"page-break-before: always\">4. {escape(w['sla'])}</h3>",
+        _table([w["figure"], w["value"], w["target"]], sla),
         f"<h3>5. {escape(w['top'])}</h3>",
         f"<p>{escape(w['top_subtypes'])}</p>",
         _table([w["rank"], f"{w['category']} / {w['subtype']}", w["count"]], subs),
