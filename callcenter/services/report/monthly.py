@@ -166,10 +166,21 @@ def _month_tickets(span: tuple[datetime, datetime]) -> ColumnElement[bool]:
     return and_(tickets.c.deleted_at.is_(None), _in_span(tickets.c.created_at, span))
 
 
-def category_counts(conn: Connection, span: tuple[datetime, datetime]) -> dict[str, int]:
-    q = (select(tickets.c.category, func.count())
-         .where(_month_tickets(span)).group_by(tickets.c.category))
-    return {str(cat): int(n) for cat, n in conn.execute(q)}
+def category_counts(conn: Connection,
+                    spans: tuple[tuple[datetime, datetime], ...]) -> list[dict[str, int]]:
+    """Tickets per category in each span, in one pass over the tickets."""
+    q = (select(tickets.c.category,
+                *(func.coalesce(func.sum(case((_in_span(tickets.c.created_at, sp), 1), else_=0)), 0)
+                  for sp in spans))
+         .where(tickets.c.deleted_at.is_(None),
+                or_(*(_in_span(tickets.c.created_at, sp) for sp in spans)))
+         .group_by(tickets.c.category))
+    out: list[dict[str, int]] = [{} for _ in spans]
+    for cat, *counts in conn.execute(q):
+        for i, n in enumerate(counts):
+            if n:
+                out[i][str(cat)] = int(n)
+    return out
 
 
 def quality(conn: Connection, span: tuple[datetime, datetime], as_of: datetime) -> Quality:
@@ -297,10 +308,10 @@ def build(conn: Connection, req: ReportRequest, *,
     if cancelled is not None and cancelled():
         raise ReportCancelled(str(req.month))
     span = req.month.utc_span(req.timezone)
-    current = grouped(category_counts(conn, span))
+    counts = category_counts(conn, (span, req.month.previous().utc_span(req.timezone),
+                                    req.month.same_last_year().utc_span(req.timezone)))
+    current, previous, last_year = (grouped(c) for c in counts)
     advance()
-    previous = grouped(category_counts(conn, req.month.previous().utc_span(req.timezone)))
-    last_year = grouped(category_counts(conn, req.month.same_last_year().utc_span(req.timezone)))
     advance()
     q = quality(conn, span, req.as_of)
     advance()
