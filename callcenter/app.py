@@ -55,6 +55,7 @@ from callcenter.services.qa.workspace import CallRow, QaWorkspace
 from callcenter.services.replay.loading import Replays, recordings_dir
 from callcenter.services.replay.recording_sync import RecordingSync
 from callcenter.services.replay.sim_recording import SimulatedRecordings
+from callcenter.services.report.desk_reports import MonthlyReports
 from callcenter.services.scripts.call_lines import BasicScripts
 from callcenter.services.site.documents import current_calendar, current_profile
 from callcenter.services.site.profile import load_profile
@@ -82,6 +83,7 @@ from callcenter.ui.qa.reviews_feature import ReviewsFeature
 from callcenter.ui.replay.form_recording import install as install_form_recording
 from callcenter.ui.replay.open import open_replay
 from callcenter.ui.replay.secure_pause import install as install_secure_pause
+from callcenter.ui.report.integration import ReportsFeature
 from callcenter.ui.scripts.integration import install as install_scripts
 from callcenter.ui.shared.first_paint import FirstPaint
 from callcenter.ui.shared.fonts import install_cjk_font
@@ -244,6 +246,9 @@ def build(opts: AppOptions) -> AppContext:
     # the shift handover (issue 13): a 交接班 tab for leads and agents, the sign-out order
     keep.append(handover := HandoverFeature(window, auth, db, profile, current_calendar(db).is_working_day,
                                 clock, workstation, user, opts.lang))
+    # the monthly 供电优质服务月报表 for leads and administrators (issue 15)
+    keep.append(ReportsFeature(window, auth, MonthlyReports(
+        db, profile, clock, user, AuditLog(db, clock, workstation), opts.lang), Path.home()))
     # features install themselves through MainWindow's extension points
     workflow = TicketWorkflow(db, clock, workstation, user=user, profile=profile,
                               calendar=tickets.calendar)

@@ -7,6 +7,7 @@
     callcenter sync --once | --watch | set-password | status   (callcenter/commands/sync.py)
     callcenter site publish | list                            (callcenter/commands/site.py)
     callcenter audit verify [--data-dir DIR | --central URL]  (callcenter/commands/audit.py)
+    callcenter report monthly --month YYYY-MM --out F.xlsx [--pdf F.pdf] [--central URL | --data-dir DIR]
     callcenter sip demo DIR --launch | --stop | set-password  (callcenter/commands/sip.py)
     callcenter handover compile [--at TIME] --json | export ID --pdf FILE   (commands/handover.py)
     callcenter qa checks [--call ID | --since DATE] | sample  (callcenter/commands/qa.py)
@@ -22,7 +23,7 @@ from pathlib import Path
 # `callcenter NAME ...` -> callcenter/commands/MODULE.py main(argv)
 SUBCOMMANDS = {"scripts": "scripts", "outages": "outages", "central": "central", "sync": "sync",
                "site": "site", "users": "users", "audit": "audit", "sip": "sip",
-               "handover": "handover", "qa": "qa"}
+               "handover": "handover", "qa": "qa", "report": "report"}
 
 
 # what `callcenter --help` lists under the desk's own options (one line each)
@@ -38,6 +39,7 @@ SUBCOMMAND_HELP = {
     "sip": "sip demo | set-password: the SIP soft phone",
     "handover": "handover compile | export: the shift handover record",
     "qa": "qa checks | sample | calibration: quality review of stored calls",
+    "report": "report monthly --month YYYY-MM --out FILE.xlsx [--pdf FILE]: the monthly report",
     "bench": "bench NAME [--size N] [--json]: the benchmarks (README: Benchmarks)",
 }
 

@@ -29,6 +29,7 @@ from . import (
     outage_lookup,
     qa_checks,
     replay_open,
+    report_monthly,
     script_render,
     sign_in,
     sip_call,
@@ -60,6 +61,7 @@ SCENARIOS: dict[str, Scenario] = {
         qa_checks.SCENARIO,  # quality review
         replay_open.SCENARIO,  # QA replay
         board.SCENARIO, board_latency.SCENARIO,  # the lead's board
+        report_monthly.SCENARIO,  # the monthly report (issue 15)
     )
 }
 

@@ -2547,6 +2547,74 @@
     </message>
 </context>
 <context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="40"/>
+        <source>Monthly service quality report</source>
+        <translation>供电优质服务月报表</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="43"/>
+        <source>From this desk&apos;s own data. The whole site&apos;s report is made on central: callcenter report monthly --central URL</source>
+        <translation>仅含本席位的数据。全站月报表请在中心库生成：callcenter report monthly --central URL</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="55"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="59"/>
+        <source>Browse...</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="63"/>
+        <source>Workbook (xlsx)</source>
+        <translation>工作簿（xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="64"/>
+        <source>Also an A4 PDF beside it</source>
+        <translation>同时生成 A4 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="75"/>
+        <source>Write report</source>
+        <translation>生成报表</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="89"/>
+        <source>Save the report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="90"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="98"/>
+        <source>Enter where to save the workbook.</source>
+        <translation>请输入工作簿的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="104"/>
+        <source>No such folder: %1</source>
+        <translation>没有这个文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="107"/>
+        <source>That is a folder; enter a file name.</source>
+        <translation>这是一个文件夹，请输入文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/dialog.py" line="76"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>NoTicketDialog</name>
     <message>
         <location filename="../../callcenter/ui/calls/no_ticket_dialog.py" line="28"/>
@@ -4117,6 +4185,55 @@
         <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
         <source>Pause</source>
         <translation>暂停</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="53"/>
+        <source>&amp;Reports</source>
+        <translation>报表(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="56"/>
+        <source>Monthly service quality report...</source>
+        <translation>供电优质服务月报表…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="95"/>
+        <source>Reading the month&apos;s tickets and calls...</source>
+        <translation>正在读取本月工单和来电…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="96"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="98"/>
+        <location filename="../../callcenter/ui/report/integration.py" line="161"/>
+        <source>Monthly service quality report</source>
+        <translation>供电优质服务月报表</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="151"/>
+        <source>Only a shift lead or an administrator may make the monthly report.</source>
+        <translation>只有值班长或管理员可以生成月报表。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="153"/>
+        <source>The report could not be written: %1</source>
+        <translation>报表未能生成：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="155"/>
+        <source>The report was cancelled.</source>
+        <translation>已取消生成报表。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/report/integration.py" line="157"/>
+        <source>Report written: %1</source>
+        <translation>报表已生成：%1</translation>
     </message>
 </context>
 <context>

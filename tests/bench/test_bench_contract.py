@@ -37,6 +37,7 @@ SMALL = {
     "replay-open": ["--size", "200", "--runs", "2"],
     "board": ["--size", "500", "--runs", "2"],
     "board-latency": ["--size", "3", "--seconds", "2"],
+    "report-monthly": ["--size", "1400", "--runs", "1"],
 }
 
 

@@ -94,8 +94,10 @@ GRANTS: Mapping[Role, frozenset[Permission]] = MappingProxyType({
         P.TICKET_READ, P.QA_REVIEW_READ, P.QA_REVIEW_SCORE, P.UNMASK_PERSONAL_DATA, P.EXPORT,
     }),
     # an administrator manages users; archives closed tickets (as the lifecycle
-    # always allowed) and resolves its desk's sync conflicts
-    Role.ADMIN: frozenset({P.USERS_MANAGE, P.TICKET_READ, P.TICKET_ARCHIVE, P.SYNC_RESOLVE}),
+    # always allowed), resolves its desk's sync conflicts and exports the monthly
+    # report (issue 15: leads and administrators make it)
+    Role.ADMIN: frozenset({P.USERS_MANAGE, P.TICKET_READ, P.TICKET_ARCHIVE, P.SYNC_RESOLVE,
+                           P.EXPORT}),
 })
 
 # held by a department user for its own department's tickets only

@@ -1,0 +1,1 @@
+"""The monthly quality report's pure rules: months, comparisons and rates."""
