@@ -353,9 +353,6 @@ BEGIN
                       'MEMBER') THEN
         RETURN NEW;  -- an administrator's connection
     END IF;
-    IF 'desk' = ANY (v_roles) AND v_author = v_desk THEN
-        RETURN NEW;  -- made by the desk itself, no user's act (its phone went offline)
-    END IF;
     IF NOT EXISTS (SELECT 1 FROM public.users) THEN
         RETURN NEW;  -- nobody to check against (see the migration's docstring)
     END IF;

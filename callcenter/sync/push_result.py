@@ -120,6 +120,11 @@ def keep_rejected(s: Session, rejected: list[dict[str, Any]], now: datetime, des
                             "reason": str(cause.get("reason") or ""),
                             "rows": [list(r) for r in rows]},
             central_version=None, detected_at=now))
+        if all(table == "alerts" for table, _ in rows):
+            # a refused alert (e.g. this very notice) is kept above and shown in the
+            # conflicts dialog; another alert about it would be refused in turn, forever
+            new += 1
+            continue
         s.add(Alert(kind=SYNC_REJECTED, ticket_id=None, for_role="shift_lead",
                     message=(f"工作站 {desk or '?'} 有 {len(rows)} 条记录被中心库拒绝"
                              f"（{cause['table']}，{str(cause.get('reason') or '')[:120]}），"

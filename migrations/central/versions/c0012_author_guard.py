@@ -18,17 +18,18 @@ call_sessions, agent_shifts   agent_id            agent, shift_lead
 emergency_banners             raised_by           shift_lead
 emergency_banners             cleared_by          shift_lead
 script_versions               author              shift_lead
-alerts                        created_by          any user, or the desk itself
 alerts                        acknowledged_by     shift_lead
 ============================  ==================  ==========================
 
 A refusal is ``insufficient_privilege``: ``sync.push_checked`` answers it as a
 rejected transaction (c0010), which the desk keeps aside and shows.
 
-Not checked: the disabled flag (a ticket typed offline before its author was
-disabled is still that author's honest work; sign-in refuses disabled users on
-every desk), and a central with no users at all (a bare central, the demo, the
-sync tests: there is nobody to check against, and the desks' own checks stand).
+Not checked: an alert's ``created_by`` (the desk itself and sync raise alerts with no
+user behind them: "sync", a workstation name); the disabled flag (a ticket typed offline
+before its author was disabled is still that author's honest work; sign-in refuses
+disabled users on every desk), and a central with no users at all (a bare central, the
+demo, the sync tests: there is nobody to check against, and the desks' own checks
+stand).
 A site adds its users with ``callcenter users add ... --central URL`` before the
 desks sync, and from then on central checks.
 
@@ -66,9 +67,6 @@ BEGIN
                       'MEMBER') THEN
         RETURN NEW;  -- an administrator's connection
     END IF;
-    IF 'desk' = ANY (v_roles) AND v_author = v_desk THEN
-        RETURN NEW;  -- made by the desk itself, no user's act (its phone went offline)
-    END IF;
     IF NOT EXISTS (SELECT 1 FROM public.users) THEN
         RETURN NEW;  -- nobody to check against (see the migration's docstring)
     END IF;
@@ -95,7 +93,6 @@ GUARDS: list[tuple[str, str, str]] = [
     ("emergency_banners", "raised_by", "shift_lead"),
     ("emergency_banners", "cleared_by", "shift_lead"),
     ("script_versions", "author", "shift_lead"),
-    ("alerts", "created_by", "*,desk"),
     ("alerts", "acknowledged_by", "shift_lead"),
 ]
 
