@@ -31,3 +31,25 @@ def _no_leaked_windows() -> Iterator[None]:
         w.close()
         w.deleteLater()
     assert not leaked, f"test leaked visible windows: {[w.objectName() or w for w in leaked]}"
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_translator() -> Iterator[None]:
+    """Each test starts in the language it asks for: a translator (and the default
+    locale) a test installed, e.g. through ``app.build`` without a shutdown, is taken
+    away afterwards, so a later test that reads the English texts is not handed Chinese."""
+    from PySide6.QtCore import QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = set(app.findChildren(QTranslator)) if app is not None else set()
+    locale = QLocale()
+    yield
+    app = QApplication.instance()
+    if app is None:
+        return
+    for tr in set(app.findChildren(QTranslator)) - before:
+        app.removeTranslator(tr)
+        tr.setParent(None)
+        tr.deleteLater()
+    QLocale.setDefault(locale)

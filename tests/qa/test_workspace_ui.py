@@ -1,6 +1,6 @@
 """The QA workspace tab through the real window: only for a QA reviewer; finds
 calls by check result and agent; numbers masked; the checks shown with their
-proving events; the replay button opens the call's ticket detail."""
+proving events; the replay button opens the call's timeline replay."""
 
 from __future__ import annotations
 
@@ -66,15 +66,23 @@ def test_find_failed_calls_of_an_agent_and_open_the_replay(qtbot: QtBot, ctx: Ap
     assert failed
     assert all(isinstance(view.checks.item(i).data(SEQ_ROLE), int) or "events" not in texts[i]
                for i in failed)
-    # the replay: today the ticket's detail with its timeline
-    row = next(i for i, r in enumerate(rows) if r.ticket_id is not None)
-    view.table.selectRow(row)
-    lifecycle = next(k for k in ctx.keep if type(k).__name__ == "LifecycleController")
+    # the replay: the call on its time axis (ui/replay), loaded for the selected call
+    from PySide6.QtWidgets import QApplication
+
+    from callcenter.ui.replay.replay_dialog import ReplayDialog
+
+    view.table.selectRow(0)
     view.replay_btn.click()
-    qtbot.waitUntil(lambda: rows[row].ticket_id in lifecycle.dialogs, timeout=10_000)
-    dlg = lifecycle.dialogs[rows[row].ticket_id]
-    assert dlg.timeline.count() > 0
-    dlg.reject()
+
+    def replay() -> ReplayDialog | None:
+        return next((w for w in QApplication.topLevelWidgets()
+                     if isinstance(w, ReplayDialog) and w.isVisible()), None)
+    qtbot.waitUntil(lambda: replay() is not None and getattr(replay(), "data", None) is not None,
+                    timeout=15_000)
+    dlg = replay()
+    assert dlg is not None and dlg.data.call_id == rows[0].call_id
+    assert dlg.timeline.events
+    dlg.close()
 
 
 def test_a_backwards_period_is_refused_and_nothing_is_lost(qtbot: QtBot, ctx: AppContext) -> None:

@@ -87,8 +87,9 @@ def test_update_carries_changed_fields_and_the_version_it_was_made_on(
     assert len(ops) == 2
     update = ops[1]
     assert update.kind == "upsert" and update.base_version == 1
-    # only what changed: status, department, version, updated_at (deadline stays None)
-    assert set(update.fields) == {"status", "department", "version", "updated_at"}
+    # only what changed: status, department, the profile's deadline (every dispatch
+    # carries one, issue 17), version, updated_at
+    assert set(update.fields) == {"status", "department", "deadline_at", "version", "updated_at"}
     assert update.fields["version"] == 2 and update.fields["status"] == "dispatched"
     assert update.fields["updated_at"] == (T0 + timedelta(minutes=5)).isoformat()
     assert update.tx_id != ops[0].tx_id

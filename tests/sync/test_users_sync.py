@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -62,7 +62,9 @@ def test_a_user_added_on_central_signs_in_on_a_desk_offline(tmp_path: Path, cent
 def test_a_lock_out_made_on_one_desk_holds_on_another(tmp_path: Path, central_url: str) -> None:
     assert users_cli("add", "1001", "--name", "张敏", "--role", "agent", "--central", central_url,
                      "--password-stdin", password="agent-pass-1").returncode == 0
-    clock = FakeClock(datetime(2026, 12, 7, 1, 0, tzinfo=UTC))
+    # after the user was added (on the real clock): attempts made before a password
+    # was set never count towards a lock-out
+    clock = FakeClock(datetime.now(UTC) + timedelta(seconds=1))
     a_url, b_url = desk_url(central_url, "A1"), desk_url(central_url, "B1", team="T2")
     a = open_desk(tmp_path / "a.sqlite3", "A1", lambda: CentralClient(a_url), clock)
     b = open_desk(tmp_path / "b.sqlite3", "B1", lambda: CentralClient(b_url), clock)

@@ -9,6 +9,11 @@ seeks. Phone numbers are masked by the viewer's policy.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from callcenter.ui.replay.audio_player import RecordingPlayer
+
 import uuid
 from bisect import bisect_right
 from collections.abc import Callable
@@ -41,7 +46,6 @@ from callcenter.services.privacy.policy import NumberPolicy, Surface
 from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.replay.loading import CallNotFound, ReplayData
 from callcenter.ui.privacy.reveal_dialog import ask_reveal, reveal_button
-from callcenter.ui.replay.audio_player import RecordingPlayer
 from callcenter.ui.replay.event_list import EventList
 from callcenter.ui.replay.form_panel import ReplayForm
 from callcenter.ui.replay.timeline_plot import TimelinePlot
@@ -189,7 +193,7 @@ class ReplayDialog(QDialog):
             self.audio.stop()
             self.audio = None
         if data.recording is not None:
-            self.audio = RecordingPlayer(data.recording, tl, self.recording_label, self)
+            self.audio = _player()(data.recording, tl, self.recording_label, self)
         elif self.fetch_recording is not None:
             self.recording_label.setText(self.tr("Fetching the recording from central…"))
             fut = self.fetch_recording(data.call_id)
@@ -231,7 +235,7 @@ class ReplayDialog(QDialog):
                 self.tr("The recording could not be played: %1").replace("%1", str(exc)))
             return
         self.data = replace(self.data, recording=path)
-        self.audio = RecordingPlayer(path, self.timeline, self.recording_label, self)
+        self.audio = _player()(path, self.timeline, self.recording_label, self)
         self._show(self.playhead.position(), seeked=True)
 
     def _header_text(self, d: ReplayData) -> str:
@@ -334,3 +338,11 @@ class ReplayDialog(QDialog):
 
 def call_id_of(value: uuid.UUID | str) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _player() -> type[RecordingPlayer]:
+    """QtMultimedia loads (and, on a machine without PipeWire, logs) its backends on
+    import: only when a recording is played, never at the desk's start (the start's
+    one-line messages for a missing library stay one line)."""
+    from callcenter.ui.replay.audio_player import RecordingPlayer
+    return RecordingPlayer

@@ -409,7 +409,8 @@ class TicketForm(QWidget):
         if past is None or len(text) <= past:
             w.selectAll()
             return
-        # Qt counts UTF-16 units: a character outside the BMP (emoji, 𠀀) is two
+        # Qt counts UTF-16 units: a character outside the BMP (an emoji, a CJK
+        # Extension B character) is two
         start, end = _utf16_len(text[:past]), _utf16_len(text)
         if isinstance(w, QLineEdit):
             w.setSelection(start, end - start)
