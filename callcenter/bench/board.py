@@ -73,8 +73,6 @@ def run(args: BenchArgs) -> Metrics:
     if n < 100:
         raise BenchError("--size must be at least 100 calls")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
-
     from callcenter.services.board.figures import BoardFigures, BoardQuery
     from callcenter.services.site.profile import load_profile
     from callcenter.services.storage.database import open_database
@@ -82,13 +80,13 @@ def run(args: BenchArgs) -> Metrics:
     from callcenter.ui.board.view import BoardView
     from callcenter.ui.shared.fonts import install_cjk_font
     from callcenter.ui.shared.i18n import install_translator
+    from callcenter.ui.shared.qt_app import application
 
     path = args.data_dir / STORE_FILE
     if count_calls(path) != n:
         args.progress(f"writing a month of {n:,} calls and {n // 10:,} tickets")
         seed(path, n)
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
+    app = application()
     install_cjk_font(app)
     tr = install_translator(app, "zh")
     db = open_database(path)  # migration 0017 fills the roll-ups on a fresh store

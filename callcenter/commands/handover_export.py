@@ -23,14 +23,12 @@ def export(ns: argparse.Namespace, profile: SiteProfile) -> int:
     finally:
         db.close()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window: a file is written
-    from PySide6.QtWidgets import QApplication
-
     from callcenter.ui.handover.document import write_pdf
     from callcenter.ui.shared.fonts import install_cjk_font
     from callcenter.ui.shared.i18n import install_translator
+    from callcenter.ui.shared.qt_app import application
 
-    app = QApplication.instance() or QApplication([])
-    assert isinstance(app, QApplication)
+    app = application()
     install_cjk_font(app)
     translator = install_translator(app, ns.lang)
     try:
