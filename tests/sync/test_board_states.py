@@ -5,6 +5,7 @@ session wakes and pulls."""
 from __future__ import annotations
 
 import queue
+import threading
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -150,7 +151,14 @@ def test_the_sync_worker_publishes_the_desk_state_between_rounds(tmp_path: Path,
                         interval_s=3600, status_every_s=0.05)
     clock = FakeClock(datetime(2026, 12, 6, 8, 0, tzinfo=UTC))
     pub = DeskStatePublisher("WS01", clock, worker.wake)
-    worker.add_periodic(pub.tick)
+    ticked = threading.Condition()
+
+    def tick(client: central.CentralClient) -> None:  # the publisher's tick, then a word
+        pub.tick(client)
+        with ticked:
+            ticked.notify_all()
+
+    worker.add_periodic(tick)
     worker.start()
     try:
         with psycopg.connect(central_url, autocommit=True) as admin:
@@ -158,15 +166,14 @@ def test_the_sync_worker_publishes_the_desk_state_between_rounds(tmp_path: Path,
                 row = admin.execute("SELECT state FROM sync.desk_states WHERE desk = 'WS01'").fetchone()
                 return None if row is None else str(row[0])
 
-            deadline = time.monotonic() + 20
-            while pub.published == 0 and time.monotonic() < deadline:  # the first round
-                pub.desk_changed(snap("1001", AgentState.READY, clock.monotonic_ns()))
-                time.sleep(0.05)
+            pub.desk_changed(snap("1001", AgentState.READY, clock.monotonic_ns()))
+            with ticked:  # the first round publishes it
+                assert ticked.wait_for(lambda: pub.published >= 1, timeout=20)
             assert state() == "ready"
+            sent = pub.published
             pub.desk_changed(snap("1001", AgentState.TALKING, clock.monotonic_ns()))
-            deadline = time.monotonic() + 5
-            while state() != "talking" and time.monotonic() < deadline:
-                time.sleep(0.02)
+            with ticked:
+                assert ticked.wait_for(lambda: pub.published > sent, timeout=5)
             assert state() == "talking"
     finally:
         worker.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import stat
-import time
+import threading
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,6 +20,7 @@ from callcenter.services.replay.recording_sync import UPLOADED, RecordingSync
 from callcenter.services.replay.sample_call import long_call, write_call
 from callcenter.services.replay.sim_recording import recording_of, write_private_bytes
 from callcenter.services.site.profile import load_profile
+from callcenter.services.sync.engine import SyncEngine
 from callcenter.services.sync.worker import SyncWorker
 from callcenter.sync import central
 from callcenter.sync.central import CentralClient
@@ -35,13 +36,6 @@ def _desk(tmp_path: Path, central_url: str, name: str, kind: str, team: str | No
     url = with_db(central_url, urlsplit(central_url).path.lstrip("/"), role, password)
     (tmp_path / name).mkdir()
     return open_desk(tmp_path / name / "desk.sqlite3", name, lambda: CentralClient(url), clock)
-
-
-def _wait(cond, timeout_s: float = 30.0) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout_s
-    while not cond():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.05)
 
 
 def test_upload_behind_the_call_and_fetch_on_demand(tmp_path: Path, central_url: str) -> None:
@@ -63,10 +57,18 @@ def test_upload_behind_the_call_and_fetch_on_demand(tmp_path: Path, central_url:
     assert len(sent.pending()) == 1
 
     worker = SyncWorker(agent.db, agent.engine, interval_s=0.2, status_every_s=0.05)
-    worker.after_round.append(sent.upload_pending)
+    uploaded = threading.Event()
+
+    def upload(engine: SyncEngine) -> int:  # the worker's own hook, and a word when all is up
+        n = sent.upload_pending(engine)
+        if not sent.pending():
+            uploaded.set()
+        return n
+
+    worker.after_round.append(upload)
     worker.start()
     try:
-        _wait(lambda: not sent.pending())
+        assert uploaded.wait(timeout=30), "the recording was never uploaded"
     finally:
         worker.stop()
     marker = recording_path(sent.directory, call_id).with_name(f"{call_id}.wav{UPLOADED}")

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QDeadlineTimer, QEventLoop, QRect, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from callcenter.app import AppContext, AppOptions, build
@@ -23,13 +22,16 @@ SCREEN = (1366, 768)
 
 
 def settle(app: QApplication, until: Callable[[], bool] = lambda: False, timeout_s: float = 10.0) -> None:
-    end = time.monotonic() + timeout_s
-    while time.monotonic() < end:
-        app.processEvents()
+    """Run the event loop until ``until()`` holds (or ``timeout_s``), re-checking after
+    each burst of events rather than sleeping."""
+    deadline = QDeadlineTimer(int(timeout_s * 1000))
+    while not deadline.hasExpired():
+        loop = QEventLoop()
+        QTimer.singleShot(10, loop.quit)  # wait in the event loop, not asleep outside it
+        loop.exec()
         if until():
             app.processEvents()
             return
-        time.sleep(0.01)
 
 
 def in_window(w: QWidget, child: QWidget) -> QRect:
