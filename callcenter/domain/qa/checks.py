@@ -10,13 +10,14 @@ late-answer greeting without the agent ID.
 Each result names the events that prove it (indexes into the call's event list)
 so a replay can jump there. A check that does not apply to a call (no late
 answer, no dispatch, ...) is ``applicable=False`` and passes. One pass over the
-events indexes them; every check then reads that index, so a call costs a few
-microseconds (``callcenter bench qa-checks``).
+events gathers what every check reads, and equal results are shared, so a call
+costs some microseconds and a batch of calls leaves little for the garbage
+collector (``callcenter bench qa-checks``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -91,180 +92,191 @@ def _secs(events: Sequence[CallEvent], a: int | None, b: int | None) -> float | 
 
 _NOT_APPLICABLE = {n: CheckResult(n, True, (), applicable=False) for n in CHECK_NAMES}
 
-
-def _na(name: str) -> CheckResult:
-    return _NOT_APPLICABLE[name]
-
-
-_RINGING, _ANSWERED, _HUNG_UP = EventKind.RINGING.value, EventKind.ANSWERED.value, EventKind.HUNG_UP.value
-_DONE, _SAVED, _BACKFILLED = (EventKind.WRAP_UP_DONE.value, EventKind.TICKET_SAVED.value,
-                              EventKind.BACKFILLED.value)
-_DISPATCHED = EventKind.DISPATCHED.value
-
-
-class _Index:
-    """One pass over the events: first of each kind, scripts and form edits."""
-
-    __slots__ = ("first", "scripts", "edits", "dispatch")
-
-    def __init__(self, events: Sequence[CallEvent]) -> None:
-        # keyed by the kind's value: a str hashes in C, an Enum member in Python
-        first: dict[str, int] = {}
-        scripts: list[int] = []
-        edits: list[int] = []
-        script, edit = EventKind.SCRIPT_SHOWN, EventKind.FORM_EDITED
-        for i, e in enumerate(events):
-            k = e.kind
-            if k is script:
-                scripts.append(i)
-            elif k is edit:
-                edits.append(i)
-            v = k._value_
-            if v not in first:
-                first[v] = i
-        self.first = first
-        self.scripts = scripts
-        self.edits = edits
-        self.dispatch = first.get(_DISPATCHED)
+_Fields = tuple[str, bool, tuple[int, ...], bool, str]
+# a result built straight from its five fields: ``tuple.__new__`` runs in C, where
+# the NamedTuple's own ``__new__`` (for its defaults) is a Python call per result
+_make: Callable[[type[CheckResult], _Fields], CheckResult] = tuple.__new__
+# Equal results are one object. Why: a CheckResult (a tuple subclass) stays tracked
+# by the garbage collector for life, where a plain tuple of numbers and strings is
+# dropped from it; checking 100,000 calls kept ~700,000 of them, enough survivors to
+# set off full collections that walked every object of the process (over half the
+# time of ``callcenter bench qa-checks``). Most results repeat (the same check, the
+# same event indexes, the same detail): interned, a batch keeps few new objects.
+_INTERNED: dict[_Fields, CheckResult] = {}
+INTERN_MAX = 1 << 16  # then the table starts over (a bound on memory, not a cache policy)
 
 
-def _form_state(events: Sequence[CallEvent], edits: list[int], until: int | None
-                ) -> dict[str, tuple[str, int]]:
-    """field -> (last value, its event index) of the form edits before ``until``."""
-    state: dict[str, tuple[str, int]] = {}
-    for i in edits:
-        if until is not None and i > until:
-            break
-        data = events[i].data
-        state[str(data.get("field", ""))] = (str(data.get("value", "")), i)
-    return state
+def _result(fields: _Fields) -> CheckResult:
+    r = _INTERNED.get(fields)
+    if r is None:
+        if len(_INTERNED) >= INTERN_MAX:
+            _INTERNED.clear()
+        r = _INTERNED[fields] = _make(CheckResult, fields)
+    return r
+
+_RINGING, _ANSWERED, _HUNG_UP = EventKind.RINGING, EventKind.ANSWERED, EventKind.HUNG_UP
+_DONE, _SAVED, _BACKFILLED = EventKind.WRAP_UP_DONE, EventKind.TICKET_SAVED, EventKind.BACKFILLED
+_DISPATCHED, _SCRIPT, _EDIT = EventKind.DISPATCHED, EventKind.SCRIPT_SHOWN, EventKind.FORM_EDITED
+# the kinds whose first occurrence a check reads, by their value (a str hashes in C,
+# an Enum member in Python)
+_FIRSTS = frozenset(k.value for k in (_RINGING, _ANSWERED, _HUNG_UP, _DONE, _SAVED, _BACKFILLED,
+                                      _DISPATCHED))
 
 
-def _late(events: Sequence[CallEvent], ix: _Index, rules: CheckRules) -> int | None:
+def _late(events: Sequence[CallEvent], answer: int | None, ring: int | None,
+          rules: CheckRules) -> int | None:
     """The index of the answer if it came after the ring limit, else None."""
-    a = ix.first.get(_ANSWERED)
-    if a is None:
+    if answer is None:
         return None
-    recorded = events[a].data.get("late")
+    recorded = events[answer].data.get("late")
     if recorded is not None:
-        return a if recorded else None
-    ring_s = _secs(events, ix.first.get(_RINGING), a)
+        return answer if recorded else None
+    ring_s = _secs(events, ring, answer)
     if ring_s is None:
         return None
-    return None if answered_within_limit(ring_s, rules.cadence, rules.targets.ring_limit) else a
+    return None if answered_within_limit(ring_s, rules.cadence, rules.targets.ring_limit) else answer
 
 
 def run_checks(events: Sequence[CallEvent], agent_id: str, ticket: TicketFacts | None = None,
                rules: CheckRules = CheckRules()) -> tuple[CheckResult, ...]:
-    """Every automatic check of one call, in ``CHECK_NAMES`` order."""
-    ix = _Index(events)
-    first = ix.first
-    answer = first.get(_ANSWERED)
-    hangup = first.get(_HUNG_UP)
-    done = first.get(_DONE)
-    saved = first.get(_SAVED)
-    backfill = first.get(_BACKFILLED)
-    late = _late(events, ix, rules)
-    after = [i for i in ix.scripts if late is not None and i > late]
-    out: list[CheckResult] = []
+    """Every automatic check of one call, in ``CHECK_NAMES`` order.
 
-    # 004 Q56: after a late answer the apology comes before anything else
+    One pass over the events gathers all the checks read: the first event of each
+    kind that matters, the scripts shown, the form as edited up to the ticket's
+    save, and the key fields edited after the dispatch. Each event's payload is
+    read at most once there (the checks afterwards read a few named events)."""
+    first: dict[str, int] = {}
+    scripts: list[int] = []
+    form: dict[str, tuple[str, int]] = {}  # field -> (last value, its index) before the save
+    changed: list[int] = []  # key fields edited after the dispatch
+    saved: int | None = None
+    disp: int | None = None
+    firsts, key_fields = _FIRSTS, KEY_FIELDS
+    script, edit, save, dispatched = _SCRIPT, _EDIT, _SAVED, _DISPATCHED
+    for i, e in enumerate(events):
+        k = e.kind
+        if k is edit:
+            if saved is None or disp is not None:
+                data = e.data
+                field = data.get("field", "")
+                if saved is None:
+                    form[str(field)] = (str(data.get("value", "")), i)
+                if disp is not None and field in key_fields:
+                    changed.append(i)
+        elif k is script:
+            scripts.append(i)
+        else:
+            v = k._value_
+            if v in firsts and v not in first:
+                first[v] = i
+                if k is save:
+                    saved = i
+                elif k is dispatched:
+                    disp = i
+    new = _result
+    na = _NOT_APPLICABLE
+    answer = first.get("answered")
+    hangup = first.get("hung_up")
+    done = first.get("wrap_up_done")
+    backfill = first.get("backfilled")
+    late = _late(events, answer, first.get("ringing"), rules)
+
+    # 004 Q56: after a late answer the apology comes before anything else;
+    # and a late answer still greets with the agent's ID (工号)
     if late is None:
-        out.append(_na(LATE_APOLOGY))
+        r_apology, r_greeting = na[LATE_APOLOGY], na[LATE_GREETING_AGENT_ID]
     else:
+        after = [i for i in scripts if i > late]
         ok = bool(after) and events[after[0]].data.get("key") == APOLOGY_KEY
-        out.append(CheckResult(LATE_APOLOGY, ok, (late, after[0]) if after else (late,),
-                               detail="" if ok else "no_apology_first"))
-
-    # a late answer still greets with the agent's ID (工号)
-    if late is None:
-        out.append(_na(LATE_GREETING_AGENT_ID))
-    else:
+        r_apology = new((LATE_APOLOGY, ok, (late, after[0]) if after else (late,), True,
+                            "" if ok else "no_apology_first"))
         greet = next((i for i in after if events[i].data.get("key") == GREETING_KEY), None)
         if greet is None:
-            out.append(CheckResult(LATE_GREETING_AGENT_ID, False, (late,), detail="no_greeting"))
+            r_greeting = new((LATE_GREETING_AGENT_ID, False, (late,), True, "no_greeting"))
         else:
             ok = bool(agent_id) and agent_id in str(events[greet].data.get("text", ""))
-            out.append(CheckResult(LATE_GREETING_AGENT_ID, ok, (late, greet),
-                                   detail="" if ok else "no_agent_id"))
+            r_greeting = new((LATE_GREETING_AGENT_ID, ok, (late, greet), True,
+                                 "" if ok else "no_agent_id"))
 
     # 004 Q57 / Q58: the talk and wrap-up targets
-    for name, a, b, limit in ((TALK_TIME, answer, hangup, rules.targets.talk_target_s),
-                              (WRAPUP_TIME, hangup, done, rules.targets.wrapup_target_s)):
-        secs = _secs(events, a, b)
-        if secs is None or a is None or b is None:
-            out.append(_na(name))
-        else:
-            ok = secs <= limit
-            out.append(CheckResult(name, ok, (a, b), detail=f"{secs:.1f}s"))
+    secs = _secs(events, answer, hangup)
+    if secs is None or answer is None or hangup is None:
+        r_talk = na[TALK_TIME]
+    else:
+        r_talk = new((TALK_TIME, secs <= rules.targets.talk_target_s, (answer, hangup), True,
+                         f"{secs:.1f}s"))
+    secs = _secs(events, hangup, done)
+    if secs is None or hangup is None or done is None:
+        r_wrap = na[WRAPUP_TIME]
+    else:
+        r_wrap = new((WRAPUP_TIME, secs <= rules.targets.wrapup_target_s, (hangup, done), True,
+                         f"{secs:.1f}s"))
 
     # 004 Q15: the customer hangs up first
     if hangup is None:
-        out.append(_na(CUSTOMER_HUNG_UP_FIRST))
+        r_hangup = na[CUSTOMER_HUNG_UP_FIRST]
     else:
         by = events[hangup].data.get("by")
-        out.append(CheckResult(CUSTOMER_HUNG_UP_FIRST, by != "agent", (hangup,),
-                               detail=str(by or "")))
+        r_hangup = new((CUSTOMER_HUNG_UP_FIRST, by != "agent", (hangup,), True, str(by or "")))
 
     # the ticket's key fields: the stored ticket, else the form as edited up to the save
-    form = _form_state(events, ix.edits, saved)
-    has_ticket = ticket is not None or saved is not None or backfill is not None
     if ticket is not None:
-        values = {"category": ticket.category, "content": ticket.content,
-                  "caller_phone": ticket.caller_phone}
+        category, content, phone = ticket.category, ticket.content, ticket.caller_phone
     else:
-        values = {f: form[f][0] if f in form else "" for f in KEY_FIELDS}
+        category = form["category"][0] if "category" in form else ""
+        content = form["content"][0] if "content" in form else ""
+        phone = form[CONTACT_FIELD][0] if CONTACT_FIELD in form else ""
     proof_at = saved if saved is not None else backfill
-    if not has_ticket:
-        out.append(_na(KEY_FIELDS_PRESENT))
+    if ticket is None and saved is None and backfill is None:
+        r_fields = na[KEY_FIELDS_PRESENT]
     else:
-        missing = [f for f in KEY_FIELDS if not values[f].strip()]
-        proof = tuple(sorted({form[f][1] for f in KEY_FIELDS if f in form}
-                             | ({proof_at} if proof_at is not None else set())))
-        out.append(CheckResult(KEY_FIELDS_PRESENT, not missing, proof, detail=",".join(missing)))
+        missing = [f for f, v in (("category", category), ("content", content),
+                                  (CONTACT_FIELD, phone)) if not v.strip()]
+        at = {form[f][1] for f in KEY_FIELDS if f in form}
+        if proof_at is not None:
+            at.add(proof_at)
+        r_fields = new((KEY_FIELDS_PRESENT, not missing, tuple(sorted(at)), True,
+                           ",".join(missing)))
 
     # key fields edited after the dispatch (the department got other facts)
-    disp = ix.dispatch
     if disp is None:
-        out.append(_na(KEY_FIELDS_KEPT_AFTER_DISPATCH))
-        out.append(_na(DISPATCH_CONTACT_PHONE))
+        r_kept, r_contact = na[KEY_FIELDS_KEPT_AFTER_DISPATCH], na[DISPATCH_CONTACT_PHONE]
     else:
-        changed = [i for i in ix.edits if i > disp
-                   and events[i].data.get("field") in KEY_FIELDS]
-        fields = sorted({str(events[i].data.get("field")) for i in changed})
-        out.append(CheckResult(KEY_FIELDS_KEPT_AFTER_DISPATCH, not changed,
-                               (disp, *changed), detail=",".join(fields)))
-        phone = values[CONTACT_FIELD].strip()
+        fields = sorted({str(events[i].data.get("field")) for i in changed}) if changed else ()
+        r_kept = new((KEY_FIELDS_KEPT_AFTER_DISPATCH, not changed, (disp, *changed), True,
+                         ",".join(fields)))
         proof = (disp, form[CONTACT_FIELD][1]) if CONTACT_FIELD in form else (disp,)
-        out.append(CheckResult(DISPATCH_CONTACT_PHONE, bool(phone), tuple(sorted(proof))))
+        r_contact = new((DISPATCH_CONTACT_PHONE, bool(phone.strip()), tuple(sorted(proof)),
+                            True, ""))
 
     # rules §7 (000): a complaint: calm the customer first
-    if values["category"] != COMPLAINT:
-        out.append(_na(COMPLAINT_CALMING))
+    if category != COMPLAINT:
+        r_calm = na[COMPLAINT_CALMING]
     else:
-        calm = next((i for i in ix.scripts if events[i].data.get("key") == CALMING_KEY), None)
+        calm = next((i for i in scripts if events[i].data.get("key") == CALMING_KEY), None)
         if calm is not None:
-            out.append(CheckResult(COMPLAINT_CALMING, True, (calm,)))
+            r_calm = new((COMPLAINT_CALMING, True, (calm,), True, ""))
         else:
-            edit = form.get("category")
-            where = edit[1] if edit is not None and edit[0] == COMPLAINT else proof_at
-            out.append(CheckResult(COMPLAINT_CALMING, False,
-                                   (where,) if where is not None else ()))
+            edited = form.get("category")
+            where = edited[1] if edited is not None and edited[0] == COMPLAINT else proof_at
+            r_calm = new((COMPLAINT_CALMING, False, (where,) if where is not None else (),
+                             True, ""))
 
     # rules §4 (004 Q61): back-filled tickets are checked every month
     is_backfill = backfill is not None or (ticket is not None and ticket.backfilled)
-    out.append(CheckResult(NOT_BACKFILLED, not is_backfill,
-                           (backfill,) if backfill is not None else ()))
+    r_backfill = new((NOT_BACKFILLED, not is_backfill,
+                         (backfill,) if backfill is not None else (), True, ""))
 
     # a wrap-up ended (set busy) without a ticket
     if done is None:
-        out.append(_na(WRAPUP_WITH_TICKET))
+        r_ticket = na[WRAPUP_WITH_TICKET]
     else:
         ok = saved is not None or ticket is not None
-        reason = str(events[done].data.get("no_ticket_reason", "")) if not ok else ""
-        out.append(CheckResult(WRAPUP_WITH_TICKET, ok,
-                               (saved, done) if saved is not None else (done,), detail=reason))
-    return tuple(out)
+        reason = "" if ok else str(events[done].data.get("no_ticket_reason", ""))
+        r_ticket = new((WRAPUP_WITH_TICKET, ok, (saved, done) if saved is not None else (done,),
+                           True, reason))
+    return (r_apology, r_greeting, r_talk, r_wrap, r_hangup, r_fields, r_kept, r_contact, r_calm,
+            r_backfill, r_ticket)
 
 
 def failed(results: Sequence[CheckResult]) -> tuple[CheckResult, ...]:
