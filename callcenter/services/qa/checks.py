@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +19,7 @@ from callcenter.domain.qa.checks import CheckResult, CheckRules, TicketFacts, ru
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.store.models import CallEventRow, CallSession, Ticket
 
-CHUNK = 500  # call ids per IN (...) query
+CHUNK = 500  # calls read and checked at a time (ids per IN (...) query)
 _KINDS = {k.value: k for k in EventKind}
 
 
@@ -56,50 +56,68 @@ def rules_of(profile: SiteProfile) -> CheckRules:
     return CheckRules(profile.cadence, profile.targets)
 
 
-def _chunks(ids: Sequence[uuid.UUID]) -> Iterator[Sequence[uuid.UUID]]:
-    for i in range(0, len(ids), CHUNK):
-        yield ids[i:i + CHUNK]
+def _payloads(rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """The JSON payloads (the last column) of ``rows``, decoded in one call: one
+    array of them all, so the per-document cost of ``json.loads`` is paid once per
+    chunk rather than once per event. An empty or null payload is ``{}``."""
+    if not rows:
+        return []
+    decoded = json.loads("[" + ",".join(r[-1] or "{}" for r in rows) + "]")
+    return [d if d is not None else {} for d in decoded]
 
 
 def checks_for_calls_in(session: Session, calls: Iterable[CallSession | Any],
                         rules: CheckRules) -> list[CallChecks]:
-    """The checks of ``calls`` (rows with id, agent_id, started_at, caller_number)."""
+    """The checks of ``calls`` (rows with id, agent_id, started_at, caller_number).
+
+    A chunk of calls at a time: its events in one query in SQL order (call, seq),
+    their payloads decoded in one call, its tickets in another query, then its
+    checks; the chunk's events are dropped before the next is read, so a long
+    period never holds every event at once (nor gives the garbage collector
+    millions of them to walk)."""
     rows = list(calls)
+    out: list[CallChecks] = []
+    for i in range(0, len(rows), CHUNK):
+        out += _checks_of_chunk(session, rows[i:i + CHUNK], rules)
+    return out
+
+
+def _checks_of_chunk(session: Session, rows: Sequence[Any], rules: CheckRules) -> list[CallChecks]:
     ids = [c.id for c in rows]
     started = {c.id.hex: c.started_at for c in rows}
     # keyed by the id's hex as stored, read as text: no UUID object per event row
-    events: dict[str, list[tuple[int, CallEvent]]] = {c.id.hex: [] for c in rows}
+    events: dict[str, list[CallEvent]] = {h: [] for h in started}
+    seqs: dict[str, list[int]] = {h: [] for h in started}
+    kinds = _KINDS
+    # the checks read no event times: each event carries its call's start as ``at``
+    # (the replay reads the real ones), which spares a datetime per row
+    q = (select(type_coerce(CallEventRow.call_id, String), CallEventRow.seq, CallEventRow.kind,
+                CallEventRow.mono_ns, type_coerce(CallEventRow.data, String))
+         .where(CallEventRow.call_id.in_(ids), CallEventRow.deleted_at.is_(None))
+         .order_by(CallEventRow.call_id, CallEventRow.seq))
+    found = session.connection().execute(q).all()  # Core: rows as read, no ORM step
+    for (call_hex, seq, kind, mono, _), data in zip(found, _payloads(found), strict=True):
+        k = kinds.get(kind)
+        if k is not None:  # a kind this build does not know is no evidence either way
+            events[call_hex].append(CallEvent(k, mono, started[call_hex], data))
+            seqs[call_hex].append(seq)
     tickets: dict[uuid.UUID, Any] = {}
-    loads = json.loads
-    for chunk in _chunks(ids):
-        # the checks read no event times: each event carries its call's start as ``at``
-        # (the replay reads the real ones), which spares a datetime per row
-        q = (select(type_coerce(CallEventRow.call_id, String), CallEventRow.seq, CallEventRow.kind,
-                    CallEventRow.mono_ns, type_coerce(CallEventRow.data, String))
-             .where(CallEventRow.call_id.in_(chunk), CallEventRow.deleted_at.is_(None))
-             .order_by(CallEventRow.call_id, CallEventRow.seq))
-        for call_hex, seq, kind, mono, data in session.execute(q):
-            k = _KINDS.get(kind)
-            if k is not None:  # a kind this build does not know is no evidence either way
-                events[call_hex].append(
-                    (seq, CallEvent(k, mono, started[call_hex], loads(data) if data else {})))
-        tq = (select(Ticket.call_id, Ticket.number, Ticket.category, Ticket.content,
-                     Ticket.caller_phone, Ticket.backfilled)
-              .where(Ticket.call_id.in_(chunk), Ticket.deleted_at.is_(None))
-              .order_by(Ticket.created_at))
-        for row in session.execute(tq):
-            if row.call_id is not None:
-                tickets.setdefault(row.call_id, row)
+    tq = (select(Ticket.call_id, Ticket.number, Ticket.category, Ticket.content,
+                 Ticket.caller_phone, Ticket.backfilled)
+          .where(Ticket.call_id.in_(ids), Ticket.deleted_at.is_(None))
+          .order_by(Ticket.created_at))
+    for row in session.connection().execute(tq):
+        if row.call_id is not None:
+            tickets.setdefault(row.call_id, row)
     out = []
     for c in rows:
-        evs = events[c.id.hex]
         t = tickets.get(c.id)
         facts = None if t is None else TicketFacts(t.category, t.content, t.caller_phone,
                                                    bool(t.backfilled))
-        results = run_checks([e for _, e in evs], c.agent_id, facts, rules)
+        results = run_checks(events[c.id.hex], c.agent_id, facts, rules)
         out.append(CallChecks(c.id, c.agent_id, c.started_at, c.caller_number,
                               None if t is None else t.number, None if t is None else t.category,
-                              tuple(s for s, _ in evs), results))
+                              tuple(seqs[c.id.hex]), results))
     return out
 
 
