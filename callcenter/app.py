@@ -90,7 +90,7 @@ from callcenter.ui.shared.fonts import install_cjk_font
 from callcenter.ui.shared.i18n import install_translator
 from callcenter.ui.shared.main_window import MainWindow
 from callcenter.ui.shared.platform_check import missing_qt_library
-from callcenter.ui.shared.qt_app import settle_heap
+from callcenter.ui.shared.qt_app import serial_painting, settle_heap
 from callcenter.ui.shared.qt_log import install_qt_log
 from callcenter.ui.shared.qt_scheduler import QtScheduler
 from callcenter.ui.sync.caller_fetch import CallerFetch
@@ -388,6 +388,8 @@ def run(opts: AppOptions) -> int:
             print(f"callcenter: {missing}", file=sys.stderr)
             return 2
     qt_args = sys.argv[:1] + (["-qwindowgeometry", opts.geometry] if opts.geometry else [])
+    if QApplication.instance() is None:
+        serial_painting()
     app = QApplication.instance() or QApplication(qt_args)
     assert isinstance(app, QApplication)
     app.setApplicationName("callcenter")

@@ -74,6 +74,21 @@ def test_the_call_on_its_axis_with_marks_and_masked_numbers(qtbot: QtBot, db: Da
     assert "110105199001011234" not in content and "家里没电了" in content
 
 
+def test_the_field_the_last_edit_changed_is_highlighted_and_only_it(
+        qtbot: QtBot, db: Database) -> None:
+    dlg = open_it(qtbot, db, Role.QA, FakeClock())
+    form = dlg.form
+    assert not any(form.is_highlighted(n) for n in form.widgets)  # no edit at 0 s
+    dlg.seek(30.0)  # the category, edited at 25 s
+    assert [n for n in form.widgets if form.is_highlighted(n)] == ["category"]
+    dlg.seek(45.0)
+    assert [n for n in form.widgets if form.is_highlighted(n)] == ["content"]
+    dlg.seek(19.5)
+    assert [n for n in form.widgets if form.is_highlighted(n)] == ["caller_phone"]
+    dlg.seek(5.0)
+    assert not any(form.is_highlighted(n) for n in form.widgets)
+
+
 def test_an_agent_sees_the_full_number(qtbot: QtBot, db: Database) -> None:
     dlg = open_it(qtbot, db, Role.AGENT, FakeClock())
     dlg.seek(20.0)

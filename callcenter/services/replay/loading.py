@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import String, select, type_coerce
 from sqlalchemy.orm import Session
 
 from callcenter.domain.auth.permissions import Permission, require
@@ -46,15 +47,36 @@ class ReplayData:
     ticket_id: uuid.UUID | None = None
 
 
+_KINDS = {k.value: k for k in EventKind}
+
+
+def _utc(value: str | datetime) -> datetime:
+    at = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def _events_in(session: Session, call_id: uuid.UUID) -> tuple[CallEvent, ...]:
+    """The call's events in order: one Core query, the times and payloads read as
+    stored text (no per-row type processing), every payload decoded by one
+    ``json.loads`` of them all as an array. A kind this build does not know is left
+    out; an empty payload is ``{}``."""
+    rows = session.connection().execute(
+        select(CallEventRow.kind, CallEventRow.mono_ns, type_coerce(CallEventRow.at, String),
+               type_coerce(CallEventRow.data, String))
+        .where(CallEventRow.call_id == call_id).order_by(CallEventRow.seq)).all()
+    if not rows:
+        return ()
+    payloads = json.loads("[" + ",".join(r[3] or "{}" for r in rows) + "]")
+    kinds = _KINDS
+    return tuple(CallEvent(kinds[k], m, _utc(at), d if d is not None else {})
+                 for (k, m, at, _), d in zip(rows, payloads, strict=True) if k in kinds)
+
+
 def load_replay_in(session: Session, call_id: uuid.UUID, recordings: Path | None = None) -> ReplayData:
     call = session.get(CallSession, call_id)
     if call is None:
         raise CallNotFound(call_id)
-    rows = session.execute(
-        select(CallEventRow.kind, CallEventRow.mono_ns, CallEventRow.at, CallEventRow.data)
-        .where(CallEventRow.call_id == call_id).order_by(CallEventRow.seq)).all()
-    events = tuple(CallEvent(EventKind(k), m, at, dict(d or {})) for k, m, at, d in rows
-                   if k in EventKind._value2member_map_)
+    events = _events_in(session, call_id)
     ticket = session.scalars(select(Ticket).where(Ticket.call_id == call_id)
                              .order_by(Ticket.created_at).limit(1)).first()
     recording = None

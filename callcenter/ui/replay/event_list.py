@@ -19,11 +19,13 @@ class EventModel(QAbstractListModel):
         super().__init__(parent)
         self._events: tuple[ReplayEvent, ...] = ()
         self._text = EventTexts()
+        self._rows: list[str | None] = []
 
     def set_events(self, events: tuple[ReplayEvent, ...]) -> None:
         self.beginResetModel()
         self._events = events
         self._text = EventTexts()
+        self._rows: list[str | None] = [None] * len(events)  # each made when first shown
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 (Qt's name)
@@ -32,8 +34,12 @@ class EventModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
             return None
-        e = self._events[index.row()]
-        return f"{format_mm_ss(e.t_s)}  {self._text(e.kind, e.data)}"
+        row = index.row()
+        text = self._rows[row]
+        if text is None:  # a seek repaints the rows it shows: each is made once
+            e = self._events[row]
+            text = self._rows[row] = f"{format_mm_ss(e.t_s)}  {self._text(e.kind, e.data)}"
+        return text
 
 
 class EventList(QListView):

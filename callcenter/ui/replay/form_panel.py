@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from callcenter.domain.privacy.masking import mask_account
@@ -12,7 +13,7 @@ from callcenter.services.privacy.policy import NumberPolicy, Surface
 from callcenter.ui.tickets.field_messages import field_label
 
 FIELDS = (*TICKET_FIELDS, "department", "deadline_days")
-CHANGED_STYLE = "background: #fff3bf;"
+CHANGED_COLOUR = QColor("#fff3bf")  # the field the last edit changed
 
 
 class ReplayForm(QWidget):
@@ -43,9 +44,22 @@ class ReplayForm(QWidget):
             w.setAccessibleName(field_label(name))
             self.widgets[name] = w
             lay.addRow(QLabel(field_label(name), self), w)
+        # the highlight is a palette (its Base), not a style sheet: a style sheet re-polishes
+        # the widget and paints it through the style-sheet style, a cost on every seek
+        self._palettes = {name: (w.palette(), self._marked(w.palette()))
+                          for name, w in self.widgets.items()}
         self.values: dict[str, str] = {}  # what is shown, masked
         self.highlighted: str | None = None
         self.revealed = False  # "show full number" was recorded for this call's ticket
+
+    @staticmethod
+    def _marked(palette: QPalette) -> QPalette:
+        marked = QPalette(palette)
+        marked.setColor(QPalette.ColorRole.Base, CHANGED_COLOUR)
+        return marked
+
+    def is_highlighted(self, name: str) -> bool:
+        return self.widgets[name].palette().color(QPalette.ColorRole.Base) == CHANGED_COLOUR
 
     def _names(self, items: tuple[Named, ...]) -> dict[str, str]:
         return {i.code: i.label(self.lang) for i in items}
@@ -70,9 +84,9 @@ class ReplayForm(QWidget):
                 else:
                     w.setText(text)
                 self.values[name] = text
-        if changed != self.highlighted:  # a style sheet re-polishes: only the two that change
+        if changed != self.highlighted:  # only the two that change
             if self.highlighted in self.widgets:
-                self.widgets[self.highlighted].setStyleSheet("")
+                self.widgets[self.highlighted].setPalette(self._palettes[self.highlighted][0])
             if changed in self.widgets:
-                self.widgets[changed].setStyleSheet(CHANGED_STYLE)
+                self.widgets[changed].setPalette(self._palettes[changed][1])
             self.highlighted = changed

@@ -5,15 +5,29 @@ called once the main window is up."""
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
+
+
+def serial_painting() -> None:
+    """Paint on the GUI thread only: set before anything paints (before the
+    QApplication is made). Why: Qt's raster engine hands every fill of 96 rows or
+    more (a scroll bar's gradient, a plot's vertical line, a cached item's blit) to
+    its own thread pool in slices and waits for them; on a desk PC with two busy
+    cores each hand-off costs more than the fill. The replay's seek spent about a
+    third of its time in those waits (py-spy, issue 14); ``QT_NO_GUI_THREADPOOL``
+    is Qt's switch for it (read once, when the pool would first be made). A value
+    already in the environment is kept."""
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
 
 
 def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    serial_painting()
     return QApplication([sys.argv[0] if sys.argv else "callcenter"])
 
 
