@@ -21,7 +21,18 @@ PASSED, NOT_PASSED = "#c62828", "#757575"
 CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
-class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
+class _PlotItem:
+    """What callers read of a pyqtgraph PlotItem here: its view box."""
+
+    def __init__(self, vb: pg.ViewBox) -> None:
+        self.vb = vb
+
+
+class TimelinePlot(pg.GraphicsView):  # type: ignore[misc]
+    """A view box with two axes, not a ``pg.PlotWidget``: a PlotWidget builds its
+    PlotItem's settings menu (some 45 widgets, 270 signal connections) on every
+    open, about 20 ms of a replay's open that nobody uses here (the menu is off)."""
+
     seekRequested = Signal(float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -29,16 +40,25 @@ class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
         self.setObjectName("replayTimeline")
         self.setAccessibleName("通话时间轴")
         self.setMinimumHeight(170)
-        self.setMouseEnabled(x=True, y=False)
-        self.hideButtons()
-        self.getPlotItem().setMenuEnabled(False)
-        self.showGrid(x=True, y=False, alpha=0.2)
-        self.setLabel("bottom", "s")
-        left = self.getAxis("left")
+        layout = pg.GraphicsLayout()
+        layout.setContentsMargins(2, 2, 8, 2)
+        self.setCentralItem(layout)
+        self.vb = pg.ViewBox(enableMenu=False, defaultPadding=0)
+        self.vb.setMouseEnabled(x=True, y=False)
+        self._plot_item = _PlotItem(self.vb)
+        self.axes = {"left": pg.AxisItem("left"), "bottom": pg.AxisItem("bottom")}
+        for axis in self.axes.values():
+            axis.linkToView(self.vb)
+        layout.addItem(self.axes["left"], 0, 0)
+        layout.addItem(self.vb, 0, 1)
+        layout.addItem(self.axes["bottom"], 1, 1)
+        self.axes["bottom"].setGrid(int(0.2 * 255))  # the x grid, faint
+        self.axes["bottom"].setLabel("s")
+        left = self.axes["left"]
         left.setTicks([list(enumerate(lane_names()))])
         left.setWidth(80)  # room for the longest lane name (pyqtgraph drops labels that overflow)
-        self.setYRange(-0.7, 3.7, padding=0)
-        self.getPlotItem().vb.disableAutoRange()  # the ranges are set here: no bounds to compute
+        self.vb.setYRange(-0.7, 3.7, padding=0)
+        self.vb.disableAutoRange()  # the ranges are set here: no bounds to compute
         # one item per lane, one brush each: pyqtgraph draws each symbol once
         self.lanes: list[pg.ScatterPlotItem] = []
         for colour in LANE_COLOURS:
@@ -55,6 +75,22 @@ class TimelinePlot(pg.PlotWidget):  # type: ignore[misc]
         self.addItem(self.playhead)
         self._extra: list[Any] = []
         self.mark_lines: dict[str, pg.InfiniteLine] = {}
+
+    # ----- the parts of pg.PlotWidget's interface used here ------------------
+    def getPlotItem(self) -> _PlotItem:  # noqa: N802 (pyqtgraph's name)
+        return self._plot_item
+
+    def getAxis(self, name: str) -> pg.AxisItem:  # noqa: N802 (pyqtgraph's name)
+        return self.axes[name]
+
+    def addItem(self, item: Any, ignoreBounds: bool = False) -> None:  # noqa: N802, N803
+        self.vb.addItem(item, ignoreBounds=ignoreBounds)
+
+    def removeItem(self, item: Any) -> None:  # noqa: N802 (pyqtgraph's name)
+        self.vb.removeItem(item)
+
+    def setXRange(self, lo: float, hi: float, padding: float | None = None) -> None:  # noqa: N802
+        self.vb.setXRange(lo, hi, padding=padding)
 
     def show_timeline(self, tl: Timeline) -> None:
         for item in self._extra:
