@@ -18,11 +18,12 @@ Events without a monotonic offset (a back-filled call) sit at 0.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from callcenter.domain.call_events import CallEvent, EventKind
 from callcenter.domain.clock import NS_PER_S
@@ -33,13 +34,19 @@ CHECKPOINT_EVERY = 64  # form edits between stored form states
 SAME_INSTANT_S = 0.001  # "next" from an event's own position is the one after it
 
 
-@dataclass(frozen=True)
-class ReplayEvent:
-    index: int
+class ReplayEvent(NamedTuple):
+    """A NamedTuple: a call has thousands, made on every open (a frozen dataclass
+    costs several times as much to build)."""
+
+    index: int  # type: ignore[assignment]  # the field shadows tuple.index, never called here
     kind: EventKind
     t_s: float
     at: datetime
     data: Mapping[str, Any]
+
+
+_replay_event: Callable[[type[ReplayEvent], tuple[int, EventKind, float, datetime,
+                                                  Mapping[str, Any]]], ReplayEvent] = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,7 @@ class Span:
     end_s: float
 
 
-def _offset(e: CallEvent, origin: int) -> float:
-    return 0.0 if e.mono_ns is None else (e.mono_ns - origin) / NS_PER_S
+_T_S = itemgetter(2)  # ReplayEvent.t_s
 
 
 def _first(events: Sequence[ReplayEvent], kind: EventKind) -> ReplayEvent | None:
@@ -67,10 +73,11 @@ def _first(events: Sequence[ReplayEvent], kind: EventKind) -> ReplayEvent | None
 class Timeline:
     def __init__(self, events: Sequence[CallEvent], cadence: RingCadence, targets: SlaTargets) -> None:
         origin = min((e.mono_ns for e in events if e.mono_ns is not None), default=0)
-        evs = [ReplayEvent(i, e.kind, _offset(e, origin), e.at, MappingProxyType(e.data)
-                           if isinstance(e.data, dict) else e.data)
+        new, proxy = _replay_event, MappingProxyType
+        evs = [new(ReplayEvent, (i, e.kind, 0.0 if e.mono_ns is None else (e.mono_ns - origin) / NS_PER_S,
+                                 e.at, proxy(e.data) if isinstance(e.data, dict) else e.data))
                for i, e in enumerate(events)]
-        evs.sort(key=lambda e: (e.t_s, e.index))  # stable: the record's order at one instant
+        evs.sort(key=_T_S)  # stable: at one instant, the record's order (the index)
         self.events: tuple[ReplayEvent, ...] = tuple(evs)
         self.times: list[float] = [e.t_s for e in evs]
         self.duration_s = self.times[-1] if self.times else 0.0
@@ -138,13 +145,15 @@ class Timeline:
     def _spans(self) -> tuple[Span, ...]:
         spans: list[Span] = []
         open_at: dict[str, float] = {}
-        starts = {EventKind.HELD: "hold", EventKind.SECURE_PAUSED: "secure_pause"}
-        ends = {EventKind.RESUMED: "hold", EventKind.SECURE_RESUMED: "secure_pause"}
+        # keyed by the kind's value: a str hashes in C, an Enum member in Python
+        starts = {EventKind.HELD.value: "hold", EventKind.SECURE_PAUSED.value: "secure_pause"}
+        ends = {EventKind.RESUMED.value: "hold", EventKind.SECURE_RESUMED.value: "secure_pause"}
         for e in self.events:
-            if e.kind in starts:
-                open_at.setdefault(starts[e.kind], e.t_s)
-            elif e.kind in ends and ends[e.kind] in open_at:
-                spans.append(Span(ends[e.kind], open_at.pop(ends[e.kind]), e.t_s))
+            v = e.kind._value_
+            if v in starts:
+                open_at.setdefault(starts[v], e.t_s)
+            elif v in ends and ends[v] in open_at:
+                spans.append(Span(ends[v], open_at.pop(ends[v]), e.t_s))
             elif e.kind is EventKind.HUNG_UP:
                 spans += [Span(k, s, e.t_s) for k, s in open_at.items()]
                 open_at.clear()
