@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGraphicsItem, QWidget
@@ -97,11 +98,16 @@ class TimelinePlot(pg.GraphicsView):  # type: ignore[misc]
             self.removeItem(item)
         self._extra.clear()
         self.mark_lines.clear()
+        # the range first: each line's label and each item then place themselves once,
+        # not again when the range changes under them
+        end = max([1.0, tl.duration_s] + [m.t_s for m in tl.marks])
+        self.setXRange(0.0, end * 1.03, padding=0.01)
+        lane_of = {k.value: lane for k, lane in LANES.items()}  # a str hashes in C, an Enum in Python
         per_lane: list[list[float]] = [[] for _ in self.lanes]
         for e in tl.events:
-            per_lane[LANES[e.kind]].append(e.t_s)
+            per_lane[lane_of[e.kind._value_]].append(e.t_s)
         for lane, (item, xs) in enumerate(zip(self.lanes, per_lane, strict=True)):
-            item.setData(x=xs, y=[lane] * len(xs))
+            item.setData(x=np.asarray(xs, dtype=float), y=np.full(len(xs), float(lane)))
         for span in tl.spans:
             region = pg.LinearRegionItem((span.start_s, span.end_s), movable=False,
                                          brush=pg.mkBrush(*SPAN_BRUSHES[span.kind]))
@@ -119,8 +125,6 @@ class TimelinePlot(pg.GraphicsView):  # type: ignore[misc]
             self.addItem(line, ignoreBounds=True)
             self._extra.append(line)
             self.mark_lines[mark.name] = line
-        end = max([1.0, tl.duration_s] + [m.t_s for m in tl.marks])
-        self.setXRange(0.0, end * 1.03, padding=0.01)
 
     def set_playhead(self, t_s: float) -> None:
         self.playhead.blockSignals(True)
