@@ -185,7 +185,8 @@ class ReplayDialog(QDialog):
         self.header.setText(self._header_text(data))
         self.reveal_btn.setVisible(self._reveals is not None and data.ticket_id is not None
                                    and not self.form.revealed
-                                   and not self.policy.full(Surface.TICKETS))
+                                   and not self.policy.full(Surface.TICKETS)
+                                   and self.policy.may_reveal)
         self.plot.show_timeline(tl)
         self.events.event_model.set_events(tl.events)
         self._form_edit = None
@@ -212,7 +213,7 @@ class ReplayDialog(QDialog):
         if self._reveals is None or self.data is None or self.data.ticket_id is None:
             return
         subject = self.tr("ticket %1").replace("%1", self.data.ticket_number or "")
-        self.reveal_dialog = ask_reveal(self, self._reveals, self.policy.user_id,
+        self.reveal_dialog = ask_reveal(self, self._reveals, self.policy.actor,
                                         self.data.ticket_id, subject, self._revealed)
 
     def _revealed(self) -> None:
