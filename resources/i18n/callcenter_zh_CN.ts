@@ -1159,32 +1159,32 @@
         <translation>请先领取此回访任务（Ctrl+K），再拨号联系客户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="266"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="267"/>
         <source>callback of %1</source>
         <translation>工单 %1 的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="311"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="312"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="324"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="325"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="326"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="410"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="411"/>
         <source>Dialled %1 at %2</source>
         <translation>已于 %2 拨打 %1</translation>
     </message>
@@ -1264,7 +1264,7 @@
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="441"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="442"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
@@ -1289,22 +1289,22 @@
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="466"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="467"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="469"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="470"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="473"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="474"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="476"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="477"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -4074,115 +4074,115 @@
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="66"/>
         <source>Call replay</source>
         <translation>通话回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="82"/>
         <source>Loading the call…</source>
         <translation>正在读取通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="92"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="96"/>
         <source>◀ Previous event</source>
         <translation>◀ 上一事件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="93"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="306"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="97"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="273"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="311"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="94"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="98"/>
         <source>Next event ▶</source>
         <translation>下一事件 ▶</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="106"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="230"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="110"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="235"/>
         <source>No recording of this call on this desk.</source>
         <translation>本机没有此通话的录音。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="165"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="169"/>
         <source>You may not replay this call.</source>
         <translation>您无权回放此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="167"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="171"/>
         <source>This call is not on this desk.</source>
         <translation>本机没有此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="169"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="173"/>
         <source>The call could not be read: %1</source>
         <translation>无法读取通话：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="194"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="199"/>
         <source>Fetching the recording from central…</source>
         <translation>正在从中心获取录音…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="215"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="231"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="236"/>
         <source>The recording could not be played: %1</source>
         <translation>无法播放录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="245"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="241"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="246"/>
         <source>Caller %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="244"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="245"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="250"/>
         <source>ring</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="246"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="251"/>
         <source>talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="247"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
         <source>wrap-up</source>
         <translation>话后</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="254"/>
         <source> (over)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="251"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="256"/>
         <source>the agent hung up first</source>
         <translation>坐席先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="257"/>
         <source>the customer hung up first</source>
         <translation>客户先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="273"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -4267,53 +4267,58 @@
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="38"/>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="92"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="40"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="95"/>
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="41"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="43"/>
         <source>Full phone and ID numbers of %1 will show until its window is closed. Your ID, the ticket, the reason and the time are recorded.</source>
         <translation>%1 的完整电话和证件号码将显示到该窗口关闭为止。您的工号、工单、原因和时间都会被记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="46"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="48"/>
         <source>Reason (required):</source>
         <translation>查看原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="51"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="53"/>
         <source>e.g. customer asked to be called back on it</source>
         <translation>例如：客户要求按此号码回电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="64"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="64"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="66"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="83"/>
         <source>Enter why you need the full number.</source>
         <translation>请填写查看完整号码的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
         <source>The reason is too long.</source>
         <translation>原因过长。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="85"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="86"/>
+        <source>Your role may not see full numbers.</source>
+        <translation>您的角色不能查看完整号码。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="87"/>
         <source>The reveal could not be recorded, so the number stays masked: %1</source>
         <translation>查看记录未能保存，号码仍保持隐藏：%1</translation>
     </message>
@@ -6145,77 +6150,77 @@
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="35"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="36"/>
         <source>The ID must be 3 to 8 digits.</source>
         <translation>工号须为 3 至 8 位数字。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="36"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="37"/>
         <source>This ID already exists.</source>
         <translation>该工号已存在。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="37"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="38"/>
         <source>No such user.</source>
         <translation>没有该用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="38"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="39"/>
         <source>Enter a name (at most 50 characters).</source>
         <translation>请填写姓名（最多 50 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="39"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="40"/>
         <source>Choose a role.</source>
         <translation>请选择角色。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="40"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="41"/>
         <source>A department user needs a department; others none.</source>
         <translation>部门用户须选择部门；其他角色不选部门。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="42"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="43"/>
         <source>The team has at most 32 characters.</source>
         <translation>班组最多 32 个字符。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="43"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="44"/>
         <source>Enter a password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="44"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="45"/>
         <source>The password is too long (at most 128 characters).</source>
         <translation>密码过长（最多 128 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="46"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="47"/>
         <source>The password needs at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="48"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="49"/>
         <source>The password must not be the ID.</source>
         <translation>密码不能与工号相同。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="49"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="50"/>
         <source>The password contains a character that cannot be used.</source>
         <translation>密码含有不可使用的字符。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="51"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="52"/>
         <source>Only an administrator manages users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="52"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="53"/>
         <source>You cannot disable your own ID.</source>
         <translation>不能停用自己的工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="53"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="54"/>
         <source>The change was refused.</source>
         <translation>修改未被接受。</translation>
     </message>
@@ -6223,33 +6228,33 @@
 <context>
     <name>UsersAdminFeature</name>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="118"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="119"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="149"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="152"/>
         <source>The store could not be written; nothing changed. Try again.</source>
         <translation>无法写入本地数据，未做任何修改，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="173"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="176"/>
         <source>User added.</source>
         <translation>已新增用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="183"/>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="211"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="186"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="214"/>
         <source>Select a user first.</source>
         <translation>请先选择用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="194"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="197"/>
         <source>Password reset.</source>
         <translation>密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="218"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="221"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -6257,22 +6262,22 @@
 <context>
     <name>UsersAdminView</name>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="63"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="64"/>
         <source>Add user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="65"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="66"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="67"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="68"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="69"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="70"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>

@@ -28,7 +28,7 @@ MAX_REASON = 500
 
 
 class RevealRefused(ValueError):
-    """``code``: ``no_reason`` | ``reason_too_long`` | ``signed_out``."""
+    """``code``: ``no_reason`` | ``reason_too_long`` | ``signed_out`` (no user ID)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
@@ -59,11 +59,11 @@ class Reveals:
     def reveal(self, actor: Actor | None, reason: str, *, ticket_id: uuid.UUID | None = None,
                subject: str | None = None) -> RevealRecord:
         """Record that ``actor`` looks at the full numbers of the subject, and why.
-        Raises ``RevealRefused`` for nobody signed in or an empty/overlong reason, and
-        ``PermissionDenied`` for a role that may not unmask."""
-        if actor is None or not actor.user_id:
-            raise RevealRefused("signed_out")
+        Raises ``PermissionDenied`` for nobody signed in or a role that may not
+        unmask, and ``RevealRefused`` for an empty/overlong reason."""
         user_id = require(actor, Permission.UNMASK_PERSONAL_DATA).user_id
+        if not user_id:
+            raise RevealRefused("signed_out")
         why = reason.strip()
         if not why:
             raise RevealRefused("no_reason")

@@ -110,8 +110,8 @@ def ask_reveal(parent: QWidget, reveals: Reveals, actor: Actor | None, ticket_id
         except RevealRefused as exc:
             dlg.show_error(exc.code)
             return
-        except PermissionDenied:
-            dlg.show_error("not_allowed")
+        except PermissionDenied as exc:
+            dlg.show_error("signed_out" if exc.actor is None else "not_allowed")
             return
         except Exception as exc:  # noqa: BLE001 - the recorder failed: nothing is shown
             dlg.show_error(type(exc).__name__)
