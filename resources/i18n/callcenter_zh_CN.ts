@@ -2446,102 +2446,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="190"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="192"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="105"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="106"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="117"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="118"/>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="120"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="121"/>
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="220"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="222"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="230"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="232"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="259"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="261"/>
         <source>Call ended without a ticket: %1</source>
         <translation>本次来电未建单结束：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="285"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="287"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="291"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="293"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="351"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="353"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="355"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="357"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="379"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="359"/>
+        <source>The transfer target %1 did not take the call (%2): the customer is still yours.</source>
+        <translation>转接目标 %1 未接通（%2）：客户仍由您接待。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="385"/>
         <source>Ticket %1 saved and dispatched to %2.</source>
         <translation>工单 %1 已保存，已下发至%2。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="382"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="388"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="390"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="396"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="391"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="397"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="392"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="398"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="393"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="399"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="397"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="403"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="398"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="404"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="407"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="413"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -3941,132 +3946,162 @@
 <context>
     <name>Replay</name>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="24"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="26"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="25"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="27"/>
         <source>Scripts</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="26"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="28"/>
         <source>Form</source>
         <translation>工单表单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="27"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="29"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="32"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="34"/>
         <source>Rang</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="33"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="35"/>
         <source>Answered</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="34"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="36"/>
         <source>Script shown</source>
         <translation>显示话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="35"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="37"/>
         <source>Script step answered</source>
         <translation>话术步骤已答</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="36"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="38"/>
         <source>Put on hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="37"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="39"/>
         <source>Resumed</source>
         <translation>恢复通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="38"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="40"/>
         <source>Hung up</source>
         <translation>挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="39"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="41"/>
         <source>Caller hung up while it rang</source>
         <translation>振铃中客户挂断</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="40"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="42"/>
         <source>Not answered: back to the queue</source>
         <translation>未接听：回到队列</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="41"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="43"/>
         <source>Ticket saved</source>
         <translation>工单已保存</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="42"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="44"/>
         <source>Dispatched</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="43"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="45"/>
         <source>Wrap-up done</source>
         <translation>话后处理完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="44"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="46"/>
         <source>Form edited</source>
         <translation>表单编辑</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="45"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="47"/>
         <source>Recording paused (secure)</source>
         <translation>录音暂停（保密）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="46"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="48"/>
         <source>Recording resumed</source>
         <translation>录音恢复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="47"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="49"/>
         <source>Back-filled</source>
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="48"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="50"/>
         <source>Closed on the next start</source>
         <translation>下次启动时关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="76"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="51"/>
+        <source>Transfer asked</source>
+        <translation>发起转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="52"/>
+        <source>Transfer target ringing</source>
+        <translation>转接目标振铃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="53"/>
+        <source>Transfer target answered</source>
+        <translation>转接目标已接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="54"/>
+        <source>Transfer target refused</source>
+        <translation>转接目标拒接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="55"/>
+        <source>Transferred</source>
+        <translation>已转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="56"/>
+        <source>Customer taken back</source>
+        <translation>已取回客户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="85"/>
         <source>by the agent</source>
         <translation>（坐席挂断）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="77"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="86"/>
         <source>by the customer</source>
         <translation>（客户挂断）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="93"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="104"/>
         <source>Ring limit</source>
         <translation>振铃上限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="94"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="105"/>
         <source>Talk 150 s</source>
         <translation>通话 150 秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="95"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="106"/>
         <source>Wrap-up 60 s</source>
         <translation>话后 60 秒</translation>
     </message>
@@ -5250,94 +5285,114 @@
 <context>
     <name>SoftphoneBar</name>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="86"/>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="158"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="106"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="206"/>
         <source>Sign in</source>
         <translation>签入</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="88"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="108"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="92"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="112"/>
         <source>Busy</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="109"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="129"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="110"/>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="166"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="130"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="214"/>
         <source>Hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="111"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="131"/>
         <source>Hang up</source>
         <translation>挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="112"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="132"/>
         <source>Save &amp;&amp; ready</source>
         <translation>置闲</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="114"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="134"/>
         <source>Save &amp;&amp; dispatch</source>
         <translation>下发工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="158"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="139"/>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="141"/>
+        <source>Consult</source>
+        <translation>咨询转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="143"/>
+        <source>Complete transfer</source>
+        <translation>完成转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="146"/>
+        <source>Take back</source>
+        <translation>取回</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="206"/>
         <source>Sign out</source>
         <translation>签出</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="166"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="214"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="177"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="229"/>
         <source>Caller: %1</source>
         <translation>来电：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="203"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="258"/>
         <source>Ring %1</source>
         <translation>第%1声</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="205"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="260"/>
         <source> (last ring: answer now)</source>
         <translation>（最后一声，请立即接听）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="207"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="262"/>
         <source> (over the ring limit: apologise first)</source>
         <translation>（超过振铃限制，须先致歉）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="214"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="269"/>
         <source>Talk %1</source>
         <translation>通话 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="218"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="273"/>
         <source> (over target)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="223"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="278"/>
         <source>Wrap-up %1</source>
         <translation>话后 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="228"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="283"/>
         <source> (overdue)</source>
         <translation>（超时）</translation>
     </message>
@@ -6112,6 +6167,112 @@
         <location filename="../../callcenter/ui/tickets/list_view.py" line="268"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>TransferControls</name>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="57"/>
+        <source>That is no desk number or SIP user.</source>
+        <translation>这不是有效的坐席号或 SIP 用户。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="59"/>
+        <source>The call cannot be transferred now.</source>
+        <translation>当前不能转接此通话。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="65"/>
+        <source>That is not possible in the current state.</source>
+        <translation>当前状态下不能执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="84"/>
+        <source>calling</source>
+        <translation>呼叫中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="85"/>
+        <source>ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="86"/>
+        <source>answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="87"/>
+        <source>refused (%1): take the customer back</source>
+        <translation>拒接（%1）：请取回客户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="89"/>
+        <source>putting through</source>
+        <translation>正在转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="91"/>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="91"/>
+        <source>Consult transfer</source>
+        <translation>咨询转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="92"/>
+        <source>⇄ %1 %2: %3</source>
+        <translation>⇄ %1 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="38"/>
+        <source>Transfer the call</source>
+        <translation>转接通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="38"/>
+        <source>Consult transfer</source>
+        <translation>咨询转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="41"/>
+        <source>The customer is put through to the target at once; if the target does not answer, the customer stays with you.</source>
+        <translation>客户将直接转给目标；目标未接听时，客户仍由您接待。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="43"/>
+        <source>The customer is put on hold while you call the target; then complete the transfer (F12) or take the customer back (Shift+F11).</source>
+        <translation>呼叫目标期间客户处于保持状态；之后可完成转接（F12）或取回客户（Shift+F11）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="54"/>
+        <source>&amp;Target (choose, or type a desk number):</source>
+        <translation>转接目标（选择或输入坐席号）(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="65"/>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="65"/>
+        <source>Call the target</source>
+        <translation>呼叫目标</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="68"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="94"/>
+        <source>Choose a target, or type a desk number or SIP user (digits and letters, no spaces).</source>
+        <translation>请选择转接目标，或输入坐席号 / SIP 用户（字母和数字，不含空格）。</translation>
     </message>
 </context>
 <context>
