@@ -4091,17 +4091,22 @@
         <translation>（客户挂断）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="104"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="89"/>
+        <source> (transferred)</source>
+        <translation>（已转接）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="106"/>
         <source>Ring limit</source>
         <translation>振铃上限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="105"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="107"/>
         <source>Talk 150 s</source>
         <translation>通话 150 秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="106"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="108"/>
         <source>Wrap-up 60 s</source>
         <translation>话后 60 秒</translation>
     </message>

@@ -198,8 +198,8 @@ def run_checks(events: Sequence[CallEvent], agent_id: str, ticket: TicketFacts |
             ok = secs <= limit
             out.append(CheckResult(name, ok, (a, b), detail=f"{secs:.1f}s"))
 
-    # 004 Q15: the customer hangs up first
-    if hangup is None:
+    # 004 Q15: the customer hangs up first; a transfer (转接) ends the agent's leg by design
+    if hangup is None or events[hangup].data.get("reason") == "transferred":
         out.append(_na(CUSTOMER_HUNG_UP_FIRST))
     else:
         by = events[hangup].data.get("by")

@@ -85,6 +85,8 @@ def event_text(kind: EventKind, data: Mapping[str, Any], label: str | None = Non
         by = {"agent": QCoreApplication.translate("Replay", "by the agent"),
               "customer": QCoreApplication.translate("Replay", "by the customer")}.get(
             str(data.get("by", "")), "")
+        if data.get("reason") == "transferred":
+            by += QCoreApplication.translate("Replay", " (transferred)")
         return f"{label} {by}".strip()
     if kind is K.FORM_EDITED:
         return f"{label}: {field_label(str(data.get('field', '')))}"
