@@ -137,6 +137,7 @@ def test_the_desks_blind_transfer_reaches_the_second_desk(
     assert call is not None and call.hung_up_by == "agent"
     # the customer talks to desk2 now: a second confirmed call, still up
     wait(qtbot, lambda: sum(1 for e in customer.poll() if e.get("state") == "CONFIRMED") >= 2)
+    wait(qtbot, lambda: customer.saw("state", state="DISCONNECTED"))  # the leg to this desk
     assert sum(1 for e in customer.poll() if e.get("state") == "DISCONNECTED") == 1
 
 
@@ -178,3 +179,26 @@ def test_two_byes_crossing_the_agents_asked_first(
     # customer's reached the desk: both the SIP side and the desk say so
     assert ended.by == "agent"
     assert rig.event(EventKind.HUNG_UP) == {"by": "agent"}
+
+
+def test_the_desks_consult_holds_the_customer_then_puts_them_through(
+        qtbot: QtBot, rig: Rig, make_caller: MakeCaller) -> None:
+    customer = make_caller()
+    other = make_caller(answer_as="desk2")
+    wait(qtbot, lambda: other.saw("registered"))
+    connect(qtbot, rig, customer)
+    rig.desk.consult("desk2")
+    assert rig.state is AgentState.HELD
+    wait(qtbot, lambda: customer.saw("media", status="remote_hold"))  # the customer waits
+    wait(qtbot, lambda: EventKind.TRANSFER_ANSWERED in rig.kinds())  # desk2 took the consult
+    rig.desk.complete_transfer()
+    wait(qtbot, lambda: rig.state is AgentState.WRAP_UP)
+    assert other.saw("replaced")  # the customer took over the desk's consultation
+    kinds = rig.kinds()
+    steps = kinds[kinds.index(EventKind.HELD):]
+    assert steps[:2] == [EventKind.HELD, EventKind.TRANSFER_REQUESTED]
+    assert steps[-3:] == [EventKind.TRANSFER_ANSWERED, EventKind.TRANSFER_COMPLETED,
+                          EventKind.HUNG_UP]
+    assert set(steps[2:-3]) <= {EventKind.TRANSFER_RINGING}
+    assert rig.event(EventKind.HUNG_UP) == {"by": "agent", "reason": "transferred"}
+    assert EventKind.TRANSFER_REFUSED not in kinds  # the consult leg's end is no refusal

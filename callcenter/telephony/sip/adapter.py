@@ -190,13 +190,18 @@ class SipTelephony:
             self._completing.discard(ev.call_id)
             self._listener(TransferProgress(ev.call_id, "refused", ev.code))
 
+    def _ended(self, call_id: str) -> bool:
+        timing = self._timings.get(call_id)
+        return timing is not None and timing.ended is not None
+
     def _consult_progress(self, ev: ConsultState) -> None:
         assert self._listener is not None
         if ev.state == "EARLY":
             self._listener(TransferProgress(ev.call_id, "ringing", ev.code))
         elif ev.state == "CONFIRMED":
             self._listener(TransferProgress(ev.call_id, "answered", ev.code))
-        elif ev.state == "DISCONNECTED" and ev.call_id not in self._completing:
+        elif ev.state == "DISCONNECTED" and ev.call_id not in self._completing \
+                and not self._ended(ev.call_id):
             # refused, unreachable, or the target left: the customer waits on hold
             self._listener(TransferProgress(ev.call_id, "refused", ev.code))
 

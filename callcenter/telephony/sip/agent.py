@@ -414,6 +414,7 @@ class SipAgent:
             return
         end_ns = time.monotonic_ns()
         phase, by_agent = call.phase, call.by_agent
+        orphan = call.consult
         if call.consult is not None:  # no reference cycle may outlive the call
             other, call.consult = call.consult, None
             other.consult_for = None
@@ -431,6 +432,8 @@ class SipAgent:
             by = self.hangups.call_ended(call.key, by_agent=by_agent)
             self._emit(Ended(call.key, phase, by, int(info.lastStatusCode), call.recording,
                              talk_s))
+        if orphan is not None:  # the consultation ends with the call: say so, after Ended
+            self._emit(ConsultState(call.key, orphan.transfer_to, "DISCONNECTED", 0))
 
     def _call_media(self, call: _Call) -> None:
         if call.phase != "connected" or call.answering or self.media.recordings_dir is None:
