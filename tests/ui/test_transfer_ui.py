@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from callcenter.domain.agent_state import AgentState
+from callcenter.domain.transfer import TransferMode
 from callcenter.telephony.port import CallOffered, TransferProgress
 from callcenter.ui.calls.transfer_dialog import TransferDialog
 from callcenter.ui.shared.i18n import install_translator
 
 from .desk_window import DeskWindow, make_desk_window
-from .test_call_loop import sign_in
+from .test_call_loop import press, sign_in
 
 
 @pytest.fixture
@@ -142,3 +143,21 @@ def test_a_bad_typed_target_is_refused_and_kept(qtbot: QtBot, dw: DeskWindow) ->
                            "retrieve": False, "hold": False, "hangUp": True}
     dw.tel.send(TransferProgress("c1", "refused", 480))
     assert enabled(dw)["transfer"]  # the customer is still the agent's
+
+
+def test_the_keys_work_only_when_allowed(qtbot: QtBot, dw: DeskWindow) -> None:
+    sign_in(qtbot, dw)
+    press(qtbot, dw, Qt.Key.Key_F10)
+    assert dw.window.transfer.dialog is None  # no call: 转接 is disabled, F10 does nothing
+    talking(qtbot, dw, signed_in=True)
+    press(qtbot, dw, Qt.Key.Key_F11)
+    dlg = dw.window.transfer.dialog
+    assert dlg is not None and dlg.mode is TransferMode.CONSULT
+    qtbot.waitUntil(dlg.isVisible)
+    qtbot.keyClick(dlg.target, Qt.Key.Key_Return)  # the first target, 值班长
+    qtbot.waitUntil(lambda: dw.window.transfer.dialog is None)
+    assert dw.desk.status.state is AgentState.HELD
+    assert [c for c in dw.tel.commands if c[0] == "consult"] == [("consult", ("c1", "9001"))]
+    dw.tel.send(TransferProgress("c1", "answered", 200))
+    press(qtbot, dw, Qt.Key.Key_F12)
+    assert ("complete_consult", "c1") in dw.tel.commands

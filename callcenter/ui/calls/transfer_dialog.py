@@ -69,6 +69,10 @@ class TransferDialog(QDialog):
                                                  QDialogButtonBox.ButtonRole.RejectRole)
         self.cancel_btn.setObjectName("transferCancel")
         self.ok_btn.setDefault(True)
+        self._done = False
+        line = self.target.lineEdit()
+        if line is not None:  # Enter in the typed target confirms, like the default button
+            line.returnPressed.connect(self._confirm)
         self.buttons.accepted.connect(self._confirm)
         self.buttons.rejected.connect(self.reject)
         lay.addWidget(self.buttons)
@@ -88,11 +92,14 @@ class TransferDialog(QDialog):
         self.target.setFocus()
 
     def _confirm(self) -> None:
+        if self._done:
+            return
         try:
             target = checked_target(self.target_text())
         except TransferTargetInvalid:
             self.show_error(self.tr("Choose a target, or type a desk number or SIP user "
                                     "(digits and letters, no spaces)."))
             return
+        self._done = True
         self.chosen.emit(target)
         self.accept()
