@@ -82,6 +82,7 @@ from callcenter.ui.qa.integration import QaFeature
 from callcenter.ui.qa.reviews_feature import ReviewsFeature
 from callcenter.ui.replay.form_recording import install as install_form_recording
 from callcenter.ui.replay.open import open_replay
+from callcenter.ui.replay.replay_dialog import ReplayDialog
 from callcenter.ui.replay.secure_pause import install as install_secure_pause
 from callcenter.ui.report.integration import ReportsFeature
 from callcenter.ui.scripts.integration import install as install_scripts
@@ -269,17 +270,21 @@ def build(opts: AppOptions) -> AppContext:
     tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
     keep += [tickets_tab, lifecycle, scripts, outages]
     # the QA workspace opens the call's timeline replay, at the event a check names
-    def qa_replay(row: CallRow, seq: int | None) -> None:
+    def qa_replay(row: CallRow, seq: int | None) -> ReplayDialog:
         dlg = open_replay(window, row.call_id, replays, profile=profile, lang=opts.lang, reveals=reveals)
         if seq is not None:
             dlg.seek_to_event(seq - 1)  # stored seq is 1-based, the replay's events 0-based
+        return dlg
 
     reviews = Reviews(db, profile, clock, workstation, user, AuditLog(db, clock, workstation))
     keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
                           opts.lang, open_replay=qa_replay,
                           tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
                           sampling=Sampling(db, clock, user)))
-    keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang))
+    keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang,
+                               open_replay=lambda call_id: open_replay(
+                                   window, call_id, replays, profile=profile, lang=opts.lang,
+                                   reveals=reveals)))
     if opts.autopilot_calls:
         # signs in as the first demo agent: the autopilot is for --demo desks
         agent = DEMO_USERS[0]

@@ -119,20 +119,20 @@
         <translation>记录 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="276"/>
         <location filename="../../callcenter/ui/handover/texts.py" line="56"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="276"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="276"/>
         <location filename="../../callcenter/ui/handover/texts.py" line="56"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="276"/>
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/handover/feature.py" line="277"/>
         <location filename="../../callcenter/ui/handover/texts.py" line="57"/>
+        <location filename="../../callcenter/ui/handover/feature.py" line="277"/>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -1159,32 +1159,32 @@
         <translation>请先领取此回访任务（Ctrl+K），再拨号联系客户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="266"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="267"/>
         <source>callback of %1</source>
         <translation>工单 %1 的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="311"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="312"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="324"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="325"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="326"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="410"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="411"/>
         <source>Dialled %1 at %2</source>
         <translation>已于 %2 拨打 %1</translation>
     </message>
@@ -1264,7 +1264,7 @@
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="441"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="442"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
@@ -1289,22 +1289,22 @@
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="466"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="467"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="469"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="470"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="473"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="474"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="476"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="477"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -3385,6 +3385,58 @@
     </message>
 </context>
 <context>
+    <name>PinMarkers</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/pins.py" line="35"/>
+        <location filename="../../callcenter/ui/replay/pins.py" line="39"/>
+        <source>Reviewer&apos;s comments on the timeline</source>
+        <translation>质检员在时间轴上的评语</translation>
+    </message>
+</context>
+<context>
+    <name>PinsEditor</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="32"/>
+        <source>Comments on the timeline</source>
+        <translation>时间轴评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="44"/>
+        <source>Time of the comment</source>
+        <translation>评语时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="47"/>
+        <source>Comment at this time (the replay&apos;s playhead)</source>
+        <translation>在此时间（回放播放头）写评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="49"/>
+        <source>Pin comment</source>
+        <translation>钉住评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="51"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="79"/>
+        <source>Write the comment first.</source>
+        <translation>请先填写评语。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="80"/>
+        <source>The comment is too long.</source>
+        <translation>评语太长。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="81"/>
+        <source>That time is outside the call.</source>
+        <translation>该时间不在通话范围内。</translation>
+    </message>
+</context>
+<context>
     <name>QaCallsModel</name>
     <message>
         <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
@@ -3435,42 +3487,47 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="70"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="79"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="100"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="113"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="119"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="132"/>
         <source>The site profile has no evaluation form.</source>
         <translation>站点配置中没有质检评分表。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="197"/>
+        <source>A pinned comment is not valid: %1</source>
+        <translation>时间轴评语无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="207"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="151"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="216"/>
         <source>Review released to %1: score %2</source>
         <translation>质检结果已发布给 %1：得分 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="170"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="235"/>
         <source>No answered calls in that period.</source>
         <translation>该时段没有已接听的通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="173"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="238"/>
         <source>Sample of %1 calls from %2 (seed %3), kept.</source>
         <translation>已从 %2 通中抽取 %1 通（随机种子 %3），抽样已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="217"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="282"/>
         <source>Review task made: due %1</source>
         <translation>已生成质检任务：%1 前完成</translation>
     </message>
@@ -3707,32 +3764,32 @@
 <context>
     <name>QaTasks</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="239"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="304"/>
         <source>The ticket is not on this desk.</source>
         <translation>本机没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="240"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="305"/>
         <source>Only a complaint makes a review task.</source>
         <translation>只有投诉工单可以生成质检任务。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="241"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="306"/>
         <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
         <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="242"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="307"/>
         <source>The note is too long (500 at most).</source>
         <translation>备注过长（最多500字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="243"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="308"/>
         <source>This task is closed already.</source>
         <translation>该任务已关闭。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="244"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="309"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
@@ -4074,115 +4131,115 @@
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="66"/>
         <source>Call replay</source>
         <translation>通话回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="82"/>
         <source>Loading the call…</source>
         <translation>正在读取通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="92"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="96"/>
         <source>◀ Previous event</source>
         <translation>◀ 上一事件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="93"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="306"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="97"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="273"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="311"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="94"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="98"/>
         <source>Next event ▶</source>
         <translation>下一事件 ▶</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="106"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="230"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="110"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="235"/>
         <source>No recording of this call on this desk.</source>
         <translation>本机没有此通话的录音。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="165"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="169"/>
         <source>You may not replay this call.</source>
         <translation>您无权回放此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="167"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="171"/>
         <source>This call is not on this desk.</source>
         <translation>本机没有此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="169"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="173"/>
         <source>The call could not be read: %1</source>
         <translation>无法读取通话：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="194"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="199"/>
         <source>Fetching the recording from central…</source>
         <translation>正在从中心获取录音…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="215"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="231"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="236"/>
         <source>The recording could not be played: %1</source>
         <translation>无法播放录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="245"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="241"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="246"/>
         <source>Caller %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="244"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="245"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="250"/>
         <source>ring</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="246"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="251"/>
         <source>talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="247"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
         <source>wrap-up</source>
         <translation>话后</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="254"/>
         <source> (over)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="251"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="256"/>
         <source>the agent hung up first</source>
         <translation>坐席先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="257"/>
         <source>the customer hung up first</source>
         <translation>客户先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="273"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -4267,53 +4324,58 @@
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="38"/>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="92"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="40"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="95"/>
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="41"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="43"/>
         <source>Full phone and ID numbers of %1 will show until its window is closed. Your ID, the ticket, the reason and the time are recorded.</source>
         <translation>%1 的完整电话和证件号码将显示到该窗口关闭为止。您的工号、工单、原因和时间都会被记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="46"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="48"/>
         <source>Reason (required):</source>
         <translation>查看原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="51"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="53"/>
         <source>e.g. customer asked to be called back on it</source>
         <translation>例如：客户要求按此号码回电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="64"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="64"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="66"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="83"/>
         <source>Enter why you need the full number.</source>
         <translation>请填写查看完整号码的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
         <source>The reason is too long.</source>
         <translation>原因过长。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="85"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="86"/>
+        <source>Your role may not see full numbers.</source>
+        <translation>您的角色无权查看完整号码。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="87"/>
         <source>The reveal could not be recorded, so the number stays masked: %1</source>
         <translation>查看记录未能保存，号码仍保持隐藏：%1</translation>
     </message>
@@ -4321,17 +4383,17 @@
 <context>
     <name>ReviewsFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="45"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="51"/>
         <source>My reviews</source>
         <translation>我的质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="47"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="53"/>
         <source>Review disputes</source>
         <translation>质检申诉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="109"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="130"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4339,92 +4401,102 @@
 <context>
     <name>ReviewsView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="55"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="57"/>
         <source>Reason (required to dispute)</source>
         <translation>理由（申诉必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="56"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="58"/>
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="58"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="60"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="62"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="64"/>
         <source>Sign off</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="65"/>
         <source>Dispute</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="67"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="69"/>
         <source>Rescore…</source>
         <translation>重新评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="68"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="70"/>
         <source>Decline</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="91"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="73"/>
+        <source>Open replay</source>
+        <translation>打开回放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="97"/>
         <source>No reviews.</source>
         <translation>暂无质检结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="92"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="98"/>
         <source>No disputed reviews.</source>
         <translation>暂无申诉。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="114"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="126"/>
         <source>Give a reason first.</source>
         <translation>请先填写理由。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="129"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="141"/>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="130"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="142"/>
         <source>(a fatal question failed)</source>
         <translation>（致命项未通过）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="131"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="138"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="150"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="155"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="155"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="148"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="160"/>
         <source>(changed from the check: %1)</source>
         <translation>（已更改自动检查结果：%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="150"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="163"/>
+        <source>Comments on the timeline:</source>
+        <translation>时间轴评语：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="165"/>
         <source>History:</source>
         <translation>处理记录：</translation>
     </message>
@@ -4432,63 +4504,63 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="115"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="117"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="176"/>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="136"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="144"/>
         <source>★ critical (weighs double) · ‼ fatal (fails the whole call)</source>
         <translation>★ 关键项（双倍权重）· ‼ 致命项（整通电话不合格）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="146"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="154"/>
         <source>Submit and release</source>
         <translation>提交并发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="149"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="157"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="164"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="172"/>
         <source>Score: —</source>
         <translation>得分：—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="166"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="174"/>
         <source>Score: 0 (a fatal question failed)</source>
         <translation>得分：0（致命项未通过）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="174"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="182"/>
         <source>%1: answer it (or N/A where allowed).</source>
         <translation>%1：请作答（允许时可选“不适用”）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="175"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="183"/>
         <source>%1: N/A is not allowed here.</source>
         <translation>%1：此项不能选“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="176"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
         <source>%1: a comment is required.</source>
         <translation>%1：必须填写评语。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="177"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="185"/>
         <source>%1: not a valid answer.</source>
         <translation>%1：答案无效。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="178"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="186"/>
         <source>%1: say why you change the check&apos;s answer.</source>
         <translation>%1：请说明更改自动检查结果的原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="192"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……另有 %n 项。</numerusform>
@@ -6366,38 +6438,38 @@
 <context>
     <name>_QuestionRow</name>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="53"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="59"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="55"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="61"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="61"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="63"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="64"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="71"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="74"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="76"/>
         <source>Comment (required)</source>
         <translation>评语（必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="75"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="77"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="81"/>
         <source>Why you change the check&apos;s answer</source>
         <translation>更改自动检查结果的原因</translation>
     </message>

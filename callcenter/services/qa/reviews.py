@@ -27,6 +27,7 @@ from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.clock import Clock
 from callcenter.domain.qa.calibration import Calibration, calibrate
 from callcenter.domain.qa.forms import Answer, EvalForm, Problem, forms_from_profile, score, validate
+from callcenter.domain.qa.pins import Pin, checked, pins_from_json, pins_json
 from callcenter.domain.qa.reviews import ReviewFacts, ReviewState, ReviewStep, next_state
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.audit.log import AuditLog
@@ -94,7 +95,7 @@ class ReviewView:
     form_id: str
     form_version: int
     answers: dict[str, Answer]
-    pins: list[dict[str, Any]]
+    pins: list[Pin]  # comments pinned to times of the call, in time order
     score: float | None
     fatal: bool
     state: ReviewState
@@ -108,7 +109,7 @@ def _view(session: Session, r: QaReview) -> ReviewView:
                              .order_by(QaReviewEvent.at, QaReviewEvent.id)).all()
     return ReviewView(
         r.id, r.call_id, r.agent_id, r.reviewer_id, r.form_id, r.form_version,
-        {k: Answer.from_json(v) for k, v in r.answers.items()}, list(r.pins.get("pins", [])),
+        {k: Answer.from_json(v) for k, v in r.answers.items()}, pins_from_json(r.pins),
         r.score, r.fatal, ReviewState(r.state), r.disputes, r.released_at,
         [ReviewStepView(e.kind, e.actor, e.role, e.at, dict(e.data)) for e in events])
 
@@ -137,20 +138,22 @@ class Reviews:
 
     # ----- reviewer -----------------------------------------------------
     def submit(self, call_id: uuid.UUID, answers: Mapping[str, Answer], *,
-               pins: Sequence[Mapping[str, Any]] = (), form_id: str | None = None,
+               pins: Sequence[Pin] = (), form_id: str | None = None,
                calibration: bool = False) -> Future[ReviewView]:
         """Score the call and release the review to its agent (one transaction).
+        ``pins``: comments pinned to times of the call (``PinInvalid`` at once for a bad one).
         ``calibration``: a blind scoring for calibration, kept but never released."""
         actor = self.user.require(Permission.QA_REVIEW_SCORE)
         form = self.form(form_id)
         problems = validate(form, answers)
         if problems:
             raise ReviewInvalid(problems)
+        pins = checked(pins)
         return self._db.write(lambda s: self._submit_in(s, actor, call_id, form, dict(answers), pins,
                                                         calibration))
 
     def _submit_in(self, s: Session, actor: Actor, call_id: uuid.UUID, form: EvalForm,
-                   answers: dict[str, Answer], pins: Sequence[Mapping[str, Any]],
+                   answers: dict[str, Answer], pins: Sequence[Pin],
                    calibration: bool = False) -> ReviewView:
         call = s.get(CallSession, call_id)
         if call is None:
@@ -164,7 +167,7 @@ class Reviews:
         r = QaReview(call_id=call_id, call_desk=call.origin_workstation, agent_id=call.agent_id,
                      reviewer_id=actor.user_id, form_id=form.id, form_version=form.version,
                      answers={k: a.as_json() for k, a in answers.items()},
-                     pins={"pins": [dict(p) for p in pins]}, score=sc.score,
+                     pins=pins_json(pins), score=sc.score,
                      fatal=bool(sc.fatal_failed), state=state.value, disputes=0, created_at=now,
                      released_at=None if calibration else now, updated_at=now,
                      purpose=CALIBRATION if calibration else REVIEW, origin_workstation=self._ws)

@@ -5,6 +5,7 @@ reader and come back through the GUI poster; the replay is one function
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -15,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from callcenter.domain.auth.permissions import Permission, PermissionDenied, allowed
 from callcenter.domain.clock import Clock
 from callcenter.domain.qa.forms import Answer, prefill
+from callcenter.domain.qa.pins import Pin, PinInvalid
 from callcenter.domain.qa.sampling import SampleQuery
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.auth.sign_in import SignedIn
@@ -27,11 +29,13 @@ from callcenter.ui.calls.desk_bridge import GuiPoster
 from callcenter.ui.qa.labels import refusal_text
 from callcenter.ui.qa.score_dialog import ScoreDialog
 from callcenter.ui.qa.workspace_view import QaWorkspaceView
+from callcenter.ui.replay.pins import PinMarkers, attach_pins
+from callcenter.ui.replay.replay_dialog import ReplayDialog
 from callcenter.ui.shared.main_window import MainWindow
 from callcenter.ui.shared.refusals import permission_message
 
 # (call row, the seq of the event to start at or None) -> opens the call's replay
-OpenReplay = Callable[[CallRow, int | None], None]
+OpenReplay = Callable[[CallRow, int | None], ReplayDialog | None]
 
 
 class QaFeature(QObject):
@@ -46,6 +50,11 @@ class QaFeature(QObject):
         self.score_dialog: ScoreDialog | None = None
         self._sample_note = ""
         self._open_replay = open_replay
+        # comments pinned while scoring, per call, kept until the review is saved
+        self.drafts: dict[uuid.UUID, list[Pin]] = {}
+        self.replay: ReplayDialog | None = None  # the replay last opened from the workspace
+        self._replay_call: uuid.UUID | None = None
+        self._score_call: uuid.UUID | None = None
         self._poster = GuiPoster(self)
         self.view: QaWorkspaceView | None = None
         auth.signedIn.connect(self._signed_in)
@@ -59,7 +68,7 @@ class QaFeature(QObject):
             cats = {c.code: c.label(self._lang) for c in self._profile.categories}
             view = QaWorkspaceView(self._profile.timezone, cats, today)
             view.searchRequested.connect(self.search)
-            view.replayRequested.connect(self._open_replay)
+            view.replayRequested.connect(self.open_replay)
             view.scoreRequested.connect(self.open_score)
             view.tasks.createRequested.connect(self.make_task)
             view.tasks.closeRequested.connect(self.close_task)
@@ -74,6 +83,10 @@ class QaFeature(QObject):
         if self.score_dialog is not None:
             self.score_dialog.reject()
             self.score_dialog = None
+        self.drafts.clear()  # the next reviewer starts with none
+        if self.replay is not None:
+            self.replay.close()
+            self._replay_gone()
         if self.view is not None:
             index = self._w.tools.indexOf(self.view)
             if index >= 0:
@@ -120,17 +133,68 @@ class QaFeature(QObject):
             return None
         when = row.started_at.strftime("%Y-%m-%d %H:%M")
         dlg = ScoreDialog(form, f"{row.agent_id} · {when}", prefill(form, row.checks.results),
-                          self._lang, self._w)
+                          self._lang, self._w, pins=self.drafts.get(row.call_id, []))
         dlg.submitted.connect(lambda answers: self._submit(dlg, row, answers))
-        self.score_dialog = dlg
-        dlg.open()
+        assert dlg.pins is not None
+        dlg.pins.pinsChanged.connect(lambda pins: self._pins_changed(row.call_id, pins))
+        if self.score_dialog is not None:  # one scoring at a time
+            self.score_dialog.reject()
+        self.score_dialog, self._score_call = dlg, row.call_id
+        dlg.rejected.connect(lambda: self._score_closed(dlg))
+        self._link()
+        dlg.show()  # not modal: the replay plays and takes clicks while the reviewer scores
         return dlg
 
+    def _score_closed(self, dlg: ScoreDialog) -> None:
+        if self.score_dialog is dlg:
+            self.score_dialog, self._score_call = None, None
+
+    # ----- comments pinned to the timeline ---------------------------------
+    def open_replay(self, row: CallRow, seq: int | None = None) -> ReplayDialog | None:
+        """The call's replay, with the comments pinned so far as markers; while the
+        call is being scored, the score dialog's pin time follows its playhead."""
+        dlg = self._open_replay(row, seq)
+        if dlg is None:
+            return None
+        attach_pins(dlg, self.drafts.get(row.call_id, []))
+        self.replay, self._replay_call = dlg, row.call_id
+        dlg.destroyed.connect(self._replay_gone)
+        self._link()
+        return dlg
+
+    def _replay_gone(self, *_: object) -> None:
+        self.replay, self._replay_call = None, None
+
+    def _markers(self) -> PinMarkers | None:
+        m = self.replay.findChild(PinMarkers, "replayPins") if self.replay is not None else None
+        return m if isinstance(m, PinMarkers) else None
+
+    def _link(self) -> None:
+        """Tie the score dialog's pins to the open replay of the same call."""
+        dlg, replay, markers = self.score_dialog, self.replay, self._markers()
+        if (dlg is None or dlg.pins is None or replay is None or markers is None
+                or self._score_call != self._replay_call):
+            return
+        editor = dlg.pins
+        replay.positionShown.connect(editor.follow_playhead)
+        editor.seekRequested.connect(replay.seek)
+        editor.pinsChanged.connect(markers.set_pins)
+        if replay.timeline is not None:
+            editor.duration_s = replay.timeline.duration_s
+        editor.follow_playhead(replay.position())
+
+    def _pins_changed(self, call_id: uuid.UUID, pins: list[Pin]) -> None:
+        self.drafts[call_id] = list(pins)
+
     def _submit(self, dlg: ScoreDialog, row: CallRow, answers: dict[str, Answer]) -> None:
+        pins = dlg.pins.pins if dlg.pins is not None else []
         try:
-            fut = self.reviews.submit(row.call_id, answers)
+            fut = self.reviews.submit(row.call_id, answers, pins=pins)
         except ReviewInvalid as exc:
             dlg.show_problems(exc.problems)
+            return
+        except PinInvalid as exc:
+            dlg.failed(self.tr("A pinned comment is not valid: %1").replace("%1", exc.reason))
             return
         except PermissionDenied as exc:
             dlg.failed(permission_message(exc))
@@ -144,8 +208,9 @@ class QaFeature(QObject):
                     return
                 review = ft.result()
                 dlg.accept()
+                self.drafts.pop(row.call_id, None)
                 if self.score_dialog is dlg:
-                    self.score_dialog = None
+                    self.score_dialog, self._score_call = None, None
                 if self.view is not None:
                     score = "—" if review.score is None else f"{review.score:.1f}"
                     self.view.message.setText(self.tr("Review released to %1: score %2")

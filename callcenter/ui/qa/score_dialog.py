@@ -5,7 +5,7 @@ shows what is missing and keeps everything typed."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -36,6 +36,8 @@ from callcenter.domain.qa.forms import (
     score,
     validate,
 )
+from callcenter.domain.qa.pins import Pin
+from callcenter.ui.qa.pins_editor import PinsEditor
 
 
 class _QuestionRow(QWidget):
@@ -108,7 +110,7 @@ class ScoreDialog(QDialog):
     submitted = Signal(object)  # dict[str, Answer], valid
 
     def __init__(self, form: EvalForm, title: str, prefilled: Mapping[str, Answer], lang: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, pins: Sequence[Pin] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("qaScoreDialog")
         self.form, self._lang = form, lang
@@ -133,6 +135,12 @@ class ScoreDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        # comments pinned to times of the call (None: this scoring keeps the review's own)
+        self.pins: PinsEditor | None = None
+        if pins is not None:
+            self.pins = PinsEditor(self)
+            self.pins.set_pins(pins)
+            outer.addWidget(self.pins)
         self.legend = QLabel(self.tr("★ critical (weighs double) · ‼ fatal (fails the whole call)"), self)
         outer.addWidget(self.legend)
         self.score_label = QLabel("", self)
