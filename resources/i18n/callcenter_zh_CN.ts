@@ -3487,47 +3487,52 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="79"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="80"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="113"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="114"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="132"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="133"/>
         <source>The site profile has no evaluation form.</source>
         <translation>站点配置中没有质检评分表。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="197"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="199"/>
         <source>A pinned comment is not valid: %1</source>
         <translation>时间轴评语无效：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="207"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="209"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="216"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="221"/>
+        <source>Review saved: score %2; %1 sees it from %3</source>
+        <translation>质检结果已保存：得分 %2；%1 自 %3 起可见</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="224"/>
         <source>Review released to %1: score %2</source>
         <translation>质检结果已发布给 %1：得分 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="235"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="243"/>
         <source>No answered calls in that period.</source>
         <translation>该时段没有已接听的通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="238"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="246"/>
         <source>Sample of %1 calls from %2 (seed %3), kept.</source>
         <translation>已从 %2 通中抽取 %1 通（随机种子 %3），抽样已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="282"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="290"/>
         <source>Review task made: due %1</source>
         <translation>已生成质检任务：%1 前完成</translation>
     </message>
@@ -3764,32 +3769,32 @@
 <context>
     <name>QaTasks</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="304"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="312"/>
         <source>The ticket is not on this desk.</source>
         <translation>本机没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="305"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="313"/>
         <source>Only a complaint makes a review task.</source>
         <translation>只有投诉工单可以生成质检任务。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="306"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="314"/>
         <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
         <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="307"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="315"/>
         <source>The note is too long (500 at most).</source>
         <translation>备注过长（最多500字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="308"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="316"/>
         <source>This task is closed already.</source>
         <translation>该任务已关闭。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="309"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="317"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
@@ -3993,6 +3998,29 @@
         <location filename="../../callcenter/ui/replay/audio_player.py" line="96"/>
         <source>Secure pause: recording paused here</source>
         <translation>保密暂停：此处录音已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseChooser</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="25"/>
+        <source>Release to the agent:</source>
+        <translation>发布给坐席：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="26"/>
+        <source>Now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="27"/>
+        <source>At</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="35"/>
+        <source>Release time (site-local)</source>
+        <translation>发布时间（本地时间）</translation>
     </message>
 </context>
 <context>
@@ -4504,67 +4532,72 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="117"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="176"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="121"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="185"/>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="144"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="153"/>
         <source>★ critical (weighs double) · ‼ fatal (fails the whole call)</source>
         <translation>★ 关键项（双倍权重）· ‼ 致命项（整通电话不合格）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="154"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="163"/>
         <source>Submit and release</source>
         <translation>提交并发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="157"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="166"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="172"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="181"/>
         <source>Score: —</source>
         <translation>得分：—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="174"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="183"/>
         <source>Score: 0 (a fatal question failed)</source>
         <translation>得分：0（致命项未通过）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="182"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="191"/>
         <source>%1: answer it (or N/A where allowed).</source>
         <translation>%1：请作答（允许时可选“不适用”）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="183"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="192"/>
         <source>%1: N/A is not allowed here.</source>
         <translation>%1：此项不能选“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="193"/>
         <source>%1: a comment is required.</source>
         <translation>%1：必须填写评语。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="185"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="194"/>
         <source>%1: not a valid answer.</source>
         <translation>%1：答案无效。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="186"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="195"/>
         <source>%1: say why you change the check&apos;s answer.</source>
         <translation>%1：请说明更改自动检查结果的原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="192"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="201"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……另有 %n 项。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="217"/>
+        <source>The release time has passed: choose a later one, or release now.</source>
+        <translation>发布时间已过：请选择更晚的时间，或立即发布。</translation>
     </message>
 </context>
 <context>
@@ -6438,38 +6471,38 @@
 <context>
     <name>_QuestionRow</name>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="55"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="61"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="57"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="63"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="65"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="64"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="66"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="71"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="73"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="76"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="78"/>
         <source>Comment (required)</source>
         <translation>评语（必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="77"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="79"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="83"/>
         <source>Why you change the check&apos;s answer</source>
         <translation>更改自动检查结果的原因</translation>
     </message>

@@ -27,6 +27,7 @@ from callcenter.services.qa.workspace import CallFilter, CallRow, QaWorkspace
 from callcenter.ui.auth.integration import AuthFeature
 from callcenter.ui.calls.desk_bridge import GuiPoster
 from callcenter.ui.qa.labels import refusal_text
+from callcenter.ui.qa.release_chooser import ReleaseChooser
 from callcenter.ui.qa.score_dialog import ScoreDialog
 from callcenter.ui.qa.workspace_view import QaWorkspaceView
 from callcenter.ui.replay.pins import PinMarkers, attach_pins
@@ -133,7 +134,8 @@ class QaFeature(QObject):
             return None
         when = row.started_at.strftime("%Y-%m-%d %H:%M")
         dlg = ScoreDialog(form, f"{row.agent_id} · {when}", prefill(form, row.checks.results),
-                          self._lang, self._w, pins=self.drafts.get(row.call_id, []))
+                          self._lang, self._w, pins=self.drafts.get(row.call_id, []),
+                          release=ReleaseChooser(self._profile.timezone, self._clock.utc_now))
         dlg.submitted.connect(lambda answers: self._submit(dlg, row, answers))
         assert dlg.pins is not None
         dlg.pins.pinsChanged.connect(lambda pins: self._pins_changed(row.call_id, pins))
@@ -189,7 +191,7 @@ class QaFeature(QObject):
     def _submit(self, dlg: ScoreDialog, row: CallRow, answers: dict[str, Answer]) -> None:
         pins = dlg.pins.pins if dlg.pins is not None else []
         try:
-            fut = self.reviews.submit(row.call_id, answers, pins=pins)
+            fut = self.reviews.submit(row.call_id, answers, pins=pins, release_at=dlg.release_at)
         except ReviewInvalid as exc:
             dlg.show_problems(exc.problems)
             return
@@ -213,8 +215,14 @@ class QaFeature(QObject):
                     self.score_dialog, self._score_call = None, None
                 if self.view is not None:
                     score = "—" if review.score is None else f"{review.score:.1f}"
-                    self.view.message.setText(self.tr("Review released to %1: score %2")
-                                              .replace("%1", review.agent_id).replace("%2", score))
+                    at = review.released_at
+                    if at is not None and at > self._clock.utc_now():
+                        local = at.astimezone(ZoneInfo(self._profile.timezone)).strftime("%Y-%m-%d %H:%M")
+                        text = self.tr("Review saved: score %2; %1 sees it from %3").replace(
+                            "%3", local)
+                    else:
+                        text = self.tr("Review released to %1: score %2")
+                    self.view.message.setText(text.replace("%1", review.agent_id).replace("%2", score))
             self._poster.post(show)
 
         fut.add_done_callback(done)
