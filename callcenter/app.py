@@ -280,7 +280,7 @@ def build(opts: AppOptions) -> AppContext:
     keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
                           opts.lang, open_replay=qa_replay,
                           tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
-                          sampling=Sampling(db, clock, user)))
+                          sampling=Sampling(db, clock, user), reveals=reveals))
     keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang,
                                open_replay=lambda call_id: open_replay(
                                    window, call_id, replays, profile=profile, lang=opts.lang,

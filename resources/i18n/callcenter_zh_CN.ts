@@ -3439,47 +3439,47 @@
 <context>
     <name>QaCallsModel</name>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="28"/>
         <source>Breaches</source>
         <translation>超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="28"/>
         <source>Failed checks</source>
         <translation>未通过检查</translation>
     </message>
@@ -3487,52 +3487,62 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="80"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="86"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="114"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="120"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="133"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="139"/>
         <source>The site profile has no evaluation form.</source>
         <translation>站点配置中没有质检评分表。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="199"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="167"/>
+        <source>ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="187"/>
+        <source>The numbers could not be read: %1</source>
+        <translation>无法读取号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="238"/>
         <source>A pinned comment is not valid: %1</source>
         <translation>时间轴评语无效：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="209"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="248"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="221"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="260"/>
         <source>Review saved: score %2; %1 sees it from %3</source>
         <translation>质检结果已保存：得分 %2；%1 自 %3 起可见</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="224"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="263"/>
         <source>Review released to %1: score %2</source>
         <translation>质检结果已发布给 %1：得分 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="243"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="282"/>
         <source>No answered calls in that period.</source>
         <translation>该时段没有已接听的通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="246"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="285"/>
         <source>Sample of %1 calls from %2 (seed %3), kept.</source>
         <translation>已从 %2 通中抽取 %1 通（随机种子 %3），抽样已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="290"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="329"/>
         <source>Review task made: due %1</source>
         <translation>已生成质检任务：%1 前完成</translation>
     </message>
@@ -3769,32 +3779,32 @@
 <context>
     <name>QaTasks</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="312"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="351"/>
         <source>The ticket is not on this desk.</source>
         <translation>本机没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="313"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="352"/>
         <source>Only a complaint makes a review task.</source>
         <translation>只有投诉工单可以生成质检任务。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="314"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="353"/>
         <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
         <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="315"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="354"/>
         <source>The note is too long (500 at most).</source>
         <translation>备注过长（最多500字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="316"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="355"/>
         <source>This task is closed already.</source>
         <translation>该任务已关闭。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="317"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="356"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
@@ -3802,146 +3812,156 @@
 <context>
     <name>QaWorkspaceView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="52"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="61"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="54"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="72"/>
         <source>All categories</source>
         <translation>全部业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="67"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="76"/>
         <source>Any breach or none</source>
         <translation>不限超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="71"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="80"/>
         <source>Any check result</source>
         <translation>不限检查结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="74"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="83"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="79"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="88"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="80"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="88"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="97"/>
         <source>Sample: </source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="98"/>
         <source> per agent</source>
         <translation> 通/坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="93"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="102"/>
         <source>seed </source>
         <translation>种子 </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="94"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="103"/>
         <source>Draw a random sample</source>
         <translation>随机抽样</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="96"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="105"/>
         <source>N answered calls per agent of the period (and agent, if given); the same seed over the same calls draws the same sample, and the sample is kept with its seed and query</source>
         <translation>按时段（及指定坐席）为每位坐席随机抽取N通已接听电话；相同种子对相同通话抽取结果相同，抽样连同种子和查询条件一并保存</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="121"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="130"/>
         <source>Choose a call to see its automatic checks.</source>
         <translation>选择一通电话查看其自动检查结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="125"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="141"/>
         <source>Automatic checks</source>
         <translation>自动检查</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="127"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="143"/>
         <source>Open replay</source>
         <translation>打开回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="130"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="146"/>
         <source>Score this call…</source>
         <translation>为该通话评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="160"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="180"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="171"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="191"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="178"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="198"/>
         <source>Drawing the sample…</source>
         <translation>正在抽样…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="186"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="206"/>
         <source>%n call(s) found.</source>
         <translation>
             <numerusform>找到 %n 通电话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="208"/>
         <source>Only the first ones are shown: narrow the search.</source>
         <translation>只显示前面的部分：请缩小查询范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="217"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="240"/>
         <source>no ticket</source>
         <translation>无工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="218"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="241"/>
         <source>Call of %1 at %2 (%3)</source>
         <translation>%1 的来电，%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="222"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="245"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="224"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="247"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="226"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="249"/>
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="232"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="255"/>
         <source>events %1</source>
         <translation>事件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="263"/>
+        <source>Caller %1</source>
+        <translation>来电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="265"/>
+        <source>Contact %1</source>
+        <translation>联系电话 %1</translation>
     </message>
 </context>
 <context>

@@ -20,12 +20,15 @@ from callcenter.domain.qa.pins import Pin, PinInvalid
 from callcenter.domain.qa.sampling import SampleQuery
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.auth.sign_in import SignedIn
+from callcenter.services.privacy.policy import policy_for
+from callcenter.services.privacy.reveal import Reveals
 from callcenter.services.qa.reviews import ReviewInvalid, Reviews, ReviewView
 from callcenter.services.qa.sampling import Sample, Sampling
 from callcenter.services.qa.tasks import ReviewTasks, TaskRefused, TaskView
-from callcenter.services.qa.workspace import CallFilter, CallRow, QaWorkspace
+from callcenter.services.qa.workspace import CallFilter, CallRow, FullNumbers, QaWorkspace
 from callcenter.ui.auth.integration import AuthFeature
 from callcenter.ui.calls.desk_bridge import GuiPoster
+from callcenter.ui.privacy.reveal_dialog import RevealDialog, ask_reveal
 from callcenter.ui.qa.labels import refusal_text
 from callcenter.ui.qa.release_chooser import ReleaseChooser
 from callcenter.ui.qa.score_dialog import ScoreDialog
@@ -43,11 +46,12 @@ class QaFeature(QObject):
     def __init__(self, window: MainWindow, auth: AuthFeature, workspace: QaWorkspace,
                  reviews: Reviews, profile: SiteProfile, clock: Clock, lang: str,
                  open_replay: OpenReplay, tasks: ReviewTasks | None = None,
-                 sampling: Sampling | None = None) -> None:
+                 sampling: Sampling | None = None, reveals: Reveals | None = None) -> None:
         super().__init__(window)
         self._w, self._ws, self._profile, self._clock, self._lang = (
             window, workspace, profile, clock, lang)
-        self.reviews, self.tasks, self.sampling = reviews, tasks, sampling
+        self.reviews, self.tasks, self.sampling, self.reveals = reviews, tasks, sampling, reveals
+        self.reveal_dialog: RevealDialog | None = None
         self.score_dialog: ScoreDialog | None = None
         self._sample_note = ""
         self._open_replay = open_replay
@@ -76,6 +80,8 @@ class QaFeature(QObject):
             view.tasks.setVisible(self.tasks is not None)
             view.sampleRequested.connect(self.draw_sample)
             view.sample_btn.setVisible(self.sampling is not None)
+            view.may_reveal = self.reveals is not None and policy_for(signed.actor).may_reveal
+            view.revealRequested.connect(self.ask_reveal)
             self.view = view
             self._w.add_tool_tab(view, self.tr("QA review"))
             self.refresh_tasks()
@@ -150,6 +156,39 @@ class QaFeature(QObject):
     def _score_closed(self, dlg: ScoreDialog) -> None:
         if self.score_dialog is dlg:
             self.score_dialog, self._score_call = None, None
+
+    # ----- 显示完整号码 for the selected call's ticket ----------------------
+    def ask_reveal(self, row: CallRow) -> None:
+        """Ask why (recorded in the audit log), then show the call's numbers in full
+        until another call is chosen."""
+        view, reveals = self.view, self.reveals
+        if view is None or reveals is None or row.ticket_id is None:
+            return
+        subject = self.tr("ticket %1").replace("%1", row.ticket_number or "")
+        self.reveal_dialog = ask_reveal(view, reveals, self._ws.user.actor, row.ticket_id, subject,
+                                        lambda: self._revealed(row))
+
+    def _revealed(self, row: CallRow) -> None:
+        view = self.view
+        if view is None:
+            return
+        try:
+            fut = self._ws.full_numbers(row.call_id)
+        except PermissionDenied as exc:
+            view.show_error(permission_message(exc))
+            return
+
+        def done(ft: Future[FullNumbers]) -> None:
+            def show() -> None:
+                if self.view is not view:
+                    return
+                exc = ft.exception()
+                if exc is not None:
+                    view.show_error(self.tr("The numbers could not be read: %1").replace("%1", str(exc)))
+                else:
+                    view.show_full(ft.result())
+            self._poster.post(show)
+        fut.add_done_callback(done)
 
     # ----- comments pinned to the timeline ---------------------------------
     def open_replay(self, row: CallRow, seq: int | None = None) -> ReplayDialog | None:
