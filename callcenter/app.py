@@ -48,6 +48,7 @@ from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
+from callcenter.services.qa.calibration import Calibrations
 from callcenter.services.qa.reviews import Reviews
 from callcenter.services.qa.sampling import Sampling
 from callcenter.services.qa.tasks import ReviewTasks
@@ -78,6 +79,7 @@ from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.handover.feature import HandoverFeature
 from callcenter.ui.outages.integration import install as install_outages
+from callcenter.ui.qa.calibration_feature import CalibrationFeature
 from callcenter.ui.qa.integration import QaFeature
 from callcenter.ui.qa.reviews_feature import ReviewsFeature
 from callcenter.ui.replay.form_recording import install as install_form_recording
@@ -277,10 +279,14 @@ def build(opts: AppOptions) -> AppContext:
         return dlg
 
     reviews = Reviews(db, profile, clock, workstation, user, AuditLog(db, clock, workstation))
-    keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
-                          opts.lang, open_replay=qa_replay,
-                          tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
-                          sampling=Sampling(db, clock, user), reveals=reveals))
+    qa_feature = QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
+                           opts.lang, open_replay=qa_replay,
+                           tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
+                           sampling=Sampling(db, clock, user), reveals=reveals)
+    calibration = CalibrationFeature(window, auth, Calibrations(db, profile, user), profile.timezone,
+                                     opts.lang)
+    qa_feature.calibrationSaved.connect(lambda _review: calibration.refresh())
+    keep += [qa_feature, calibration]
     keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang,
                                open_replay=lambda call_id: open_replay(
                                    window, call_id, replays, profile=profile, lang=opts.lang,

@@ -965,6 +965,138 @@
     </message>
 </context>
 <context>
+    <name>CalibrationFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="49"/>
+        <source>QA calibration</source>
+        <translation>质检校准</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="76"/>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="102"/>
+        <source>Could not read: %1</source>
+        <translation>读取失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="99"/>
+        <source>Calibration is blind: score this call for calibration yourself first (QA workspace, &quot;Score blind for calibration&quot;); then the spread shows.</source>
+        <translation>校准为盲评：请先在质检工作台用“盲评校准”为此通话评分，之后才显示差异。</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationView</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="63"/>
+        <source>Calls scored blind by several reviewers</source>
+        <translation>多名质检员盲评过的通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="64"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Caller</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Reviewers</source>
+        <translation>评分人数</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="71"/>
+        <source>You scored it</source>
+        <translation>本人已评</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="77"/>
+        <source>Choose a call to see how far apart its reviewers are.</source>
+        <translation>选择一个通话，查看各质检员评分的差异。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Reviewer</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Against the mean</source>
+        <translation>与平均分之差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="83"/>
+        <source>Mean distance per question</source>
+        <translation>各题平均偏差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="104"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="104"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="108"/>
+        <source>No call has calibration scorings yet: score a call blind for calibration in the QA workspace.</source>
+        <translation>尚无校准评分：请在质检工作台对通话进行盲评校准。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="126"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="140"/>
+        <source>No calibration scorings of this call.</source>
+        <translation>此通话没有校准评分。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="143"/>
+        <source>%1 reviewers · mean score %2 · questions marked ⚠ were answered far apart (spread ≥ %3)</source>
+        <translation>%1 名质检员 · 平均分 %2 · 标 ⚠ 的题目评分差异大（极差 ≥ %3）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Spread</source>
+        <translation>极差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Std dev</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="164"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
     <name>CallbackFeature</name>
     <message>
         <location filename="../../callcenter/ui/callbacks/integration.py" line="58"/>
@@ -3487,62 +3619,77 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="86"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="88"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="120"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="122"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="139"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="142"/>
         <source>The site profile has no evaluation form.</source>
         <translation>站点配置中没有质检评分表。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="167"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="147"/>
+        <source>calibration, blind: %1</source>
+        <translation>校准盲评：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="149"/>
+        <source>Submit (blind)</source>
+        <translation>提交（盲评）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="176"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="187"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="196"/>
         <source>The numbers could not be read: %1</source>
         <translation>无法读取号码：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="238"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="249"/>
         <source>A pinned comment is not valid: %1</source>
         <translation>时间轴评语无效：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="248"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="259"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="260"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="267"/>
+        <source>Calibration scoring saved (blind): %1</source>
+        <translation>校准盲评已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="278"/>
         <source>Review saved: score %2; %1 sees it from %3</source>
         <translation>质检结果已保存：得分 %2；%1 自 %3 起可见</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="263"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="281"/>
         <source>Review released to %1: score %2</source>
         <translation>质检结果已发布给 %1：得分 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="282"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="300"/>
         <source>No answered calls in that period.</source>
         <translation>该时段没有已接听的通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="285"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="303"/>
         <source>Sample of %1 calls from %2 (seed %3), kept.</source>
         <translation>已从 %2 通中抽取 %1 通（随机种子 %3），抽样已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="329"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="347"/>
         <source>Review task made: due %1</source>
         <translation>已生成质检任务：%1 前完成</translation>
     </message>
@@ -3779,32 +3926,32 @@
 <context>
     <name>QaTasks</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="351"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="369"/>
         <source>The ticket is not on this desk.</source>
         <translation>本机没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="352"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="370"/>
         <source>Only a complaint makes a review task.</source>
         <translation>只有投诉工单可以生成质检任务。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="353"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="371"/>
         <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
         <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="354"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="372"/>
         <source>The note is too long (500 at most).</source>
         <translation>备注过长（最多500字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="355"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="373"/>
         <source>This task is closed already.</source>
         <translation>该任务已关闭。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="356"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="374"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
@@ -3812,154 +3959,164 @@
 <context>
     <name>QaWorkspaceView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="61"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="62"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="64"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="72"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="73"/>
         <source>All categories</source>
         <translation>全部业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="76"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="77"/>
         <source>Any breach or none</source>
         <translation>不限超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="80"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="81"/>
         <source>Any check result</source>
         <translation>不限检查结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="83"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="84"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="88"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="90"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="97"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="98"/>
         <source>Sample: </source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="98"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="99"/>
         <source> per agent</source>
         <translation> 通/坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="102"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="103"/>
         <source>seed </source>
         <translation>种子 </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="103"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="104"/>
         <source>Draw a random sample</source>
         <translation>随机抽样</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="105"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="106"/>
         <source>N answered calls per agent of the period (and agent, if given); the same seed over the same calls draws the same sample, and the sample is kept with its seed and query</source>
         <translation>按时段（及指定坐席）为每位坐席随机抽取N通已接听电话；相同种子对相同通话抽取结果相同，抽样连同种子和查询条件一并保存</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="130"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="131"/>
         <source>Choose a call to see its automatic checks.</source>
         <translation>选择一通电话查看其自动检查结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="141"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="142"/>
         <source>Automatic checks</source>
         <translation>自动检查</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="144"/>
         <source>Open replay</source>
         <translation>打开回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="146"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="147"/>
         <source>Score this call…</source>
         <translation>为该通话评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="180"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="155"/>
+        <source>Score blind for calibration…</source>
+        <translation>盲评校准…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="158"/>
+        <source>Several reviewers score the same call without seeing each other&apos;s answers; never released to the agent. The spread shows on the QA calibration tab.</source>
+        <translation>多名质检员在互不可见的情况下为同一通话评分；不发布给坐席。差异显示在“质检校准”页。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="191"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="199"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="198"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="206"/>
         <source>Drawing the sample…</source>
         <translation>正在抽样…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="206"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="214"/>
         <source>%n call(s) found.</source>
         <translation>
             <numerusform>找到 %n 通电话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="208"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="216"/>
         <source>Only the first ones are shown: narrow the search.</source>
         <translation>只显示前面的部分：请缩小查询范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="240"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="250"/>
         <source>no ticket</source>
         <translation>无工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="241"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="251"/>
         <source>Call of %1 at %2 (%3)</source>
         <translation>%1 的来电，%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="245"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="255"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="247"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="257"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="249"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="259"/>
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="255"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="265"/>
         <source>events %1</source>
         <translation>事件 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="263"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="273"/>
         <source>Caller %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="265"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="275"/>
         <source>Contact %1</source>
         <translation>联系电话 %1</translation>
     </message>

@@ -11,7 +11,7 @@ from concurrent.futures import Future
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from callcenter.domain.auth.permissions import Permission, PermissionDenied, allowed
 from callcenter.domain.clock import Clock
@@ -43,6 +43,7 @@ OpenReplay = Callable[[CallRow, int | None], ReplayDialog | None]
 
 
 class QaFeature(QObject):
+    calibrationSaved = Signal(object)  # ReviewView: a blind calibration scoring was saved
     def __init__(self, window: MainWindow, auth: AuthFeature, workspace: QaWorkspace,
                  reviews: Reviews, profile: SiteProfile, clock: Clock, lang: str,
                  open_replay: OpenReplay, tasks: ReviewTasks | None = None,
@@ -75,6 +76,7 @@ class QaFeature(QObject):
             view.searchRequested.connect(self.search)
             view.replayRequested.connect(self.open_replay)
             view.scoreRequested.connect(self.open_score)
+            view.calibrateRequested.connect(lambda row: self.open_score(row, calibration=True))
             view.tasks.createRequested.connect(self.make_task)
             view.tasks.closeRequested.connect(self.close_task)
             view.tasks.setVisible(self.tasks is not None)
@@ -128,8 +130,9 @@ class QaFeature(QObject):
 
         fut.add_done_callback(done)
 
-    def open_score(self, row: CallRow) -> ScoreDialog | None:
-        """The evaluation form for ``row``'s call, the checks' answers filled in."""
+    def open_score(self, row: CallRow, calibration: bool = False) -> ScoreDialog | None:
+        """The evaluation form for ``row``'s call, the checks' answers filled in;
+        ``calibration``: a blind scoring for calibration (no pins, never released)."""
         view = self.view
         if view is None:
             return None
@@ -139,12 +142,18 @@ class QaFeature(QObject):
             view.show_error(self.tr("The site profile has no evaluation form."))
             return None
         when = row.started_at.strftime("%Y-%m-%d %H:%M")
-        dlg = ScoreDialog(form, f"{row.agent_id} · {when}", prefill(form, row.checks.results),
-                          self._lang, self._w, pins=self.drafts.get(row.call_id, []),
-                          release=ReleaseChooser(self._profile.timezone, self._clock.utc_now))
-        dlg.submitted.connect(lambda answers: self._submit(dlg, row, answers))
-        assert dlg.pins is not None
-        dlg.pins.pinsChanged.connect(lambda pins: self._pins_changed(row.call_id, pins))
+        title = f"{row.agent_id} · {when}"
+        if calibration:
+            dlg = ScoreDialog(form, self.tr("calibration, blind: %1").replace("%1", title),
+                              prefill(form, row.checks.results), self._lang, self._w)
+            dlg.submit_btn.setText(self.tr("Submit (blind)"))
+        else:
+            dlg = ScoreDialog(form, title, prefill(form, row.checks.results), self._lang, self._w,
+                              pins=self.drafts.get(row.call_id, []),
+                              release=ReleaseChooser(self._profile.timezone, self._clock.utc_now))
+        dlg.submitted.connect(lambda answers: self._submit(dlg, row, answers, calibration))
+        if dlg.pins is not None:
+            dlg.pins.pinsChanged.connect(lambda pins: self._pins_changed(row.call_id, pins))
         if self.score_dialog is not None:  # one scoring at a time
             self.score_dialog.reject()
         self.score_dialog, self._score_call = dlg, row.call_id
@@ -227,10 +236,12 @@ class QaFeature(QObject):
     def _pins_changed(self, call_id: uuid.UUID, pins: list[Pin]) -> None:
         self.drafts[call_id] = list(pins)
 
-    def _submit(self, dlg: ScoreDialog, row: CallRow, answers: dict[str, Answer]) -> None:
+    def _submit(self, dlg: ScoreDialog, row: CallRow, answers: dict[str, Answer],
+                calibration: bool = False) -> None:
         pins = dlg.pins.pins if dlg.pins is not None else []
         try:
-            fut = self.reviews.submit(row.call_id, answers, pins=pins, release_at=dlg.release_at)
+            fut = self.reviews.submit(row.call_id, answers, pins=pins, release_at=dlg.release_at,
+                                      calibration=calibration)
         except ReviewInvalid as exc:
             dlg.show_problems(exc.problems)
             return
@@ -249,9 +260,16 @@ class QaFeature(QObject):
                     return
                 review = ft.result()
                 dlg.accept()
-                self.drafts.pop(row.call_id, None)
                 if self.score_dialog is dlg:
                     self.score_dialog, self._score_call = None, None
+                if calibration:
+                    if self.view is not None:
+                        self.view.message.setText(self.tr("Calibration scoring saved (blind): %1")
+                                                  .replace("%1", "—" if review.score is None
+                                                           else f"{review.score:.1f}"))
+                    self.calibrationSaved.emit(review)
+                    return
+                self.drafts.pop(row.call_id, None)
                 if self.view is not None:
                     score = "—" if review.score is None else f"{review.score:.1f}"
                     at = review.released_at

@@ -49,6 +49,7 @@ class QaWorkspaceView(QWidget):
     scoreRequested = Signal(object)  # CallRow
     sampleRequested = Signal(object, int, int)  # CallFilter (agent, period), n per agent, seed
     revealRequested = Signal(object)  # CallRow: 显示完整号码 for its ticket
+    calibrateRequested = Signal(object)  # CallRow: score it blind for calibration
 
     def __init__(self, timezone: str, categories: dict[str, str], today: date,
                  parent: QWidget | None = None) -> None:
@@ -151,10 +152,17 @@ class QaWorkspaceView(QWidget):
         nums.addWidget(self.numbers, 1)
         nums.addWidget(self.reveal_btn)
         side_lay.addLayout(nums)
+        self.calibrate_btn = QPushButton(self.tr("Score blind for calibration…"), side)
+        self.calibrate_btn.setEnabled(False)
+        self.calibrate_btn.setToolTip(self.tr(
+            "Several reviewers score the same call without seeing each other's answers; "
+            "never released to the agent. The spread shows on the QA calibration tab."))
+        self.calibrate_btn.clicked.connect(self._calibrate)
         side_lay.addWidget(self.checks, 1)
         btns = QHBoxLayout()
         btns.addWidget(self.replay_btn)
         btns.addWidget(self.score_btn)
+        btns.addWidget(self.calibrate_btn)
         side_lay.addLayout(btns)
         self.tasks = TasksPanel(timezone, side)
         side_lay.addWidget(self.tasks)
@@ -210,6 +218,7 @@ class QaWorkspaceView(QWidget):
         self.checks.clear()
         self.replay_btn.setEnabled(False)
         self.score_btn.setEnabled(False)
+        self.calibrate_btn.setEnabled(False)
         if rows:
             self.table.selectRow(0)
 
@@ -230,6 +239,7 @@ class QaWorkspaceView(QWidget):
         row = self.current_row()
         self.replay_btn.setEnabled(row is not None)
         self.score_btn.setEnabled(row is not None)
+        self.calibrate_btn.setEnabled(row is not None)
         self.tasks.complaint_selected(row is not None and row.category == "complaint")
         self.model.set_revealed(None)  # another call: masked again
         self.reveal_btn.setVisible(row is not None and row.ticket_id is not None and self.may_reveal)
@@ -278,6 +288,11 @@ class QaWorkspaceView(QWidget):
         self.model.set_revealed(full.call_id, full.caller)
         self.numbers.setText(self._numbers_text(full.caller, full.contact))
         self.reveal_btn.hide()
+
+    def _calibrate(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.calibrateRequested.emit(row)
 
     def _score(self) -> None:
         row = self.current_row()
