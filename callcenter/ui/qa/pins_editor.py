@@ -35,7 +35,7 @@ class PinsEditor(QGroupBox):
         self.duration_s: float | None = None
         lay = QVBoxLayout(self)
         self.list = QListWidget(self)
-        self.list.setMaximumHeight(90)
+        self.list.setMaximumHeight(72)
         self.list.itemClicked.connect(lambda _i: self._seek_current())
         lay.addWidget(self.list)
         row = QHBoxLayout()
