@@ -80,6 +80,15 @@ def test_pin_a_comment_while_scoring_and_the_agent_sees_it(qtbot: QtBot, ctx: Ap
     assert isinstance(markers, PinMarkers) and markers.isVisible()
     assert markers.list.count() == 1 and len(markers.lines) == 1
     assert list(markers.scatter.getData()[0]) == [float(int(at))]
+    # a click on the axis (not on an event) seeks there: the pin time follows
+    from PySide6.QtCore import QPointF, Qt
+
+    click_at = min(20.0, replay.timeline.duration_s)  # type: ignore[union-attr]
+    vb = replay.plot.getPlotItem().vb
+    spot = replay.plot.mapFromScene(vb.mapViewToScene(QPointF(click_at, 2.5)))
+    qtbot.mouseClick(replay.plot.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    qtbot.waitUntil(lambda: abs(replay.position() - click_at) < 1.0, timeout=5_000)
+    assert editor.time_s() == int(replay.position())
     # clicking the pin in the score dialog seeks the replay there
     replay.seek(0.0)
     editor.list.setCurrentRow(0)

@@ -206,7 +206,7 @@ class QaFeature(QObject):
         dlg = self._open_replay(row, seq)
         if dlg is None:
             return None
-        attach_pins(dlg, self.drafts.get(row.call_id, []))
+        attach_pins(dlg, self.drafts.get(row.call_id, []), click_seeks=True)
         self.replay, self._replay_call = dlg, row.call_id
         dlg.destroyed.connect(self._replay_gone)
         self._link()

@@ -48,6 +48,20 @@ class PinMarkers(QWidget):
         plot.addItem(self.scatter, ignoreBounds=True)
         self.lines: list[pg.InfiniteLine] = []
 
+    def enable_click_seek(self) -> None:
+        """A click anywhere on the time axis seeks there (for a reviewer pinning a
+        comment at a clicked time); clicks on an event or a marker seek as before."""
+        self.plot.scene().sigMouseClicked.connect(self._scene_clicked)
+
+    def _scene_clicked(self, ev: Any) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton or ev.isAccepted():
+            return
+        vb = self.plot.getPlotItem().vb
+        pos = ev.scenePos()
+        if not vb.sceneBoundingRect().contains(pos):
+            return
+        self.seekRequested.emit(max(0.0, float(vb.mapSceneToView(pos).x())))
+
     def set_pins(self, pins: Sequence[Pin]) -> None:
         self.pins = sorted(pins)
         for line in self.lines:
@@ -74,14 +88,18 @@ class PinMarkers(QWidget):
             self.seekRequested.emit(float(points[0].pos().x()))
 
 
-def attach_pins(dialog: ReplayDialog, pins: Sequence[Pin] = ()) -> PinMarkers:
-    """The pin markers of ``dialog`` (made once, under its timeline); seeking goes to the dialog."""
+def attach_pins(dialog: ReplayDialog, pins: Sequence[Pin] = (), *, click_seeks: bool = False
+                ) -> PinMarkers:
+    """The pin markers of ``dialog`` (made once, under its timeline); seeking goes to
+    the dialog. ``click_seeks``: a click anywhere on the axis seeks too (pinning)."""
     existing = dialog.findChild(PinMarkers, "replayPins")
     if isinstance(existing, PinMarkers):
         existing.set_pins(pins)
         return existing
     markers = PinMarkers(dialog.plot, dialog)
     markers.seekRequested.connect(dialog.seek)
+    if click_seeks:
+        markers.enable_click_seek()
     lay = dialog.layout()
     if isinstance(lay, QVBoxLayout):
         lay.insertWidget(lay.indexOf(dialog.plot) + 1, markers)
