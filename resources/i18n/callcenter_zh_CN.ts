@@ -4710,7 +4710,7 @@
     <name>ScoreDialog</name>
     <message>
         <location filename="../../callcenter/ui/qa/score_dialog.py" line="121"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="185"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="188"/>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
@@ -4721,58 +4721,64 @@
     </message>
     <message>
         <location filename="../../callcenter/ui/qa/score_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
         <source>Submit and release</source>
         <translation>提交并发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="166"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
+        <source>Submit; release at the set time</source>
+        <translation>提交，定时发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="181"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
         <source>Score: —</source>
         <translation>得分：—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="183"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="186"/>
         <source>Score: 0 (a fatal question failed)</source>
         <translation>得分：0（致命项未通过）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="191"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="194"/>
         <source>%1: answer it (or N/A where allowed).</source>
         <translation>%1：请作答（允许时可选“不适用”）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="192"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="195"/>
         <source>%1: N/A is not allowed here.</source>
         <translation>%1：此项不能选“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="193"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="196"/>
         <source>%1: a comment is required.</source>
         <translation>%1：必须填写评语。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="194"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="197"/>
         <source>%1: not a valid answer.</source>
         <translation>%1：答案无效。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="195"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="198"/>
         <source>%1: say why you change the check&apos;s answer.</source>
         <translation>%1：请说明更改自动检查结果的原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="201"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="204"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……另有 %n 项。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="217"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="220"/>
         <source>The release time has passed: choose a later one, or release now.</source>
         <translation>发布时间已过：请选择更晚的时间，或立即发布。</translation>
     </message>

@@ -163,6 +163,9 @@ class ScoreDialog(QDialog):
         self.submit_btn = QPushButton(self.tr("Submit and release"), self)
         self.submit_btn.setDefault(True)
         self.submit_btn.clicked.connect(self.try_submit)
+        if release is not None:
+            release.at_btn.toggled.connect(lambda at: self.submit_btn.setText(
+                self.tr("Submit; release at the set time") if at else self.tr("Submit and release")))
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.clicked.connect(self.reject)
         buttons.addStretch(1)
