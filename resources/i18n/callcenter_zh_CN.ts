@@ -965,6 +965,138 @@
     </message>
 </context>
 <context>
+    <name>CalibrationFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="49"/>
+        <source>QA calibration</source>
+        <translation>质检校准</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="76"/>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="102"/>
+        <source>Could not read: %1</source>
+        <translation>读取失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="99"/>
+        <source>Calibration is blind: score this call for calibration yourself first (QA workspace, &quot;Score blind for calibration&quot;); then the spread shows.</source>
+        <translation>校准为盲评：请先在质检工作台用“盲评校准”为此通话评分，之后才显示差异。</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationView</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="63"/>
+        <source>Calls scored blind by several reviewers</source>
+        <translation>多名质检员盲评过的通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="64"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Caller</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Reviewers</source>
+        <translation>评分人数</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="71"/>
+        <source>You scored it</source>
+        <translation>本人已评</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="77"/>
+        <source>Choose a call to see how far apart its reviewers are.</source>
+        <translation>选择一个通话，查看各质检员评分的差异。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Reviewer</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Against the mean</source>
+        <translation>与平均分之差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="83"/>
+        <source>Mean distance per question</source>
+        <translation>各题平均偏差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="104"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="104"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="108"/>
+        <source>No call has calibration scorings yet: score a call blind for calibration in the QA workspace.</source>
+        <translation>尚无校准评分：请在质检工作台对通话进行盲评校准。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="126"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="140"/>
+        <source>No calibration scorings of this call.</source>
+        <translation>此通话没有校准评分。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="143"/>
+        <source>%1 reviewers · mean score %2 · questions marked ⚠ were answered far apart (spread ≥ %3)</source>
+        <translation>%1 名质检员 · 平均分 %2 · 标 ⚠ 的题目评分差异大（极差 ≥ %3）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Spread</source>
+        <translation>极差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Std dev</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="164"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
     <name>CallbackFeature</name>
     <message>
         <location filename="../../callcenter/ui/callbacks/integration.py" line="58"/>
@@ -3390,49 +3522,101 @@
     </message>
 </context>
 <context>
+    <name>PinMarkers</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/pins.py" line="35"/>
+        <location filename="../../callcenter/ui/replay/pins.py" line="39"/>
+        <source>Reviewer&apos;s comments on the timeline</source>
+        <translation>质检员在时间轴上的评语</translation>
+    </message>
+</context>
+<context>
+    <name>PinsEditor</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="32"/>
+        <source>Comments on the timeline</source>
+        <translation>时间轴评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="44"/>
+        <source>Time of the comment</source>
+        <translation>评语时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="47"/>
+        <source>Comment at this time (the replay&apos;s playhead)</source>
+        <translation>在此时间（回放播放头）写评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="49"/>
+        <source>Pin comment</source>
+        <translation>钉住评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="51"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="79"/>
+        <source>Write the comment first.</source>
+        <translation>请先填写评语。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="80"/>
+        <source>The comment is too long.</source>
+        <translation>评语太长。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="81"/>
+        <source>That time is outside the call.</source>
+        <translation>该时间不在通话范围内。</translation>
+    </message>
+</context>
+<context>
     <name>QaCallsModel</name>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="28"/>
         <source>Breaches</source>
         <translation>超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="28"/>
         <source>Failed checks</source>
         <translation>未通过检查</translation>
     </message>
@@ -3440,42 +3624,77 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="70"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="88"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="100"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="122"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="119"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="142"/>
         <source>The site profile has no evaluation form.</source>
         <translation>站点配置中没有质检评分表。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="147"/>
+        <source>calibration, blind: %1</source>
+        <translation>校准盲评：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="149"/>
+        <source>Submit (blind)</source>
+        <translation>提交（盲评）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="176"/>
+        <source>ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="196"/>
+        <source>The numbers could not be read: %1</source>
+        <translation>无法读取号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="249"/>
+        <source>A pinned comment is not valid: %1</source>
+        <translation>时间轴评语无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="259"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="151"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="267"/>
+        <source>Calibration scoring saved (blind): %1</source>
+        <translation>校准盲评已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="278"/>
+        <source>Review saved: score %2; %1 sees it from %3</source>
+        <translation>质检结果已保存：得分 %2；%1 自 %3 起可见</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="281"/>
         <source>Review released to %1: score %2</source>
         <translation>质检结果已发布给 %1：得分 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="170"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="300"/>
         <source>No answered calls in that period.</source>
         <translation>该时段没有已接听的通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="173"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="303"/>
         <source>Sample of %1 calls from %2 (seed %3), kept.</source>
         <translation>已从 %2 通中抽取 %1 通（随机种子 %3），抽样已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="217"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="347"/>
         <source>Review task made: due %1</source>
         <translation>已生成质检任务：%1 前完成</translation>
     </message>
@@ -3712,32 +3931,32 @@
 <context>
     <name>QaTasks</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="239"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="369"/>
         <source>The ticket is not on this desk.</source>
         <translation>本机没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="240"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="370"/>
         <source>Only a complaint makes a review task.</source>
         <translation>只有投诉工单可以生成质检任务。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="241"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="371"/>
         <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
         <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="242"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="372"/>
         <source>The note is too long (500 at most).</source>
         <translation>备注过长（最多500字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="243"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="373"/>
         <source>This task is closed already.</source>
         <translation>该任务已关闭。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="244"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="374"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
@@ -3745,146 +3964,166 @@
 <context>
     <name>QaWorkspaceView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="52"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="62"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="54"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="64"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="73"/>
         <source>All categories</source>
         <translation>全部业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="67"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="77"/>
         <source>Any breach or none</source>
         <translation>不限超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="71"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="81"/>
         <source>Any check result</source>
         <translation>不限检查结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="74"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="84"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="79"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="80"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="90"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="88"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="98"/>
         <source>Sample: </source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="99"/>
         <source> per agent</source>
         <translation> 通/坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="93"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="103"/>
         <source>seed </source>
         <translation>种子 </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="94"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="104"/>
         <source>Draw a random sample</source>
         <translation>随机抽样</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="96"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="106"/>
         <source>N answered calls per agent of the period (and agent, if given); the same seed over the same calls draws the same sample, and the sample is kept with its seed and query</source>
         <translation>按时段（及指定坐席）为每位坐席随机抽取N通已接听电话；相同种子对相同通话抽取结果相同，抽样连同种子和查询条件一并保存</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="121"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="131"/>
         <source>Choose a call to see its automatic checks.</source>
         <translation>选择一通电话查看其自动检查结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="125"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="142"/>
         <source>Automatic checks</source>
         <translation>自动检查</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="127"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="144"/>
         <source>Open replay</source>
         <translation>打开回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="130"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="147"/>
         <source>Score this call…</source>
         <translation>为该通话评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="160"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="155"/>
+        <source>Score blind for calibration…</source>
+        <translation>盲评校准…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="158"/>
+        <source>Several reviewers score the same call without seeing each other&apos;s answers; never released to the agent. The spread shows on the QA calibration tab.</source>
+        <translation>多名质检员在互不可见的情况下为同一通话评分；不发布给坐席。差异显示在“质检校准”页。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="171"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="199"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="178"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="206"/>
         <source>Drawing the sample…</source>
         <translation>正在抽样…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="186"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="214"/>
         <source>%n call(s) found.</source>
         <translation>
             <numerusform>找到 %n 通电话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="216"/>
         <source>Only the first ones are shown: narrow the search.</source>
         <translation>只显示前面的部分：请缩小查询范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="217"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="250"/>
         <source>no ticket</source>
         <translation>无工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="218"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="251"/>
         <source>Call of %1 at %2 (%3)</source>
         <translation>%1 的来电，%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="222"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="255"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="224"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="257"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="226"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="259"/>
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="232"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="265"/>
         <source>events %1</source>
         <translation>事件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="273"/>
+        <source>Caller %1</source>
+        <translation>来电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="275"/>
+        <source>Contact %1</source>
+        <translation>联系电话 %1</translation>
     </message>
 </context>
 <context>
@@ -3941,6 +4180,29 @@
         <location filename="../../callcenter/ui/replay/audio_player.py" line="96"/>
         <source>Secure pause: recording paused here</source>
         <translation>保密暂停：此处录音已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseChooser</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="25"/>
+        <source>Release to the agent:</source>
+        <translation>发布给坐席：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="26"/>
+        <source>Now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="27"/>
+        <source>At</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="35"/>
+        <source>Release time (site-local)</source>
+        <translation>发布时间（本地时间）</translation>
     </message>
 </context>
 <context>
@@ -4119,110 +4381,110 @@
         <translation>通话回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="83"/>
         <source>Loading the call…</source>
         <translation>正在读取通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="96"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="97"/>
         <source>◀ Previous event</source>
         <translation>◀ 上一事件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="97"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="273"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="311"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="98"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="276"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="318"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="98"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="99"/>
         <source>Next event ▶</source>
         <translation>下一事件 ▶</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="110"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="235"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="111"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="238"/>
         <source>No recording of this call on this desk.</source>
         <translation>本机没有此通话的录音。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="169"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="170"/>
         <source>You may not replay this call.</source>
         <translation>您无权回放此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="171"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="172"/>
         <source>This call is not on this desk.</source>
         <translation>本机没有此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="173"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="174"/>
         <source>The call could not be read: %1</source>
         <translation>无法读取通话：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="199"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="202"/>
         <source>Fetching the recording from central…</source>
         <translation>正在从中心获取录音…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="215"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="218"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="236"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="239"/>
         <source>The recording could not be played: %1</source>
         <translation>无法播放录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="245"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="248"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="246"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
         <source>Caller %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="250"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="253"/>
         <source>ring</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="251"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="254"/>
         <source>talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="255"/>
         <source>wrap-up</source>
         <translation>话后</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="254"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="257"/>
         <source> (over)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="256"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="259"/>
         <source>the agent hung up first</source>
         <translation>坐席先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="257"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="260"/>
         <source>the customer hung up first</source>
         <translation>客户先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="273"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="276"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -4355,7 +4617,7 @@
     <message>
         <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="86"/>
         <source>Your role may not see full numbers.</source>
-        <translation>您的角色不能查看完整号码。</translation>
+        <translation>您的角色无权查看完整号码。</translation>
     </message>
     <message>
         <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="87"/>
@@ -4366,17 +4628,17 @@
 <context>
     <name>ReviewsFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="45"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="51"/>
         <source>My reviews</source>
         <translation>我的质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="47"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="53"/>
         <source>Review disputes</source>
         <translation>质检申诉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="109"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="130"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4384,92 +4646,102 @@
 <context>
     <name>ReviewsView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="55"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="57"/>
         <source>Reason (required to dispute)</source>
         <translation>理由（申诉必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="56"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="58"/>
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="58"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="60"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="62"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="64"/>
         <source>Sign off</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="65"/>
         <source>Dispute</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="67"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="69"/>
         <source>Rescore…</source>
         <translation>重新评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="68"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="70"/>
         <source>Decline</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="91"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="73"/>
+        <source>Open replay</source>
+        <translation>打开回放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="97"/>
         <source>No reviews.</source>
         <translation>暂无质检结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="92"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="98"/>
         <source>No disputed reviews.</source>
         <translation>暂无申诉。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="114"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="126"/>
         <source>Give a reason first.</source>
         <translation>请先填写理由。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="129"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="141"/>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="130"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="142"/>
         <source>(a fatal question failed)</source>
         <translation>（致命项未通过）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="131"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="138"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="150"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="155"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="155"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="148"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="160"/>
         <source>(changed from the check: %1)</source>
         <translation>（已更改自动检查结果：%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="150"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="163"/>
+        <source>Comments on the timeline:</source>
+        <translation>时间轴评语：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="165"/>
         <source>History:</source>
         <translation>处理记录：</translation>
     </message>
@@ -4477,67 +4749,78 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="115"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="121"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="188"/>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="136"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="153"/>
         <source>★ critical (weighs double) · ‼ fatal (fails the whole call)</source>
         <translation>★ 关键项（双倍权重）· ‼ 致命项（整通电话不合格）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="146"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
         <source>Submit and release</source>
         <translation>提交并发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="149"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
+        <source>Submit; release at the set time</source>
+        <translation>提交，定时发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="164"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
         <source>Score: —</source>
         <translation>得分：—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="166"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="186"/>
         <source>Score: 0 (a fatal question failed)</source>
         <translation>得分：0（致命项未通过）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="174"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="194"/>
         <source>%1: answer it (or N/A where allowed).</source>
         <translation>%1：请作答（允许时可选“不适用”）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="175"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="195"/>
         <source>%1: N/A is not allowed here.</source>
         <translation>%1：此项不能选“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="176"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="196"/>
         <source>%1: a comment is required.</source>
         <translation>%1：必须填写评语。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="177"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="197"/>
         <source>%1: not a valid answer.</source>
         <translation>%1：答案无效。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="178"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="198"/>
         <source>%1: say why you change the check&apos;s answer.</source>
         <translation>%1：请说明更改自动检查结果的原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="204"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……另有 %n 项。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="220"/>
+        <source>The release time has passed: choose a later one, or release now.</source>
+        <translation>发布时间已过：请选择更晚的时间，或立即发布。</translation>
     </message>
 </context>
 <context>
@@ -6275,7 +6558,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="94"/>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="100"/>
         <source>Choose a target, or type a desk number or SIP user (digits and letters, no spaces).</source>
         <translation>请选择转接目标，或输入坐席号 / SIP 用户（字母和数字，不含空格）。</translation>
     </message>
@@ -6537,38 +6820,38 @@
 <context>
     <name>_QuestionRow</name>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="53"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="59"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="57"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="63"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="61"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="65"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="66"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="73"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="74"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="78"/>
         <source>Comment (required)</source>
         <translation>评语（必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="75"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="79"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="83"/>
         <source>Why you change the check&apos;s answer</source>
         <translation>更改自动检查结果的原因</translation>
     </message>
