@@ -5457,14 +5457,19 @@
 <context>
     <name>SecurePause</name>
     <message>
-        <location filename="../../callcenter/ui/replay/secure_pause.py" line="44"/>
-        <source>Resume recording</source>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="45"/>
+        <source>Resume rec.</source>
         <translation>恢复录音</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/secure_pause.py" line="45"/>
-        <source>Pause recording (ID number)</source>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="46"/>
+        <source>Pause rec. (ID)</source>
         <translation>暂停录音（身份证号）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="47"/>
+        <source>Pause the recording while the customer gives an ID number, and resume it after (Ctrl+Shift+P)</source>
+        <translation>客户报身份证号时暂停录音，报完后恢复（Ctrl+Shift+P）</translation>
     </message>
 </context>
 <context>
@@ -5573,114 +5578,114 @@
 <context>
     <name>SoftphoneBar</name>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="106"/>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="206"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="107"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="207"/>
         <source>Sign in</source>
         <translation>签入</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="108"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="109"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="112"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="113"/>
         <source>Busy</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="129"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="130"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="130"/>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="214"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="131"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="215"/>
         <source>Hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="131"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="132"/>
         <source>Hang up</source>
         <translation>挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="132"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="133"/>
         <source>Save &amp;&amp; ready</source>
         <translation>置闲</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="134"/>
-        <source>Save &amp;&amp; dispatch</source>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="135"/>
+        <source>Dispatch</source>
         <translation>下发工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="139"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="140"/>
         <source>Transfer</source>
         <translation>转接</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="141"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="142"/>
         <source>Consult</source>
         <translation>咨询转接</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="143"/>
-        <source>Complete transfer</source>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="144"/>
+        <source>Put through</source>
         <translation>完成转接</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="146"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="147"/>
         <source>Take back</source>
         <translation>取回</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="206"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="207"/>
         <source>Sign out</source>
         <translation>签出</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="214"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="215"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="229"/>
-        <source>Caller: %1</source>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="230"/>
+        <source>From %1</source>
         <translation>来电：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="258"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="259"/>
         <source>Ring %1</source>
         <translation>第%1声</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="260"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="261"/>
         <source> (last ring: answer now)</source>
         <translation>（最后一声，请立即接听）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="262"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="263"/>
         <source> (over the ring limit: apologise first)</source>
         <translation>（超过振铃限制，须先致歉）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="269"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="270"/>
         <source>Talk %1</source>
         <translation>通话 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="273"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="274"/>
         <source> (over target)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="278"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="279"/>
         <source>Wrap-up %1</source>
         <translation>话后 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="283"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="284"/>
         <source> (overdue)</source>
         <translation>（超时）</translation>
     </message>

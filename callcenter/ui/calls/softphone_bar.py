@@ -84,6 +84,7 @@ class SoftphoneBar(QFrame):
         self._lang = lang
         self._snap: DeskSnapshot | None = None
         row = QHBoxLayout(self)
+        row.setSpacing(4)  # sixteen items on one row: every pixel counts at 1366 px in English
 
         self.state_label = QLabel(self)
         self.state_label.setObjectName("agentState")
@@ -131,7 +132,7 @@ class SoftphoneBar(QFrame):
         self.hangup_btn = self._button("hangUp", self.tr("Hang up"), "挂机", self.hangUpRequested)
         self.finish_btn = self._button("finishReady", self.tr("Save && ready"), "置闲",
                                        self.finishReadyRequested)
-        self.dispatch_btn = self._button("dispatch", self.tr("Save && dispatch"), "下发工单",
+        self.dispatch_btn = self._button("dispatch", self.tr("Dispatch"), "下发工单",
                                          self.dispatchRequested)
         # 转接 / 咨询转接, and in their place during a consult 完成转接 / 取回: one
         # slot of fixed width, so nothing else on the bar moves (1366 px screens);
@@ -140,7 +141,7 @@ class SoftphoneBar(QFrame):
                                          self.transferRequested, key_in_text=False)
         self.consult_btn = self._button("consult", self.tr("Consult"), "咨询转接",
                                         self.consultRequested, key_in_text=False)
-        self.complete_btn = self._button("completeTransfer", self.tr("Complete transfer"),
+        self.complete_btn = self._button("completeTransfer", self.tr("Put through"),
                                          "完成转接", self.completeTransferRequested,
                                          key_in_text=False)
         self.retrieve_btn = self._button("retrieve", self.tr("Take back"), "取回",
@@ -226,7 +227,7 @@ class SoftphoneBar(QFrame):
 
         call = snap.call
         self.caller_label.setText(
-            self.tr("Caller: %1").replace("%1", call.caller_number) if call else "")
+            self.tr("From %1").replace("%1", call.caller_number) if call else "")
         consulting = call is not None and call.transfer is not None \
             and call.transfer.mode is TransferMode.CONSULT
         self.transfer_slot.setCurrentIndex(1 if consulting else 0)

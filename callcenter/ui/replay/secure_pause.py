@@ -41,8 +41,11 @@ class SecurePause(QObject):
         bridge.deskChanged.connect(self._desk)
 
     def _label(self) -> None:
-        self.button.setText(self.tr("Resume recording") if self.button.isChecked()
-                            else self.tr("Pause recording (ID number)"))
+        # short on the bar (English is wider than Chinese at 1366 px): the tooltip says it all
+        self.button.setText(self.tr("Resume rec.") if self.button.isChecked()
+                            else self.tr("Pause rec. (ID)"))
+        self.button.setToolTip(self.tr("Pause the recording while the customer gives an ID "
+                                       "number, and resume it after (Ctrl+Shift+P)"))
 
     def _desk(self, snap: DeskSnapshot) -> None:
         call = snap.call
