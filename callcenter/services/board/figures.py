@@ -17,11 +17,17 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, select
+from sqlalchemy import ColumnElement, Connection, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from callcenter.domain.auth.permissions import Permission
-from callcenter.domain.board.figures import BoardSettings, CallFigures, CallTotals, figures
+from callcenter.domain.board.figures import (
+    BoardSettings,
+    CallFigures,
+    CallTotals,
+    figures,
+    total_of,
+)
 from callcenter.domain.privacy.masking import mask_phone
 from callcenter.domain.sla import SlaTargets
 from callcenter.domain.ticket_lifecycle import OPEN
@@ -127,6 +133,35 @@ def _utc_hour(value: Any) -> datetime:
     return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)
 
 
+class _Hours:
+    """Hour keys as read (SQLite text, PostgreSQL datetimes) to UTC and site-local
+    hours, each distinct key converted once (a month has 720, its rows ~60 times
+    as many)."""
+
+    def __init__(self, zone: zoneinfo.ZoneInfo) -> None:
+        self.zone = zone
+        self._utc: dict[Any, datetime] = {}
+        self._local: dict[datetime, datetime] = {}
+
+    def utc(self, value: Any) -> datetime:
+        h = self._utc.get(value)
+        if h is None:
+            h = self._utc[value] = _utc_hour(value)
+        return h
+
+    def local(self, utc_hour: datetime) -> datetime:
+        h = self._local.get(utc_hour)
+        if h is None:
+            h = self._local[utc_hour] = utc_hour.astimezone(self.zone)
+        return h
+
+
+def _raw_hour(col: Any) -> ColumnElement[Any]:
+    """A roll-up's hour as stored (text on SQLite: no datetime parsing per row;
+    _Hours converts each distinct hour once)."""
+    return type_coerce(col, String)
+
+
 def _call_filter(q: BoardQuery) -> list[ColumnElement[bool]]:
     c = CALLS.c
     where: list[ColumnElement[bool]] = [
@@ -201,16 +236,19 @@ def _hourly(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo) -> tuple[H
     rows: list[Any] = []
     if whole is not None:
         h = HOURS.c.hour
-        rows += conn.execute(select(h, *_rollup_sums()).where(*_rollup_filter(q, *whole))
-                             .group_by(h)).all()
+        rows += conn.execute(select(_raw_hour(h), *_rollup_sums())
+                             .where(*_rollup_filter(q, *whole)).group_by(h)).all()
     hour = _hour(conn, CALLS.c.started_at).label("h")
     for part in raw:
         rows += conn.execute(select(hour, *_totals_columns()).where(*_call_filter(part))
                              .group_by(hour)).all()
+    hours = _Hours(zone)
     for r in rows:
-        key = _utc_hour(r[0])
-        by_hour[key] = by_hour.get(key, CallTotals()) + _totals(r[1:])
-    return tuple(HourTotals(k.astimezone(zone), v) for k, v in sorted(by_hour.items()))
+        key = hours.utc(r[0])
+        t = _totals(r[1:])
+        prev = by_hour.get(key)
+        by_hour[key] = t if prev is None else prev + t
+    return tuple(HourTotals(hours.local(k), by_hour[k]) for k in sorted(by_hour))
 
 
 def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
@@ -224,19 +262,21 @@ def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
             where.append(h.created_by == q.agent_id)
         elif q.team:
             where.append(h.created_by.in_(select(USERS.c.user_id).where(USERS.c.team == q.team)))
-        rows += conn.execute(select(h.hour, h.category, func.sum(h.tickets)).where(*where)
-                             .group_by(h.hour, h.category)).all()
+        rows += conn.execute(select(_raw_hour(h.hour), h.category, func.sum(h.tickets))
+                             .where(*where).group_by(h.hour, h.category)).all()
     t = TICKETS.c
     th = _hour(conn, t.created_at).label("h")
     for part in raw:
         rows += conn.execute(select(th, t.category, func.count()).where(
             *_ticket_filter(part), t.created_at >= part.start, t.created_at < part.end)
             .group_by(th, t.category)).all()
+    hours = _Hours(zone)
     counts: dict[tuple[datetime, str], int] = {}
     for h_, cat, n in rows:
-        key = (_utc_hour(h_), str(cat))
+        key = (hours.utc(h_), str(cat))
         counts[key] = counts.get(key, 0) + int(n)
-    return tuple((h_.astimezone(zone), cat, n) for (h_, cat), n in sorted(counts.items()) if n)
+    return tuple((hours.local(h_), cat, counts[h_, cat]) for h_, cat in sorted(counts)
+                 if counts[h_, cat])
 
 
 def _deadlines(conn: Connection, q: BoardQuery, settings: BoardSettings, late_limit: int,
@@ -268,10 +308,7 @@ def _deadlines(conn: Connection, q: BoardQuery, settings: BoardSettings, late_li
 
 
 def _sum(hours: tuple[HourTotals, ...]) -> CallTotals:
-    total = CallTotals()
-    for h in hours:
-        total += h.totals
-    return total
+    return total_of(h.totals for h in hours)
 
 
 def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: BoardSettings,
