@@ -78,6 +78,14 @@ class CallTotals:
             self.hold_sum_s + o.hold_sum_s, self.wrap_n + o.wrap_n, self.wrap_sum_s + o.wrap_sum_s,
             self.wrap_on_time + o.wrap_on_time, self.aht_n + o.aht_n, self.aht_sum_s + o.aht_sum_s)
 
+    def __sub__(self, o: CallTotals) -> CallTotals:
+        return CallTotals(
+            self.offered - o.offered, self.answered - o.answered,
+            self.within_limit - o.within_limit, self.returned - o.returned,
+            self.abandoned - o.abandoned, self.talk_n - o.talk_n, self.talk_sum_s - o.talk_sum_s,
+            self.hold_sum_s - o.hold_sum_s, self.wrap_n - o.wrap_n, self.wrap_sum_s - o.wrap_sum_s,
+            self.wrap_on_time - o.wrap_on_time, self.aht_n - o.aht_n, self.aht_sum_s - o.aht_sum_s)
+
 
 def total_of(parts: Iterable[CallTotals]) -> CallTotals:
     """The sum of many totals, field by field (one pass, no intermediate objects)."""

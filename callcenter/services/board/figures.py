@@ -12,6 +12,7 @@ and returns a Future, so the GUI thread never waits for it.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -337,13 +338,24 @@ def refresh_data(conn: Connection, prev: BoardData, now: datetime, targets: SlaT
         hours=REFRESH_HOURS - 1)
     cut = min(max(cut, q.start), q.end)
     recent = replace(q, start=cut)
-    kept = tuple(h for h in prev.hourly if h.hour < cut)
-    hourly = kept + _hourly(conn, recent, zone)
-    totals = _sum(hourly)
-    by_hour = tuple(x for x in prev.tickets_by_hour if x[0] < cut) + _tickets_by_hour(
-        conn, recent, zone)
+    # both lists are in hour order: only their last few entries are at or after the cut
+    n_hours = _kept(prev.hourly, lambda h: h.hour, cut)
+    fresh = _hourly(conn, recent, zone)
+    hourly = prev.hourly[:n_hours] + fresh
+    # the totals moved by the hours re-read only (every call is in exactly one hour)
+    totals = prev.totals - _sum(prev.hourly[n_hours:]) + _sum(fresh)
+    n_tickets = _kept(prev.tickets_by_hour, lambda x: x[0], cut)
+    by_hour = prev.tickets_by_hour[:n_tickets] + _tickets_by_hour(conn, recent, zone)
     return BoardData(q, totals, figures(totals, targets), hourly, by_hour,
                      *_deadlines(conn, q, settings, late_limit))
+
+
+def _kept(rows: tuple[Any, ...], hour_of: Callable[[Any], datetime], cut: datetime) -> int:
+    """How many of ``rows`` (in hour order) are before ``cut``: scanned from the end."""
+    n = len(rows)
+    while n and hour_of(rows[n - 1]) >= cut:
+        n -= 1
+    return n
 
 
 class BoardFigures:

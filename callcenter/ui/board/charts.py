@@ -81,6 +81,7 @@ class ChartPanel(QWidget):
         self.plot = pg.PlotWidget(self.stack, viewBox=_LazyMenuViewBox(), axisItems={
             "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=-utc_offset_s)})
         self.plot.setBackground("w")
+        self.plot.setUpdatesEnabled(False)  # an empty chart is laid out but not painted
         self.plot.setToolTip(formula)
         item = self.plot.getPlotItem()
         item.setDownsampling(auto=True, mode="peak")
@@ -145,6 +146,8 @@ class ChartPanel(QWidget):
             if curve.opts["symbol"] != symbol:
                 curve.setSymbol(symbol)
             curve.setData(xs, y, connect="finite")
+        if not self.plot.updatesEnabled():
+            self.plot.setUpdatesEnabled(True)
         # the table is filled when it is shown (one click away), not on every update
         self._data = (list(hours), dict(series))
         self._table_stale = True
