@@ -22,7 +22,9 @@
   threads: the GUI and the store's reader) over the same spans; on a machine
   shared with other work these move far less than the wall-clock figures.
 - refresh_wait_ms: of the refresh, the time waiting for the re-read figures.
-- calls: the calls the month's figures counted (checked to be N).
+- calls: the calls the month's figures counted (checked to be N, and the
+  calls chart's offered curve checked to add up to the same after the first
+  draw and after each refresh: the work shown, not only read).
 - load_avg_1m: the machine's one-minute load average at the end.
 
 The calls (60 agents, 3 teams, over November 2026 site time, one ticket per 10
@@ -41,6 +43,7 @@ import time
 import uuid
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
@@ -71,6 +74,13 @@ def _baseline_ms(path: Path, text: str) -> tuple[float, int]:
         return (time.perf_counter_ns() - t) / NS_PER_MS, int(row[0])
     finally:
         con.close()
+
+
+def _drawn_offered(view: Any) -> int:
+    """The calls the calls chart's first curve (offered per hour) adds up to."""
+    curve = next(iter(view.calls_chart.curves.values()))
+    ys = curve.getData()[1]
+    return 0 if ys is None else int(round(float(sum(y for y in ys if y == y))))
 
 
 def run(args: BenchArgs) -> Metrics:
@@ -126,8 +136,9 @@ def run(args: BenchArgs) -> Metrics:
             first_cpu.append((time.process_time_ns() - c) / NS_PER_MS)
             view_ms.append((made - t) / NS_PER_MS)
             wait_ms.append((got - made) / NS_PER_MS)
-            if data.figures.offered != n + i:
-                raise BenchError(f"the board counted {data.figures.offered} calls, not {n + i}")
+            if data.figures.offered != n + i or _drawn_offered(view) != n + i:
+                raise BenchError(f"the board counted {data.figures.offered} calls and drew "
+                                 f"{_drawn_offered(view)}, not {n + i}")
             # a call is saved (through the store, its roll-up trigger runs), then the refresh
             row = {c.name: None for c in CallSession.__table__.c}
             row.update(id=uuid.uuid4(), version=1, updated_at=now,
@@ -145,8 +156,9 @@ def run(args: BenchArgs) -> Metrics:
             refresh.append((time.perf_counter_ns() - t) / NS_PER_MS)
             refresh_cpu.append((time.process_time_ns() - c) / NS_PER_MS)
             refresh_wait.append((got - t) / NS_PER_MS)
-            if fresh.figures.offered != n + i + 1:
-                raise BenchError(f"the refresh counted {fresh.figures.offered}, not {n + i + 1}")
+            if fresh.figures.offered != n + i + 1 or _drawn_offered(view) != n + i + 1:
+                raise BenchError(f"the refresh counted {fresh.figures.offered} and drew "
+                                 f"{_drawn_offered(view)}, not {n + i + 1}")
             b, counted = _baseline_ms(path, text)
             base.append(b)
             if counted != n + i + 1:
