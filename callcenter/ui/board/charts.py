@@ -78,8 +78,11 @@ class ChartPanel(QWidget):
         lay.addLayout(head)
         self.stack = QStackedWidget(self)
         # pyqtgraph's utcOffset is seconds west of UTC (as time.timezone)
-        self.plot = pg.PlotWidget(self.stack, viewBox=_LazyMenuViewBox(), axisItems={
-            "bottom": pg.DateAxisItem(orientation="bottom", utcOffset=-utc_offset_s)})
+        axes = {side: pg.AxisItem(side) for side in ("left", "top", "right")}
+        axes["bottom"] = pg.DateAxisItem(orientation="bottom", utcOffset=-utc_offset_s)
+        for axis in axes.values():  # a fixed unit prefix from the start (see the docstring)
+            axis.enableAutoSIPrefix(False)
+        self.plot = pg.PlotWidget(self.stack, viewBox=_LazyMenuViewBox(), axisItems=axes)
         self.plot.setBackground("w")
         self.plot.setUpdatesEnabled(False)  # an empty chart is laid out but not painted
         self.plot.setToolTip(formula)
@@ -88,8 +91,6 @@ class ChartPanel(QWidget):
         item.setClipToView(True)
         item.showGrid(x=True, y=True, alpha=0.3)
         item.setLabel("left", y_label)
-        for side in ("left", "bottom"):
-            item.getAxis(side).enableAutoSIPrefix(False)
         self.legend = item.addLegend(offset=(-10, 10))
         self.table_model = QStandardItemModel(self)
         self.table = QTableView(self.stack)
