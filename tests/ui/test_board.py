@@ -158,3 +158,20 @@ def test_charts_draw_long_series_thin_and_build_their_menu_when_asked(qtbot: QtB
     assert vb.menu is None and vb.menuEnabled()  # made on the first right click
     menu = vb.getMenu(None)
     assert menu is not None and vb.getContextMenus(None)
+
+
+def test_a_refresh_that_changes_nothing_replots_nothing(qtbot: QtBot, db: Database) -> None:
+    window, auth, feature = board(db)
+    qtbot.addWidget(window)
+    data = wait_loaded(qtbot, feature, auth.lead)
+    view = feature.view
+    assert view is not None
+    plotted: list[str] = []
+    for name, chart in (("calls", view.calls_chart), ("sl", view.sl_chart),
+                        ("tickets", view.tickets_chart)):
+        chart.set_series = (lambda *a, n=name, f=chart.set_series: (plotted.append(n), f(*a))[1])
+    again = wait_loaded(qtbot, feature, lambda: feature.refresh(full=False))
+    assert again.hourly == data.hourly and plotted == []  # the same numbers: left as drawn
+    view.show_data(replace(again, tickets_by_hour=again.tickets_by_hour[:1]))
+    assert plotted == ["tickets"]  # only the chart whose numbers moved
+    assert [c.name() for c in view.tickets_chart.curves.values()] == ["投诉"]

@@ -119,6 +119,14 @@ class ChartPanel(QWidget):
             self.plot.addItem(self.target_line)
         self.target_line.setPos(value)
 
+    def _new_curve(self, i: int, name: str, wide: bool) -> pg.PlotDataItem:
+        colour = _PENS[i % len(_PENS)]
+        curve = self.plot.plot(name=name, pen=pg.mkPen(colour, width=2 if wide else 1),
+                               connect="finite", symbolBrush=colour, symbolSize=4)
+        self.curves[name] = curve
+        self._wide[name] = wide
+        return curve
+
     def set_series(self, hours: Sequence[datetime],
                    series: dict[str, Sequence[float | None]],
                    xs: np.ndarray | None = None) -> None:
@@ -134,14 +142,11 @@ class ChartPanel(QWidget):
         for i, (name, ys) in enumerate(series.items()):
             y = np.asarray(ys, dtype=float)  # None (no calls that hour): NaN, a gap, never a zero
             curve = self.curves.get(name)
-            colour = _PENS[i % len(_PENS)]
             if curve is None:
-                curve = self.plot.plot(name=name, pen=pg.mkPen(colour, width=2 if wide else 1),
-                                       connect="finite", symbolBrush=colour, symbolSize=4)
-                self.curves[name] = curve
+                curve = self._new_curve(i, name, wide)
             elif self._wide.get(name) != wide:
-                curve.setPen(pg.mkPen(colour, width=2 if wide else 1))
-            self._wide[name] = wide
+                curve.setPen(pg.mkPen(_PENS[i % len(_PENS)], width=2 if wide else 1))
+                self._wide[name] = wide
             # points marked while few enough to see one by one (a day, not a month)
             symbol = "o" if len(xs) <= SYMBOLS_UP_TO else None
             if curve.opts["symbol"] != symbol:

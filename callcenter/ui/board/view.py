@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from callcenter.domain.board.figures import BoardSettings
 from callcenter.domain.site_profile import SiteProfile
-from callcenter.services.board.figures import BoardData, BoardQuery, LateTicket
+from callcenter.services.board.figures import BoardData, BoardQuery, HourTotals, LateTicket
 from callcenter.ui.board.charts import ChartPanel, epoch_seconds
 from callcenter.ui.board.states_model import DeskStatesModel
 from callcenter.ui.board.tiles import FigureTile
@@ -161,6 +161,8 @@ class BoardView(QWidget):
         self.sl_chart = ChartPanel(self.tr("Service level per hour"), FORMULAS["service_level"],
                                    "%", utc_offset_s)
         self.sl_chart.set_target(settings.service_level_target_pct, self.tr("target"))
+        self._hourly_shown: tuple[HourTotals, ...] | None = None
+        self._tickets_shown: tuple[tuple[datetime, str, int], ...] | None = None
         self.tickets_chart = ChartPanel(self.tr("Tickets per hour by category"), FORMULAS["tickets"],
                                         self.tr("tickets"), utc_offset_s)
         charts = QGridLayout()
@@ -248,18 +250,30 @@ class BoardView(QWidget):
         self.tiles["deadlines"].show_value(f"{d.overdue} / {d.near_deadline}",
                                            self.tr("overdue") if d.overdue else "", d.overdue > 0)
         self.tiles["callbacks"].show_value(str(d.callbacks_due))
+        # a refresh often finds a chart's numbers or the late list as they were:
+        # those are left alone (not re-plotted, not re-filled)
+        if d.hourly != self._hourly_shown:
+            self._show_hourly(d)
+        if d.tickets_by_hour != self._tickets_shown:
+            self._show_tickets(d)
+        if d.late_tickets != self._late_shown:
+            self._show_late(d)
+
+    def calls_series(self) -> list[str]:
+        return [self.tr("offered"), self.tr("answered"), self.tr("returned")]
+
+    def _show_hourly(self, d: BoardData) -> None:
+        self._hourly_shown = d.hourly
         hours = [h.hour for h in d.hourly]
         totals = [h.totals for h in d.hourly]
         xs = epoch_seconds(hours)
+        offered, answered, returned = self.calls_series()
         self.calls_chart.set_series(hours, {
-            self.tr("offered"): [t.offered for t in totals],
-            self.tr("answered"): [t.answered for t in totals],
-            self.tr("returned"): [t.returned for t in totals]}, xs)
+            offered: [t.offered for t in totals],
+            answered: [t.answered for t in totals],
+            returned: [t.returned for t in totals]}, xs)
         self.sl_chart.set_series(hours, {self.tr("service level %"): [
             None if t.offered == 0 else 100.0 * t.within_limit / t.offered for t in totals]}, xs)
-        self._show_tickets(d)
-        if d.late_tickets != self._late_shown:  # a refresh mostly finds the same list
-            self._show_late(d)
 
     def _show_late(self, d: BoardData) -> None:
         self._late_shown = d.late_tickets
@@ -280,6 +294,7 @@ class BoardView(QWidget):
 
     def _show_tickets(self, d: BoardData) -> None:
         """One pass over the (hour, category, count) rows, which come ordered by hour."""
+        self._tickets_shown = d.tickets_by_hour
         hours: list[datetime] = []
         at: dict[datetime, int] = {}
         found: dict[str, list[tuple[int, int]]] = {}
