@@ -154,7 +154,11 @@ def test_charts_draw_long_series_thin_and_build_their_menu_when_asked(qtbot: QtB
     assert curve.opts["pen"].width() == 1 and curve.opts["symbol"] is None
     y = curve.getData()[1]
     assert len(y) == 720 and math.isnan(y[5]) and y[6] == 1.0  # no calls: a gap, not a zero
-    vb = chart.plot.getPlotItem().getViewBox()
+    item = chart.plot.getPlotItem()
+    assert [item.getAxis(side).isVisible() for side in ("left", "bottom", "top", "right")] == [
+        True, True, False, False]
+    assert not any(item.getAxis(side).autoSIPrefix for side in ("left", "bottom", "top", "right"))
+    vb = item.getViewBox()
     assert vb.menu is None and vb.menuEnabled()  # made on the first right click
     menu = vb.getMenu(None)
     assert menu is not None and vb.getContextMenus(None)

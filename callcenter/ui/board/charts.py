@@ -83,6 +83,8 @@ class ChartPanel(QWidget):
         for axis in axes.values():  # a fixed unit prefix from the start (see the docstring)
             axis.enableAutoSIPrefix(False)
         self.plot = pg.PlotWidget(self.stack, viewBox=_LazyMenuViewBox(), axisItems=axes)
+        for side in ("top", "right"):  # given axes are shown: these two stay hidden as by default
+            self.plot.getPlotItem().hideAxis(side)
         self.plot.setBackground("w")
         self.plot.setUpdatesEnabled(False)  # an empty chart is laid out but not painted
         self.plot.setToolTip(formula)
