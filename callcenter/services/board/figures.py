@@ -264,7 +264,8 @@ def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
         elif q.team:
             where.append(h.created_by.in_(select(USERS.c.user_id).where(USERS.c.team == q.team)))
         rows += conn.execute(select(_raw_hour(h.hour), h.category, func.sum(h.tickets))
-                             .where(*where).group_by(h.hour, h.category)).all()
+                             .where(*where).group_by(h.hour, h.category)
+                             .order_by(h.hour, h.category)).all()  # the index's order
     t = TICKETS.c
     th = _hour(conn, t.created_at).label("h")
     for part in raw:
@@ -272,6 +273,8 @@ def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
             *_ticket_filter(part), t.created_at >= part.start, t.created_at < part.end)
             .group_by(th, t.category)).all()
     hours = _Hours(zone)
+    if not raw:  # one query, grouped and ordered by (hour, category): nothing to merge
+        return tuple((hours.local(hours.utc(h_)), str(cat), int(n)) for h_, cat, n in rows if n)
     counts: dict[tuple[datetime, str], int] = {}
     for h_, cat, n in rows:
         key = (hours.utc(h_), str(cat))
