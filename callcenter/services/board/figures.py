@@ -274,7 +274,15 @@ def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
             .group_by(th, t.category)).all()
     hours = _Hours(zone)
     if not raw:  # one query, grouped and ordered by (hour, category): nothing to merge
-        return tuple((hours.local(hours.utc(h_)), str(cat), int(n)) for h_, cat, n in rows if n)
+        local: dict[Any, datetime] = {}  # each stored hour converted once
+        out: list[tuple[datetime, str, int]] = []
+        for h_, cat, n in rows:
+            if n:
+                at = local.get(h_)
+                if at is None:
+                    at = local[h_] = hours.local(hours.utc(h_))
+                out.append((at, str(cat), int(n)))
+        return tuple(out)
     counts: dict[tuple[datetime, str], int] = {}
     for h_, cat, n in rows:
         key = (hours.utc(h_), str(cat))
