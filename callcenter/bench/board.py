@@ -4,7 +4,8 @@
   charts and tables painted, as the tab does it (ui/board/integration.py): the
   figures asked for, then the view made and shown (Chinese UI) while they are
   read on the store's reader thread (BoardFigures.load: the hourly roll-ups of
-  migration 0019 for the month's whole hours, the deadline counts), then drawn
+  migration 0019 for the month's whole hours and the deadline counts, each
+  answered from a covering index of migration 0020), then drawn
   (show_data, then the whole tab rendered into an image, pyqtgraph included).
   Median over the runs.
 - refresh_ms: the board's periodic refresh after a new call was saved: the last
@@ -20,7 +21,7 @@
   drawing and painting.
 - first_draw_cpu_ms, refresh_cpu_ms: the CPU time the process spent (all its
   threads: the GUI and the store's reader) over the same spans; on a machine
-  shared with other work these move far less than the wall-clock figures.
+  shared with other work these move less than the wall-clock figures.
 - refresh_wait_ms: of the refresh, the time waiting for the re-read figures.
 - calls: the calls the month's figures counted (checked to be N, and the
   calls chart's offered curve checked to add up to the same after the first
@@ -31,7 +32,9 @@ The calls (60 agents, 3 teams, over November 2026 site time, one ticket per 10
 calls) are written straight into SQLite before the store opens (raw sqlite3, not
 captured for sync: synthetic rows must never reach central); the roll-ups fill
 when migration 0019 runs on that store. With ``--data-dir`` a store already
-holding exactly N calls is reused.
+holding exactly N calls is reused: the calls a run saves (one per refresh) are
+deleted through the store when it ends, so the roll-ups and the count are back
+to N for the next run.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from callcenter.domain.auth.roles import Actor, Role
@@ -113,6 +116,7 @@ def run(args: BenchArgs) -> Metrics:
     text = _baseline_sql()
     first: list[float] = []
     refresh: list[float] = []
+    added: list[uuid.UUID] = []  # the calls this run saves, deleted at the end
     first_cpu: list[float] = []
     refresh_cpu: list[float] = []
     refresh_wait: list[float] = []
@@ -141,7 +145,8 @@ def run(args: BenchArgs) -> Metrics:
                                  f"{_drawn_offered(view)}, not {n + i}")
             # a call is saved (through the store, its roll-up trigger runs), then the refresh
             row = {c.name: None for c in CallSession.__table__.c}
-            row.update(id=uuid.uuid4(), version=1, updated_at=now,
+            added.append(row_id := uuid.uuid4())
+            row.update(id=row_id, version=1, updated_at=now,
                        origin_workstation="BENCH", agent_id="1000", caller_number="13800138000",
                        started_at=now - timedelta(minutes=1), outcome="answered", ring_s=3.0,
                        talk_s=90.0, hold_s=0.0, wrapup_s=30.0, late_answer=False,
@@ -169,6 +174,9 @@ def run(args: BenchArgs) -> Metrics:
             args.progress(f"run {i + 1}: first draw {first[-1]:.0f} ms, refresh {refresh[-1]:.0f} ms, "
                           f"bare aggregate SQL {b:.0f} ms")
     finally:
+        if added:  # the roll-up triggers take them out again
+            calls = CallSession.__table__
+            db.write_now(lambda s: s.execute(delete(calls).where(calls.c.id.in_(added))))
         db.close()
         if tr is not None:
             app.removeTranslator(tr)
