@@ -179,3 +179,24 @@ def test_a_refresh_that_changes_nothing_replots_nothing(qtbot: QtBot, db: Databa
     view.show_data(replace(again, tickets_by_hour=again.tickets_by_hour[:1]))
     assert plotted == ["tickets"]  # only the chart whose numbers moved
     assert [c.name() for c in view.tickets_chart.curves.values()] == ["投诉"]
+
+
+def test_figures_that_cannot_be_read_are_said_and_the_charts_still_paint(
+        qtbot: QtBot, db: Database) -> None:
+    from concurrent.futures import Future
+
+    window, auth, feature = board(db)
+    qtbot.addWidget(window)
+
+    def failing(q: Any) -> Future[Any]:
+        f: Future[Any] = Future()
+        f.set_exception(OSError("disk gone"))
+        return f
+    feature._figures.load = failing  # type: ignore[method-assign]
+    auth.lead()
+    view = feature.view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.message.text() != "", timeout=5000)
+    assert "Refresh" in view.message.text() or "刷新" in view.message.text()
+    assert all(c.plot.updatesEnabled() for c in (view.calls_chart, view.sl_chart,
+                                                 view.tickets_chart))

@@ -154,13 +154,18 @@ class ChartPanel(QWidget):
             if curve.opts["symbol"] != symbol:
                 curve.setSymbol(symbol)
             curve.setData(xs, y, connect="finite")
-        if not self.plot.updatesEnabled():
-            self.plot.setUpdatesEnabled(True)
+        self.reveal()
         # the table is filled when it is shown (one click away), not on every update
         self._data = (list(hours), dict(series))
         self._table_stale = True
         if self.toggle.isChecked():
             self._fill_table(hours, series)
+
+    def reveal(self) -> None:
+        """Paint the plot from now on (it is not painted before its first series,
+        or until the figures are known not to come)."""
+        if not self.plot.updatesEnabled():
+            self.plot.setUpdatesEnabled(True)
 
     def _fill_table(self, hours: Sequence[datetime],
                     series: dict[str, Sequence[float | None]]) -> None:

@@ -191,6 +191,8 @@ class BoardFeature(QObject):
         if isinstance(result, BaseException):
             log.error("board figures failed: %s", result)
             self.view.message.setText(self.tr("The figures could not be read; try Refresh."))
+            for chart in (self.view.calls_chart, self.view.sl_chart, self.view.tickets_chart):
+                chart.reveal()  # empty, as they are, rather than never painted
             return
         assert isinstance(result, BoardData)
         self.data = result
