@@ -8,8 +8,10 @@ Speed (the board's first draw and refresh, ``callcenter bench board``): curves
 are made once and then only get ``setData``; long series are drawn with 1-px
 cosmetic pens (Qt strokes wider lines segment by segment, ~6x the time for a
 month of hours); the axes keep a fixed unit prefix (no label re-layout on every
-range change); the plot's right-click menu is built on its first use, not with
-every chart.
+range change); the axes and the legend are cached as pixmaps (a repaint that
+leaves their range and entries alone blits them instead of drawing their text
+again); the plot's right-click menu is built on its first use, not with every
+chart.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from pyqtgraph.graphicsItems.ViewBox.ViewBoxMenu import ViewBoxMenu
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -94,6 +97,9 @@ class ChartPanel(QWidget):
         item.showGrid(x=True, y=True, alpha=0.3)
         item.setLabel("left", y_label)
         self.legend = item.addLegend(offset=(-10, 10))
+        # redrawn only when they change (a new range, a new entry): refreshes blit them
+        for cached in (item.getAxis("left"), item.getAxis("bottom"), self.legend):
+            cached.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.table_model = QStandardItemModel(self)
         self.table = QTableView(self.stack)
         self.table.setModel(self.table_model)
