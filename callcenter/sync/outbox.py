@@ -58,6 +58,7 @@ prepared SQL string on the flush's connection, which skips a Core
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 import uuid
 import weakref
@@ -252,8 +253,10 @@ def _after_flush(session: Session, flush: UOWTransaction) -> None:
             tuple(v if p is None else p(v) for p, v in zip(procs, r, strict=True)) for r in rows])
 
 
-# (row id, "upsert" | "delete", base_version, fields): one op of a bulk write
-BulkOp = tuple[uuid.UUID, str, int | None, dict[str, Any]]
+# (row id, "upsert" | "delete", base_version, fields): one op of a bulk write.
+# The row id a UUID or its 32-digit lowercase hex (as the store keeps it); the
+# fields a dict, or their JSON text already as ``dump_fields`` writes it.
+BulkOp = tuple[uuid.UUID | str, str, int | None, dict[str, Any] | str]
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
@@ -292,7 +295,9 @@ def record_ops(session: Session, table: str, ops: Sequence[BulkOp], at: datetime
     processors for the per-call values; for the per-op ones the same result
     computed directly: ``uuid.hex`` for the Uuid columns, ``to_wire`` per
     field with each distinct time converted once, the JSON column's own
-    serializer), at a fraction of ``_row``'s per-op cost.
+    serializer), at a fraction of ``_row``'s per-op cost. A bulk writer that
+    builds its ops' text itself (the outage import, services/outages/row_text.py)
+    passes row ids as hex and fields as JSON text: stored as given.
     """
     if not ops or session.info.get(_SUSPEND_KEY):
         return 0
@@ -306,14 +311,22 @@ def record_ops(session: Session, table: str, ops: Sequence[BulkOp], at: datetime
     table_v = table if p_table is None else p_table(table)
     when = at or datetime.now(UTC)
     at_v = when if p_at is None else p_at(when)
+    if isinstance(at_v, datetime):  # what sqlite3 would bind for every op, converted once
+        at_v = sqlite3.adapt(at_v)
     times: dict[datetime, Any] = {}
     rows = []
     for op_id, (row_id, kind, base, fields) in zip(_bulk_op_ids(len(ops)), ops, strict=True):
-        if kind not in ("upsert", "delete") or "id" in fields:
-            raise ValueError(f"bad op for {table} {row_id}: {kind} {sorted(fields)}")
-        values = fields if wire else _wire_values(fields, times)
-        rows.append((op_id, tx_v, table_v, row_id.hex, kind, base,
-                     values if p_json is None else p_json(values), at_v))
+        if type(fields) is str:
+            if kind not in ("upsert", "delete") or not fields.startswith("{") or '"id":' in fields:
+                raise ValueError(f"bad op for {table} {row_id}: {kind} {fields[:200]}")
+            text: Any = fields
+        else:
+            if kind not in ("upsert", "delete") or "id" in fields:
+                raise ValueError(f"bad op for {table} {row_id}: {kind} {sorted(fields)}")
+            values = fields if wire else _wire_values(fields, times)
+            text = values if p_json is None else p_json(values)
+        rows.append((op_id, tx_v, table_v, row_id if type(row_id) is str else row_id.hex, kind, base,
+                     text, at_v))
     conn.exec_driver_sql(_INSERT, rows)
     return len(rows)
 
