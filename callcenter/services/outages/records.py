@@ -50,15 +50,17 @@ from sqlalchemy.orm import Session
 from callcenter.domain.outages import Address, OutageTimes, parse_address, short_notice
 from callcenter.domain.outages.address import normalise
 from callcenter.services.outages.row_text import (
+    OUTAGE_OPS_SQL,
+    TARGET_OPS_SQL,
     dashed,
-    new_outage_fields,
-    new_target_fields,
+    outage_row_fields,
     store_time,
+    target_row_fields,
     uuid5_hex,
     wire_time,
 )
 from callcenter.store.outage_models import Outage, OutageAddressKey, OutageTarget
-from callcenter.sync.outbox import BulkOp, record_ops
+from callcenter.sync.outbox import BulkOp, record_ops, record_row_ops
 from callcenter.sync.protocol import to_wire
 from callcenter.sync.pull_hooks import register_after_pull
 
@@ -240,7 +242,9 @@ install_pull_hooks()
 @dataclass
 class _Plan:
     """What one ``write_records`` call writes: store rows and their sync ops.
-    New rows are tuples in ``COLUMNS_OF`` order, ops' row ids are hex."""
+    New rows are tuples in ``COLUMNS_OF`` order, ops' row ids are hex; the ops
+    list the changes to stored rows only (a new row's op is made from the row
+    when it is written, ``_new_row_ops``)."""
 
     new_outages: list[tuple[Any, ...]]
     changed: list[dict[str, Any]]
@@ -292,13 +296,12 @@ def _plan(records: Sequence[OutageRecord], existing: dict[str, dict[str, Any]],
             t = r.times
             start, expected = wire_time(t.start), wire_time(t.expected_restore)
             actual, announced = wire_time(t.actual_restore), wire_time(t.announced_at)
-            short, area = r.short_notice, r.area
-            new_outage((oid, r.source_id, t.kind.value, r.cause, t.status.value, store_time(start),
-                        store_time(expected), store_time(actual), store_time(announced), int(short), area,
-                        source, 1, stamp, None, ws))
-            outage_op((oid, "upsert", None, new_outage_fields(
-                r.source_id, now_w, ws, t.kind.value, r.cause, t.status.value, start, expected, actual,
-                announced, short, area, source)))
+            short, area = short_notice(t), r.area
+            kind, status = t.kind._value_, t.status._value_  # .value is a slow descriptor
+            # its op is made from this row when it is written (_new_row_ops)
+            new_outage((oid, r.source_id, kind, r.cause, status, store_time(start), store_time(expected),
+                        store_time(actual), store_time(announced), int(short), area, source, 1, stamp, None,
+                        ws))
             have: dict[tuple[str, str], Any] = {}
             added += 1
         else:
@@ -350,8 +353,7 @@ def _plan(records: Sequence[OutageRecord], existing: dict[str, dict[str, Any]],
                     **whole, "key": key, "version": t.version + 1, "updated_at": now_w, "deleted_at": None}))
             else:
                 tid = uuid5_hex(oid_bytes, f"{kind}\x1f{value}")
-                new_target((tid, oid, kind, value, key, 1, stamp, None, ws))
-                target_op((tid, "upsert", None, new_target_fields(oid_w, kind, value, key, now_w, ws)))
+                new_target((tid, oid, kind, value, key, 1, stamp, None, ws))  # its op: see _new_row_ops
             if kind == "address":
                 p.new_keys += _address_keys(tid, value)
     return p, added, updated
@@ -398,6 +400,29 @@ def _big_cache(s: Session, kib: int = 65536) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
 
 
+def _new_row_ops(s: Session, table: str, rows: Sequence[tuple[Any, ...]], ops: list[BulkOp],
+                 fields: Callable[[tuple[Any, ...]], str], sql: str, now: datetime,
+                 ) -> tuple[list[BulkOp], Sequence[tuple[Any, ...]], Callable[[Sequence[Any]], object]]:
+    """The ops of a table's new rows (sorted by id, inserted in that order, after
+    the planned ops of its stored rows were made): when nothing else of the
+    table changes (a first import), SQLite makes them from the rows once they
+    are written (``record_row_ops``: the rows took the rowids after the table's
+    last one, in order); else each joins the other ops as Python-made text, all
+    sorted by id. Returns (ops for ``record_ops``, rows whose ops SQLite makes,
+    the step that makes a chunk of them, in order)."""
+    if not rows or ops:
+        made = [(r[0], "upsert", None, fields(r)) for r in rows]
+        return sorted(ops + made, key=itemgetter(0)), [], lambda part: None
+    after = [int(s.connection().exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
+                 or 0)]
+
+    def step(part: Sequence[Any]) -> object:
+        first = after[0]
+        after[0] += len(part)
+        return record_row_ops(s, table, sql, (first, after[0]), now)
+    return [], rows, step
+
+
 def _write(
     s: Session, records: Sequence[OutageRecord], *, source: str, workstation: str, now: datetime,
     progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool],
@@ -407,9 +432,13 @@ def _write(
     p, added, updated = _plan(records, existing, old_targets, source=source, ws=workstation, now=now)
     # the new ids are hashes, in no order: rows and ops go in sorted by id, so
     # their primary-key indexes grow at the end instead of at random pages
-    for new in (p.new_outages, p.new_targets, p.outage_ops, p.target_ops):
+    for new in (p.new_outages, p.new_targets):
         new.sort(key=itemgetter(0))  # ids are hex of one length: their text order is their order
     p.new_keys.sort(key=itemgetter(0, 1))
+    outage_ops, outage_rows, outage_step = _new_row_ops(s, "outages", p.new_outages, p.outage_ops,
+                                                        outage_row_fields, OUTAGE_OPS_SQL, now)
+    target_ops, target_rows, target_step = _new_row_ops(s, "outage_targets", p.new_targets, p.target_ops,
+                                                        target_row_fields, TARGET_OPS_SQL, now)
     revived_ids = [r["id"] for r in p.revived]
     steps: list[tuple[Callable[[Any], object], Sequence[Any]]] = [
         (lambda part: _insert(s, "outages", part), p.new_outages),
@@ -422,8 +451,10 @@ def _write(
         (lambda part: s.execute(update(OutageTarget), part), p.revived),
         (lambda part: _insert(s, "outage_targets", part), p.new_targets),
         (lambda part: _insert(s, "outage_address_keys", part), p.new_keys),
-        (lambda part: record_ops(s, "outages", part, now, wire=True), p.outage_ops),
-        (lambda part: record_ops(s, "outage_targets", part, now, wire=True), p.target_ops),
+        (lambda part: record_ops(s, "outages", part, now, wire=True), outage_ops),
+        (outage_step, outage_rows),
+        (lambda part: record_ops(s, "outage_targets", part, now, wire=True), target_ops),
+        (target_step, target_rows),
     ]
     total = sum(len(rows) for _, rows in steps) or 1
     done = 0
