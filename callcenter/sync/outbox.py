@@ -312,11 +312,11 @@ def record_ops(session: Session, table: str, ops: Sequence[BulkOp], at: datetime
     when = at or datetime.now(UTC)
     at_v = when if p_at is None else p_at(when)
     if isinstance(at_v, datetime):  # what sqlite3 would bind for every op, converted once
-        at_v = sqlite3.adapt(at_v)
+        at_v = sqlite3.adapt(at_v, sqlite3.PrepareProtocol)
     times: dict[datetime, Any] = {}
     rows = []
     for op_id, (row_id, kind, base, fields) in zip(_bulk_op_ids(len(ops)), ops, strict=True):
-        if type(fields) is str:
+        if isinstance(fields, str):
             if kind not in ("upsert", "delete") or not fields.startswith("{") or '"id":' in fields:
                 raise ValueError(f"bad op for {table} {row_id}: {kind} {fields[:200]}")
             text: Any = fields
@@ -325,7 +325,7 @@ def record_ops(session: Session, table: str, ops: Sequence[BulkOp], at: datetime
                 raise ValueError(f"bad op for {table} {row_id}: {kind} {sorted(fields)}")
             values = fields if wire else _wire_values(fields, times)
             text = values if p_json is None else p_json(values)
-        rows.append((op_id, tx_v, table_v, row_id if type(row_id) is str else row_id.hex, kind, base,
+        rows.append((op_id, tx_v, table_v, row_id if isinstance(row_id, str) else row_id.hex, kind, base,
                      text, at_v))
     conn.exec_driver_sql(_INSERT, rows)
     return len(rows)
@@ -356,7 +356,7 @@ def record_row_ops(session: Session, table: str, select_sql: str, params: Sequen
     when = at or datetime.now(UTC)
     at_v = when if procs[7] is None else procs[7](when)
     if isinstance(at_v, datetime):
-        at_v = sqlite3.adapt(at_v)
+        at_v = sqlite3.adapt(at_v, sqlite3.PrepareProtocol)
     sql = (f"INSERT INTO {OUTBOX.name} ({', '.join(_COLUMNS)}) "
            "SELECT printf('%012x7%03x%016x', ? + ((n - 1) >> 12), (n - 1) & 4095, "
            "(random() & 4611686018427387903) | -9223372036854775808), "

@@ -293,11 +293,11 @@ def _plan(records: Sequence[OutageRecord], existing: dict[str, dict[str, Any]],
         legacy = False
         if old is None:  # the common case, built straight into store and wire text
             oid = uuid5_hex(_NS, r.source_id)
-            t = r.times
-            start, expected = wire_time(t.start), wire_time(t.expected_restore)
-            actual, announced = wire_time(t.actual_restore), wire_time(t.announced_at)
-            short, area = short_notice(t), r.area
-            kind, status = t.kind._value_, t.status._value_  # .value is a slow descriptor
+            ot = r.times
+            start, expected = wire_time(ot.start), wire_time(ot.expected_restore)
+            actual, announced = wire_time(ot.actual_restore), wire_time(ot.announced_at)
+            short, area = short_notice(ot), r.area
+            kind, status = ot.kind._value_, ot.status._value_  # .value is a slow descriptor
             # its op is made from this row when it is written (_new_row_ops)
             new_outage((oid, r.source_id, kind, r.cause, status, store_time(start), store_time(expected),
                         store_time(actual), store_time(announced), int(short), area, source, 1, stamp, None,
@@ -411,7 +411,7 @@ def _new_row_ops(s: Session, table: str, rows: Sequence[tuple[Any, ...]], ops: l
     sorted by id. Returns (ops for ``record_ops``, rows whose ops SQLite makes,
     the step that makes a chunk of them, in order)."""
     if not rows or ops:
-        made = [(r[0], "upsert", None, fields(r)) for r in rows]
+        made: list[BulkOp] = [(r[0], "upsert", None, fields(r)) for r in rows]
         return sorted(ops + made, key=itemgetter(0)), [], lambda part: None
     after = [int(s.connection().exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
                  or 0)]
