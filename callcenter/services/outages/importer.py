@@ -235,9 +235,9 @@ def parse_local_time(value: object, tz: ZoneInfo) -> datetime | None:
         m = _TIME.match(_cell(value))
         if m is None:
             return None
+        y, mo, d, h, mi, sec = m.groups(default="0")
         try:
-            y, mo, d, h, mi, sec = (int(g) for g in m.groups(default="0"))
-            local = datetime(y, mo, d, h, mi, sec)
+            local = datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec))
         except ValueError:
             return None
     if local.tzinfo is None:
