@@ -251,7 +251,7 @@ class _Plan:
     new_targets: list[tuple[Any, ...]]
     revived: list[dict[str, Any]]
     gone: list[uuid.UUID]
-    new_keys: list[tuple[str, int, str]]
+    new_keys: list[tuple[str, int, str]]  # of revived targets
     outage_ops: list[BulkOp]
     target_ops: list[BulkOp]
 
@@ -337,7 +337,6 @@ def _plan(records: Sequence[OutageRecord], existing: dict[str, dict[str, Any]],
                         "version": t.version, "updated_at": t.updated_at, "deleted_at": None,
                         "origin_workstation": t.origin_workstation})))
         oid_bytes = bytes.fromhex(oid)
-        oid_w = dashed(oid)
         for kind, value in _targets(r):
             t = have.get((kind, value))
             if t is not None and t.deleted_at is None:
@@ -347,13 +346,14 @@ def _plan(records: Sequence[OutageRecord], existing: dict[str, dict[str, Any]],
                 tid = t.id.hex
                 p.revived.append({"id": t.id, "key": key, "version": t.version + 1, "updated_at": now,
                                   "deleted_at": None})
-                whole = {"outage_id": oid_w, "kind": kind, "value": value,
+                whole = {"outage_id": dashed(oid), "kind": kind, "value": value,
                          "origin_workstation": t.origin_workstation} if legacy else {}
                 target_op((tid, "upsert", t.version, {
                     **whole, "key": key, "version": t.version + 1, "updated_at": now_w, "deleted_at": None}))
             else:
                 tid = uuid5_hex(oid_bytes, f"{kind}\x1f{value}")
                 new_target((tid, oid, kind, value, key, 1, stamp, None, ws))  # its op: see _new_row_ops
+                continue  # its address keys: made from the sorted rows (_write)
             if kind == "address":
                 p.new_keys += _address_keys(tid, value)
     return p, added, updated
@@ -434,7 +434,9 @@ def _write(
     # their primary-key indexes grow at the end instead of at random pages
     for new in (p.new_outages, p.new_targets):
         new.sort(key=itemgetter(0))  # ids are hex of one length: their text order is their order
-    p.new_keys.sort(key=itemgetter(0, 1))
+    keys = [k for row in p.new_targets if row[2] == "address" for k in _address_keys(row[0], row[3])]
+    if p.new_keys:  # revived targets' keys among them
+        keys = sorted(p.new_keys + keys, key=itemgetter(0, 1))
     outage_ops, outage_rows, outage_step = _new_row_ops(s, "outages", p.new_outages, p.outage_ops,
                                                         outage_row_fields, OUTAGE_OPS_SQL, now)
     target_ops, target_rows, target_step = _new_row_ops(s, "outage_targets", p.new_targets, p.target_ops,
@@ -450,7 +452,7 @@ def _write(
          p.gone + revived_ids),
         (lambda part: s.execute(update(OutageTarget), part), p.revived),
         (lambda part: _insert(s, "outage_targets", part), p.new_targets),
-        (lambda part: _insert(s, "outage_address_keys", part), p.new_keys),
+        (lambda part: _insert(s, "outage_address_keys", part), keys),
         (lambda part: record_ops(s, "outages", part, now, wire=True), outage_ops),
         (outage_step, outage_rows),
         (lambda part: record_ops(s, "outage_targets", part, now, wire=True), target_ops),
