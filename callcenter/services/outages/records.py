@@ -39,7 +39,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any, cast
@@ -138,32 +138,9 @@ def _fields(r: OutageRecord, source: str) -> dict[str, object]:
             "source": source}
 
 
-_TIMES = ("start_at", "expected_restore_at", "actual_restore_at", "announced_at")
-_CONVERTED = (*_TIMES, "short_notice")
-
-
-def _wire(v: Any) -> Any:
-    return None if v is None else to_wire(v)
-
-
 def _wired(fields: dict[str, Any]) -> dict[str, Any]:
     """An op's fields as JSON values (record_ops(wire=True))."""
     return {k: to_wire(v) for k, v in fields.items()}
-
-
-def _db(v: object) -> object:
-    """A value as the store keeps it on SQLite (what UTCDateTime/Uuid/Boolean write:
-    ``YYYY-MM-DD HH:MM:SS.ffffff``, what isoformat gives ten times faster than strftime)."""
-    t = type(v)
-    if t is str or t is int or v is None:
-        return v
-    if isinstance(v, datetime):
-        return v.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    if isinstance(v, uuid.UUID):
-        return v.hex
-    if isinstance(v, bool):
-        return int(v)
-    return v
 
 
 _OUTAGE_COLS = ("id", "source_id", "kind", "cause", "status", "start_at", "expected_restore_at",
@@ -176,8 +153,9 @@ COLUMNS_OF = {"outages": _OUTAGE_COLS, "outage_targets": _TARGET_COLS, "outage_a
 
 
 def _insert(s: Session, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-    """A bare executemany of rows already in store format (see ``_db``), as
-    tuples in the order of ``COLUMNS_OF[table]``: SQLAlchemy's per-value bind
+    """A bare executemany of rows already in store format (what UTCDateTime,
+    Uuid and Boolean write on SQLite: see row_text.store_time), as tuples in
+    the order of ``COLUMNS_OF[table]``: SQLAlchemy's per-value bind
     processing cost more than the insert itself on a 50,000-row import."""
     if not rows:
         return
