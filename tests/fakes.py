@@ -56,6 +56,9 @@ class ScriptedTelephony:
     def cancel_consult(self, call_id: str) -> None:
         self.commands.append(("cancel_consult", call_id))
 
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        self.commands.append(("pause_recording", (call_id, paused)))
+
     def requeue(self, call_id: str) -> None:
         self.commands.append(("requeue", call_id))
 

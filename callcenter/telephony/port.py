@@ -100,3 +100,7 @@ class TelephonyPort(Protocol):
 
     def cancel_consult(self, call_id: str) -> None:
         """取回: end the consultation (if still up) and resume the customer."""
+
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        """Secure pause: while ``paused`` the call's recording keeps its length but
+        holds silence (the customer is giving an ID number); the call goes on."""

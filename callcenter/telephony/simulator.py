@@ -226,6 +226,10 @@ class SimulatedTelephony:
             self._cancel(tr.timer)
         call.held = False
 
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        """Nothing to do: the simulator's recording is made afterwards from the call's
+        events, silent between SECURE_PAUSED and SECURE_RESUMED (services/replay)."""
+
     # -- Diagnostics -------------------------------------------------------
 
     @property

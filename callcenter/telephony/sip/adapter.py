@@ -152,6 +152,12 @@ class SipTelephony:
         self._completing.discard(call_id)
         self._command(call_id, "cancel_consult")
 
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        """Secure pause: the recorder hears silence until resumed (the SIP thread)."""
+        agent = self._agent
+        if agent is not None:
+            agent.submit(lambda: agent.pause_recording(call_id, paused))
+
     # ----- beyond the port -------------------------------------------------
 
     def add_registration_listener(self, listener: RegistrationListener) -> None:

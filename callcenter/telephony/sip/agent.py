@@ -56,6 +56,7 @@ from callcenter.telephony.sip.events import (
     Transferred,
 )
 from callcenter.telephony.sip.hangup_order import HangUpOrder
+from callcenter.telephony.sip.recorder_feed import call_audio, feed
 from callcenter.telephony.sip.recording import open_recording, wav_seconds
 
 POLL_MS = 2
@@ -77,6 +78,7 @@ class _Call(pj.Call):  # type: ignore[misc]
         self.by_agent = False
         self.recorder: Any = None
         self.recording: Path | None = None
+        self.recording_paused = False  # secure pause: the recorder is fed at level 0
         self.connected_ns: int | None = None
         self.confirmed = False  # the ACK came: a re-INVITE may be sent
         self.answering = False  # inside the 200 OK's sending
@@ -438,21 +440,27 @@ class SipAgent:
     def _call_media(self, call: _Call) -> None:
         if call.phase != "connected" or call.answering or self.media.recordings_dir is None:
             return
-        info = call.getInfo()
-        for index, media in enumerate(info.media):
-            if media.type != pj.PJMEDIA_TYPE_AUDIO or media.status not in (
-                    pj.PJSUA_CALL_MEDIA_ACTIVE, pj.PJSUA_CALL_MEDIA_LOCAL_HOLD,
-                    pj.PJSUA_CALL_MEDIA_REMOTE_HOLD):
-                continue
-            audio = call.getAudioMedia(index)
+        for audio in call_audio(call):
             if call.recorder is None:
                 path = open_recording(self.media.recordings_dir, call.key)
                 recorder = pj.AudioMediaRecorder()
                 recorder.createRecorder(str(path))
                 call.recorder, call.recording = recorder, path
-            # the customer's voice and the agent's microphone, mixed
-            audio.startTransmit(call.recorder)
-            self._ep.audDevManager().getCaptureDevMedia().startTransmit(call.recorder)
+            self._feed(call, audio)
+
+    def _feed(self, call: _Call, audio: Any) -> None:
+        mic = self._ep.audDevManager().getCaptureDevMedia()
+        feed(call.recorder, [audio, mic], paused=call.recording_paused)
+
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        """Secure pause on or off for the connected call's recording (recorder_feed)."""
+        call = self._live(call_id, "connected")
+        if call is None:
+            return
+        call.recording_paused = paused
+        if call.recorder is not None:  # else it starts with the media, at this level
+            for audio in call_audio(call):
+                self._feed(call, audio)
 
     def _finish_recording(self, call: _Call) -> None:
         """Start closing the call's WAV; ``Recorded`` follows once it is closed."""
