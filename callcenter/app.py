@@ -48,6 +48,7 @@ from callcenter.services.outages.lookup import facts_for_scripts
 from callcenter.services.phone.settings import SipSettingsError
 from callcenter.services.privacy.files import tighten
 from callcenter.services.privacy.reveal import RevealRecord, Reveals, audit_recorder
+from callcenter.services.qa.calibration import Calibrations
 from callcenter.services.qa.reviews import Reviews
 from callcenter.services.qa.sampling import Sampling
 from callcenter.services.qa.tasks import ReviewTasks
@@ -78,10 +79,12 @@ from callcenter.ui.calls.autopilot import Autopilot
 from callcenter.ui.calls.desk_bridge import DeskBridge, GuiPoster
 from callcenter.ui.handover.feature import HandoverFeature
 from callcenter.ui.outages.integration import install as install_outages
+from callcenter.ui.qa.calibration_feature import CalibrationFeature
 from callcenter.ui.qa.integration import QaFeature
 from callcenter.ui.qa.reviews_feature import ReviewsFeature
 from callcenter.ui.replay.form_recording import install as install_form_recording
 from callcenter.ui.replay.open import open_replay
+from callcenter.ui.replay.replay_dialog import ReplayDialog
 from callcenter.ui.replay.secure_pause import install as install_secure_pause
 from callcenter.ui.report.integration import ReportsFeature
 from callcenter.ui.scripts.integration import install as install_scripts
@@ -269,17 +272,25 @@ def build(opts: AppOptions) -> AppContext:
     tickets_tab.view.ticketActivated.connect(lambda tid: lifecycle.open_ticket(uuid.UUID(str(tid))))
     keep += [tickets_tab, lifecycle, scripts, outages]
     # the QA workspace opens the call's timeline replay, at the event a check names
-    def qa_replay(row: CallRow, seq: int | None) -> None:
+    def qa_replay(row: CallRow, seq: int | None) -> ReplayDialog:
         dlg = open_replay(window, row.call_id, replays, profile=profile, lang=opts.lang, reveals=reveals)
         if seq is not None:
             dlg.seek_to_event(seq - 1)  # stored seq is 1-based, the replay's events 0-based
+        return dlg
 
     reviews = Reviews(db, profile, clock, workstation, user, AuditLog(db, clock, workstation))
-    keep.append(QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
-                          opts.lang, open_replay=qa_replay,
-                          tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
-                          sampling=Sampling(db, clock, user)))
-    keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang))
+    qa_feature = QaFeature(window, auth, QaWorkspace(db, profile, user), reviews, profile, clock,
+                           opts.lang, open_replay=qa_replay,
+                           tasks=ReviewTasks(db, profile, clock, workstation, user, current_calendar(db)),
+                           sampling=Sampling(db, clock, user), reveals=reveals)
+    calibration = CalibrationFeature(window, auth, Calibrations(db, profile, user), profile.timezone,
+                                     opts.lang)
+    qa_feature.calibrationSaved.connect(lambda _review: calibration.refresh())
+    keep += [qa_feature, calibration]
+    keep.append(ReviewsFeature(window, auth, reviews, profile, opts.lang,
+                               open_replay=lambda call_id: open_replay(
+                                   window, call_id, replays, profile=profile, lang=opts.lang,
+                                   reveals=reveals)))
     if opts.autopilot_calls:
         # signs in as the first demo agent: the autopilot is for --demo desks
         agent = DEMO_USERS[0]

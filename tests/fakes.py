@@ -44,6 +44,21 @@ class ScriptedTelephony:
     def hang_up(self, call_id: str) -> None:
         self.commands.append(("hang_up", call_id))
 
+    def transfer(self, call_id: str, target: str) -> None:
+        self.commands.append(("transfer", (call_id, target)))
+
+    def consult(self, call_id: str, target: str) -> None:
+        self.commands.append(("consult", (call_id, target)))
+
+    def complete_consult(self, call_id: str) -> None:
+        self.commands.append(("complete_consult", call_id))
+
+    def cancel_consult(self, call_id: str) -> None:
+        self.commands.append(("cancel_consult", call_id))
+
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        self.commands.append(("pause_recording", (call_id, paused)))
+
     def requeue(self, call_id: str) -> None:
         self.commands.append(("requeue", call_id))
 

@@ -34,6 +34,11 @@ class Action(Enum):
     ABANDON = "abandon"  # the customer hung up while it rang
     RING_TIMEOUT = "ring_timeout"  # nobody answered: back to the queue, agent set busy
     FINISH_WRAP_UP = "finish_wrap_up"  # 置闲 or 下发工单 after the ticket is saved
+    # transfer (domain/transfer.py narrows these by the transfer in progress)
+    TRANSFER = "transfer"  # 转接: blind transfer; talking until the switch reports
+    CONSULT = "consult"  # 咨询转接: the customer is held while the agent calls the target
+    COMPLETE_TRANSFER = "complete_transfer"  # 完成转接 after the target answered
+    RETRIEVE = "retrieve"  # 取回: end the consultation, talk to the customer again
 
 
 SYSTEM_REASON_MISSED_CALL = "missed_call"
@@ -58,6 +63,10 @@ _TRANSITIONS: dict[tuple[AgentState, Action], AgentState] = {
     (_S.TALKING, _A.REMOTE_RELEASE): _S.WRAP_UP,
     (_S.HELD, _A.REMOTE_RELEASE): _S.WRAP_UP,
     (_S.WRAP_UP, _A.FINISH_WRAP_UP): _S.READY,
+    (_S.TALKING, _A.TRANSFER): _S.TALKING,
+    (_S.TALKING, _A.CONSULT): _S.HELD,
+    (_S.HELD, _A.COMPLETE_TRANSFER): _S.HELD,
+    (_S.HELD, _A.RETRIEVE): _S.TALKING,
     (_S.WRAP_UP, _A.SET_BUSY): _S.BUSY,
 }
 
@@ -107,5 +116,6 @@ def agent_actions(state: AgentState) -> frozenset[Action]:
     manual = {
         Action.SIGN_IN, Action.SIGN_OUT, Action.SET_READY, Action.SET_BUSY,
         Action.ANSWER, Action.HOLD, Action.RESUME, Action.HANG_UP, Action.FINISH_WRAP_UP,
+        Action.TRANSFER, Action.CONSULT, Action.COMPLETE_TRANSFER, Action.RETRIEVE,
     }
     return allowed_actions(state) & manual

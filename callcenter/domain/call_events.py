@@ -25,7 +25,15 @@ class EventKind(Enum):
     SCRIPT_STEP = "script_step"  # data: {"script_id", "step_id", "answer"[, "label", "outcome"]}
     HELD = "held"
     RESUMED = "resumed"
-    HUNG_UP = "hung_up"  # data: {"by": "agent" | "customer"}
+    HUNG_UP = "hung_up"  # data: {"by": "agent" | "customer"[, "reason": "transferred"]}
+    # transfer (domain/transfer.py): data {"mode": "blind" | "consult", "target"}; the
+    # target's steps carry {"target"[, "code"]}; a consult also records HELD/RESUMED
+    TRANSFER_REQUESTED = "transfer_requested"
+    TRANSFER_RINGING = "transfer_ringing"
+    TRANSFER_ANSWERED = "transfer_answered"
+    TRANSFER_REFUSED = "transfer_refused"
+    TRANSFER_COMPLETED = "transfer_completed"  # then HUNG_UP by the agent, reason transferred
+    TRANSFER_RETURNED = "transfer_returned"  # 取回: the customer is back with the agent
     ABANDONED = "abandoned"  # the customer hung up while it rang
     RING_TIMEOUT = "ring_timeout"  # nobody answered; the call went back to the queue
     TICKET_SAVED = "ticket_saved"  # data: {"ticket_id", "number"}

@@ -59,6 +59,7 @@ SCHEMA: dict[str, Any] = {
         }]}],
     }]},
     "outages": {"unverified_after_hours": "float"},
+    "transfer_targets": [{"label": "str", "label_en": "str", "target": "str"}],  # issue 16
 }
 # sections a profile must have: the call loop's rules are not to be guessed
 REQUIRED = ("site", "ring", "targets", "categories", "departments", "busy_reasons", "area_types",

@@ -19,6 +19,7 @@ from .handover.settings import HandoverSettings, parse_handover
 from .handover.shifts import ShiftDef, ShiftError, parse_shifts
 from .ring_counter import RingCadence
 from .sla import SlaTargets
+from .transfer import TransferTarget, parse_transfer_targets
 
 TICKET_FIELDS = (
     "category", "content", "caller_name", "caller_phone", "account_no",
@@ -110,6 +111,8 @@ class SiteProfile:
     # recorded, still takes the area's new repair tickets (issue 17)
     outage_unverified_after_hours: float = 4.0
     board: BoardSettings = field(default_factory=BoardSettings)  # [board]: the lead's board
+    # [[transfer_targets]]: who 转接 / 咨询转接 offer (issue 16; domain/transfer.py)
+    transfer_targets: tuple[TransferTarget, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
     # [qa]: evaluation forms and dispute limits, as written (domain/qa/forms.py reads them)
     qa: Mapping[str, Any] = field(default_factory=dict)
@@ -245,6 +248,13 @@ def _checked(p: SiteProfile) -> SiteProfile:
     return p
 
 
+def _transfer_targets(items: Any) -> tuple[TransferTarget, ...]:
+    try:
+        return parse_transfer_targets(items)
+    except ValueError as exc:
+        raise ProfileError(str(exc)) from exc
+
+
 def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
     """Build a profile from parsed TOML; raises ``ProfileError`` naming the bad key."""
     try:
@@ -305,6 +315,7 @@ def profile_from_mapping(data: Mapping[str, Any]) -> SiteProfile:
             outage_unverified_after_hours=float(
                 data.get("outages", {}).get("unverified_after_hours", 4)),
             board=BoardSettings.from_mapping(data.get("board", {})),
+            transfer_targets=_transfer_targets(data.get("transfer_targets", ())),
         ))
     except (ProfileError, ShiftError):
         raise

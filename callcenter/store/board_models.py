@@ -9,7 +9,9 @@ are both counted, in the same transaction. A month of a million calls is then
 roll-up: the board's queries fall back to the calls there (services/board).
 ``board_ticket_hours`` does the same for tickets by creator and category, and an
 index on tickets (status, deadline_at) finds the open tickets near or past
-their deadline without reading the closed ones.
+their deadline without reading the closed ones. Migration 0020 makes the board's
+reads covered by indexes: each roll-up by hour with its sums, and tickets by
+(status, deadline_at, deleted_at, created_by), which replaces that index.
 """
 
 from __future__ import annotations
@@ -49,4 +51,12 @@ class BoardTicketHour(Base):
     tickets: Mapped[int] = mapped_column(Integer, default=0)
 
 
-Index("ix_tickets_status_deadline_at", Ticket.status, Ticket.deadline_at)
+Index("ix_board_call_hours_cover", BoardCallHour.hour, BoardCallHour.agent_id,
+      *(getattr(BoardCallHour, c) for c in ("offered", "answered", "within_limit", "returned",
+                                            "abandoned", "talk_n", "talk_sum_s", "hold_sum_s",
+                                            "wrap_n", "wrap_sum_s", "wrap_on_time", "aht_n",
+                                            "aht_sum_s")))
+Index("ix_board_ticket_hours_cover", BoardTicketHour.hour, BoardTicketHour.category,
+      BoardTicketHour.created_by, BoardTicketHour.tickets)
+Index("ix_tickets_status_deadline_cover", Ticket.status, Ticket.deadline_at, Ticket.deleted_at,
+      Ticket.created_by)

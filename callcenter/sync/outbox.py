@@ -58,6 +58,7 @@ prepared SQL string on the flush's connection, which skips a Core
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 import uuid
 import weakref
@@ -252,8 +253,10 @@ def _after_flush(session: Session, flush: UOWTransaction) -> None:
             tuple(v if p is None else p(v) for p, v in zip(procs, r, strict=True)) for r in rows])
 
 
-# (row id, "upsert" | "delete", base_version, fields): one op of a bulk write
-BulkOp = tuple[uuid.UUID, str, int | None, dict[str, Any]]
+# (row id, "upsert" | "delete", base_version, fields): one op of a bulk write.
+# The row id a UUID or its 32-digit lowercase hex (as the store keeps it); the
+# fields a dict, or their JSON text already as ``dump_fields`` writes it.
+BulkOp = tuple[uuid.UUID | str, str, int | None, dict[str, Any] | str]
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
@@ -292,7 +295,9 @@ def record_ops(session: Session, table: str, ops: Sequence[BulkOp], at: datetime
     processors for the per-call values; for the per-op ones the same result
     computed directly: ``uuid.hex`` for the Uuid columns, ``to_wire`` per
     field with each distinct time converted once, the JSON column's own
-    serializer), at a fraction of ``_row``'s per-op cost.
+    serializer), at a fraction of ``_row``'s per-op cost. A bulk writer that
+    builds its ops' text itself (the outage import, services/outages/row_text.py)
+    passes row ids as hex and fields as JSON text: stored as given.
     """
     if not ops or session.info.get(_SUSPEND_KEY):
         return 0
@@ -306,16 +311,60 @@ def record_ops(session: Session, table: str, ops: Sequence[BulkOp], at: datetime
     table_v = table if p_table is None else p_table(table)
     when = at or datetime.now(UTC)
     at_v = when if p_at is None else p_at(when)
+    if isinstance(at_v, datetime):  # what sqlite3 would bind for every op, converted once
+        at_v = sqlite3.adapt(at_v, sqlite3.PrepareProtocol)
     times: dict[datetime, Any] = {}
     rows = []
     for op_id, (row_id, kind, base, fields) in zip(_bulk_op_ids(len(ops)), ops, strict=True):
-        if kind not in ("upsert", "delete") or "id" in fields:
-            raise ValueError(f"bad op for {table} {row_id}: {kind} {sorted(fields)}")
-        values = fields if wire else _wire_values(fields, times)
-        rows.append((op_id, tx_v, table_v, row_id.hex, kind, base,
-                     values if p_json is None else p_json(values), at_v))
+        if isinstance(fields, str):
+            if kind not in ("upsert", "delete") or not fields.startswith("{") or '"id":' in fields:
+                raise ValueError(f"bad op for {table} {row_id}: {kind} {fields[:200]}")
+            text: Any = fields
+        else:
+            if kind not in ("upsert", "delete") or "id" in fields:
+                raise ValueError(f"bad op for {table} {row_id}: {kind} {sorted(fields)}")
+            values = fields if wire else _wire_values(fields, times)
+            text = values if p_json is None else p_json(values)
+        rows.append((op_id, tx_v, table_v, row_id if isinstance(row_id, str) else row_id.hex, kind, base,
+                     text, at_v))
     conn.exec_driver_sql(_INSERT, rows)
     return len(rows)
+
+
+def record_row_ops(session: Session, table: str, select_sql: str, params: Sequence[Any] = (),
+                   at: datetime | None = None) -> int:
+    """Queue an ``upsert`` op (``base_version`` None: a new row) for every row
+    ``select_sql`` gives, built by SQLite in one statement: the select returns
+    ``row_id`` (hex), ``fields`` (the JSON text ``dump_fields`` would write, say
+    from ``json_object``) and ``ord``, the order the ops take (their ``seq``).
+
+    The rows as ``record_ops`` would write them for the same ops: the
+    transaction's ``tx_id``, one ``at``, UUIDv7 op ids as ``_bulk_op_ids`` makes
+    them (one clock read, a counter in the 12 bits after the version, past 4,096
+    the millisecond moved on, 62 random bits from SQLite's ``random()``). For a
+    bulk import whose new rows are already in the store: their ops are not sent
+    through Python a second time. Nothing inside ``capture_suspended``."""
+    if session.info.get(_SUSPEND_KEY):
+        return 0
+    if table not in SYNCED:
+        raise ValueError(f"{table} does not sync")
+    conn = session.connection()
+    procs = _processors(conn.dialect)
+    tx = transaction_id(session)
+    tx_v = tx if procs[1] is None else procs[1](tx)
+    table_v = table if procs[2] is None else procs[2](table)
+    when = at or datetime.now(UTC)
+    at_v = when if procs[7] is None else procs[7](when)
+    if isinstance(at_v, datetime):
+        at_v = sqlite3.adapt(at_v, sqlite3.PrepareProtocol)
+    sql = (f"INSERT INTO {OUTBOX.name} ({', '.join(_COLUMNS)}) "
+           "SELECT printf('%012x7%03x%016x', ? + ((n - 1) >> 12), (n - 1) & 4095, "
+           "(random() & 4611686018427387903) | -9223372036854775808), "
+           "?, ?, row_id, 'upsert', NULL, fields, ? FROM ("
+           f"SELECT row_number() OVER (ORDER BY ord) AS n, row_id, fields FROM ({select_sql})"
+           ") ORDER BY n")
+    result = conn.exec_driver_sql(sql, (time.time_ns() // 1_000_000, tx_v, table_v, at_v, *params))
+    return int(result.rowcount)
 
 
 def _wire_values(fields: dict[str, Any], times: dict[datetime, Any]) -> dict[str, Any]:

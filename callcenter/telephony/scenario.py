@@ -48,16 +48,47 @@ class ScenarioCall:
 
 
 @dataclass(frozen=True)
+class ScenarioTarget:
+    """How a transfer target (a desk or the shift lead) behaves when the agent
+    transfers or consults: its phone rings, then it answers after
+    ``answer_s`` seconds, or with ``refuse_code`` it refuses (486 busy, 603
+    declined, 480 not there) after ``answer_s``. Targets not listed answer
+    after ``DEFAULT_TARGET_ANSWER_S``."""
+
+    target: str
+    answer_s: float = 2.0
+    refuse_code: int | None = None
+
+    def __post_init__(self) -> None:
+        if not self.target.strip():
+            raise ValueError("target must not be empty")
+        if not math.isfinite(self.answer_s) or self.answer_s < 0:
+            raise ValueError(f"answer_s must be a finite number >= 0, got {self.answer_s!r}")
+        if self.refuse_code is not None and not 400 <= self.refuse_code <= 699:
+            raise ValueError(f"refuse_code must be a SIP failure code (4xx-6xx), "
+                             f"got {self.refuse_code!r}")
+
+
+DEFAULT_TARGET_ANSWER_S = 2.0
+
+
+@dataclass(frozen=True)
 class Scenario:
     """Scripted calls; with ``loop`` the script repeats forever.
 
     When looping, the next round starts the moment the last call of the round
     arrives (its time zero is the largest ``at_s``), so the spacing between
-    rounds equals the first call's ``at_s``.
+    rounds equals the first call's ``at_s``. ``targets`` say how transfer
+    targets behave.
     """
 
     calls: tuple[ScenarioCall, ...]
     loop: bool = False
+    targets: tuple[ScenarioTarget, ...] = ()
+
+    def target(self, name: str) -> ScenarioTarget:
+        found = next((t for t in self.targets if t.target == name), None)
+        return found if found is not None else ScenarioTarget(name, DEFAULT_TARGET_ANSWER_S)
 
     def __post_init__(self) -> None:
         # A looping script that takes no time would schedule calls forever
@@ -103,7 +134,8 @@ class RandomConfig:
 
 
 _CALL_KEYS = {"at_s", "caller", "patience_s", "talk_s"}
-_TOP_KEYS = {"loop", "calls"}
+_TOP_KEYS = {"loop", "calls", "targets"}
+_TARGET_KEYS = {"target", "answer_s", "refuse_code"}
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -132,8 +164,12 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError(f"{path}: needs at least one [[calls]] table")
 
     calls = tuple(_parse_call(path, i, raw) for i, raw in enumerate(raw_calls))
+    raw_targets = data.get("targets", [])
+    if not isinstance(raw_targets, list):
+        raise ScenarioError(f"{path}: targets must be [[targets]] tables")
+    targets = tuple(_parse_target(path, i, raw) for i, raw in enumerate(raw_targets))
     try:
-        return Scenario(calls=calls, loop=loop)
+        return Scenario(calls=calls, loop=loop, targets=targets)
     except ValueError as e:
         raise ScenarioError(f"{path}: {e}") from e
 
@@ -158,6 +194,26 @@ def _parse_call(path: Path, index: int, raw: object) -> ScenarioCall:
             patience_s=_optional_number(raw, "patience_s"),
             talk_s=_optional_number(raw, "talk_s"),
         )
+    except (TypeError, ValueError) as e:
+        raise ScenarioError(f"{where}: {e}") from e
+
+
+def _parse_target(path: Path, index: int, raw: object) -> ScenarioTarget:
+    where = f"{path}: targets[{index}]"
+    if not isinstance(raw, Mapping):
+        raise ScenarioError(f"{where}: must be a table, got {raw!r}")
+    unknown = set(raw) - _TARGET_KEYS
+    if unknown:
+        raise ScenarioError(f"{where}: unknown key(s): {', '.join(sorted(unknown))}")
+    target = raw.get("target")
+    if not isinstance(target, str):
+        raise ScenarioError(f"{where}: target must be a quoted string, got {target!r}")
+    code = raw.get("refuse_code")
+    if code is not None and (isinstance(code, bool) or not isinstance(code, int)):
+        raise ScenarioError(f"{where}: refuse_code must be a whole number, got {code!r}")
+    try:
+        answer = _optional_number(raw, "answer_s")
+        return ScenarioTarget(target, DEFAULT_TARGET_ANSWER_S if answer is None else answer, code)
     except (TypeError, ValueError) as e:
         raise ScenarioError(f"{where}: {e}") from e
 

@@ -18,6 +18,12 @@ It behaves like a single-line agent phone behind an ACD queue:
   customer can hang up while on hold too.
 * ``hang_up`` releases the call; the event comes back asynchronously like a
   real CTI's confirmation. Hanging up a ringing call rejects (drops) it.
+* ``transfer`` / ``consult`` ring the target (``TransferProgress`` ringing at
+  once), which answers or refuses after its scenario's ``answer_s`` (see
+  ``ScenarioTarget``). A blind transfer then completes: ``completed`` and the
+  call is released by the agent. A consult holds the customer until
+  ``complete_consult`` (completed, released) or ``cancel_consult`` (resumed).
+  The customer's talk timer keeps running meanwhile: they may hang up on hold.
 
 Every event is delivered from a scheduler callback, never inside a command
 call, and nothing is delivered after ``stop()``. Commands naming an unknown or
@@ -32,6 +38,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import Enum
+from typing import Literal
 
 from callcenter.domain.clock import Cancellable, Scheduler
 from callcenter.telephony.port import (
@@ -40,8 +47,15 @@ from callcenter.telephony.port import (
     CallReleased,
     Listener,
     TelephonyEvent,
+    TransferProgress,
+    TransferStepName,
 )
-from callcenter.telephony.scenario import RandomConfig, Scenario, ScenarioCall
+from callcenter.telephony.scenario import (
+    RandomConfig,
+    Scenario,
+    ScenarioCall,
+    ScenarioTarget,
+)
 
 # Second digits of common mainland mobile prefixes: 13x, 15x, 17x, 18x, 19x.
 _MOBILE_SECOND_DIGITS = "35789"
@@ -55,6 +69,14 @@ class _Phase(Enum):
 
 
 @dataclass
+class _SimTransfer:
+    consult: bool
+    target: ScenarioTarget
+    answered: bool = False
+    timer: int | None = None  # token of the target's answer/refuse timer
+
+
+@dataclass
 class _SimCall:
     call_id: str
     caller: str
@@ -63,6 +85,7 @@ class _SimCall:
     phase: _Phase = _Phase.QUEUED
     held: bool = False
     timer: int | None = None  # token of the patience or talk timer
+    transfer: _SimTransfer | None = None
 
 
 class SimulatedTelephony:
@@ -89,6 +112,7 @@ class SimulatedTelephony:
             sorted(scenario.calls, key=lambda c: c.at_s) if scenario is not None else None
         )
         self._loop = scenario.loop if scenario is not None else False
+        self._scenario = scenario if scenario is not None else Scenario(calls=())
         self._caller_numbers = tuple(caller_numbers)
         self._rng = rng if rng is not None else random.Random()
         self._config = random_config if random_config is not None else RandomConfig()
@@ -159,14 +183,15 @@ class SimulatedTelephony:
         if call is not None:
             call.held = False
 
-    def hang_up(self, call_id: str) -> None:
+    def hang_up(self, call_id: str) -> Literal["agent", "customer"]:
         call = self._live(call_id, _Phase.RINGING, _Phase.CONNECTED)
         if call is None:
-            return
+            return "agent"  # its events run on the desk's thread: nothing can cross
         self._end(call)
         event = CallReleased(call_id, by="agent")
         self._later(0, lambda: self._emit(event))
         self._maybe_offer()
+        return "agent"
 
     def requeue(self, call_id: str) -> None:
         call = self._live(call_id, _Phase.RINGING)
@@ -178,6 +203,32 @@ class SimulatedTelephony:
         self._ringing = None
         self._queue.appendleft(call)
         self._available = False
+
+    def transfer(self, call_id: str, target: str) -> None:
+        self._start_transfer(call_id, target, consult=False)
+
+    def consult(self, call_id: str, target: str) -> None:
+        self._start_transfer(call_id, target, consult=True)
+
+    def complete_consult(self, call_id: str) -> None:
+        call = self._live(call_id, _Phase.CONNECTED)
+        tr = call.transfer if call is not None else None
+        if call is None or tr is None or not tr.consult or not tr.answered:
+            return
+        self._later(0, lambda: self._complete_transfer(call))
+
+    def cancel_consult(self, call_id: str) -> None:
+        call = self._live(call_id, _Phase.CONNECTED)
+        if call is None:
+            return
+        tr, call.transfer = call.transfer, None
+        if tr is not None:
+            self._cancel(tr.timer)
+        call.held = False
+
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        """Nothing to do: the simulator's recording is made afterwards from the call's
+        events, silent between SECURE_PAUSED and SECURE_RESUMED (services/replay)."""
 
     # -- Diagnostics -------------------------------------------------------
 
@@ -267,6 +318,49 @@ class SimulatedTelephony:
         self._emit(CallReleased(call.call_id, by="customer"))
         self._maybe_offer()
 
+    # -- Transfer ----------------------------------------------------------
+
+    def _start_transfer(self, call_id: str, target: str, *, consult: bool) -> None:
+        call = self._live(call_id, _Phase.CONNECTED)
+        if call is None or call.transfer is not None:
+            return
+        tr = _SimTransfer(consult, self._scenario.target(target))
+        call.transfer = tr
+        if consult:
+            call.held = True
+        self._later(0, lambda: self._target_rings(call, tr))
+        tr.timer = self._later(tr.target.answer_s, lambda: self._target_decides(call, tr))
+
+    def _target_decides(self, call: _SimCall, tr: _SimTransfer) -> None:
+        tr.timer = None
+        if call.transfer is not tr:
+            return
+        code = tr.target.refuse_code
+        if code is not None:
+            call.transfer = None  # a consult keeps the customer held until 取回
+            self._transfer_step(call, "refused", code)
+        elif tr.consult:
+            tr.answered = True
+            self._transfer_step(call, "answered", 200)
+        else:
+            self._complete_transfer(call)
+
+    def _complete_transfer(self, call: _SimCall) -> None:
+        if call.phase is not _Phase.CONNECTED or call.transfer is None:
+            return
+        self._transfer_step(call, "completed", 200)
+        self._end(call)
+        self._emit(CallReleased(call.call_id, by="agent"))
+        self._maybe_offer()
+
+    def _target_rings(self, call: _SimCall, tr: _SimTransfer) -> None:
+        if call.transfer is tr:
+            self._transfer_step(call, "ringing", 180)
+
+    def _transfer_step(self, call: _SimCall, step: TransferStepName, code: int) -> None:
+        if call.phase is _Phase.CONNECTED:
+            self._emit(TransferProgress(call.call_id, step, code))
+
     # -- Plumbing ----------------------------------------------------------
 
     def _live(self, call_id: str, *phases: _Phase) -> _SimCall | None:
@@ -276,6 +370,9 @@ class SimulatedTelephony:
     def _end(self, call: _SimCall) -> None:
         self._cancel(call.timer)
         call.timer = None
+        if call.transfer is not None:
+            self._cancel(call.transfer.timer)
+            call.transfer = None
         call.phase = _Phase.ENDED
         self._calls.pop(call.call_id, None)
         if self._ringing is call:

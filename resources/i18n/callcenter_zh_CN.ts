@@ -965,6 +965,138 @@
     </message>
 </context>
 <context>
+    <name>CalibrationFeature</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="49"/>
+        <source>QA calibration</source>
+        <translation>质检校准</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="76"/>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="102"/>
+        <source>Could not read: %1</source>
+        <translation>读取失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_feature.py" line="99"/>
+        <source>Calibration is blind: score this call for calibration yourself first (QA workspace, &quot;Score blind for calibration&quot;); then the spread shows.</source>
+        <translation>校准为盲评：请先在质检工作台用“盲评校准”为此通话评分，之后才显示差异。</translation>
+    </message>
+</context>
+<context>
+    <name>CalibrationView</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="63"/>
+        <source>Calls scored blind by several reviewers</source>
+        <translation>多名质检员盲评过的通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="64"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Caller</source>
+        <translation>来电号码</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="70"/>
+        <source>Reviewers</source>
+        <translation>评分人数</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="71"/>
+        <source>You scored it</source>
+        <translation>本人已评</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="77"/>
+        <source>Choose a call to see how far apart its reviewers are.</source>
+        <translation>选择一个通话，查看各质检员评分的差异。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Reviewer</source>
+        <translation>质检员</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="82"/>
+        <source>Against the mean</source>
+        <translation>与平均分之差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="83"/>
+        <source>Mean distance per question</source>
+        <translation>各题平均偏差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="104"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="104"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="108"/>
+        <source>No call has calibration scorings yet: score a call blind for calibration in the QA workspace.</source>
+        <translation>尚无校准评分：请在质检工作台对通话进行盲评校准。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="126"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="140"/>
+        <source>No calibration scorings of this call.</source>
+        <translation>此通话没有校准评分。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="143"/>
+        <source>%1 reviewers · mean score %2 · questions marked ⚠ were answered far apart (spread ≥ %3)</source>
+        <translation>%1 名质检员 · 平均分 %2 · 标 ⚠ 的题目评分差异大（极差 ≥ %3）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Spread</source>
+        <translation>极差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="155"/>
+        <source>Std dev</source>
+        <translation>标准差</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/calibration_view.py" line="164"/>
+        <source>N/A</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
     <name>CallbackFeature</name>
     <message>
         <location filename="../../callcenter/ui/callbacks/integration.py" line="58"/>
@@ -1159,32 +1291,32 @@
         <translation>请先领取此回访任务（Ctrl+K），再拨号联系客户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="266"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="267"/>
         <source>callback of %1</source>
         <translation>工单 %1 的回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="311"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="312"/>
         <source>Could not load the callback queue: %1</source>
         <translation>无法读取回访队列：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="323"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="324"/>
         <source>%1 callbacks</source>
         <translation>共%1条回访</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="325"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="326"/>
         <source>(first %1 shown)</source>
         <translation>（显示前%1条）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="351"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="352"/>
         <source>Could not open the callback: %1</source>
         <translation>无法打开回访任务：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="410"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="411"/>
         <source>Dialled %1 at %2</source>
         <translation>已于 %2 拨打 %1</translation>
     </message>
@@ -1264,7 +1396,7 @@
         <translation>第%1/%2次外呼</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="441"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="442"/>
         <source>Callback for %1 is now with %2.</source>
         <translation>工单%1的回访已交由%2号坐席。</translation>
     </message>
@@ -1289,22 +1421,22 @@
         <translation>%1：客户不满意，工单已重新下发。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="466"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="467"/>
         <source>This callback changed meanwhile; the list is refreshed. Try again.</source>
         <translation>该回访任务已被他人更新，列表已刷新，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="469"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="470"/>
         <source>The ticket has changed and can no longer be called back from here; the list is refreshed.</source>
         <translation>该工单状态已变化，无法在此回访，列表已刷新。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="473"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="474"/>
         <source>Not saved (database: %1). Your note is kept; try again.</source>
         <translation>未保存（数据库：%1），备注已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="476"/>
+        <location filename="../../callcenter/ui/callbacks/queue_view.py" line="477"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -2446,102 +2578,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="190"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="192"/>
         <source>95598 agent desk</source>
         <translation>95598 坐席工作台</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="105"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="106"/>
         <source>Call</source>
         <translation>来电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="117"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="118"/>
         <source>&amp;Tickets</source>
         <translation>工单(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="120"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="121"/>
         <source>Back-fill a ticket...</source>
         <translation>补录工单…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="220"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="222"/>
         <source>That is not possible in the current state.</source>
         <translation>当前状态下不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="230"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="232"/>
         <source>Sign-in is not available.</source>
         <translation>当前无法签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="259"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="261"/>
         <source>Call ended without a ticket: %1</source>
         <translation>本次来电未建单结束：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="285"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="287"/>
         <source>A ticket is saved after the call ends.</source>
         <translation>通话结束后才能保存工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="291"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="293"/>
         <source>Sign in first.</source>
         <translation>请先签入。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="351"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="353"/>
         <source>Missed call from %1: it went back to the queue and you are now busy (missed call). Press F3 when you are ready.</source>
         <translation>未接来电 %1：来电已退回队列，您已被置为示忙（未接来电）。准备好后请按 F3 示闲。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="355"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="357"/>
         <source>The caller hung up before you answered.</source>
         <translation>客户在接听前已挂机。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="379"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="359"/>
+        <source>The transfer target %1 did not take the call (%2): the customer is still yours.</source>
+        <translation>转接目标 %1 未接通（%2）：客户仍由您接待。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="385"/>
         <source>Ticket %1 saved and dispatched to %2.</source>
         <translation>工单 %1 已保存，已下发至%2。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="382"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="388"/>
         <source>Ticket %1 saved.</source>
         <translation>工单 %1 已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="390"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="396"/>
         <source>The database is busy (locked by another program).</source>
         <translation>数据库忙（被其他程序锁定）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="391"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="397"/>
         <source>The database file is read-only.</source>
         <translation>数据库文件为只读。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="392"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="398"/>
         <source>The disk is full.</source>
         <translation>磁盘已满。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="393"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="399"/>
         <source>The database reported an error.</source>
         <translation>数据库出错。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="397"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="403"/>
         <source>The ticket was NOT saved: </source>
         <translation>工单未保存：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="398"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="404"/>
         <source> Everything you typed is kept; try again.</source>
         <translation>您填写的内容都已保留，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/shared/main_window.py" line="407"/>
+        <location filename="../../callcenter/ui/shared/main_window.py" line="413"/>
         <source>Could not record a call event: </source>
         <translation>无法记录通话事件：</translation>
     </message>
@@ -3385,49 +3522,101 @@
     </message>
 </context>
 <context>
+    <name>PinMarkers</name>
+    <message>
+        <location filename="../../callcenter/ui/replay/pins.py" line="35"/>
+        <location filename="../../callcenter/ui/replay/pins.py" line="39"/>
+        <source>Reviewer&apos;s comments on the timeline</source>
+        <translation>质检员在时间轴上的评语</translation>
+    </message>
+</context>
+<context>
+    <name>PinsEditor</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="32"/>
+        <source>Comments on the timeline</source>
+        <translation>时间轴评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="44"/>
+        <source>Time of the comment</source>
+        <translation>评语时间</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="47"/>
+        <source>Comment at this time (the replay&apos;s playhead)</source>
+        <translation>在此时间（回放播放头）写评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="49"/>
+        <source>Pin comment</source>
+        <translation>钉住评语</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="51"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="79"/>
+        <source>Write the comment first.</source>
+        <translation>请先填写评语。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="80"/>
+        <source>The comment is too long.</source>
+        <translation>评语太长。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/pins_editor.py" line="81"/>
+        <source>That time is outside the call.</source>
+        <translation>该时间不在通话范围内。</translation>
+    </message>
+</context>
+<context>
     <name>QaCallsModel</name>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Agent</source>
         <translation>坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="24"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
         <source>Caller</source>
         <translation>来电号码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Category</source>
         <translation>业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="25"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="27"/>
         <source>Talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="28"/>
         <source>Breaches</source>
         <translation>超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/calls_model.py" line="26"/>
+        <location filename="../../callcenter/ui/qa/calls_model.py" line="28"/>
         <source>Failed checks</source>
         <translation>未通过检查</translation>
     </message>
@@ -3435,42 +3624,77 @@
 <context>
     <name>QaFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="70"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="88"/>
         <source>QA review</source>
         <translation>质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="100"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="122"/>
         <source>The search failed: %1</source>
         <translation>查询失败：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="119"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="142"/>
         <source>The site profile has no evaluation form.</source>
         <translation>站点配置中没有质检评分表。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="147"/>
+        <source>calibration, blind: %1</source>
+        <translation>校准盲评：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="149"/>
+        <source>Submit (blind)</source>
+        <translation>提交（盲评）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="176"/>
+        <source>ticket %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="196"/>
+        <source>The numbers could not be read: %1</source>
+        <translation>无法读取号码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="249"/>
+        <source>A pinned comment is not valid: %1</source>
+        <translation>时间轴评语无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="259"/>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="151"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="267"/>
+        <source>Calibration scoring saved (blind): %1</source>
+        <translation>校准盲评已保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="278"/>
+        <source>Review saved: score %2; %1 sees it from %3</source>
+        <translation>质检结果已保存：得分 %2；%1 自 %3 起可见</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/integration.py" line="281"/>
         <source>Review released to %1: score %2</source>
         <translation>质检结果已发布给 %1：得分 %2</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="170"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="300"/>
         <source>No answered calls in that period.</source>
         <translation>该时段没有已接听的通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="173"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="303"/>
         <source>Sample of %1 calls from %2 (seed %3), kept.</source>
         <translation>已从 %2 通中抽取 %1 通（随机种子 %3），抽样已保存。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="217"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="347"/>
         <source>Review task made: due %1</source>
         <translation>已生成质检任务：%1 前完成</translation>
     </message>
@@ -3707,32 +3931,32 @@
 <context>
     <name>QaTasks</name>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="239"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="369"/>
         <source>The ticket is not on this desk.</source>
         <translation>本机没有该工单。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="240"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="370"/>
         <source>Only a complaint makes a review task.</source>
         <translation>只有投诉工单可以生成质检任务。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="241"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="371"/>
         <source>Enter the agent&apos;s ID (3 to 8 digits).</source>
         <translation>请输入被投诉坐席的工号（3至8位数字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="242"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="372"/>
         <source>The note is too long (500 at most).</source>
         <translation>备注过长（最多500字）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="243"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="373"/>
         <source>This task is closed already.</source>
         <translation>该任务已关闭。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/integration.py" line="244"/>
+        <location filename="../../callcenter/ui/qa/integration.py" line="374"/>
         <source>Write the outcome first.</source>
         <translation>请先填写处理结果。</translation>
     </message>
@@ -3740,146 +3964,166 @@
 <context>
     <name>QaWorkspaceView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="52"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="62"/>
         <source>Agent ID</source>
         <translation>工号</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="54"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="64"/>
         <source>Team</source>
         <translation>班组</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="73"/>
         <source>All categories</source>
         <translation>全部业务类型</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="67"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="77"/>
         <source>Any breach or none</source>
         <translation>不限超标项</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="71"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="81"/>
         <source>Any check result</source>
         <translation>不限检查结果</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="74"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="84"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="79"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="80"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="90"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="88"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="98"/>
         <source>Sample: </source>
         <translation>抽样：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="89"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="99"/>
         <source> per agent</source>
         <translation> 通/坐席</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="93"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="103"/>
         <source>seed </source>
         <translation>种子 </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="94"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="104"/>
         <source>Draw a random sample</source>
         <translation>随机抽样</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="96"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="106"/>
         <source>N answered calls per agent of the period (and agent, if given); the same seed over the same calls draws the same sample, and the sample is kept with its seed and query</source>
         <translation>按时段（及指定坐席）为每位坐席随机抽取N通已接听电话；相同种子对相同通话抽取结果相同，抽样连同种子和查询条件一并保存</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="121"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="131"/>
         <source>Choose a call to see its automatic checks.</source>
         <translation>选择一通电话查看其自动检查结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="125"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="142"/>
         <source>Automatic checks</source>
         <translation>自动检查</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="127"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="144"/>
         <source>Open replay</source>
         <translation>打开回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="130"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="147"/>
         <source>Score this call…</source>
         <translation>为该通话评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="160"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="155"/>
+        <source>Score blind for calibration…</source>
+        <translation>盲评校准…</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="158"/>
+        <source>Several reviewers score the same call without seeing each other&apos;s answers; never released to the agent. The spread shows on the QA calibration tab.</source>
+        <translation>多名质检员在互不可见的情况下为同一通话评分；不发布给坐席。差异显示在“质检校准”页。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
         <source>The end date is before the start date.</source>
         <translation>结束日期早于开始日期。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="171"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="199"/>
         <source>Searching…</source>
         <translation>正在查询…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="178"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="206"/>
         <source>Drawing the sample…</source>
         <translation>正在抽样…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="186"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="214"/>
         <source>%n call(s) found.</source>
         <translation>
             <numerusform>找到 %n 通电话。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="188"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="216"/>
         <source>Only the first ones are shown: narrow the search.</source>
         <translation>只显示前面的部分：请缩小查询范围。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="217"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="250"/>
         <source>no ticket</source>
         <translation>无工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="218"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="251"/>
         <source>Call of %1 at %2 (%3)</source>
         <translation>%1 的来电，%2（%3）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="222"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="255"/>
         <source>not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="224"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="257"/>
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="226"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="259"/>
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/workspace_view.py" line="232"/>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="265"/>
         <source>events %1</source>
         <translation>事件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="273"/>
+        <source>Caller %1</source>
+        <translation>来电 %1</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/workspace_view.py" line="275"/>
+        <source>Contact %1</source>
+        <translation>联系电话 %1</translation>
     </message>
 </context>
 <context>
@@ -3939,134 +4183,192 @@
     </message>
 </context>
 <context>
+    <name>ReleaseChooser</name>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="25"/>
+        <source>Release to the agent:</source>
+        <translation>发布给坐席：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="26"/>
+        <source>Now</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="27"/>
+        <source>At</source>
+        <translation>定时</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/release_chooser.py" line="35"/>
+        <source>Release time (site-local)</source>
+        <translation>发布时间（本地时间）</translation>
+    </message>
+</context>
+<context>
     <name>Replay</name>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="24"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="26"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="25"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="27"/>
         <source>Scripts</source>
         <translation>话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="26"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="28"/>
         <source>Form</source>
         <translation>工单表单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="27"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="29"/>
         <source>Ticket</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="32"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="34"/>
         <source>Rang</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="33"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="35"/>
         <source>Answered</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="34"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="36"/>
         <source>Script shown</source>
         <translation>显示话术</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="35"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="37"/>
         <source>Script step answered</source>
         <translation>话术步骤已答</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="36"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="38"/>
         <source>Put on hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="37"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="39"/>
         <source>Resumed</source>
         <translation>恢复通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="38"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="40"/>
         <source>Hung up</source>
         <translation>挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="39"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="41"/>
         <source>Caller hung up while it rang</source>
         <translation>振铃中客户挂断</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="40"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="42"/>
         <source>Not answered: back to the queue</source>
         <translation>未接听：回到队列</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="41"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="43"/>
         <source>Ticket saved</source>
         <translation>工单已保存</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="42"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="44"/>
         <source>Dispatched</source>
         <translation>已下发</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="43"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="45"/>
         <source>Wrap-up done</source>
         <translation>话后处理完成</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="44"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="46"/>
         <source>Form edited</source>
         <translation>表单编辑</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="45"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="47"/>
         <source>Recording paused (secure)</source>
         <translation>录音暂停（保密）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="46"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="48"/>
         <source>Recording resumed</source>
         <translation>录音恢复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="47"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="49"/>
         <source>Back-filled</source>
         <translation>补录</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="48"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="50"/>
         <source>Closed on the next start</source>
         <translation>下次启动时关闭</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="76"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="51"/>
+        <source>Transfer asked</source>
+        <translation>发起转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="52"/>
+        <source>Transfer target ringing</source>
+        <translation>转接目标振铃</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="53"/>
+        <source>Transfer target answered</source>
+        <translation>转接目标已接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="54"/>
+        <source>Transfer target refused</source>
+        <translation>转接目标拒接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="55"/>
+        <source>Transferred</source>
+        <translation>已转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="56"/>
+        <source>Customer taken back</source>
+        <translation>已取回客户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="85"/>
         <source>by the agent</source>
         <translation>（坐席挂断）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="77"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="86"/>
         <source>by the customer</source>
         <translation>（客户挂断）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="93"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="89"/>
+        <source> (transferred)</source>
+        <translation>（已转接）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/labels.py" line="106"/>
         <source>Ring limit</source>
         <translation>振铃上限</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="94"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="107"/>
         <source>Talk 150 s</source>
         <translation>通话 150 秒</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/labels.py" line="95"/>
+        <location filename="../../callcenter/ui/replay/labels.py" line="108"/>
         <source>Wrap-up 60 s</source>
         <translation>话后 60 秒</translation>
     </message>
@@ -4074,115 +4376,115 @@
 <context>
     <name>ReplayDialog</name>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="66"/>
         <source>Call replay</source>
         <translation>通话回放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="78"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="83"/>
         <source>Loading the call…</source>
         <translation>正在读取通话…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="92"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="97"/>
         <source>◀ Previous event</source>
         <translation>◀ 上一事件</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="93"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="306"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="98"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="276"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="318"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="94"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="99"/>
         <source>Next event ▶</source>
         <translation>下一事件 ▶</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="106"/>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="230"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="111"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="238"/>
         <source>No recording of this call on this desk.</source>
         <translation>本机没有此通话的录音。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="165"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="170"/>
         <source>You may not replay this call.</source>
         <translation>您无权回放此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="167"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="172"/>
         <source>This call is not on this desk.</source>
         <translation>本机没有此通话。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="169"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="174"/>
         <source>The call could not be read: %1</source>
         <translation>无法读取通话：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="194"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="202"/>
         <source>Fetching the recording from central…</source>
         <translation>正在从中心获取录音…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="210"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="218"/>
         <source>ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="231"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="239"/>
         <source>The recording could not be played: %1</source>
         <translation>无法播放录音：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="240"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="248"/>
         <source>Agent %1</source>
         <translation>坐席 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="241"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
         <source>Caller %1</source>
         <translation>来电 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="244"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
         <source>Ticket %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="245"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="253"/>
         <source>ring</source>
         <translation>振铃</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="246"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="254"/>
         <source>talk</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="247"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="255"/>
         <source>wrap-up</source>
         <translation>话后</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="249"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="257"/>
         <source> (over)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="251"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="259"/>
         <source>the agent hung up first</source>
         <translation>坐席先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="252"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="260"/>
         <source>the customer hung up first</source>
         <translation>客户先挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="268"/>
+        <location filename="../../callcenter/ui/replay/replay_dialog.py" line="276"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -4267,53 +4569,58 @@
 <context>
     <name>RevealDialog</name>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="38"/>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="92"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="40"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="95"/>
         <source>Show full number</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="41"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="43"/>
         <source>Full phone and ID numbers of %1 will show until its window is closed. Your ID, the ticket, the reason and the time are recorded.</source>
         <translation>%1 的完整电话和证件号码将显示到该窗口关闭为止。您的工号、工单、原因和时间都会被记录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="46"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="48"/>
         <source>Reason (required):</source>
         <translation>查看原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="51"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="53"/>
         <source>e.g. customer asked to be called back on it</source>
         <translation>例如：客户要求按此号码回电</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="64"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="64"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="66"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="81"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="83"/>
         <source>Enter why you need the full number.</source>
         <translation>请填写查看完整号码的原因。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="82"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
         <source>The reason is too long.</source>
         <translation>原因过长。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="83"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="85"/>
         <source>Sign in first.</source>
         <translation>请先登录。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="84"/>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="86"/>
+        <source>Your role may not see full numbers.</source>
+        <translation>您的角色无权查看完整号码。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/privacy/reveal_dialog.py" line="87"/>
         <source>The reveal could not be recorded, so the number stays masked: %1</source>
         <translation>查看记录未能保存，号码仍保持隐藏：%1</translation>
     </message>
@@ -4321,17 +4628,17 @@
 <context>
     <name>ReviewsFeature</name>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="45"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="51"/>
         <source>My reviews</source>
         <translation>我的质检</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="47"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="53"/>
         <source>Review disputes</source>
         <translation>质检申诉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="109"/>
+        <location filename="../../callcenter/ui/qa/reviews_feature.py" line="130"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -4339,92 +4646,102 @@
 <context>
     <name>ReviewsView</name>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="55"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="57"/>
         <source>Reason (required to dispute)</source>
         <translation>理由（申诉必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="56"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="58"/>
         <source>Reason (required)</source>
         <translation>理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="58"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="60"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="62"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="64"/>
         <source>Sign off</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="63"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="65"/>
         <source>Dispute</source>
         <translation>申诉</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="67"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="69"/>
         <source>Rescore…</source>
         <translation>重新评分…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="68"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="70"/>
         <source>Decline</source>
         <translation>驳回</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="91"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="73"/>
+        <source>Open replay</source>
+        <translation>打开回放</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="97"/>
         <source>No reviews.</source>
         <translation>暂无质检结果。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="92"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="98"/>
         <source>No disputed reviews.</source>
         <translation>暂无申诉。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="114"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="126"/>
         <source>Give a reason first.</source>
         <translation>请先填写理由。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="129"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="141"/>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="130"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="142"/>
         <source>(a fatal question failed)</source>
         <translation>（致命项未通过）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="131"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
         <source>State: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="138"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="150"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="155"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="143"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="155"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="148"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="160"/>
         <source>(changed from the check: %1)</source>
         <translation>（已更改自动检查结果：%1）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/reviews_view.py" line="150"/>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="163"/>
+        <source>Comments on the timeline:</source>
+        <translation>时间轴评语：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/reviews_view.py" line="165"/>
         <source>History:</source>
         <translation>处理记录：</translation>
     </message>
@@ -4432,67 +4749,78 @@
 <context>
     <name>ScoreDialog</name>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="115"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="121"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="188"/>
         <source>Score: %1</source>
         <translation>得分：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="136"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="153"/>
         <source>★ critical (weighs double) · ‼ fatal (fails the whole call)</source>
         <translation>★ 关键项（双倍权重）· ‼ 致命项（整通电话不合格）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="146"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="163"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
         <source>Submit and release</source>
         <translation>提交并发布</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="149"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="168"/>
+        <source>Submit; release at the set time</source>
+        <translation>提交，定时发布</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="164"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
         <source>Score: —</source>
         <translation>得分：—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="166"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="186"/>
         <source>Score: 0 (a fatal question failed)</source>
         <translation>得分：0（致命项未通过）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="174"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="194"/>
         <source>%1: answer it (or N/A where allowed).</source>
         <translation>%1：请作答（允许时可选“不适用”）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="175"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="195"/>
         <source>%1: N/A is not allowed here.</source>
         <translation>%1：此项不能选“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="176"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="196"/>
         <source>%1: a comment is required.</source>
         <translation>%1：必须填写评语。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="177"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="197"/>
         <source>%1: not a valid answer.</source>
         <translation>%1：答案无效。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="178"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="198"/>
         <source>%1: say why you change the check&apos;s answer.</source>
         <translation>%1：请说明更改自动检查结果的原因。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="184"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="204"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……另有 %n 项。</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="220"/>
+        <source>The release time has passed: choose a later one, or release now.</source>
+        <translation>发布时间已过：请选择更晚的时间，或立即发布。</translation>
     </message>
 </context>
 <context>
@@ -5129,14 +5457,19 @@
 <context>
     <name>SecurePause</name>
     <message>
-        <location filename="../../callcenter/ui/replay/secure_pause.py" line="44"/>
-        <source>Resume recording</source>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="45"/>
+        <source>Resume rec.</source>
         <translation>恢复录音</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/replay/secure_pause.py" line="45"/>
-        <source>Pause recording (ID number)</source>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="46"/>
+        <source>Pause rec. (ID)</source>
         <translation>暂停录音（身份证号）</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/replay/secure_pause.py" line="47"/>
+        <source>Pause the recording while the customer gives an ID number, and resume it after (Ctrl+Shift+P)</source>
+        <translation>客户报身份证号时暂停录音，报完后恢复（Ctrl+Shift+P）</translation>
     </message>
 </context>
 <context>
@@ -5245,94 +5578,114 @@
 <context>
     <name>SoftphoneBar</name>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="86"/>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="158"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="107"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="207"/>
         <source>Sign in</source>
         <translation>签入</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="88"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="109"/>
         <source>Ready</source>
         <translation>示闲</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="92"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="113"/>
         <source>Busy</source>
         <translation>示忙</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="109"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="130"/>
         <source>Answer</source>
         <translation>接听</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="110"/>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="166"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="131"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="215"/>
         <source>Hold</source>
         <translation>保持</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="111"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="132"/>
         <source>Hang up</source>
         <translation>挂机</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="112"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="133"/>
         <source>Save &amp;&amp; ready</source>
         <translation>置闲</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="114"/>
-        <source>Save &amp;&amp; dispatch</source>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="135"/>
+        <source>Dispatch</source>
         <translation>下发工单</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="158"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="140"/>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="142"/>
+        <source>Consult</source>
+        <translation>咨询转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="144"/>
+        <source>Put through</source>
+        <translation>完成转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="147"/>
+        <source>Take back</source>
+        <translation>取回</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="207"/>
         <source>Sign out</source>
         <translation>签出</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="166"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="215"/>
         <source>Resume</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="177"/>
-        <source>Caller: %1</source>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="230"/>
+        <source>From %1</source>
         <translation>来电：%1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="203"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="259"/>
         <source>Ring %1</source>
         <translation>第%1声</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="205"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="261"/>
         <source> (last ring: answer now)</source>
         <translation>（最后一声，请立即接听）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="207"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="263"/>
         <source> (over the ring limit: apologise first)</source>
         <translation>（超过振铃限制，须先致歉）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="214"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="270"/>
         <source>Talk %1</source>
         <translation>通话 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="218"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="274"/>
         <source> (over target)</source>
         <translation>（超时）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="223"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="279"/>
         <source>Wrap-up %1</source>
         <translation>话后 %1</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="228"/>
+        <location filename="../../callcenter/ui/calls/softphone_bar.py" line="284"/>
         <source> (overdue)</source>
         <translation>（超时）</translation>
     </message>
@@ -6110,6 +6463,112 @@
     </message>
 </context>
 <context>
+    <name>TransferControls</name>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="57"/>
+        <source>That is no desk number or SIP user.</source>
+        <translation>这不是有效的坐席号或 SIP 用户。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="59"/>
+        <source>The call cannot be transferred now.</source>
+        <translation>当前不能转接此通话。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="65"/>
+        <source>That is not possible in the current state.</source>
+        <translation>当前状态下不能执行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="84"/>
+        <source>calling</source>
+        <translation>呼叫中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="85"/>
+        <source>ringing</source>
+        <translation>振铃中</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="86"/>
+        <source>answered</source>
+        <translation>已接听</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="87"/>
+        <source>refused (%1): take the customer back</source>
+        <translation>拒接（%1）：请取回客户</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="89"/>
+        <source>putting through</source>
+        <translation>正在转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="91"/>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="91"/>
+        <source>Consult transfer</source>
+        <translation>咨询转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_controls.py" line="92"/>
+        <source>⇄ %1 %2: %3</source>
+        <translation>⇄ %1 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="38"/>
+        <source>Transfer the call</source>
+        <translation>转接通话</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="38"/>
+        <source>Consult transfer</source>
+        <translation>咨询转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="41"/>
+        <source>The customer is put through to the target at once; if the target does not answer, the customer stays with you.</source>
+        <translation>客户将直接转给目标；目标未接听时，客户仍由您接待。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="43"/>
+        <source>The customer is put on hold while you call the target; then complete the transfer (F12) or take the customer back (Shift+F11).</source>
+        <translation>呼叫目标期间客户处于保持状态；之后可完成转接（F12）或取回客户（Shift+F11）。</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="54"/>
+        <source>&amp;Target (choose, or type a desk number):</source>
+        <translation>转接目标（选择或输入坐席号）(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="65"/>
+        <source>Transfer</source>
+        <translation>转接</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="65"/>
+        <source>Call the target</source>
+        <translation>呼叫目标</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="68"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../callcenter/ui/calls/transfer_dialog.py" line="100"/>
+        <source>Choose a target, or type a desk number or SIP user (digits and letters, no spaces).</source>
+        <translation>请选择转接目标，或输入坐席号 / SIP 用户（字母和数字，不含空格）。</translation>
+    </message>
+</context>
+<context>
     <name>TriageWidget</name>
     <message>
         <location filename="../../callcenter/ui/scripts/triage_widget.py" line="57"/>
@@ -6145,77 +6604,77 @@
 <context>
     <name>UsersAdmin</name>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="35"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="36"/>
         <source>The ID must be 3 to 8 digits.</source>
         <translation>工号须为 3 至 8 位数字。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="36"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="37"/>
         <source>This ID already exists.</source>
         <translation>该工号已存在。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="37"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="38"/>
         <source>No such user.</source>
         <translation>没有该用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="38"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="39"/>
         <source>Enter a name (at most 50 characters).</source>
         <translation>请填写姓名（最多 50 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="39"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="40"/>
         <source>Choose a role.</source>
         <translation>请选择角色。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="40"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="41"/>
         <source>A department user needs a department; others none.</source>
         <translation>部门用户须选择部门；其他角色不选部门。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="42"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="43"/>
         <source>The team has at most 32 characters.</source>
         <translation>班组最多 32 个字符。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="43"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="44"/>
         <source>Enter a password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="44"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="45"/>
         <source>The password is too long (at most 128 characters).</source>
         <translation>密码过长（最多 128 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="46"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="47"/>
         <source>The password needs at least 8 characters.</source>
         <translation>密码至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="48"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="49"/>
         <source>The password must not be the ID.</source>
         <translation>密码不能与工号相同。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="49"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="50"/>
         <source>The password contains a character that cannot be used.</source>
         <translation>密码含有不可使用的字符。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="51"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="52"/>
         <source>Only an administrator manages users.</source>
         <translation>只有管理员可以管理用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="52"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="53"/>
         <source>You cannot disable your own ID.</source>
         <translation>不能停用自己的工号。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="53"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="54"/>
         <source>The change was refused.</source>
         <translation>修改未被接受。</translation>
     </message>
@@ -6223,33 +6682,33 @@
 <context>
     <name>UsersAdminFeature</name>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="118"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="119"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="149"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="152"/>
         <source>The store could not be written; nothing changed. Try again.</source>
         <translation>无法写入本地数据，未做任何修改，请重试。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="173"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="176"/>
         <source>User added.</source>
         <translation>已新增用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="183"/>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="211"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="186"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="214"/>
         <source>Select a user first.</source>
         <translation>请先选择用户。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="194"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="197"/>
         <source>Password reset.</source>
         <translation>密码已重置。</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="218"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="221"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -6257,22 +6716,22 @@
 <context>
     <name>UsersAdminView</name>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="63"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="64"/>
         <source>Add user…</source>
         <translation>新增用户…</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="65"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="66"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="67"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="68"/>
         <source>Enable</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/auth/users_admin.py" line="69"/>
+        <location filename="../../callcenter/ui/auth/users_admin.py" line="70"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
@@ -6366,38 +6825,38 @@
 <context>
     <name>_QuestionRow</name>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="53"/>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="59"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="57"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="63"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="61"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="65"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="62"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="66"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="69"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="73"/>
         <source>N/A</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="74"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="78"/>
         <source>Comment (required)</source>
         <translation>评语（必填）</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="75"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="79"/>
         <source>Comment</source>
         <translation>评语</translation>
     </message>
     <message>
-        <location filename="../../callcenter/ui/qa/score_dialog.py" line="79"/>
+        <location filename="../../callcenter/ui/qa/score_dialog.py" line="83"/>
         <source>Why you change the check&apos;s answer</source>
         <translation>更改自动检查结果的原因</translation>
     </message>

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from callcenter.domain.auth.permissions import Permission, PermissionDenied
 from callcenter.domain.auth.roles import Actor
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.ticket_lifecycle import Role
@@ -21,6 +22,7 @@ from callcenter.services.privacy.policy import (
 from callcenter.services.privacy.reveal import RevealRecord, RevealRefused, Reveals
 
 PHONE = "13812341234"
+QA = Actor("7001", Role.QA)
 FULL = {
     Role.AGENT: {Surface.CALL, Surface.TICKETS, Surface.CALLBACKS},
     Role.SHIFT_LEAD: {Surface.CALL},
@@ -85,21 +87,20 @@ def test_every_reveal_is_recorded_with_user_ticket_reason_and_time() -> None:
     rec = Recorder()
     reveals = Reveals(rec, FakeClock(NOW))
     tid = uuid.uuid4()
-    got = reveals.reveal("7001", "  客户要求回拨核实  ", ticket_id=tid)
+    got = reveals.reveal(QA, "  客户要求回拨核实  ", ticket_id=tid)
     assert rec.records == [got]
     assert got == RevealRecord("7001", f"ticket:{tid}", "客户要求回拨核实", NOW, tid)
-    reveals.reveal("7001", "再次核对", subject="callback:42")
+    reveals.reveal(QA, "再次核对", subject="callback:42")
     assert [r.subject for r in rec.records] == [f"ticket:{tid}", "callback:42"]
 
 
 @pytest.mark.parametrize(("user", "reason", "code"), [
-    ("7001", "", "no_reason"),
-    ("7001", "   \n ", "no_reason"),
-    ("7001", "x" * 501, "reason_too_long"),
-    (None, "核实", "signed_out"),
-    ("", "核实", "signed_out"),
+    (QA, "", "no_reason"),
+    (QA, "   \n ", "no_reason"),
+    (QA, "x" * 501, "reason_too_long"),
+    (Actor("", Role.QA), "核实", "signed_out"),
 ])
-def test_a_refused_reveal_records_nothing(user: str | None, reason: str, code: str) -> None:
+def test_a_refused_reveal_records_nothing(user: Actor | None, reason: str, code: str) -> None:
     rec = Recorder()
     with pytest.raises(RevealRefused) as err:
         Reveals(rec, FakeClock(NOW)).reveal(user, reason, ticket_id=uuid.uuid4())
@@ -112,4 +113,15 @@ def test_a_recorder_that_fails_stops_the_reveal() -> None:
         raise OSError("audit log unavailable")
 
     with pytest.raises(OSError):
-        Reveals(broken, FakeClock(NOW)).reveal("7001", "核实", ticket_id=uuid.uuid4())
+        Reveals(broken, FakeClock(NOW)).reveal(QA, "核实", ticket_id=uuid.uuid4())
+
+
+@pytest.mark.parametrize("role", [Role.AGENT, Role.DEPARTMENT, Role.ADMIN, None])
+def test_a_role_without_unmask_is_refused_and_nothing_is_recorded(role: Role | None) -> None:
+    rec = Recorder()
+    actor = None if role is None else Actor("1", role, "repair")
+    with pytest.raises(PermissionDenied) as denied:
+        Reveals(rec, FakeClock(NOW)).reveal(actor, "核实", ticket_id=uuid.uuid4())
+    want = "role" if role else "not_signed_in"
+    assert (denied.value.permission, denied.value.reason) == (Permission.UNMASK_PERSONAL_DATA, want)
+    assert rec.records == [] and not policy_for(actor).may_reveal

@@ -157,6 +157,26 @@ def test_an_agent_sees_the_full_number_and_no_reveal(qtbot: QtBot,
     assert rec.records == []
 
 
+def test_an_administrator_sees_masked_numbers_and_may_not_reveal(
+        qtbot: QtBot, app: tuple[AppContext, Recorder]) -> None:
+    """Masked for the admin, and no "show full number": the role lacks UNMASK_PERSONAL_DATA
+    (asked anyway, the service refuses and the dialog says so)."""
+    ctx, rec = app
+    tid = _save(ctx, PHONE, "咨询")
+    ctx.desk.sign_in("6001")
+    dlg = _open(qtbot, ctx, tid)
+    assert PHONE not in dlg.header.text() and MASKED in dlg.header.text()
+    assert not dlg.reveal_btn.isVisibleTo(dlg)
+    dlg.ask_reveal()
+    dlg.reveal_dialog.reason.setText("核对")
+    dlg.reveal_dialog.findChild(type(dlg.reveal_btn), "revealOkButton").click()
+    assert dlg.reveal_dialog.error.isVisible() and dlg.reveal_dialog.isVisible()
+    assert "角色" in dlg.reveal_dialog.error.text() or "role" in dlg.reveal_dialog.error.text()
+    assert PHONE not in dlg.header.text() and rec.records == []
+    dlg.reveal_dialog.reject()
+    _close(qtbot, ctx, dlg)
+
+
 @pytest.mark.parametrize(("user", "shown"), [("1024", PHONE), ("7001", MASKED), ("9001", MASKED)])
 def test_ticket_list_masks_the_phone_column_by_role(
         qtbot: QtBot, app: tuple[AppContext, Recorder], user: str, shown: str) -> None:

@@ -1,6 +1,8 @@
 """The automatic checks as they were before they were made one pass (issue 14's
-speed work): the reference the fast ``domain.qa.checks.run_checks`` must agree
-with, result for result, on generated and random calls (test_checks_reference)."""
+speed work), with the rules added since (a transferred hang-up is n/a for the
+customer-hung-up-first check): the reference the fast ``domain.qa.checks.run_checks``
+must agree with, result for result, on generated and random calls
+(test_checks_reference). A new rule goes into both."""
 
 from __future__ import annotations
 
@@ -152,8 +154,8 @@ def run_checks(events: Sequence[CallEvent], agent_id: str, ticket: TicketFacts |
             ok = secs <= limit
             out.append(CheckResult(name, ok, (a, b), detail=f"{secs:.1f}s"))
 
-    # 004 Q15: the customer hangs up first
-    if hangup is None:
+    # 004 Q15: the customer hangs up first; a transfer (转接) ends the agent's leg by design
+    if hangup is None or events[hangup].data.get("reason") == "transferred":
         out.append(_na(CUSTOMER_HUNG_UP_FIRST))
     else:
         by = events[hangup].data.get("by")

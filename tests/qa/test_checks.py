@@ -145,6 +145,14 @@ def test_agent_hung_up_first() -> None:
     assert not r.passed and r.detail == "agent" and kinds(s, r) == [EventKind.HUNG_UP]
 
 
+def test_a_transferred_call_is_not_the_agent_hanging_up_on_the_customer() -> None:
+    s = good_call()
+    s.events = [CallEvent(e.kind, e.mono_ns, e.at, {"by": "agent", "reason": "transferred"})
+                if e.kind is EventKind.HUNG_UP else e for e in s.events]
+    r = result(s, c.CUSTOMER_HUNG_UP_FIRST)
+    assert not r.applicable and r.passed and r.events == ()
+
+
 def test_unanswered_call_has_no_talk_or_hangup_checks() -> None:
     s = Stream().at(0, EventKind.RINGING).at(30, EventKind.RING_TIMEOUT)
     results = by_name(run_checks(s.events, AGENT))

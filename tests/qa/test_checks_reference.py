@@ -40,6 +40,8 @@ def random_event(rng: random.Random, t: float) -> CallEvent:
             data["late"] = rng.choice((True, False, None))
     elif kind is EventKind.HUNG_UP:
         data["by"] = rng.choice(("agent", "customer", None, ""))
+        if rng.random() < 0.3:
+            data["reason"] = rng.choice(("transferred", "normal", None))
     elif kind is EventKind.WRAP_UP_DONE and rng.random() < 0.5:
         data["no_ticket_reason"] = rng.choice(("wrong_number", ""))
     mono = None if rng.random() < 0.05 else int(t * 1e9)

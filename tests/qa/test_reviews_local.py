@@ -13,6 +13,7 @@ from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.auth.roles import Role
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.qa.forms import NO, YES, Answer
+from callcenter.services.qa.calibration import CalibrationBlind
 from callcenter.services.qa.reviews import ReviewInvalid, ReviewNotFound, Reviews
 from callcenter.services.site.profile import load_profile
 from callcenter.services.storage.database import Database, open_database
@@ -59,8 +60,12 @@ def test_blind_calibration_spread_for_the_lead(desk: tuple[Database, uuid.UUID, 
     with pytest.raises(ReviewNotFound):
         reviews(db, clock, "7002", Role.QA).get(mine["7001"].id).result(timeout=10)
     assert reviews(db, clock, "7001", Role.QA).get(mine["7001"].id).result(timeout=10).score == 100.0
+    # a QA reviewer sees the spread only once they scored the call blind themselves
+    with pytest.raises(CalibrationBlind):
+        reviews(db, clock, "7004", Role.QA).calibration(call_id).result(timeout=10)
+    assert reviews(db, clock, "7001", Role.QA).calibration(call_id).result(timeout=10) is not None
     with pytest.raises(PermissionDenied):
-        reviews(db, clock, "7001", Role.QA).calibration(call_id)
+        reviews(db, clock, "1001", Role.AGENT).calibration(call_id)
     # never released to the agent
     assert reviews(db, clock, "1001", Role.AGENT).mine().result(timeout=10) == []
     cal = reviews(db, clock, "9001", Role.SHIFT_LEAD).calibration(call_id).result(timeout=10)

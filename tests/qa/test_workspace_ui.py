@@ -83,6 +83,21 @@ def test_find_failed_calls_of_an_agent_and_open_the_replay(qtbot: QtBot, ctx: Ap
     assert dlg is not None and dlg.data.call_id == rows[0].call_id
     assert dlg.timeline.events
     dlg.close()
+    qtbot.waitUntil(lambda: replay() is None)
+
+    # a failed check's line opens the replay at the event that proves it (asked for
+    # before the call is read: the dialog seeks once it is)
+    item = next(view.checks.item(i) for i in failed
+                if isinstance(view.checks.item(i).data(SEQ_ROLE), int))
+    seq = item.data(SEQ_ROLE)
+    view.checks.itemActivated.emit(item)
+    qtbot.waitUntil(lambda: replay() is not None and getattr(replay(), "data", None) is not None,
+                    timeout=15_000)
+    dlg = replay()
+    assert dlg is not None
+    event = next(e for e in dlg.timeline.events if e.index == seq - 1)
+    qtbot.waitUntil(lambda: abs(dlg.position() - event.t_s) < 0.05, timeout=5_000)
+    dlg.close()
 
 
 def test_a_backwards_period_is_refused_and_nothing_is_lost(qtbot: QtBot, ctx: AppContext) -> None:

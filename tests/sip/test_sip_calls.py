@@ -77,6 +77,43 @@ def test_ring_answer_talk_and_agent_hangs_up_with_a_recording_of_the_tone(
         assert abs(heard - (end - start)) <= 0.5, (hz, heard, track)
 
 
+def test_secure_pause_leaves_silence_of_the_same_length_in_the_recording(
+        qtbot: QtBot, make_desk: MakeDesk, make_caller: MakeCaller
+) -> None:
+    """While the customer gives an ID number nothing of the call reaches the file,
+    and the file keeps time with the call (the replay's gap stays where it was)."""
+    desk, caller = make_desk(), make_caller()
+    call_id = offered(qtbot, desk, caller)
+    desk.tel.answer(call_id)
+    wait(qtbot, lambda: caller.saw("playing"))
+    played_at = next(e["t"] for e in caller.events if e["ev"] == "playing")
+    # the caller plays 600 Hz for 1.5 s, then 1500 Hz: pause across the change
+    wait(qtbot, lambda: time.monotonic() - played_at > 1.0)
+    desk.tel.pause_recording(call_id, True)
+    paused_at = time.monotonic()
+    wait(qtbot, lambda: time.monotonic() - played_at > 2.2)
+    desk.tel.pause_recording(call_id, False)
+    resumed_at = time.monotonic()
+    wait(qtbot, lambda: time.monotonic() - played_at > 3.4)
+    desk.tel.hang_up(call_id)
+    wait(qtbot, lambda: desk.tel.recorded(call_id) is not None)
+
+    rec = desk.tel.recorded(call_id)
+    timing = desk.tel.timings()[call_id]
+    assert rec is not None and rec.complete and timing.ended is not None
+    assert abs(rec.seconds - timing.ended.talk_s) <= 0.5, (rec.seconds, timing.ended.talk_s)
+    track = tone_track(rec.path)
+    silent = sum(0.1 for f in track if f == 0.0)
+    gap = resumed_at - paused_at
+    # the pause's own length is silence (give or take the commands' trip to the SIP thread)
+    assert silent >= gap - 0.4, (silent, gap, track)
+    # and of each tone only what was played outside the pause was kept
+    heard_600, heard_1500 = seconds_of(track, 600.0), seconds_of(track, 1500.0)
+    assert heard_600 <= 1.5 - (1.5 - (paused_at - played_at)) + 0.4, (heard_600, track)
+    assert heard_1500 <= 1.5 - (resumed_at - played_at - 1.5) + 0.4, (heard_1500, track)
+    assert heard_600 > 0.3 and heard_1500 > 0.3, track
+
+
 def test_the_customer_hangs_up_first(
         qtbot: QtBot, make_desk: MakeDesk, make_caller: MakeCaller
 ) -> None:

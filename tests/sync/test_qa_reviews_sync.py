@@ -149,3 +149,32 @@ def test_the_dispute_limit_and_a_decline(desks: tuple[Desk, Desk, Desk, FakeCloc
     assert exc.value.reason == "too_many_disputes"
     kinds = [h.kind for h in agent.get(review.id).result(timeout=10).history]
     assert kinds == ["submitted"] + ["disputed", "declined"] * profile.qa["max_disputes"]
+
+
+def test_pins_and_a_set_release_time_reach_the_agents_desk(
+        desks: tuple[Desk, Desk, Desk, FakeClock]) -> None:
+    """The comments pinned to the timeline travel with the review; released at a set
+    time, the agent's desk has the row at once but shows it only from then."""
+    from datetime import timedelta
+
+    from callcenter.domain.qa.pins import Pin
+
+    a1, l1, _b1, clock = desks
+    profile = load_profile()
+    call_id = uuid.uuid4()
+    now = clock.utc_now()
+    a1.db.write_now(lambda s: s.add(CallSession(
+        id=call_id, agent_id="1001", caller_number="13800138001", started_at=now,
+        outcome="answered", updated_at=now, origin_workstation="A1")))
+    sync(a1, l1)
+    at = now + timedelta(hours=2)
+    qa = Reviews(l1.db, profile, clock, "L1", signed_in("7001", Role.QA))
+    pins = [Pin(12.5, "这里未致歉"), Pin(3.0, "开头语速过快")]
+    review = qa.submit(call_id, answers(), pins=pins, release_at=at).result(timeout=10)
+    sync(l1, a1)
+    agent = Reviews(a1.db, profile, clock, "A1", signed_in("1001", Role.AGENT))
+    assert a1.db.read_now(lambda s: s.get(QaReview, review.id)) is not None  # the row is there
+    assert agent.mine().result(timeout=10) == []  # but not shown before its time
+    clock.advance(2 * 3600)
+    (mine,) = agent.mine().result(timeout=10)
+    assert mine.released_at == at and mine.pins == sorted(pins)

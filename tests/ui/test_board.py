@@ -4,9 +4,12 @@ and unknown desks, each chart's numbers as a table, and a bad agent ID said."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
-from datetime import timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -112,3 +115,88 @@ def test_live_states_time_in_state_and_unknown(qtbot: QtBot, db: Database) -> No
     assert "超时" in m.index(1, 2).data()
     assert m.index(2, 2).data().startswith("未知") and m.index(2, col).data() == "—"
     assert view.live_status.text() == "实时：3 个席位"
+
+
+def test_the_tab_asks_for_its_first_figures_before_building_its_widgets(
+        qtbot: QtBot, db: Database) -> None:
+    """The first query runs on the reader thread while the tab is built: one load,
+    asked before the view exists, for what the view then shows (today, team A)."""
+    window, auth, feature = board(db)
+    qtbot.addWidget(window)
+    figures = feature._figures
+    asked: list[tuple[bool, object]] = []
+    load = figures.load
+
+    def spy(q: Any) -> Any:
+        asked.append((feature.view is None, q))
+        return load(q)
+    figures.load = spy  # type: ignore[method-assign]
+    data = wait_loaded(qtbot, feature, auth.lead)
+    assert [before for before, _ in asked] == [True]
+    assert data.query == asked[0][1] and data.query.team == "A"
+    assert feature.query() == replace(data.query, now=feature.query().now)
+    assert (data.figures.offered, data.figures.answered) == (6, 4)  # as the lead's test says
+
+
+def test_charts_draw_long_series_thin_and_build_their_menu_when_asked(qtbot: QtBot) -> None:
+    from callcenter.ui.board.charts import ChartPanel
+
+    chart = ChartPanel("calls", "formula", "calls", 8 * 3600)
+    qtbot.addWidget(chart)
+    start = datetime(2026, 11, 1, tzinfo=UTC)
+    day = [start + timedelta(hours=h) for h in range(24)]
+    chart.set_series(day, {"offered": [float(h) for h in range(24)]})
+    curve = chart.curves["offered"]
+    assert curve.opts["pen"].width() == 2 and curve.opts["symbol"] == "o"
+    month = [start + timedelta(hours=h) for h in range(720)]
+    chart.set_series(month, {"offered": [None if h == 5 else 1.0 for h in range(720)]})
+    assert chart.curves["offered"] is curve  # the same curve, new data
+    assert curve.opts["pen"].width() == 1 and curve.opts["symbol"] is None
+    y = curve.getData()[1]
+    assert len(y) == 720 and math.isnan(y[5]) and y[6] == 1.0  # no calls: a gap, not a zero
+    item = chart.plot.getPlotItem()
+    assert [item.getAxis(side).isVisible() for side in ("left", "bottom", "top", "right")] == [
+        True, True, False, False]
+    assert not any(item.getAxis(side).autoSIPrefix for side in ("left", "bottom", "top", "right"))
+    vb = item.getViewBox()
+    assert vb.menu is None and vb.menuEnabled()  # made on the first right click
+    menu = vb.getMenu(None)
+    assert menu is not None and vb.getContextMenus(None)
+
+
+def test_a_refresh_that_changes_nothing_replots_nothing(qtbot: QtBot, db: Database) -> None:
+    window, auth, feature = board(db)
+    qtbot.addWidget(window)
+    data = wait_loaded(qtbot, feature, auth.lead)
+    view = feature.view
+    assert view is not None
+    plotted: list[str] = []
+    for name, chart in (("calls", view.calls_chart), ("sl", view.sl_chart),
+                        ("tickets", view.tickets_chart)):
+        chart.set_series = (lambda *a, n=name, f=chart.set_series: (plotted.append(n), f(*a))[1])
+    again = wait_loaded(qtbot, feature, lambda: feature.refresh(full=False))
+    assert again.hourly == data.hourly and plotted == []  # the same numbers: left as drawn
+    view.show_data(replace(again, tickets_by_hour=again.tickets_by_hour[:1]))
+    assert plotted == ["tickets"]  # only the chart whose numbers moved
+    assert [c.name() for c in view.tickets_chart.curves.values()] == ["投诉"]
+
+
+def test_figures_that_cannot_be_read_are_said_and_the_charts_still_paint(
+        qtbot: QtBot, db: Database) -> None:
+    from concurrent.futures import Future
+
+    window, auth, feature = board(db)
+    qtbot.addWidget(window)
+
+    def failing(q: Any) -> Future[Any]:
+        f: Future[Any] = Future()
+        f.set_exception(OSError("disk gone"))
+        return f
+    feature._figures.load = failing  # type: ignore[method-assign]
+    auth.lead()
+    view = feature.view
+    assert view is not None
+    qtbot.waitUntil(lambda: view.message.text() != "", timeout=5000)
+    assert "Refresh" in view.message.text() or "刷新" in view.message.text()
+    assert all(c.plot.updatesEnabled() for c in (view.calls_chart, view.sl_chart,
+                                                 view.tickets_chart))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -16,8 +17,9 @@ from callcenter.app import AppOptions, build
 from .render_desk_1366 import ONE_CALL, SCREEN, in_window, walk_a_call
 
 
-def test_answering_moves_neither_the_window_nor_the_form(qtbot: QtBot, tmp_path: Path) -> None:
-    ctx = build(AppOptions(data_dir=tmp_path, demo=True, scenario=ONE_CALL, workstation="L01"))
+@pytest.mark.parametrize("lang", ["zh", "en"])  # English labels are the wider
+def test_answering_moves_neither_the_window_nor_the_form(qtbot: QtBot, tmp_path: Path, lang: str) -> None:
+    ctx = build(AppOptions(data_dir=tmp_path, demo=True, scenario=ONE_CALL, workstation="L01", lang=lang))
     try:
         w = ctx.window
         qtbot.addWidget(w)

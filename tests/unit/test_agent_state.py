@@ -43,6 +43,11 @@ EXPECTED: dict[tuple[AgentState, Action], AgentState] = {
     (S.HELD, A.REMOTE_RELEASE): S.WRAP_UP,
     (S.WRAP_UP, A.FINISH_WRAP_UP): S.READY,
     (S.WRAP_UP, A.SET_BUSY): S.BUSY,
+    # transfer (issue 16): a consult holds the customer; 取回 takes them back
+    (S.TALKING, A.TRANSFER): S.TALKING,
+    (S.TALKING, A.CONSULT): S.HELD,
+    (S.HELD, A.COMPLETE_TRANSFER): S.HELD,
+    (S.HELD, A.RETRIEVE): S.TALKING,
 }
 TELEPHONY_ONLY = {A.OFFER, A.ABANDON, A.RING_TIMEOUT, A.REMOTE_RELEASE}
 ALL_PAIRS = list(itertools.product(AgentState, Action))
@@ -136,8 +141,8 @@ def test_agent_actions_exclude_telephony_only_actions(state: AgentState) -> None
 def test_agent_actions_examples() -> None:
     assert agent_actions(S.RINGING) == {A.ANSWER}
     assert agent_actions(S.READY) == {A.SIGN_OUT, A.SET_BUSY}
-    assert agent_actions(S.TALKING) == {A.HOLD, A.HANG_UP}
-    assert agent_actions(S.HELD) == {A.RESUME, A.HANG_UP}
+    assert agent_actions(S.TALKING) == {A.HOLD, A.HANG_UP, A.TRANSFER, A.CONSULT}
+    assert agent_actions(S.HELD) == {A.RESUME, A.HANG_UP, A.COMPLETE_TRANSFER, A.RETRIEVE}
     assert agent_actions(S.BUSY) == {A.SIGN_OUT, A.SET_READY, A.SET_BUSY}
 
 

@@ -20,7 +20,7 @@ Definitions (95598-rules.md section 1):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +71,26 @@ class CallTotals:
     aht_sum_s: float = 0.0  # talk + wrap-up of those (= net talk + hold + wrap-up)
 
     def __add__(self, o: CallTotals) -> CallTotals:
-        return CallTotals(*(a + b for a, b in zip(_values(self), _values(o), strict=True)))
+        return CallTotals(
+            self.offered + o.offered, self.answered + o.answered,
+            self.within_limit + o.within_limit, self.returned + o.returned,
+            self.abandoned + o.abandoned, self.talk_n + o.talk_n, self.talk_sum_s + o.talk_sum_s,
+            self.hold_sum_s + o.hold_sum_s, self.wrap_n + o.wrap_n, self.wrap_sum_s + o.wrap_sum_s,
+            self.wrap_on_time + o.wrap_on_time, self.aht_n + o.aht_n, self.aht_sum_s + o.aht_sum_s)
+
+    def __sub__(self, o: CallTotals) -> CallTotals:
+        return CallTotals(
+            self.offered - o.offered, self.answered - o.answered,
+            self.within_limit - o.within_limit, self.returned - o.returned,
+            self.abandoned - o.abandoned, self.talk_n - o.talk_n, self.talk_sum_s - o.talk_sum_s,
+            self.hold_sum_s - o.hold_sum_s, self.wrap_n - o.wrap_n, self.wrap_sum_s - o.wrap_sum_s,
+            self.wrap_on_time - o.wrap_on_time, self.aht_n - o.aht_n, self.aht_sum_s - o.aht_sum_s)
+
+
+def total_of(parts: Iterable[CallTotals]) -> CallTotals:
+    """The sum of many totals, field by field (one pass, no intermediate objects)."""
+    columns = list(zip(*(_values(p) for p in parts), strict=True))
+    return CallTotals(*(sum(c) for c in columns)) if columns else CallTotals()
 
 
 def _values(t: CallTotals) -> tuple[Any, ...]:

@@ -212,8 +212,8 @@ def run_checks(events: Sequence[CallEvent], agent_id: str, ticket: TicketFacts |
         r_wrap = new((WRAPUP_TIME, secs <= rules.targets.wrapup_target_s, (hangup, done), True,
                          f"{secs:.1f}s"))
 
-    # 004 Q15: the customer hangs up first
-    if hangup is None:
+    # 004 Q15: the customer hangs up first; a transfer (转接) ends the agent's leg by design
+    if hangup is None or events[hangup].data.get("reason") == "transferred":
         r_hangup = na[CUSTOMER_HUNG_UP_FIRST]
     else:
         by = events[hangup].data.get("by")

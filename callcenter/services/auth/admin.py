@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 
+from callcenter.domain.auth.permissions import Permission, require
 from callcenter.domain.clock import Clock
-from callcenter.domain.ticket_lifecycle import Actor, Role
+from callcenter.domain.ticket_lifecycle import Actor
 from callcenter.services.auth.directory import UserDirectory, UserInfo, UserRefused
 from callcenter.services.storage.database import Database
 
@@ -23,8 +24,8 @@ class UserAdmin:
 
     @staticmethod
     def _require(actor: Actor | None) -> None:
-        if actor is None or actor.role is not Role.ADMIN:
-            raise UserRefused("not_allowed", actor.user_id if actor else "")
+        """``PermissionDenied`` unless ``actor`` holds USERS_MANAGE (the table's admin)."""
+        require(actor, Permission.USERS_MANAGE)
 
     def list(self, actor: Actor | None) -> Future[list[UserInfo]]:
         self._require(actor)

@@ -12,16 +12,23 @@ and returns a Future, so the GUI thread never waits for it.
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, case, func, select
+from sqlalchemy import ColumnElement, Connection, String, and_, case, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from callcenter.domain.auth.permissions import Permission
-from callcenter.domain.board.figures import BoardSettings, CallFigures, CallTotals, figures
+from callcenter.domain.board.figures import (
+    BoardSettings,
+    CallFigures,
+    CallTotals,
+    figures,
+    total_of,
+)
 from callcenter.domain.privacy.masking import mask_phone
 from callcenter.domain.sla import SlaTargets
 from callcenter.domain.ticket_lifecycle import OPEN
@@ -127,6 +134,35 @@ def _utc_hour(value: Any) -> datetime:
     return datetime.fromisoformat(str(value)).replace(tzinfo=UTC)
 
 
+class _Hours:
+    """Hour keys as read (SQLite text, PostgreSQL datetimes) to UTC and site-local
+    hours, each distinct key converted once (a month has 720, its rows ~60 times
+    as many)."""
+
+    def __init__(self, zone: zoneinfo.ZoneInfo) -> None:
+        self.zone = zone
+        self._utc: dict[Any, datetime] = {}
+        self._local: dict[datetime, datetime] = {}
+
+    def utc(self, value: Any) -> datetime:
+        h = self._utc.get(value)
+        if h is None:
+            h = self._utc[value] = _utc_hour(value)
+        return h
+
+    def local(self, utc_hour: datetime) -> datetime:
+        h = self._local.get(utc_hour)
+        if h is None:
+            h = self._local[utc_hour] = utc_hour.astimezone(self.zone)
+        return h
+
+
+def _raw_hour(col: Any) -> ColumnElement[Any]:
+    """A roll-up's hour as stored (text on SQLite: no datetime parsing per row;
+    _Hours converts each distinct hour once)."""
+    return type_coerce(col, String)
+
+
 def _call_filter(q: BoardQuery) -> list[ColumnElement[bool]]:
     c = CALLS.c
     where: list[ColumnElement[bool]] = [
@@ -201,16 +237,19 @@ def _hourly(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo) -> tuple[H
     rows: list[Any] = []
     if whole is not None:
         h = HOURS.c.hour
-        rows += conn.execute(select(h, *_rollup_sums()).where(*_rollup_filter(q, *whole))
-                             .group_by(h)).all()
+        rows += conn.execute(select(_raw_hour(h), *_rollup_sums())
+                             .where(*_rollup_filter(q, *whole)).group_by(h)).all()
     hour = _hour(conn, CALLS.c.started_at).label("h")
     for part in raw:
         rows += conn.execute(select(hour, *_totals_columns()).where(*_call_filter(part))
                              .group_by(hour)).all()
+    hours = _Hours(zone)
     for r in rows:
-        key = _utc_hour(r[0])
-        by_hour[key] = by_hour.get(key, CallTotals()) + _totals(r[1:])
-    return tuple(HourTotals(k.astimezone(zone), v) for k, v in sorted(by_hour.items()))
+        key = hours.utc(r[0])
+        t = _totals(r[1:])
+        prev = by_hour.get(key)
+        by_hour[key] = t if prev is None else prev + t
+    return tuple(HourTotals(hours.local(k), by_hour[k]) for k in sorted(by_hour))
 
 
 def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
@@ -224,19 +263,32 @@ def _tickets_by_hour(conn: Connection, q: BoardQuery, zone: zoneinfo.ZoneInfo,
             where.append(h.created_by == q.agent_id)
         elif q.team:
             where.append(h.created_by.in_(select(USERS.c.user_id).where(USERS.c.team == q.team)))
-        rows += conn.execute(select(h.hour, h.category, func.sum(h.tickets)).where(*where)
-                             .group_by(h.hour, h.category)).all()
+        rows += conn.execute(select(_raw_hour(h.hour), h.category, func.sum(h.tickets))
+                             .where(*where).group_by(h.hour, h.category)
+                             .order_by(h.hour, h.category)).all()  # the index's order
     t = TICKETS.c
     th = _hour(conn, t.created_at).label("h")
     for part in raw:
         rows += conn.execute(select(th, t.category, func.count()).where(
             *_ticket_filter(part), t.created_at >= part.start, t.created_at < part.end)
             .group_by(th, t.category)).all()
+    hours = _Hours(zone)
+    if not raw:  # one query, grouped and ordered by (hour, category): nothing to merge
+        local: dict[Any, datetime] = {}  # each stored hour converted once
+        out: list[tuple[datetime, str, int]] = []
+        for h_, cat, n in rows:
+            if n:
+                at = local.get(h_)
+                if at is None:
+                    at = local[h_] = hours.local(hours.utc(h_))
+                out.append((at, str(cat), int(n)))
+        return tuple(out)
     counts: dict[tuple[datetime, str], int] = {}
     for h_, cat, n in rows:
-        key = (_utc_hour(h_), str(cat))
+        key = (hours.utc(h_), str(cat))
         counts[key] = counts.get(key, 0) + int(n)
-    return tuple((h_.astimezone(zone), cat, n) for (h_, cat), n in sorted(counts.items()) if n)
+    return tuple((hours.local(h_), cat, counts[h_, cat]) for h_, cat in sorted(counts)
+                 if counts[h_, cat])
 
 
 def _deadlines(conn: Connection, q: BoardQuery, settings: BoardSettings, late_limit: int,
@@ -268,10 +320,7 @@ def _deadlines(conn: Connection, q: BoardQuery, settings: BoardSettings, late_li
 
 
 def _sum(hours: tuple[HourTotals, ...]) -> CallTotals:
-    total = CallTotals()
-    for h in hours:
-        total += h.totals
-    return total
+    return total_of(h.totals for h in hours)
 
 
 def board_data(conn: Connection, q: BoardQuery, targets: SlaTargets, settings: BoardSettings,
@@ -300,13 +349,24 @@ def refresh_data(conn: Connection, prev: BoardData, now: datetime, targets: SlaT
         hours=REFRESH_HOURS - 1)
     cut = min(max(cut, q.start), q.end)
     recent = replace(q, start=cut)
-    kept = tuple(h for h in prev.hourly if h.hour < cut)
-    hourly = kept + _hourly(conn, recent, zone)
-    totals = _sum(hourly)
-    by_hour = tuple(x for x in prev.tickets_by_hour if x[0] < cut) + _tickets_by_hour(
-        conn, recent, zone)
+    # both lists are in hour order: only their last few entries are at or after the cut
+    n_hours = _kept(prev.hourly, lambda h: h.hour, cut)
+    fresh = _hourly(conn, recent, zone)
+    hourly = prev.hourly[:n_hours] + fresh
+    # the totals moved by the hours re-read only (every call is in exactly one hour)
+    totals = prev.totals - _sum(prev.hourly[n_hours:]) + _sum(fresh)
+    n_tickets = _kept(prev.tickets_by_hour, lambda x: x[0], cut)
+    by_hour = prev.tickets_by_hour[:n_tickets] + _tickets_by_hour(conn, recent, zone)
     return BoardData(q, totals, figures(totals, targets), hourly, by_hour,
                      *_deadlines(conn, q, settings, late_limit))
+
+
+def _kept(rows: tuple[Any, ...], hour_of: Callable[[Any], datetime], cut: datetime) -> int:
+    """How many of ``rows`` (in hour order) are before ``cut``: scanned from the end."""
+    n = len(rows)
+    while n and hour_of(rows[n - 1]) >= cut:
+        n -= 1
+    return n
 
 
 class BoardFigures:

@@ -27,11 +27,13 @@ from callcenter.domain.clock import NS_PER_S, Cancellable, Clock, Scheduler
 from callcenter.domain.ring_counter import answered_within_limit
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket import TicketDraft
+from callcenter.domain.transfer import transfer_actions
 from callcenter.services.auth.directory import user_actor
 from callcenter.services.calls.backfill import save_backfill
 from callcenter.services.calls.desk_types import CurrentCall, DeskListener, DeskSnapshot, script_line_data
 from callcenter.services.calls.script_events import ScriptEvents
 from callcenter.services.calls.shift_calls import ShiftCalls
+from callcenter.services.calls.transfer import TransferSteps
 from callcenter.services.customers.phone import phone_key
 from callcenter.services.customers.screen_pop import Customers, ScreenPop
 from callcenter.services.scripts.call_lines import AnswerScripts
@@ -54,6 +56,7 @@ from callcenter.telephony.port import (
     CallReleased,
     TelephonyEvent,
     TelephonyPort,
+    TransferProgress,
 )
 
 Post = Callable[[Callable[[], None]], None]
@@ -72,7 +75,7 @@ class NoTicketReasonMissing(IllegalTransition):
         super().__init__(AgentState.WRAP_UP, Action.SET_BUSY)
 
 
-class CallDesk(ScriptEvents, ShiftCalls):
+class CallDesk(ScriptEvents, ShiftCalls, TransferSteps):
     def __init__(
         self,
         *,
@@ -120,6 +123,7 @@ class CallDesk(ScriptEvents, ShiftCalls):
         acts = sm.agent_actions(self._status.state)
         if not allowed(self.user.actor, Permission.CALL_ANSWER):  # QA, department: never queued
             acts -= {Action.SET_READY}
+        acts = transfer_actions(acts, self._call.transfer if self._call else None)
         return DeskSnapshot(self._agent_id, self._status, self._since, self._call, acts, self._saving)
 
     @property
@@ -280,8 +284,8 @@ class CallDesk(ScriptEvents, ShiftCalls):
     def hang_up(self) -> None:
         call = self._require_call()
         self._transition(Action.HANG_UP)
-        self._tel.hang_up(call.telephony_id)
-        self._released(call, "agent")
+        # the phone may already hold the customer's release (hang-ups crossing)
+        self._released(call, self._tel.hang_up(call.telephony_id) or "agent")
 
     def finish_wrapup(
         self,
@@ -349,6 +353,8 @@ class CallDesk(ScriptEvents, ShiftCalls):
                 self._close_call()
                 self._emit("notice", "abandoned", {"caller": ev.call_id})
                 self._changed()
+        elif isinstance(ev, TransferProgress):
+            self._transfer_progress(ev)
         elif isinstance(ev, CallReleased):
             call = self._call
             if call is None or call.telephony_id != ev.call_id:
@@ -412,10 +418,10 @@ class CallDesk(ScriptEvents, ShiftCalls):
             raise IllegalTransition(self._status.state, Action.ANSWER)
         return self._call
 
-    def _released(self, call: CurrentCall, by: str) -> None:
+    def _released(self, call: CurrentCall, by: str, **data: Any) -> None:
         self._call = replace(call, released_mono_ns=self._clock.monotonic_ns(), hung_up_by=by,
-                             held_since_mono_ns=None)
-        self._record(EventKind.HUNG_UP, by=by)
+                             held_since_mono_ns=None, transfer=None)
+        self._record(EventKind.HUNG_UP, by=by, **data)
         self._changed()
 
     def _store_summary(self, summary: CallSummary) -> None:

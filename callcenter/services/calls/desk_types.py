@@ -8,6 +8,7 @@ from typing import Any
 
 from callcenter.domain.agent_state import Action, AgentStatus
 from callcenter.domain.call_events import ShiftStats
+from callcenter.domain.transfer import Transfer
 from callcenter.services.customers.screen_pop import ScreenPop
 from callcenter.services.scripts.call_lines import ScriptLine
 from callcenter.services.storage.database import StoreFailure
@@ -25,6 +26,7 @@ class CurrentCall:
     held_since_mono_ns: int | None = None
     late_answer: bool = False
     hung_up_by: str | None = None
+    transfer: Transfer | None = None  # 转接 / 咨询转接 in progress (services/calls/transfer.py)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,7 @@
 """Script lines, guided-script answers and the ticket form's edits recorded as
-call events (QA replays what the agent was shown, typed and what the caller answered)."""
+call events (QA replays what the agent was shown, typed and what the caller answered),
+and the secure pause of the call's recording (an event, and silence on the phone's
+recording while the customer gives an ID number)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from typing import Any
 from callcenter.domain.call_events import CallEvent, EventKind
 from callcenter.services.calls.desk_types import CurrentCall
 from callcenter.services.scripts.call_lines import AnswerScripts
+from callcenter.telephony.port import TelephonyPort
 
 
 class ScriptEvents:
@@ -16,6 +19,7 @@ class ScriptEvents:
     _call: CurrentCall | None
     _saving: bool
     _scripts: AnswerScripts
+    _tel: TelephonyPort
 
     def _record(self, kind: EventKind, **data: Any) -> CallEvent:
         raise NotImplementedError
@@ -36,6 +40,17 @@ class ScriptEvents:
         if not self._can_record_script():
             return False
         self._record(kind, **data)
+        return True
+
+    def set_recording_paused(self, paused: bool) -> bool:
+        """Secure pause on or off: the phone's recording goes silent first (nothing of
+        the ID number reaches the file), then the event says where the gap is; False
+        with no answered call to pause."""
+        if not self._can_record_script():
+            return False
+        assert self._call is not None
+        self._tel.pause_recording(self._call.telephony_id, paused)
+        self._record(EventKind.SECURE_PAUSED if paused else EventKind.SECURE_RESUMED)
         return True
 
     def record_script_shown(self, key: str, text: str, **data: Any) -> bool:

@@ -235,9 +235,9 @@ def parse_local_time(value: object, tz: ZoneInfo) -> datetime | None:
         m = _TIME.match(_cell(value))
         if m is None:
             return None
+        y, mo, d, h, mi, sec = m.groups(default="0")
         try:
-            y, mo, d, h, mi, sec = (int(g) for g in m.groups(default="0"))
-            local = datetime(y, mo, d, h, mi, sec)
+            local = datetime(int(y), int(mo), int(d), int(h), int(mi), int(sec))
         except ValueError:
             return None
     if local.tzinfo is None:
@@ -262,7 +262,11 @@ def parse_rows(
     rows: Sequence[Sequence[object]], tz: ZoneInfo, progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> tuple[list[OutageRecord], list[ImportProblem]]:
-    """Check every row; returns the records, or the problems (then no records)."""
+    """Check every row; returns the records, or the problems (then no records).
+
+    Each row is tried on ``_fast_row`` (text cells that pass every check, the
+    whole of a dispatch export); any other row goes through ``_check_row``,
+    which names each problem. Both give a good row the same record."""
     if not rows:
         return [], [ImportProblem(1, COLUMNS["source_id"][0], "missing_column")]
     index, shown = _header_map(rows[0])
@@ -272,75 +276,144 @@ def parse_rows(
     records: list[OutageRecord] = []
     seen: dict[str, int] = {}
     data = rows[1:]
+    at = tuple(index.get(f, -1) for f in _FAST_FIELDS)
+    times: dict[str, datetime | None] = {}  # a time's text -> its UTC value (times repeat)
     for n, row in enumerate(data):
         if cancel is not None and cancel.is_set():
             raise ImportCancelled
         if progress is not None and n % 2000 == 0:
             progress(n, len(data))
         line = n + 2
-
-        raw = {f: row[i] if i < len(row) else None for f, i in index.items()}
-        text = {f: _cell(v) for f, v in raw.items()}
-
-        def get(f: str, text: dict[str, str] = text) -> str:
-            return text.get(f, "")
-
-        if not any(text.values()) and not any(_cell(c) for c in row):
-            continue  # blank line at the end of an export
-        bad: list[ImportProblem] = []
-
-        def problem(f: str, reason: str, value: object = "", bad: list[ImportProblem] = bad,
-                    line: int = line) -> None:
-            bad.append(ImportProblem(line, shown.get(f, COLUMNS[f][0]), reason, _cell(value)))
-
-        for f, v in text.items():  # central cannot store NUL (issue 19): refuse it here
-            if first_unstorable(v) is not None:
-                problem(f, "bad_character", v.replace("\x00", "\\0"))
-        for f in REQUIRED:
-            if not get(f):
-                problem(f, "required")
-        sid = get("source_id")
-        if sid in seen:
-            problem("source_id", "duplicate_id", sid)
-        seen.setdefault(sid, line)
-        kind = KINDS.get(get("kind").lower())
-        if kind is None and get("kind"):
-            problem("kind", "unknown_kind", get("kind"))
-        status_text = get("status").lower()
-        status = STATUSES.get(status_text) if status_text else None
-        if status_text and status is None:
-            problem("status", "unknown_status", get("status"))
-        times: dict[str, datetime | None] = {}
-        for f in ("start", "expected_restore", "actual_restore", "announced_at"):
-            value = raw.get(f)  # an .xlsx cell may hold a real datetime
-            times[f] = parse_local_time(value, tz) if get(f) else None
-            if get(f) and times[f] is None:
-                problem(f, "bad_time", get(f))
-        start = times["start"]
-        for f in ("expected_restore", "actual_restore"):
-            end = times[f]
-            if start is not None and end is not None and end < start:
-                problem(f, "end_before_start", get(f))
-        lists = {f: split_list(get(f)) for f in AREA_FIELDS}
-        if not any(lists.values()):
-            problem("scopes", "no_area")
-        if bad:
-            problems.extend(bad)
-            continue
-        assert kind is not None and start is not None and times["expected_restore"] is not None
-        if status is None:
-            status = OutageStatus.RESTORED if times["actual_restore"] else OutageStatus.ANNOUNCED
-        records.append(OutageRecord(
-            source_id=sid,
-            times=OutageTimes(kind, status, start, times["expected_restore"], times["actual_restore"],
-                              times["announced_at"]),
-            cause=get("cause"),
-            feeders=lists["feeders"], transformer_areas=lists["transformer_areas"],
-            scopes=lists["scopes"], accounts=lists["accounts"],
-        ))
+        record = _fast_row(row, at, tz, times, seen)
+        if record is None:
+            record = _check_row(row, line, index, shown, tz, seen, problems)
+            if record is None:
+                continue
+        else:
+            seen[record.source_id] = line
+        records.append(record)
     if progress is not None:
         progress(len(data), len(data))
     return ([] if problems else records), problems
+
+
+_FAST_FIELDS = ("source_id", "kind", "cause", "start", "expected_restore", "actual_restore", "status",
+                "feeders", "transformer_areas", "scopes", "accounts", "announced_at")
+_MISSING: datetime = datetime.min
+
+
+def _fast_row(row: Sequence[object], at: tuple[int, ...], tz: ZoneInfo, times: dict[str, datetime | None],
+              seen: dict[str, int]) -> OutageRecord | None:
+    """The record of a row of text cells that passes every check, else None
+    (then ``_check_row`` says what is wrong, or skips a blank line)."""
+    width = len(row)
+    cells: list[str] = []
+    for i in at:
+        v = row[i] if 0 <= i < width else None
+        if v is None:
+            cells.append("")
+        elif type(v) is str:
+            cells.append(v.strip())
+        else:
+            return None  # an .xlsx number or datetime: the careful path converts it
+    sid, kind_t, cause, start_t, expected_t, actual_t, status_t, feeders, areas, scopes, accounts, \
+        announced_t = cells
+    if not (sid and kind_t and cause and start_t and expected_t) or sid in seen:
+        return None
+    if first_unstorable("\x1f".join(cells)) is not None:
+        return None
+    kind = KINDS.get(kind_t.lower())
+    status = STATUSES.get(status_t.lower()) if status_t else None
+    if kind is None or (status_t and status is None):
+        return None
+    parsed: list[datetime | None] = []
+    for t in (start_t, expected_t, actual_t, announced_t):
+        if not t:
+            parsed.append(None)
+            continue
+        value = times.get(t, _MISSING)
+        if value is _MISSING:
+            value = times[t] = parse_local_time(t, tz)
+        if value is None:
+            return None
+        parsed.append(value)
+    start, expected, actual, announced = parsed
+    assert start is not None and expected is not None
+    if expected < start or (actual is not None and actual < start):
+        return None
+    lists = [split_list(c) if c else () for c in (feeders, areas, scopes, accounts)]
+    if not any(lists):
+        return None
+    if status is None:
+        status = OutageStatus.RESTORED if actual else OutageStatus.ANNOUNCED
+    return OutageRecord(source_id=sid, times=OutageTimes(kind, status, start, expected, actual, announced),
+                        cause=cause, feeders=lists[0], transformer_areas=lists[1], scopes=lists[2],
+                        accounts=lists[3])
+
+
+def _check_row(row: Sequence[object], line: int, index: dict[str, int], shown: dict[str, str], tz: ZoneInfo,
+               seen: dict[str, int], problems: list[ImportProblem]) -> OutageRecord | None:
+    """Every check of one row, each problem named (added to ``problems``): the
+    record, or None for a bad row or a blank line."""
+    raw = {f: row[i] if i < len(row) else None for f, i in index.items()}
+    text = {f: _cell(v) for f, v in raw.items()}
+
+    def get(f: str, text: dict[str, str] = text) -> str:
+        return text.get(f, "")
+
+    if not any(text.values()) and not any(_cell(c) for c in row):
+        return None  # blank line at the end of an export
+    bad: list[ImportProblem] = []
+
+    def problem(f: str, reason: str, value: object = "", bad: list[ImportProblem] = bad,
+                line: int = line) -> None:
+        bad.append(ImportProblem(line, shown.get(f, COLUMNS[f][0]), reason, _cell(value)))
+
+    for f, v in text.items():  # central cannot store NUL (issue 19): refuse it here
+        if first_unstorable(v) is not None:
+            problem(f, "bad_character", v.replace("\x00", "\\0"))
+    for f in REQUIRED:
+        if not get(f):
+            problem(f, "required")
+    sid = get("source_id")
+    if sid in seen:
+        problem("source_id", "duplicate_id", sid)
+    seen.setdefault(sid, line)
+    kind = KINDS.get(get("kind").lower())
+    if kind is None and get("kind"):
+        problem("kind", "unknown_kind", get("kind"))
+    status_text = get("status").lower()
+    status = STATUSES.get(status_text) if status_text else None
+    if status_text and status is None:
+        problem("status", "unknown_status", get("status"))
+    times: dict[str, datetime | None] = {}
+    for f in ("start", "expected_restore", "actual_restore", "announced_at"):
+        value = raw.get(f)  # an .xlsx cell may hold a real datetime
+        times[f] = parse_local_time(value, tz) if get(f) else None
+        if get(f) and times[f] is None:
+            problem(f, "bad_time", get(f))
+    start = times["start"]
+    for f in ("expected_restore", "actual_restore"):
+        end = times[f]
+        if start is not None and end is not None and end < start:
+            problem(f, "end_before_start", get(f))
+    lists = {f: split_list(get(f)) for f in AREA_FIELDS}
+    if not any(lists.values()):
+        problem("scopes", "no_area")
+    if bad:
+        problems.extend(bad)
+        return None
+    assert kind is not None and start is not None and times["expected_restore"] is not None
+    if status is None:
+        status = OutageStatus.RESTORED if times["actual_restore"] else OutageStatus.ANNOUNCED
+    return OutageRecord(
+        source_id=sid,
+        times=OutageTimes(kind, status, start, times["expected_restore"], times["actual_restore"],
+                          times["announced_at"]),
+        cause=get("cause"),
+        feeders=lists["feeders"], transformer_areas=lists["transformer_areas"],
+        scopes=lists["scopes"], accounts=lists["accounts"],
+    )
 
 
 class OutageImport:

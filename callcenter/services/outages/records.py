@@ -35,12 +35,11 @@ outage and re-import, or resolve the clash).
 from __future__ import annotations
 
 import gc
-import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any, cast
@@ -50,8 +49,18 @@ from sqlalchemy.orm import Session
 
 from callcenter.domain.outages import Address, OutageTimes, parse_address, short_notice
 from callcenter.domain.outages.address import normalise
+from callcenter.services.outages.row_text import (
+    OUTAGE_OPS_SQL,
+    TARGET_OPS_SQL,
+    dashed,
+    outage_row_fields,
+    store_time,
+    target_row_fields,
+    uuid5_hex,
+    wire_time,
+)
 from callcenter.store.outage_models import Outage, OutageAddressKey, OutageTarget
-from callcenter.sync.outbox import BulkOp, record_ops
+from callcenter.sync.outbox import BulkOp, record_ops, record_row_ops
 from callcenter.sync.protocol import to_wire
 from callcenter.sync.pull_hooks import register_after_pull
 
@@ -60,24 +69,17 @@ _TABLES: dict[str, Table] = {m.__tablename__: cast(Table, m.__table__)
 OUTAGE_NAMESPACE = uuid.UUID("5c1b7a0e-95f8-5d3a-9b1e-0a2f6c4d8e71")  # fixed forever: ids depend on it
 
 
-_V5 = ~(0xF000 << 64) & ~(0xC000 << 48), (0x5000 << 64) | (0x8000 << 48)  # version and variant bits
-
-
-def _uuid5(namespace: uuid.UUID, name: str) -> uuid.UUID:
-    """``uuid.uuid5`` at half the cost (it runs for every row of an import)."""
-    keep, bits = _V5
-    digest = hashlib.sha1(namespace.bytes + name.encode(), usedforsecurity=False).digest()
-    return uuid.UUID(int=int.from_bytes(digest[:16]) & keep | bits)
+_NS = OUTAGE_NAMESPACE.bytes
 
 
 def outage_id(source_id: str) -> uuid.UUID:
     """The id every desk gives a new outage with this dispatch source id."""
-    return _uuid5(OUTAGE_NAMESPACE, source_id)
+    return uuid.UUID(uuid5_hex(_NS, source_id))
 
 
 def target_id(outage: uuid.UUID, kind: str, value: str) -> uuid.UUID:
     """The id every desk gives a new target of ``outage``."""
-    return _uuid5(outage, f"{kind}\x1f{value}")
+    return uuid.UUID(uuid5_hex(outage.bytes, f"{kind}\x1f{value}"))
 
 
 @dataclass(frozen=True)
@@ -136,46 +138,31 @@ def _fields(r: OutageRecord, source: str) -> dict[str, object]:
             "source": source}
 
 
-_TIMES = ("start_at", "expected_restore_at", "actual_restore_at", "announced_at")
-_CONVERTED = (*_TIMES, "short_notice")
-
-
-def _wire(v: Any) -> Any:
-    return None if v is None else to_wire(v)
-
-
 def _wired(fields: dict[str, Any]) -> dict[str, Any]:
     """An op's fields as JSON values (record_ops(wire=True))."""
     return {k: to_wire(v) for k, v in fields.items()}
 
 
-def _db(v: object) -> object:
-    """A value as the store keeps it on SQLite (what UTCDateTime/Uuid/Boolean write:
-    ``YYYY-MM-DD HH:MM:SS.ffffff``, what isoformat gives ten times faster than strftime)."""
-    t = type(v)
-    if t is str or t is int or v is None:
-        return v
-    if isinstance(v, datetime):
-        return v.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
-    if isinstance(v, uuid.UUID):
-        return v.hex
-    if isinstance(v, bool):
-        return int(v)
-    return v
+_OUTAGE_COLS = ("id", "source_id", "kind", "cause", "status", "start_at", "expected_restore_at",
+                "actual_restore_at", "announced_at", "short_notice", "area", "source", "version",
+                "updated_at", "deleted_at", "origin_workstation")
+_TARGET_COLS = ("id", "outage_id", "kind", "value", "key", "version", "updated_at", "deleted_at",
+                "origin_workstation")
+_KEY_COLS = ("target_id", "pos", "key")
+COLUMNS_OF = {"outages": _OUTAGE_COLS, "outage_targets": _TARGET_COLS, "outage_address_keys": _KEY_COLS}
 
 
-def _insert(s: Session, table: str, rows: Sequence[dict[str, Any]]) -> None:
-    """A bare executemany of rows already in store format (see ``_db``):
-    SQLAlchemy's per-value bind processing cost more than the insert itself on a
-    50,000-row import. Columns are checked against the model."""
+def _insert(s: Session, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    """A bare executemany of rows already in store format (what UTCDateTime,
+    Uuid and Boolean write on SQLite: see row_text.store_time), as tuples in
+    the order of ``COLUMNS_OF[table]``: SQLAlchemy's per-value bind
+    processing cost more than the insert itself on a 50,000-row import."""
     if not rows:
         return
-    cols = list(rows[0])
+    cols = COLUMNS_OF[table]
     assert set(cols) <= set(_TABLES[table].c.keys()), cols
     sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    get = itemgetter(*cols)
-    s.connection().exec_driver_sql(sql, [get(r) for r in rows] if len(cols) > 1 else
-                                   [(get(r),) for r in rows])
+    s.connection().exec_driver_sql(sql, rows)
 
 
 def _chunked(items: Sequence[object], n: int = 500) -> Iterable[Sequence[object]]:
@@ -183,8 +170,8 @@ def _chunked(items: Sequence[object], n: int = 500) -> Iterable[Sequence[object]
         yield items[i:i + n]
 
 
-def _address_keys(target: str, value: str) -> list[dict[str, Any]]:
-    return [{"target_id": target, "pos": i, "key": c} for i, c in enumerate(_parsed(value).chunks)]
+def _address_keys(target: str, value: str) -> list[tuple[str, int, str]]:
+    return [(target, i, c) for i, c in enumerate(_parsed(value).chunks)]
 
 
 def rebuild_address_keys(s: Session, target_ids: Sequence[str | uuid.UUID]) -> int:
@@ -232,14 +219,17 @@ install_pull_hooks()
 
 @dataclass
 class _Plan:
-    """What one ``write_records`` call writes: store rows and their sync ops."""
+    """What one ``write_records`` call writes: store rows and their sync ops.
+    New rows are tuples in ``COLUMNS_OF`` order, ops' row ids are hex; the ops
+    list the changes to stored rows only (a new row's op is made from the row
+    when it is written, ``_new_row_ops``)."""
 
-    new_outages: list[dict[str, Any]]
+    new_outages: list[tuple[Any, ...]]
     changed: list[dict[str, Any]]
-    new_targets: list[dict[str, Any]]
+    new_targets: list[tuple[Any, ...]]
     revived: list[dict[str, Any]]
     gone: list[uuid.UUID]
-    new_keys: list[dict[str, Any]]
+    new_keys: list[tuple[str, int, str]]  # of revived targets
     outage_ops: list[BulkOp]
     target_ops: list[BulkOp]
 
@@ -269,39 +259,46 @@ def _existing(s: Session, records: Sequence[OutageRecord]) -> tuple[
 def _plan(records: Sequence[OutageRecord], existing: dict[str, dict[str, Any]],
           old_targets: dict[uuid.UUID, dict[tuple[str, str], Any]], *, source: str, ws: str,
           now: datetime) -> tuple[_Plan, int, int]:
-    stamp = _db(now)
-    now_w = to_wire(now)
+    now_w = wire_time(now)
+    assert now_w is not None
+    stamp = store_time(now_w)
     p = _Plan([], [], [], [], [], [], [], [])
     added = updated = 0
+    new_outage, new_target, outage_op, target_op = (p.new_outages.append, p.new_targets.append,
+                                                    p.outage_ops.append, p.target_ops.append)
     for r in records:
-        fields = _fields(r, source)
         old = existing.get(r.source_id)
         legacy = False
-        if old is None:
-            oid = outage_id(r.source_id)
-            row = {"source_id": r.source_id, "version": 1, "updated_at": now, "deleted_at": None,
-                   "origin_workstation": ws, **fields}
-            p.new_outages.append({**row, "id": oid.hex, "updated_at": stamp,
-                                  **{k: _db(row[k]) for k in _CONVERTED}})
-            p.outage_ops.append((oid, "upsert", None, {**row, "updated_at": now_w,
-                                                       **{k: _wire(row[k]) for k in _TIMES}}))
+        if old is None:  # the common case, built straight into store and wire text
+            oid = uuid5_hex(_NS, r.source_id)
+            ot = r.times
+            start, expected = wire_time(ot.start), wire_time(ot.expected_restore)
+            actual, announced = wire_time(ot.actual_restore), wire_time(ot.announced_at)
+            short, area = short_notice(ot), r.area
+            kind, status = ot.kind._value_, ot.status._value_  # .value is a slow descriptor
+            # its op is made from this row when it is written (_new_row_ops)
+            new_outage((oid, r.source_id, kind, r.cause, status, store_time(start), store_time(expected),
+                        store_time(actual), store_time(announced), int(short), area, source, 1, stamp, None,
+                        ws))
             have: dict[tuple[str, str], Any] = {}
             added += 1
         else:
-            oid = old["id"]
-            legacy = oid != outage_id(r.source_id)  # from before deterministic ids
-            have = old_targets.get(oid, {})
+            fields = _fields(r, source)
+            old_id: uuid.UUID = old["id"]
+            oid = old_id.hex
+            legacy = old_id != outage_id(r.source_id)  # from before deterministic ids
+            have = old_targets.get(old_id, {})
             want = set(_targets(r))
             live = {k for k, t in have.items() if t.deleted_at is None}
             diff = {k: v for k, v in fields.items() if old[k] != v}
             if set(diff) - {"source"} or live != want or old["deleted_at"] is not None:
                 version = int(old["version"]) + 1
-                p.changed.append({"id": oid, "version": version, "updated_at": now, "deleted_at": None,
+                p.changed.append({"id": old_id, "version": version, "updated_at": now, "deleted_at": None,
                                   **fields})
                 sent = ({k: v for k, v in old.items() if k != "id"} | fields) if legacy else diff
                 if old["deleted_at"] is not None:
                     sent["deleted_at"] = None
-                p.outage_ops.append((oid, "upsert", int(old["version"]), _wired(
+                outage_op((oid, "upsert", int(old["version"]), _wired(
                     {**sent, "version": version, "updated_at": now,
                      **({"deleted_at": None} if legacy else {})})))
                 updated += 1
@@ -310,37 +307,33 @@ def _plan(records: Sequence[OutageRecord], existing: dict[str, dict[str, Any]],
             for k, t in have.items():
                 if t.deleted_at is None and k not in want:
                     p.gone.append(t.id)
-                    p.target_ops.append((t.id, "delete", t.version, {
+                    target_op((t.id.hex, "delete", t.version, {
                         "deleted_at": now_w, "updated_at": now_w, "version": t.version + 1}))
                 elif legacy and t.deleted_at is None:  # central may never have seen it
-                    p.target_ops.append((t.id, "upsert", t.version, _wired({
-                        "outage_id": oid, "kind": k[0], "value": k[1], "key": t.key,
+                    target_op((t.id.hex, "upsert", t.version, _wired({
+                        "outage_id": old_id, "kind": k[0], "value": k[1], "key": t.key,
                         "version": t.version, "updated_at": t.updated_at, "deleted_at": None,
                         "origin_workstation": t.origin_workstation})))
-        oid_w = str(oid)
+        oid_bytes = bytes.fromhex(oid)
         for kind, value in _targets(r):
             t = have.get((kind, value))
             if t is not None and t.deleted_at is None:
                 continue
             key = target_key(kind, value)
             if t is not None:  # left the record once and is back: the same row again
-                tid = t.id
-                p.revived.append({"id": tid, "key": key, "version": t.version + 1, "updated_at": now,
+                tid = t.id.hex
+                p.revived.append({"id": t.id, "key": key, "version": t.version + 1, "updated_at": now,
                                   "deleted_at": None})
-                whole = {"outage_id": oid_w, "kind": kind, "value": value,
+                whole = {"outage_id": dashed(oid), "kind": kind, "value": value,
                          "origin_workstation": t.origin_workstation} if legacy else {}
-                p.target_ops.append((tid, "upsert", t.version, {
+                target_op((tid, "upsert", t.version, {
                     **whole, "key": key, "version": t.version + 1, "updated_at": now_w, "deleted_at": None}))
             else:
-                tid = target_id(oid, kind, value)
-                row = {"outage_id": oid_w, "kind": kind, "value": value, "key": key, "version": 1,
-                       "updated_at": now_w, "deleted_at": None, "origin_workstation": ws}
-                p.new_targets.append({"id": tid.hex, "outage_id": oid.hex, "kind": kind, "value": value,
-                                      "key": key, "version": 1, "updated_at": stamp,
-                                      "deleted_at": None, "origin_workstation": ws})
-                p.target_ops.append((tid, "upsert", None, row))
+                tid = uuid5_hex(oid_bytes, f"{kind}\x1f{value}")
+                new_target((tid, oid, kind, value, key, 1, stamp, None, ws))  # its op: see _new_row_ops
+                continue  # its address keys: made from the sorted rows (_write)
             if kind == "address":
-                p.new_keys += _address_keys(tid.hex, value)
+                p.new_keys += _address_keys(tid, value)
     return p, added, updated
 
 
@@ -385,6 +378,29 @@ def _big_cache(s: Session, kib: int = 65536) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
 
 
+def _new_row_ops(s: Session, table: str, rows: Sequence[tuple[Any, ...]], ops: list[BulkOp],
+                 fields: Callable[[tuple[Any, ...]], str], sql: str, now: datetime,
+                 ) -> tuple[list[BulkOp], Sequence[tuple[Any, ...]], Callable[[Sequence[Any]], object]]:
+    """The ops of a table's new rows (sorted by id, inserted in that order, after
+    the planned ops of its stored rows were made): when nothing else of the
+    table changes (a first import), SQLite makes them from the rows once they
+    are written (``record_row_ops``: the rows took the rowids after the table's
+    last one, in order); else each joins the other ops as Python-made text, all
+    sorted by id. Returns (ops for ``record_ops``, rows whose ops SQLite makes,
+    the step that makes a chunk of them, in order)."""
+    if not rows or ops:
+        made: list[BulkOp] = [(r[0], "upsert", None, fields(r)) for r in rows]
+        return sorted(ops + made, key=itemgetter(0)), [], lambda part: None
+    after = [int(s.connection().exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table}").scalar()
+                 or 0)]
+
+    def step(part: Sequence[Any]) -> object:
+        first = after[0]
+        after[0] += len(part)
+        return record_row_ops(s, table, sql, (first, after[0]), now)
+    return [], rows, step
+
+
 def _write(
     s: Session, records: Sequence[OutageRecord], *, source: str, workstation: str, now: datetime,
     progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool],
@@ -395,10 +411,14 @@ def _write(
     # the new ids are hashes, in no order: rows and ops go in sorted by id, so
     # their primary-key indexes grow at the end instead of at random pages
     for new in (p.new_outages, p.new_targets):
-        new.sort(key=itemgetter("id"))
-    p.new_keys.sort(key=itemgetter("target_id", "pos"))
-    for ops in (p.outage_ops, p.target_ops):
-        ops.sort(key=lambda op: op[0].int)
+        new.sort(key=itemgetter(0))  # ids are hex of one length: their text order is their order
+    keys = [k for row in p.new_targets if row[2] == "address" for k in _address_keys(row[0], row[3])]
+    if p.new_keys:  # revived targets' keys among them
+        keys = sorted(p.new_keys + keys, key=itemgetter(0, 1))
+    outage_ops, outage_rows, outage_step = _new_row_ops(s, "outages", p.new_outages, p.outage_ops,
+                                                        outage_row_fields, OUTAGE_OPS_SQL, now)
+    target_ops, target_rows, target_step = _new_row_ops(s, "outage_targets", p.new_targets, p.target_ops,
+                                                        target_row_fields, TARGET_OPS_SQL, now)
     revived_ids = [r["id"] for r in p.revived]
     steps: list[tuple[Callable[[Any], object], Sequence[Any]]] = [
         (lambda part: _insert(s, "outages", part), p.new_outages),
@@ -410,9 +430,11 @@ def _write(
          p.gone + revived_ids),
         (lambda part: s.execute(update(OutageTarget), part), p.revived),
         (lambda part: _insert(s, "outage_targets", part), p.new_targets),
-        (lambda part: _insert(s, "outage_address_keys", part), p.new_keys),
-        (lambda part: record_ops(s, "outages", part, now, wire=True), p.outage_ops),
-        (lambda part: record_ops(s, "outage_targets", part, now, wire=True), p.target_ops),
+        (lambda part: _insert(s, "outage_address_keys", part), keys),
+        (lambda part: record_ops(s, "outages", part, now, wire=True), outage_ops),
+        (outage_step, outage_rows),
+        (lambda part: record_ops(s, "outage_targets", part, now, wire=True), target_ops),
+        (target_step, target_rows),
     ]
     total = sum(len(rows) for _, rows in steps) or 1
     done = 0

@@ -3,7 +3,9 @@
     registrar = "pbx.example.local:5060"   # host:port of the site's registrar/proxy
     user = "desk1"                         # the desk's SIP account
     domain = ""                            # SIP domain; empty: the registrar's host
-    transport = "udp"                      # udp or tcp
+    transport = "udp"                      # udp, tcp or tls (where the registrar offers it)
+    ca_file = ""                           # tls: PEM of the CA that signed the registrar's
+                                           # certificate; it is always verified
     bind_address = "127.0.0.1"             # the local address for SIP and RTP
     register_expiry_s = 60
     recordings_dir = ""                    # empty: <data dir>/recordings
@@ -28,7 +30,8 @@ FILE = "sip.toml"
 SERVICE = "callcenter-sip"
 PASSWORD_ENV = "CALLCENTER_SIP_PASSWORD"
 _KEYS = {"registrar", "user", "domain", "transport", "bind_address", "register_expiry_s",
-         "recordings_dir"}
+         "recordings_dir", "ca_file"}
+TRANSPORTS = ("udp", "tcp", "tls")
 
 
 class SipSettingsError(ValueError):
@@ -44,6 +47,7 @@ class SipSettings:
     bind_address: str = "127.0.0.1"
     register_expiry_s: int = 60
     recordings_dir: Path | None = None
+    ca_file: Path | None = None  # tls: the CA the registrar's certificate must chain to
 
     @property
     def keyring_user(self) -> str:
@@ -72,9 +76,18 @@ def load_sip_settings(data_dir: Path, *, registrar: str | None = None,
     expiry = data.get("register_expiry_s", 60)
     if isinstance(expiry, bool) or not isinstance(expiry, int):
         raise SipSettingsError(f"{path}: register_expiry_s must be a whole number of seconds")
-    return SipSettings(reg, usr, str(data.get("domain", "")), str(data.get("transport", "udp")),
+    transport = str(data.get("transport", "udp"))
+    if transport not in TRANSPORTS:
+        raise SipSettingsError(f"{path}: transport must be one of {', '.join(TRANSPORTS)}, "
+                               f"got {transport!r}")
+    ca = str(data.get("ca_file", "") or "")
+    if transport == "tls" and not ca:
+        raise SipSettingsError(f"{path}: transport = \"tls\" needs ca_file, the CA certificate "
+                               "(PEM) the registrar's certificate is verified against")
+    return SipSettings(reg, usr, str(data.get("domain", "")), transport,
                        str(data.get("bind_address", "127.0.0.1")), expiry,
-                       Path(rec) if rec else data_dir / "recordings")
+                       Path(rec) if rec else data_dir / "recordings",
+                       Path(ca) if ca else None)
 
 
 def save_sip_settings(data_dir: Path, s: SipSettings) -> Path:
@@ -86,7 +99,8 @@ def save_sip_settings(data_dir: Path, s: SipSettings) -> Path:
              f"domain = {toml_string(s.domain)}", f"transport = {toml_string(s.transport)}",
              f"bind_address = {toml_string(s.bind_address)}",
              f"register_expiry_s = {s.register_expiry_s}",
-             f"recordings_dir = {toml_string(str(s.recordings_dir or ''))}"]
+             f"recordings_dir = {toml_string(str(s.recordings_dir or ''))}",
+             f"ca_file = {toml_string(str(s.ca_file or ''))}"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -121,8 +135,10 @@ def sip_password(s: SipSettings) -> str:
 def sip_account(s: SipSettings, password: str) -> tuple[SipAccount, MediaSettings]:
     try:
         account = SipAccount(s.registrar, s.user, password, domain=s.domain,
-                             transport="tcp" if s.transport == "tcp" else "udp",
-                             bind_address=s.bind_address, register_expiry_s=s.register_expiry_s)
+                             transport="tls" if s.transport == "tls" else (
+                                 "tcp" if s.transport == "tcp" else "udp"),
+                             bind_address=s.bind_address, register_expiry_s=s.register_expiry_s,
+                             ca_file=s.ca_file)
     except ValueError as exc:
         raise SipSettingsError(str(exc)) from exc
     return account, MediaSettings(recordings_dir=s.recordings_dir)

@@ -31,7 +31,9 @@ signed out    masked  masked   masked     masked  masked
   of the command line) is masked for everyone.
 
 Where a number is masked, "show full number" (``services.privacy.reveal``) shows it
-for one ticket, with a reason, and is audited.
+for one ticket, with a reason, and is audited: for the roles holding
+``UNMASK_PERSONAL_DATA`` (lead and QA). An agent's other callback rows and an
+administrator's views stay masked.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from callcenter.domain.auth.permissions import Permission, allowed
 from callcenter.domain.privacy.masking import (
     mask_account,
     mask_id_number,
@@ -81,9 +84,15 @@ class NumberPolicy:
 
     role: Role | None
     user_id: str | None = None
+    actor: Actor | None = None  # who it is for (a reveal is asked in their name)
 
     def full(self, surface: Surface, *, own_task: bool = True) -> bool:
         return sees_full(self.role, surface, own_task=own_task)
+
+    @property
+    def may_reveal(self) -> bool:
+        """Whether "show full number" is this user's to ask (UNMASK_PERSONAL_DATA)."""
+        return allowed(self.actor, Permission.UNMASK_PERSONAL_DATA)
 
     def phone(self, number: str, surface: Surface, *, own_task: bool = True,
               revealed: bool = False) -> str:
@@ -111,7 +120,7 @@ def policy_for(actor: Actor | None) -> NumberPolicy:
     users table's, set at password sign-in)."""
     if actor is None:
         return NOBODY
-    return NumberPolicy(actor.role, actor.user_id)
+    return NumberPolicy(actor.role, actor.user_id, actor)
 
 
 def export_phone(number: str) -> str:

@@ -4,7 +4,8 @@ The recorder is injected (``Callable[[RevealRecord], None]``); the composition
 root connects it to the audit log. A reveal is for one subject (a ticket, or a
 callback task's ticket): the UI keeps it only while that ticket's window is open.
 The recorder runs before the number is given back, so a reveal that could not be
-recorded is not shown (the recorder's exception propagates).
+recorded is not shown (the recorder's exception propagates). Only a role holding
+``UNMASK_PERSONAL_DATA`` may reveal (the service refuses, not only the button).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from callcenter.domain.audit.chain import AuditAction
+from callcenter.domain.auth.permissions import Permission, require
+from callcenter.domain.auth.roles import Actor
 from callcenter.domain.clock import Clock
 from callcenter.services.audit.log import AuditLog
 
@@ -25,7 +28,7 @@ MAX_REASON = 500
 
 
 class RevealRefused(ValueError):
-    """``code``: ``no_reason`` | ``reason_too_long`` | ``signed_out``."""
+    """``code``: ``no_reason`` | ``reason_too_long`` | ``signed_out`` (no user ID)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
@@ -53,10 +56,12 @@ class Reveals:
         self._recorder = recorder
         self._clock = clock
 
-    def reveal(self, user_id: str | None, reason: str, *, ticket_id: uuid.UUID | None = None,
+    def reveal(self, actor: Actor | None, reason: str, *, ticket_id: uuid.UUID | None = None,
                subject: str | None = None) -> RevealRecord:
-        """Record that ``user_id`` looks at the full numbers of the subject, and why.
-        Raises ``RevealRefused`` for a missing user or an empty/overlong reason."""
+        """Record that ``actor`` looks at the full numbers of the subject, and why.
+        Raises ``PermissionDenied`` for nobody signed in or a role that may not
+        unmask, and ``RevealRefused`` for an empty/overlong reason."""
+        user_id = require(actor, Permission.UNMASK_PERSONAL_DATA).user_id
         if not user_id:
             raise RevealRefused("signed_out")
         why = reason.strip()

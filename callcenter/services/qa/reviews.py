@@ -22,11 +22,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from callcenter.domain.audit.chain import AuditAction
-from callcenter.domain.auth.permissions import Permission, PermissionDenied
+from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.clock import Clock
 from callcenter.domain.qa.calibration import Calibration, calibrate
 from callcenter.domain.qa.forms import Answer, EvalForm, Problem, forms_from_profile, score, validate
+from callcenter.domain.qa.pins import Pin, checked, pins_from_json, pins_json
 from callcenter.domain.qa.reviews import ReviewFacts, ReviewState, ReviewStep, next_state
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.services.audit.log import AuditLog
@@ -94,7 +95,7 @@ class ReviewView:
     form_id: str
     form_version: int
     answers: dict[str, Answer]
-    pins: list[dict[str, Any]]
+    pins: list[Pin]  # comments pinned to times of the call, in time order
     score: float | None
     fatal: bool
     state: ReviewState
@@ -108,7 +109,7 @@ def _view(session: Session, r: QaReview) -> ReviewView:
                              .order_by(QaReviewEvent.at, QaReviewEvent.id)).all()
     return ReviewView(
         r.id, r.call_id, r.agent_id, r.reviewer_id, r.form_id, r.form_version,
-        {k: Answer.from_json(v) for k, v in r.answers.items()}, list(r.pins.get("pins", [])),
+        {k: Answer.from_json(v) for k, v in r.answers.items()}, pins_from_json(r.pins),
         r.score, r.fatal, ReviewState(r.state), r.disputes, r.released_at,
         [ReviewStepView(e.kind, e.actor, e.role, e.at, dict(e.data)) for e in events])
 
@@ -137,21 +138,28 @@ class Reviews:
 
     # ----- reviewer -----------------------------------------------------
     def submit(self, call_id: uuid.UUID, answers: Mapping[str, Answer], *,
-               pins: Sequence[Mapping[str, Any]] = (), form_id: str | None = None,
-               calibration: bool = False) -> Future[ReviewView]:
+               pins: Sequence[Pin] = (), form_id: str | None = None,
+               calibration: bool = False, release_at: datetime | None = None
+               ) -> Future[ReviewView]:
         """Score the call and release the review to its agent (one transaction).
-        ``calibration``: a blind scoring for calibration, kept but never released."""
+        ``pins``: comments pinned to times of the call (``PinInvalid`` at once for a bad one).
+        ``release_at`` (aware): the agent sees the review from then on, not before (a time
+        already passed releases it now). ``calibration``: a blind scoring for calibration,
+        kept but never released."""
+        if release_at is not None and release_at.tzinfo is None:
+            raise ValueError("release_at must be timezone-aware")
         actor = self.user.require(Permission.QA_REVIEW_SCORE)
         form = self.form(form_id)
         problems = validate(form, answers)
         if problems:
             raise ReviewInvalid(problems)
+        pins = checked(pins)
         return self._db.write(lambda s: self._submit_in(s, actor, call_id, form, dict(answers), pins,
-                                                        calibration))
+                                                        calibration, release_at))
 
     def _submit_in(self, s: Session, actor: Actor, call_id: uuid.UUID, form: EvalForm,
-                   answers: dict[str, Answer], pins: Sequence[Mapping[str, Any]],
-                   calibration: bool = False) -> ReviewView:
+                   answers: dict[str, Answer], pins: Sequence[Pin],
+                   calibration: bool = False, release_at: datetime | None = None) -> ReviewView:
         call = s.get(CallSession, call_id)
         if call is None:
             raise ReviewNotFound(f"no call {call_id}")
@@ -161,27 +169,31 @@ class Reviews:
         if calibration:
             state = ReviewState.DRAFT
         sc = score(form, answers)
+        released = max(now, release_at) if release_at is not None else now
         r = QaReview(call_id=call_id, call_desk=call.origin_workstation, agent_id=call.agent_id,
                      reviewer_id=actor.user_id, form_id=form.id, form_version=form.version,
                      answers={k: a.as_json() for k, a in answers.items()},
-                     pins={"pins": [dict(p) for p in pins]}, score=sc.score,
+                     pins=pins_json(pins), score=sc.score,
                      fatal=bool(sc.fatal_failed), state=state.value, disputes=0, created_at=now,
-                     released_at=None if calibration else now, updated_at=now,
+                     released_at=None if calibration else released, updated_at=now,
                      purpose=CALIBRATION if calibration else REVIEW, origin_workstation=self._ws)
         r.id = new_id()
         s.add(r)
         if not calibration:
-            self._step_in(s, r, ReviewStep.SUBMIT, actor, now, {"score_after": sc.score})
+            data: dict[str, Any] = {"score_after": sc.score}
+            if released > now:
+                data["release_at"] = released.isoformat()
+            self._step_in(s, r, ReviewStep.SUBMIT, actor, now, data)
         s.flush()
         return _view(s, r)
 
     def calibration(self, call_id: uuid.UUID) -> Future[Calibration | None]:
         """The spread of the blind calibration scorings of one call: for a shift
-        lead only (reviewers do not see each other's scorings)."""
-        actor = self.user.require(Permission.QA_REVIEW_READ)
-        if actor.role is not Role.SHIFT_LEAD:
-            raise PermissionDenied(Permission.QA_REVIEW_READ, "role", actor)
-        return self._db.read(lambda s: calibration_in(s, call_id, self.forms))
+        lead, and a QA reviewer once they scored it blind themselves
+        (services/qa/calibration.py: ``CalibrationBlind`` in the Future before that)."""
+        from callcenter.services.qa.calibration import Calibrations  # it builds on this module
+
+        return Calibrations(self._db, self._profile, self.user).spread(call_id)
 
     def rescore(self, review_id: uuid.UUID, answers: Mapping[str, Answer], reason: str
                 ) -> Future[ReviewView]:
@@ -219,12 +231,15 @@ class Reviews:
 
     # ----- agent ---------------------------------------------------------
     def mine(self) -> Future[list[ReviewView]]:
-        """The signed-in agent's own released reviews, newest first (never others')."""
+        """The signed-in agent's own released reviews, newest first (never others'); one
+        released at a set time shows from that time on (the injected clock's)."""
         actor = self.user.require(Permission.QA_REVIEW_READ_OWN)
+        now = self._clock.utc_now()
 
         def read(s: Session) -> list[ReviewView]:
             rows = s.scalars(select(QaReview).where(
                 QaReview.agent_id == actor.user_id, QaReview.released_at.is_not(None),
+                QaReview.released_at <= now,
                 QaReview.deleted_at.is_(None)).order_by(QaReview.released_at.desc())).all()
             return [_view(s, r) for r in rows]
         return self._db.read(read)
@@ -241,6 +256,8 @@ class Reviews:
     def _agent_in(self, s: Session, actor: Actor, review_id: uuid.UUID, step: ReviewStep,
                   reason: str) -> ReviewView:
         r = self._get(s, review_id)
+        if not self._released(r):  # not the agent's to see yet
+            raise ReviewNotFound(f"no review {review_id}")
         now = self._clock.utc_now()
         state = next_state(self._facts(r), step, actor, reason=reason, max_disputes=self.max_disputes)
         r.state = state.value
@@ -264,7 +281,8 @@ class Reviews:
 
         def read(s: Session) -> ReviewView:
             r = self._get(s, review_id)
-            if not full and (actor is None or r.agent_id != actor.user_id or r.released_at is None):
+            if not full and (actor is None or r.agent_id != actor.user_id
+                             or not self._released(r)):
                 raise ReviewNotFound(f"no review {review_id}")
             blind = r.purpose == CALIBRATION and actor is not None and actor.role is not Role.SHIFT_LEAD
             if blind and actor is not None and r.reviewer_id != actor.user_id:
@@ -289,6 +307,9 @@ class Reviews:
         if r is None or r.deleted_at is not None:
             raise ReviewNotFound(f"no review {review_id}")
         return r
+
+    def _released(self, r: QaReview) -> bool:
+        return r.released_at is not None and r.released_at <= self._clock.utc_now()
 
     @staticmethod
     def _facts(r: QaReview) -> ReviewFacts:

@@ -59,6 +59,7 @@ class CallRow:
     ticket_number: str | None
     category: str | None
     checks: CallChecks
+    contact: str = ""  # the ticket's contact phone, masked likewise
 
     @property
     def failed(self) -> tuple[str, ...]:
@@ -95,7 +96,7 @@ def find_calls_in(session: Session, f: CallFilter, profile: SiteProfile,
     c, t, u = CallSession, Ticket, User
     q = (select(c.id, c.agent_id, c.started_at, c.caller_number, c.outcome, c.talk_s,
                 c.late_answer, c.talk_over, c.wrapup_over, c.hung_up_by, c.backfilled,
-                u.team, t.id.label("ticket_id"), t.number, t.category)
+                u.team, t.id.label("ticket_id"), t.number, t.category, t.caller_phone)
          .outerjoin(u, u.user_id == c.agent_id)
          .outerjoin(t, (t.call_id == c.id) & t.deleted_at.is_(None))
          .where(c.deleted_at.is_(None)))
@@ -126,7 +127,8 @@ def find_calls_in(session: Session, f: CallFilter, profile: SiteProfile,
     for r, ch in zip(unique, checks, strict=True):
         row = CallRow(r.id, r.agent_id, r.team or "", r.started_at,
                       numbers.phone(r.caller_number, Surface.TICKETS), r.outcome, r.talk_s,
-                      _breaches(r), r.ticket_id, r.number, r.category, ch)
+                      _breaches(r), r.ticket_id, r.number, r.category, ch,
+                      numbers.phone(r.caller_phone, Surface.TICKETS) if r.caller_phone else "")
         if _keep(row, f.check):
             out.append(row)
             if len(out) >= f.limit:
@@ -145,3 +147,25 @@ class QaWorkspace:
         actor = self.user.require(Permission.QA_REVIEW_READ)
         numbers = policy_for(actor)
         return self._db.read(lambda s: find_calls_in(s, f, self._profile, numbers))
+
+    def full_numbers(self, call_id: uuid.UUID) -> Future[FullNumbers]:
+        """The call's numbers in full, for the screen to show after a reveal was
+        recorded (ui/privacy/reveal_dialog.ask_reveal). Raises PermissionDenied at
+        once for a role that may not unmask (UNMASK_PERSONAL_DATA)."""
+        self.user.require(Permission.QA_REVIEW_READ)
+        self.user.require(Permission.UNMASK_PERSONAL_DATA)
+
+        def read(s: Session) -> FullNumbers:
+            caller = s.scalar(select(CallSession.caller_number).where(CallSession.id == call_id))
+            contact = s.scalar(select(Ticket.caller_phone).where(
+                Ticket.call_id == call_id, Ticket.deleted_at.is_(None)).order_by(Ticket.created_at)
+                .limit(1))
+            return FullNumbers(call_id, caller or "", contact or "")
+        return self._db.read(read)
+
+
+@dataclass(frozen=True)
+class FullNumbers:
+    call_id: uuid.UUID
+    caller: str
+    contact: str

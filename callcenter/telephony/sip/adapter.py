@@ -17,12 +17,14 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from callcenter.telephony.port import (
     CallAbandoned,
     CallOffered,
     CallReleased,
     Listener,
+    TransferProgress,
 )
 from callcenter.telephony.sip.account import MediaSettings, SipAccount
 from callcenter.telephony.sip.agent import SipAgent
@@ -73,6 +75,7 @@ class SipTelephony:
         self.transfers: list[Transferred] = []
         self.consults: list[ConsultState] = []
         self._timings: dict[str, CallTiming] = {}
+        self._completing: set[str] = set()  # 完成转接 asked: the consult leg's end is expected
         self._generation = 0  # events of an earlier start() are dropped
 
     # ----- TelephonyPort ---------------------------------------------------
@@ -113,18 +116,22 @@ class SipTelephony:
     def resume(self, call_id: str) -> None:
         self._command(call_id, "resume")
 
-    def hang_up(self, call_id: str) -> None:
-        self._command(call_id, "hang_up")
+    def hang_up(self, call_id: str) -> Literal["agent", "customer"] | None:
+        agent = self._agent
+        if agent is None:
+            return None
+        by = agent.hangups.agent_hangs_up(call_id)
+        if by == "agent":  # else the customer's BYE came first: nothing to send
+            self._command(call_id, "hang_up")
+        return by
 
     def requeue(self, call_id: str) -> None:
         self._command(call_id, "decline")
 
-    # ----- beyond the port -------------------------------------------------
     def transfer(self, call_id: str, target: str) -> None:
         """Blind transfer (REFER) of a connected call to ``target`` (another desk or
-        the shift lead). ``transfers`` gets the outcome; on success the call is
-        released as hung up by the agent. Not in the port yet: the desk has no
-        transfer step (issue 16's transfer is adapter-level so far)."""
+        the shift lead). ``transfers`` gets the outcome and the listener a
+        ``TransferProgress``; on success the call is released as hung up by the agent."""
         agent = self._agent
         if agent is not None:
             agent.submit(lambda: agent.transfer(call_id, target))
@@ -138,10 +145,20 @@ class SipTelephony:
             agent.submit(lambda: agent.consult(call_id, target))
 
     def complete_consult(self, call_id: str) -> None:
+        self._completing.add(call_id)
         self._command(call_id, "complete_consult")
 
     def cancel_consult(self, call_id: str) -> None:
+        self._completing.discard(call_id)
         self._command(call_id, "cancel_consult")
+
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        """Secure pause: the recorder hears silence until resumed (the SIP thread)."""
+        agent = self._agent
+        if agent is not None:
+            agent.submit(lambda: agent.pause_recording(call_id, paused))
+
+    # ----- beyond the port -------------------------------------------------
 
     def add_registration_listener(self, listener: RegistrationListener) -> None:
         """Called on the GUI thread whenever the registration state is reported."""
@@ -169,6 +186,31 @@ class SipTelephony:
         return timing.recorded if timing is not None else None
 
     # ----- plumbing ----------------------------------------------------------
+    def _transfer_progress(self, ev: Transferred) -> None:
+        assert self._listener is not None
+        if not ev.final:
+            self._listener(TransferProgress(ev.call_id, "ringing", ev.code))
+        elif ev.code // 100 == 2:
+            self._listener(TransferProgress(ev.call_id, "completed", ev.code))
+        else:  # the target refused the customer, who stays with the desk
+            self._completing.discard(ev.call_id)
+            self._listener(TransferProgress(ev.call_id, "refused", ev.code))
+
+    def _ended(self, call_id: str) -> bool:
+        timing = self._timings.get(call_id)
+        return timing is not None and timing.ended is not None
+
+    def _consult_progress(self, ev: ConsultState) -> None:
+        assert self._listener is not None
+        if ev.state == "EARLY":
+            self._listener(TransferProgress(ev.call_id, "ringing", ev.code))
+        elif ev.state == "CONFIRMED":
+            self._listener(TransferProgress(ev.call_id, "answered", ev.code))
+        elif ev.state == "DISCONNECTED" and ev.call_id not in self._completing \
+                and not self._ended(ev.call_id):
+            # refused, unreachable, or the target left: the customer waits on hold
+            self._listener(TransferProgress(ev.call_id, "refused", ev.code))
+
     def _command(self, call_id: str, name: str) -> None:
         agent = self._agent
         if agent is not None:
@@ -203,14 +245,21 @@ class SipTelephony:
                     self._listener(CallReleased(ev.call_id, by="agent"))
             else:
                 self._listener(CallReleased(ev.call_id, by=ev.by))
+            self._completing.discard(ev.call_id)
+            agent = self._agent
+            if agent is not None:
+                agent.hangups.forget(ev.call_id)
         elif isinstance(ev, Recorded):
             timing = self._timings.get(ev.call_id)
             if timing is not None:
                 timing.recorded = ev
         elif isinstance(ev, Transferred):
-            self.transfers.append(ev)
+            if ev.final:
+                self.transfers.append(ev)
+            self._transfer_progress(ev)
         elif isinstance(ev, ConsultState):
             self.consults.append(ev)
+            self._consult_progress(ev)
         elif isinstance(ev, Refused):
             self.refused.append(ev)
         elif isinstance(ev, Failed):

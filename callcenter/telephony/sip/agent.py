@@ -16,7 +16,9 @@ Signalling, as the desk's single line:
   ``decline`` (ring-no-answer) sends 480 Temporarily Unavailable so the
   caller's queue offers the call again;
 * a CANCEL while ringing is ``Ended(phase="ringing", by="customer")``; a BYE
-  from either side is ``Ended(phase="connected", by=...)``, by whoever sent it.
+  from either side is ``Ended(phase="connected", by=...)``, by whoever sent it
+  first (``hangup_order``: two BYEs crossing are ordered by time, the agent's
+  from the moment the desk asked, not by default to the agent).
 
 Both directions of a connected call are mixed into one WAV file per call
 (8 kHz mono 16-bit, owner-only), from the 200 OK to the BYE.
@@ -25,7 +27,6 @@ Both directions of a connected call are mixed into one WAV file per call
 from __future__ import annotations
 
 import gc
-import os
 import queue
 import threading
 import time
@@ -54,7 +55,9 @@ from callcenter.telephony.sip.events import (
     Sink,
     Transferred,
 )
-from callcenter.telephony.sip.recording import open_recording
+from callcenter.telephony.sip.hangup_order import HangUpOrder
+from callcenter.telephony.sip.recorder_feed import call_audio, feed
+from callcenter.telephony.sip.recording import open_recording, wav_seconds
 
 POLL_MS = 2
 _STATE_NAMES = {pj.PJSIP_INV_STATE_CALLING: "CALLING", pj.PJSIP_INV_STATE_EARLY: "EARLY",
@@ -75,6 +78,7 @@ class _Call(pj.Call):  # type: ignore[misc]
         self.by_agent = False
         self.recorder: Any = None
         self.recording: Path | None = None
+        self.recording_paused = False  # secure pause: the recorder is fed at level 0
         self.connected_ns: int | None = None
         self.confirmed = False  # the ACK came: a re-INVITE may be sent
         self.answering = False  # inside the 200 OK's sending
@@ -116,6 +120,7 @@ class SipAgent:
         self.media = media
         self._sink = sink
         self._commands: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self.hangups = HangUpOrder()
         self._thread: threading.Thread | None = None
         self._stopping = False
         self._started = threading.Event()
@@ -237,9 +242,10 @@ class SipAgent:
     def cancel_consult(self, call_id: str) -> None:
         """Step 2b: hang up the consultation and take the customer back."""
         call = self._live(call_id, "connected")
-        if call is None or call.consult is None:
+        if call is None:
             return
-        call.consult.hangup(pj.CallOpParam(True))
+        if call.consult is not None:  # else the target refused or left: only resume
+            call.consult.hangup(pj.CallOpParam(True))
         self.resume(call_id)
 
     def _consult_state(self, other: _Call) -> None:
@@ -261,6 +267,8 @@ class SipAgent:
 
     def _transfer_status(self, call: _Call, code: int, final: bool) -> None:
         if not final:
+            if code in (180, 183):  # the target's phone rings
+                self._emit(Transferred(call.key, call.transfer_to, code, final=False))
             return
         self._emit(Transferred(call.key, call.transfer_to, code))
         if code // 100 == 2 and call.phase == "connected":
@@ -408,6 +416,7 @@ class SipAgent:
             return
         end_ns = time.monotonic_ns()
         phase, by_agent = call.phase, call.by_agent
+        orphan = call.consult
         if call.consult is not None:  # no reference cycle may outlive the call
             other, call.consult = call.consult, None
             other.consult_for = None
@@ -422,27 +431,36 @@ class SipAgent:
         self._dead.append(call)
         if phase in ("ringing", "connected"):
             talk_s = (end_ns - call.connected_ns) / 1e9 if call.connected_ns is not None else 0.0
-            self._emit(Ended(call.key, phase, "agent" if by_agent else "customer",
-                             int(info.lastStatusCode), call.recording, talk_s))
+            by = self.hangups.call_ended(call.key, by_agent=by_agent)
+            self._emit(Ended(call.key, phase, by, int(info.lastStatusCode), call.recording,
+                             talk_s))
+        if orphan is not None:  # the consultation ends with the call: say so, after Ended
+            self._emit(ConsultState(call.key, orphan.transfer_to, "DISCONNECTED", 0))
 
     def _call_media(self, call: _Call) -> None:
         if call.phase != "connected" or call.answering or self.media.recordings_dir is None:
             return
-        info = call.getInfo()
-        for index, media in enumerate(info.media):
-            if media.type != pj.PJMEDIA_TYPE_AUDIO or media.status not in (
-                    pj.PJSUA_CALL_MEDIA_ACTIVE, pj.PJSUA_CALL_MEDIA_LOCAL_HOLD,
-                    pj.PJSUA_CALL_MEDIA_REMOTE_HOLD):
-                continue
-            audio = call.getAudioMedia(index)
+        for audio in call_audio(call):
             if call.recorder is None:
                 path = open_recording(self.media.recordings_dir, call.key)
                 recorder = pj.AudioMediaRecorder()
                 recorder.createRecorder(str(path))
                 call.recorder, call.recording = recorder, path
-            # the customer's voice and the agent's microphone, mixed
-            audio.startTransmit(call.recorder)
-            self._ep.audDevManager().getCaptureDevMedia().startTransmit(call.recorder)
+            self._feed(call, audio)
+
+    def _feed(self, call: _Call, audio: Any) -> None:
+        mic = self._ep.audDevManager().getCaptureDevMedia()
+        feed(call.recorder, [audio, mic], paused=call.recording_paused)
+
+    def pause_recording(self, call_id: str, paused: bool) -> None:
+        """Secure pause on or off for the connected call's recording (recorder_feed)."""
+        call = self._live(call_id, "connected")
+        if call is None:
+            return
+        call.recording_paused = paused
+        if call.recorder is not None:  # else it starts with the media, at this level
+            for audio in call_audio(call):
+                self._feed(call, audio)
 
     def _finish_recording(self, call: _Call) -> None:
         """Start closing the call's WAV; ``Recorded`` follows once it is closed."""
@@ -464,26 +482,6 @@ class SipAgent:
             else:
                 still.append((key, path, deadline))
         self._closing = still
-
-
-def wav_seconds(path: Path) -> float | None:
-    """The length a closed 16-bit WAV declares, or None while its header is
-    not final (pjmedia writes the sizes when it closes the file)."""
-    try:
-        with path.open("rb") as f:
-            head = f.read(44)
-            size = os.fstat(f.fileno()).st_size
-    except OSError:
-        return None
-    if len(head) < 44 or head[:4] != b"RIFF" or head[36:40] != b"data":
-        return None
-    channels = int.from_bytes(head[22:24], "little")
-    rate = int.from_bytes(head[24:28], "little")
-    bits = int.from_bytes(head[34:36], "little")
-    data = int.from_bytes(head[40:44], "little")
-    if data == 0 or data + 44 != size or not rate or not channels or not bits:
-        return None
-    return data / (rate * channels * bits // 8)
 
 
 def _describe(exc: BaseException) -> str:

@@ -59,7 +59,14 @@ def create_endpoint(
     tc.port = 0
     tc.boundAddress = account.bind_address
     tc.publicAddress = account.bind_address
-    kind = pj.PJSIP_TRANSPORT_TCP if account.transport == "tcp" else pj.PJSIP_TRANSPORT_UDP
+    kind = {"tcp": pj.PJSIP_TRANSPORT_TCP, "tls": pj.PJSIP_TRANSPORT_TLS}.get(
+        account.transport, pj.PJSIP_TRANSPORT_UDP)
+    if account.transport == "tls":
+        # verification on, always: the CA file, and the name in the certificate
+        # must match the registrar's host (pjsip checks both before any request)
+        tc.tlsConfig.CaListFile = str(account.ca_file)
+        tc.tlsConfig.verifyServer = True
+        tc.tlsConfig.method = pj.PJSIP_TLSV1_2_METHOD
     transport_id = ep.transportCreate(kind, tc)
     ep.libStart()
     for codec in ep.codecEnum2():

@@ -60,12 +60,14 @@ class Recorded:
 
 @dataclass(frozen=True)
 class Transferred:
-    """A blind transfer (REFER) got its final report: ``code`` 200 means the
-    target answered the customer and the desk's leg is being hung up."""
+    """A transfer (REFER) got a report: with ``final`` ``code`` 200 means the
+    target answered the customer and the desk's leg is being hung up; a
+    provisional one (``final`` False, 180/183) says the target's phone rings."""
 
     call_id: str
     target: str
     code: int
+    final: bool = True
 
 
 @dataclass(frozen=True)

@@ -58,9 +58,33 @@ def _quote(text: str) -> str:
     return text
 
 
+def render_tls_config(cert: Path, key: Path) -> str:
+    """The tls module's own file: this server's certificate and key; clients
+    are not asked for one (the desk proves itself with its password)."""
+    return f"""[server:default]
+method = TLSv1.2+
+verify_certificate = no
+require_certificate = no
+certificate = {_quote(str(cert))}
+private_key = {_quote(str(key))}
+
+[client:default]
+method = TLSv1.2+
+verify_certificate = no
+require_certificate = no
+"""
+
+
 def render_config(port: int, users: Mapping[str, str], modules_dir: str, *,
-                  min_expires_s: int = 1) -> str:
-    """The kamailio.cfg text: ``users`` maps SIP user names to passwords."""
+                  min_expires_s: int = 1, tls_port: int | None = None,
+                  tls_config: Path | None = None) -> str:
+    """The kamailio.cfg text: ``users`` maps SIP user names to passwords; with
+    ``tls_port`` it also listens for TLS there (the tls module reads ``tls_config``)."""
+    tls = ""
+    if tls_port is not None and tls_config is not None:
+        tls = (f'enable_tls=yes\nlisten=tls:{HOST}:{tls_port}\nalias="{HOST}:{tls_port}"\n'
+               f'loadmodule "{modules_dir}/tls.so"\n'
+               f'modparam("tls", "config", "{_quote(str(tls_config))}")\n')
     passwords = "\n".join(
         f'    if ($au == "{_quote(u)}") {{ $var(pw) = "{_quote(p)}"; }}' for u, p in users.items())
     return f"""#!KAMAILIO
@@ -75,7 +99,7 @@ rev_dns=no
 listen=udp:{HOST}:{port}
 listen=tcp:{HOST}:{port}
 alias="{HOST}:{port}"
-mpath="{modules_dir}"
+{tls}mpath="{modules_dir}"
 loadmodule "kex.so"
 loadmodule "corex.so"
 loadmodule "tm.so"
@@ -146,9 +170,11 @@ class Kamailio:
     """Runs one Kamailio in the foreground; ``address`` is ``127.0.0.1:port``."""
 
     def __init__(self, work_dir: Path, users: Mapping[str, str], port: int | None = None, *,
-                 detach: bool = False) -> None:
+                 detach: bool = False, tls: tuple[Path, Path] | None = None) -> None:
         """``detach``: outlive this process (the demo); otherwise Kamailio is told
-        to stop when this process dies, so a killed test run leaves none behind."""
+        to stop when this process dies, so a killed test run leaves none behind.
+        ``tls``: (certificate, key) PEM files; Kamailio then also listens for
+        TLS on ``tls_port`` (needs Debian's ``kamailio-tls-modules``)."""
         self.detach = detach
         self.binary = kamailio_binary()
         modules = next((d for d in MODULES_DIRS if os.path.isdir(d)), None)
@@ -157,8 +183,19 @@ class Kamailio:
         self.work_dir = Path(work_dir)
         self.work_dir.mkdir(parents=True, exist_ok=True)
         self.port = port or free_port()
+        self.tls_port: int | None = None
+        tls_config: Path | None = None
+        if tls is not None:
+            if not os.path.exists(os.path.join(modules, "tls.so")):
+                raise KamailioError("kamailio has no tls module "
+                                    "(Debian: apt-get install kamailio-tls-modules)")
+            self.tls_port = free_port()
+            tls_config = self.work_dir / "tls.cfg"
+            tls_config.write_text(render_tls_config(*tls), encoding="utf-8")
+            tls_config.chmod(0o600)
         self.config = self.work_dir / "kamailio.cfg"
-        self.config.write_text(render_config(self.port, users, modules), encoding="utf-8")
+        self.config.write_text(render_config(self.port, users, modules, tls_port=self.tls_port,
+                                             tls_config=tls_config), encoding="utf-8")
         self.config.chmod(0o600)  # it holds the passwords
         self.log_path = self.work_dir / "kamailio.log"
         self._proc: subprocess.Popen[bytes] | None = None
@@ -166,6 +203,12 @@ class Kamailio:
     @property
     def address(self) -> str:
         return f"{HOST}:{self.port}"
+
+    @property
+    def tls_address(self) -> str:
+        if self.tls_port is None:
+            raise KamailioError("this Kamailio was started without TLS")
+        return f"{HOST}:{self.tls_port}"
 
     @property
     def pid(self) -> int | None:

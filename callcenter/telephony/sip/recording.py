@@ -27,3 +27,23 @@ def open_recording(directory: Path, call_key: str) -> Path:
     os.close(fd)
     os.chmod(path, 0o600)
     return path
+
+
+def wav_seconds(path: Path) -> float | None:
+    """The length a closed 16-bit WAV declares, or None while its header is
+    not final (pjmedia writes the sizes when it closes the file)."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(44)
+            size = os.fstat(f.fileno()).st_size
+    except OSError:
+        return None
+    if len(head) < 44 or head[:4] != b"RIFF" or head[36:40] != b"data":
+        return None
+    channels = int.from_bytes(head[22:24], "little")
+    rate = int.from_bytes(head[24:28], "little")
+    bits = int.from_bytes(head[34:36], "little")
+    data = int.from_bytes(head[40:44], "little")
+    if data == 0 or data + 44 != size or not rate or not channels or not bits:
+        return None
+    return data / (rate * channels * bits // 8)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.domain.auth.permissions import PermissionDenied
 from callcenter.domain.site_profile import SiteProfile
 from callcenter.domain.ticket_lifecycle import Actor, Role
 from callcenter.services.auth.admin import UserAdmin
@@ -145,13 +146,15 @@ class UsersAdminFeature(QObject):
             self.view.message.setText(text)
 
     def _code(self, exc: BaseException) -> str:
+        if isinstance(exc, PermissionDenied):
+            return refusal("not_allowed")
         return refusal(exc.code) if isinstance(exc, UserRefused) else self.tr(
             "The store could not be written; nothing changed. Try again.")
 
     def refresh(self) -> None:
         try:
             fut = self._admin.list(self.actor)
-        except UserRefused as exc:
+        except (UserRefused, PermissionDenied) as exc:
             self._say(self._code(exc))
             return
         self._deliver(fut, lambda rows: self.view.model.set_rows(rows) if self.view else None,
@@ -167,7 +170,7 @@ class UsersAdminFeature(QObject):
                     self.actor, dlg.user_id.text(), name=dlg.name.text(),
                     role=str(dlg.role.currentData()), password=dlg.password.text(),
                     team=dlg.team.text(), department=dlg.department.currentData())
-            except UserRefused as exc:
+            except (UserRefused, PermissionDenied) as exc:
                 dlg.show_error(self._code(exc))
                 return
             self._deliver(fut, lambda _r: self._done(dlg, self.tr("User added.")),
@@ -188,7 +191,7 @@ class UsersAdminFeature(QObject):
         def submit() -> None:
             try:
                 fut = self._admin.reset_password(self.actor, user.user_id, dlg.password.text())
-            except UserRefused as exc:
+            except (UserRefused, PermissionDenied) as exc:
                 dlg.show_error(self._code(exc))
                 return
             self._deliver(fut, lambda _r: self._done(dlg, self.tr("Password reset.")),
@@ -212,7 +215,7 @@ class UsersAdminFeature(QObject):
             return
         try:
             fut = self._admin.set_disabled(self.actor, user.user_id, disabled)
-        except UserRefused as exc:
+        except (UserRefused, PermissionDenied) as exc:
             self._say(self._code(exc))
             return
         self._deliver(fut, lambda _r: (self._say(self.tr("Saved.")), self.refresh()),

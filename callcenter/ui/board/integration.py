@@ -2,10 +2,13 @@
 
 Figures load on the store's reader thread (BoardFigures.load returns a Future);
 the answer comes back through a queued signal, and an answer to an older query
-than the latest is dropped. The live desk states come from ``LiveStates`` (its
-own thread, a LISTEN session on central) through a signal as well. A named
-display tick (1 s) only repaints time in state, which is computed from the
-states' timestamps; the figures reload every ``refresh_s``.
+than the latest is dropped. When the tab opens, its first figures are asked for
+before its widgets are built (the query the view's initial choices make), so
+the reader reads while the GUI thread builds and shows the tab. The live desk
+states come from ``LiveStates`` (its own thread, a LISTEN session on central)
+through a signal as well. A named display tick (1 s) only repaints time in
+state, which is computed from the states' timestamps; the figures reload every
+``refresh_s``.
 """
 
 from __future__ import annotations
@@ -74,13 +77,15 @@ class BoardFeature(QObject):
 
     def user_changed(self, own_team: str | None) -> None:
         """Build the tab (a lead signed in); pyqtgraph loads here, not at start-up."""
-        from callcenter.ui.board.view import BoardView
+        from callcenter.ui.board.view import BoardView, initial_query
 
         try:
             teams = self._figures.teams()
         except Exception:  # a store problem: the tab still opens, with all teams
             log.exception("board teams")
             teams = []
+        first = initial_query(self._profile, self._clock.utc_now(), teams, own_team)
+        early = self._figures.load(first)  # read while the widgets are built
         view = BoardView(self._profile, self._profile.board, self._lang, teams, own_team)
         view.queryChanged.connect(self.refresh)  # a full load
         view.team.currentIndexChanged.connect(self._team_changed)
@@ -95,7 +100,10 @@ class BoardFeature(QObject):
             self.live.start()
         self.tick.start()
         self.reload.start()
-        self.refresh()
+        if replace(self.query(), now=first.now) == first:
+            self._submit(first, early)
+        else:  # the clock crossed midnight meanwhile: the early answer is not this view's
+            self.refresh()
 
     def _signed_out(self) -> None:
         self.stop()
@@ -159,12 +167,18 @@ class BoardFeature(QObject):
         self.view.message.setText("")
         if self.alerts is not None:  # the last 30 minutes, whatever period is shown
             self.alerts.check_service_level(q.team, q.now).add_done_callback(_log_failure)
-        self._serial += 1
-        serial = self._serial
         prev = self.data
         same = prev is not None and replace(prev.query, now=q.now) == q
         fut = (self._figures.refresh(prev, q.now) if not full and same and prev is not None
                else self._figures.load(q))
+        self._submit(q, fut, alerts=False)
+
+    def _submit(self, q: BoardQuery, fut: Future[BoardData], alerts: bool = True) -> None:
+        """Show ``fut``'s answer when it comes, unless a newer query was asked meanwhile."""
+        if alerts and self.alerts is not None:
+            self.alerts.check_service_level(q.team, q.now).add_done_callback(_log_failure)
+        self._serial += 1
+        serial = self._serial
 
         def done(f: Future[BoardData]) -> None:
             exc = f.exception()
@@ -177,6 +191,8 @@ class BoardFeature(QObject):
         if isinstance(result, BaseException):
             log.error("board figures failed: %s", result)
             self.view.message.setText(self.tr("The figures could not be read; try Refresh."))
+            for chart in (self.view.calls_chart, self.view.sl_chart, self.view.tickets_chart):
+                chart.reveal()  # empty, as they are, rather than never painted
             return
         assert isinstance(result, BoardData)
         self.data = result

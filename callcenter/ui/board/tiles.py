@@ -19,10 +19,15 @@ class FigureTile(QFrame):
         self.note = QLabel("", self)
         for w in (self.name, self.value, self.note):
             lay.addWidget(w)
+        self._bad = False
 
     def show_value(self, text: str, note: str = "", bad: bool = False) -> None:
         """``bad`` colours the tile and the note says why in words (colour is never
         the only signal)."""
-        self.value.setText(text)
-        self.note.setText(note)
-        self.setStyleSheet("FigureTile { background: #f8d8d8; }" if bad else "")
+        if self.value.text() != text:
+            self.value.setText(text)
+        if self.note.text() != note:
+            self.note.setText(note)
+        if bad != self._bad:  # a style sheet change re-polishes the tile: only when it flips
+            self._bad = bad
+            self.setStyleSheet("FigureTile { background: #f8d8d8; }" if bad else "")

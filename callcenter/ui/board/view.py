@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from callcenter.domain.board.figures import BoardSettings
 from callcenter.domain.site_profile import SiteProfile
-from callcenter.services.board.figures import BoardData
-from callcenter.ui.board.charts import ChartPanel
+from callcenter.services.board.figures import BoardData, BoardQuery, HourTotals, LateTicket
+from callcenter.ui.board.charts import ChartPanel, epoch_seconds
 from callcenter.ui.board.states_model import DeskStatesModel
 from callcenter.ui.board.tiles import FigureTile
 
@@ -52,6 +52,20 @@ def period_bounds(kind: str, now: datetime, zone: ZoneInfo, first: date, last: d
         start = datetime.combine(first, time(), zone)
         end = datetime.combine(last, time(), zone) + timedelta(days=1)
     return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def initial_team(teams: list[str], own_team: str | None) -> str | None:
+    """The team a new view starts on: the lead's own, when it is one of the teams."""
+    return own_team if own_team is not None and own_team in teams else None
+
+
+def initial_query(profile: SiteProfile, now: datetime, teams: list[str],
+                  own_team: str | None) -> BoardQuery:
+    """The query a new ``BoardView`` makes before anything is chosen (today, the
+    lead's team, every agent): the tab asks for it before building its widgets."""
+    today = now.astimezone(ZoneInfo(profile.timezone)).date()
+    start, end = period_bounds(PERIODS[0], now, ZoneInfo(profile.timezone), today, today)
+    return BoardQuery(start, end, now, team=initial_team(teams, own_team))
 
 
 class BoardView(QWidget):
@@ -81,8 +95,8 @@ class BoardView(QWidget):
         self.team.addItem(self.tr("All teams"), None)
         for t in teams:
             self.team.addItem(t, t)
-        if own_team is not None and (i := self.team.findData(own_team)) >= 0:
-            self.team.setCurrentIndex(i)
+        if (own := initial_team(teams, own_team)) is not None:
+            self.team.setCurrentIndex(self.team.findData(own))
         self.agent = QLineEdit(self)
         self.agent.setPlaceholderText(self.tr("Agent ID (all)"))
         self.agent.setMaximumWidth(120)
@@ -113,6 +127,7 @@ class BoardView(QWidget):
         ll.addWidget(self.states_view, 1)
         ll.addWidget(self.live_status)
         self.late_model = QStandardItemModel(left)
+        self._late_shown: tuple[LateTicket, ...] | None = None
         self.late_view = QTableView(left)
         self.late_view.setModel(self.late_model)
         self.late_view.verticalHeader().hide()
@@ -146,6 +161,8 @@ class BoardView(QWidget):
         self.sl_chart = ChartPanel(self.tr("Service level per hour"), FORMULAS["service_level"],
                                    "%", utc_offset_s)
         self.sl_chart.set_target(settings.service_level_target_pct, self.tr("target"))
+        self._hourly_shown: tuple[HourTotals, ...] | None = None
+        self._tickets_shown: tuple[tuple[datetime, str, int], ...] | None = None
         self.tickets_chart = ChartPanel(self.tr("Tickets per hour by category"), FORMULAS["tickets"],
                                         self.tr("tickets"), utc_offset_s)
         charts = QGridLayout()
@@ -233,15 +250,33 @@ class BoardView(QWidget):
         self.tiles["deadlines"].show_value(f"{d.overdue} / {d.near_deadline}",
                                            self.tr("overdue") if d.overdue else "", d.overdue > 0)
         self.tiles["callbacks"].show_value(str(d.callbacks_due))
+        # a refresh often finds a chart's numbers or the late list as they were:
+        # those are left alone (not re-plotted, not re-filled)
+        if d.hourly != self._hourly_shown:
+            self._show_hourly(d)
+        if d.tickets_by_hour != self._tickets_shown:
+            self._show_tickets(d)
+        if d.late_tickets != self._late_shown:
+            self._show_late(d)
+
+    def calls_series(self) -> list[str]:
+        return [self.tr("offered"), self.tr("answered"), self.tr("returned")]
+
+    def _show_hourly(self, d: BoardData) -> None:
+        self._hourly_shown = d.hourly
         hours = [h.hour for h in d.hourly]
+        totals = [h.totals for h in d.hourly]
+        xs = epoch_seconds(hours)
+        offered, answered, returned = self.calls_series()
         self.calls_chart.set_series(hours, {
-            self.tr("offered"): [h.totals.offered for h in d.hourly],
-            self.tr("answered"): [h.totals.answered for h in d.hourly],
-            self.tr("returned"): [h.totals.returned for h in d.hourly]})
+            offered: [t.offered for t in totals],
+            answered: [t.answered for t in totals],
+            returned: [t.returned for t in totals]}, xs)
         self.sl_chart.set_series(hours, {self.tr("service level %"): [
-            None if h.totals.offered == 0 else 100.0 * h.totals.within_limit / h.totals.offered
-            for h in d.hourly]})
-        self._show_tickets(d)
+            None if t.offered == 0 else 100.0 * t.within_limit / t.offered for t in totals]}, xs)
+
+    def _show_late(self, d: BoardData) -> None:
+        self._late_shown = d.late_tickets
         m = self.late_model
         m.clear()
         m.setHorizontalHeaderLabels([self.tr("Ticket"), self.tr("Category"), self.tr("Deadline"),
@@ -258,11 +293,24 @@ class BoardView(QWidget):
         return cat.label(self.lang) if cat is not None else code
 
     def _show_tickets(self, d: BoardData) -> None:
-        hours = sorted({h for h, _, _ in d.tickets_by_hour})
-        cats = sorted({c for _, c, _ in d.tickets_by_hour})
-        counts = {(h, c): n for h, c, n in d.tickets_by_hour}
-        self.tickets_chart.set_series(hours, {self._category(c): [counts.get((h, c), 0) for h in hours]
-                                              for c in cats})
+        """One pass over the (hour, category, count) rows, which come ordered by hour."""
+        self._tickets_shown = d.tickets_by_hour
+        hours: list[datetime] = []
+        at: dict[datetime, int] = {}
+        found: dict[str, list[tuple[int, int]]] = {}
+        for h, c, n in d.tickets_by_hour:
+            i = at.get(h)
+            if i is None:
+                i = at[h] = len(hours)
+                hours.append(h)
+            found.setdefault(c, []).append((i, n))
+        series: dict[str, list[float | None]] = {}
+        for c in sorted(found):
+            ys: list[float | None] = [0] * len(hours)
+            for i, n in found[c]:
+                ys[i] = n
+            series[self._category(c)] = ys
+        self.tickets_chart.set_series(hours, series)
 
 
 def _pct(v: float | None) -> str:

@@ -254,7 +254,8 @@ class CallbackQueueView(QWidget):
             hint = ""
         self.dial_hint.setText(hint)
         masked = row is not None and self.model.phone_masked(row)
-        self.reveal_btn.setVisible(self.reveals is not None and signed_in and masked)
+        self.reveal_btn.setVisible(self.reveals is not None and signed_in and masked
+                                   and policy_for(self._cb.user.actor).may_reveal)
 
     def ask_reveal(self) -> None:
         """显示完整号码 for the current task only, until another row is chosen."""
@@ -262,7 +263,7 @@ class CallbackQueueView(QWidget):
         if row is None or self.reveals is None:
             return
         self.reveal_dialog = ask_reveal(
-            self, self.reveals, self._agent, row.ticket_id,
+            self, self.reveals, self._cb.user.actor, row.ticket_id,
             self.tr("callback of %1").replace("%1", row.ticket_number),
             lambda: (self.model.set_revealed(row.id), self._update_buttons()))
 

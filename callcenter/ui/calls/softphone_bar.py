@@ -5,8 +5,10 @@ It only displays a DeskSnapshot and turns clicks/keys into request signals;
 the rules live in the domain (buttons are disabled from ``snap.allowed``).
 Signals: signInOutRequested(), readyRequested(), busyRequested(str),
 answerRequested(), holdToggleRequested(), hangUpRequested(),
-finishReadyRequested(), dispatchRequested(), breached(str) when a timer
-turns red (ring limit passed, talk or wrap-up over target).
+finishReadyRequested(), dispatchRequested(), transferRequested() (转接),
+consultRequested() (咨询转接), completeTransferRequested() (完成转接),
+retrieveRequested() (取回), breached(str) when a timer turns red (ring limit
+passed, talk or wrap-up over target).
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
 
 from callcenter.domain.agent_state import Action, AgentState
 from callcenter.domain.clock import NS_PER_S
@@ -29,6 +40,7 @@ from callcenter.domain.sla import (
     wrapup_level,
     wrapup_remaining_s,
 )
+from callcenter.domain.transfer import TransferMode
 from callcenter.services.calls.desk_types import DeskSnapshot
 from callcenter.ui.shared.labels import status_text
 from callcenter.ui.shared.timer_label import TimerLabel
@@ -42,6 +54,10 @@ SHORTCUTS = {
     "hangUp": "F7",
     "finishReady": "F8",
     "dispatch": "F9",
+    "transfer": "F10",
+    "consult": "F11",
+    "completeTransfer": "F12",
+    "retrieve": "Shift+F11",
 }
 
 
@@ -54,6 +70,10 @@ class SoftphoneBar(QFrame):
     hangUpRequested = Signal()
     finishReadyRequested = Signal()
     dispatchRequested = Signal()
+    transferRequested = Signal()
+    consultRequested = Signal()
+    completeTransferRequested = Signal()
+    retrieveRequested = Signal()
     breached = Signal(str)
 
     def __init__(self, profile: SiteProfile, lang: str, parent: QWidget | None = None) -> None:
@@ -64,6 +84,7 @@ class SoftphoneBar(QFrame):
         self._lang = lang
         self._snap: DeskSnapshot | None = None
         row = QHBoxLayout(self)
+        row.setSpacing(4)  # sixteen items on one row: every pixel counts at 1366 px in English
 
         self.state_label = QLabel(self)
         self.state_label.setObjectName("agentState")
@@ -111,16 +132,44 @@ class SoftphoneBar(QFrame):
         self.hangup_btn = self._button("hangUp", self.tr("Hang up"), "挂机", self.hangUpRequested)
         self.finish_btn = self._button("finishReady", self.tr("Save && ready"), "置闲",
                                        self.finishReadyRequested)
-        self.dispatch_btn = self._button("dispatch", self.tr("Save && dispatch"), "下发工单",
+        self.dispatch_btn = self._button("dispatch", self.tr("Dispatch"), "下发工单",
                                          self.dispatchRequested)
+        # 转接 / 咨询转接, and in their place during a consult 完成转接 / 取回: one
+        # slot of fixed width, so nothing else on the bar moves (1366 px screens);
+        # their shortcuts are in the tooltips
+        self.transfer_btn = self._button("transfer", self.tr("Transfer"), "转接",
+                                         self.transferRequested, key_in_text=False)
+        self.consult_btn = self._button("consult", self.tr("Consult"), "咨询转接",
+                                        self.consultRequested, key_in_text=False)
+        self.complete_btn = self._button("completeTransfer", self.tr("Put through"),
+                                         "完成转接", self.completeTransferRequested,
+                                         key_in_text=False)
+        self.retrieve_btn = self._button("retrieve", self.tr("Take back"), "取回",
+                                         self.retrieveRequested, key_in_text=False)
+        self.transfer_slot = QStackedWidget(self)
+        self.transfer_slot.setObjectName("transferSlot")
+        for pair in ((self.transfer_btn, self.consult_btn),
+                     (self.complete_btn, self.retrieve_btn)):
+            page = QWidget(self.transfer_slot)
+            page_row = QHBoxLayout(page)
+            page_row.setContentsMargins(0, 0, 0, 0)
+            for b in pair:
+                b.setParent(page)
+                # no 80 px minimum from the style for a two-character label
+                b.setMaximumWidth(b.fontMetrics().horizontalAdvance(b.text()) + 28)
+                page_row.addWidget(b)
+            self.transfer_slot.addWidget(page)
         for b in (self.sign_btn, self.ready_btn, self.answer_btn, self.hold_btn,
                   self.hangup_btn, self.finish_btn, self.dispatch_btn):
             row.addWidget(b)
             if b is self.ready_btn:
                 row.addWidget(self.busy_btn)
+            elif b is self.hold_btn:
+                row.addWidget(self.transfer_slot)
 
-    def _button(self, key: str, text: str, accessible: str, signal: Signal) -> QPushButton:
-        b = QPushButton(f"{text} ({SHORTCUTS[key]})", self)
+    def _button(self, key: str, text: str, accessible: str, signal: Signal, *,
+                key_in_text: bool = True) -> QPushButton:
+        b = QPushButton(f"{text} ({SHORTCUTS[key]})" if key_in_text else text, self)
         b.setObjectName(f"{key}Button")
         b.setAccessibleName(accessible)
         b.setToolTip(SHORTCUTS[key])
@@ -168,13 +217,20 @@ class SoftphoneBar(QFrame):
         self.hold_btn.setAccessibleName("恢复" if held else "保持")
         self.hold_btn.setEnabled(Action.HOLD in allowed or Action.RESUME in allowed)
         self.hangup_btn.setEnabled(Action.HANG_UP in allowed)
+        self.transfer_btn.setEnabled(Action.TRANSFER in allowed)
+        self.consult_btn.setEnabled(Action.CONSULT in allowed)
+        self.complete_btn.setEnabled(Action.COMPLETE_TRANSFER in allowed)
+        self.retrieve_btn.setEnabled(Action.RETRIEVE in allowed)
         can_finish = Action.FINISH_WRAP_UP in allowed and not snap.saving
         self.finish_btn.setEnabled(can_finish)
         self.dispatch_btn.setEnabled(can_finish)
 
         call = snap.call
         self.caller_label.setText(
-            self.tr("Caller: %1").replace("%1", call.caller_number) if call else "")
+            self.tr("From %1").replace("%1", call.caller_number) if call else "")
+        consulting = call is not None and call.transfer is not None \
+            and call.transfer.mode is TransferMode.CONSULT
+        self.transfer_slot.setCurrentIndex(1 if consulting else 0)
         if st is AgentState.RINGING and call:
             self.ring_counter.start(call.ring_mono_ns)
         else:

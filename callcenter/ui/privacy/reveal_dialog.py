@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcenter.domain.auth.permissions import PermissionDenied
+from callcenter.domain.auth.roles import Actor
 from callcenter.services.privacy.reveal import MAX_REASON, RevealRefused, Reveals
 
 
@@ -81,6 +83,7 @@ class RevealDialog(QDialog):
             "no_reason": self.tr("Enter why you need the full number."),
             "reason_too_long": self.tr("The reason is too long."),
             "signed_out": self.tr("Sign in first."),
+            "not_allowed": self.tr("Your role may not see full numbers."),
         }.get(code, self.tr("The reveal could not be recorded, so the number stays masked: %1")
               .replace("%1", code))
         self.error.setText("⚠ " + text)
@@ -95,7 +98,7 @@ def reveal_button(parent: QWidget) -> QPushButton:
     return b
 
 
-def ask_reveal(parent: QWidget, reveals: Reveals, user_id: str | None, ticket_id: uuid.UUID,
+def ask_reveal(parent: QWidget, reveals: Reveals, actor: Actor | None, ticket_id: uuid.UUID,
                subject: str, on_revealed: Callable[[], None]) -> RevealDialog:
     """Open the dialog; on a recorded reveal close it and call ``on_revealed``."""
     dlg = RevealDialog(subject, parent)
@@ -103,9 +106,12 @@ def ask_reveal(parent: QWidget, reveals: Reveals, user_id: str | None, ticket_id
 
     def given(reason: str) -> None:
         try:
-            reveals.reveal(user_id, reason, ticket_id=ticket_id)
+            reveals.reveal(actor, reason, ticket_id=ticket_id)
         except RevealRefused as exc:
             dlg.show_error(exc.code)
+            return
+        except PermissionDenied as exc:
+            dlg.show_error("signed_out" if exc.actor is None else "not_allowed")
             return
         except Exception as exc:  # noqa: BLE001 - the recorder failed: nothing is shown
             dlg.show_error(type(exc).__name__)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,6 +22,7 @@ class QaCallsModel(QAbstractTableModel):
         self._tz = ZoneInfo(timezone)
         self._categories = categories  # code -> label
         self.rows: list[CallRow] = []
+        self.revealed: dict[uuid.UUID, str] = {}  # call -> its caller in full, after a reveal
         self._headers = [self.tr("Time"), self.tr("Agent"), self.tr("Team"), self.tr("Caller"),
                          self.tr("Category"), self.tr("Outcome"), self.tr("Talk"),
                          self.tr("Breaches"), self.tr("Failed checks")]
@@ -28,7 +30,17 @@ class QaCallsModel(QAbstractTableModel):
     def set_rows(self, rows: list[CallRow]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self.revealed.clear()
         self.endResetModel()
+
+    def set_revealed(self, call_id: uuid.UUID | None, caller: str = "") -> None:
+        """Show ``call_id``'s caller in full (one call at most); None masks again."""
+        before = set(self.revealed)
+        self.revealed = {call_id: caller} if call_id is not None else {}
+        for i, r in enumerate(self.rows):
+            if r.call_id in before or r.call_id == call_id:
+                cell = self.index(i, 3)
+                self.dataChanged.emit(cell, cell)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
         return 0 if parent.isValid() else len(self.rows)
@@ -58,7 +70,7 @@ class QaCallsModel(QAbstractTableModel):
         if col == 2:
             return r.team
         if col == 3:
-            return r.caller
+            return self.revealed.get(r.call_id, r.caller)
         if col == 4:
             return self._categories.get(r.category or "", r.category or "")
         if col == 5:

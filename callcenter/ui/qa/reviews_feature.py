@@ -5,6 +5,7 @@ service (which checks the role again), off the GUI thread."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
@@ -22,15 +23,20 @@ from callcenter.ui.calls.desk_bridge import GuiPoster
 from callcenter.ui.qa.labels import refusal_text
 from callcenter.ui.qa.reviews_view import DISPUTED, MINE, ReviewsView
 from callcenter.ui.qa.score_dialog import ScoreDialog
+from callcenter.ui.replay.pins import attach_pins
+from callcenter.ui.replay.replay_dialog import ReplayDialog
 from callcenter.ui.shared.main_window import MainWindow
 from callcenter.ui.shared.refusals import permission_message
 
 
 class ReviewsFeature(QObject):
     def __init__(self, window: MainWindow, auth: AuthFeature, reviews: Reviews,
-                 profile: SiteProfile, lang: str) -> None:
+                 profile: SiteProfile, lang: str,
+                 open_replay: Callable[[uuid.UUID], ReplayDialog] | None = None) -> None:
         super().__init__(window)
         self._w, self.reviews, self._profile, self._lang = window, reviews, profile, lang
+        self._open_replay = open_replay
+        self.replay: ReplayDialog | None = None
         self._poster = GuiPoster(self)
         self.view: ReviewsView | None = None
         self.dialog: ScoreDialog | None = None
@@ -55,11 +61,26 @@ class ReviewsFeature(QObject):
         view.declineRequested.connect(
             lambda r, why: self._step(lambda: self.reviews.decline(r.id, why)))
         view.rescoreRequested.connect(self.open_rescore)
+        view.replayRequested.connect(self.open_replay)
+        view.replay_btn.setVisible(self._open_replay is not None)
         self.view = view
         self._w.add_tool_tab(view, title)
         self.refresh()
 
+    def open_replay(self, r: ReviewView) -> ReplayDialog | None:
+        """The reviewed call's replay, the reviewer's comments as markers on its timeline."""
+        if self._open_replay is None:
+            return None
+        dlg = self._open_replay(r.call_id)
+        attach_pins(dlg, r.pins)
+        self.replay = dlg
+        dlg.destroyed.connect(lambda *_: setattr(self, "replay", None))
+        return dlg
+
     def _signed_out(self) -> None:
+        if self.replay is not None:
+            self.replay.close()
+            self.replay = None
         if self.dialog is not None:
             self.dialog.reject()
             self.dialog = None

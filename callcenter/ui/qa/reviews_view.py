@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from callcenter.domain.qa.forms import EvalForm
 from callcenter.domain.qa.reviews import ReviewState
+from callcenter.domain.sla import format_mm_ss
 from callcenter.services.qa.reviews import ReviewView
 from callcenter.ui.qa.labels import review_state_name, step_name
 
@@ -34,6 +35,7 @@ class ReviewsView(QWidget):
     rescoreRequested = Signal(object, str)  # ReviewView, reason
     declineRequested = Signal(object, str)  # ReviewView, reason
     refreshRequested = Signal()
+    replayRequested = Signal(object)  # ReviewView: its call's replay, with the pinned comments
 
     def __init__(self, mode: str, timezone: str, forms: tuple[EvalForm, ...], lang: str,
                  parent: QWidget | None = None) -> None:
@@ -68,6 +70,10 @@ class ReviewsView(QWidget):
             self.second_btn = QPushButton(self.tr("Decline"), self)
             self.first_btn.clicked.connect(lambda: self._emit(self.rescoreRequested, True))
             self.second_btn.clicked.connect(lambda: self._emit(self.declineRequested, True))
+        self.replay_btn = QPushButton(self.tr("Open replay"), self)
+        self.replay_btn.setObjectName("qaReviewReplay")
+        self.replay_btn.clicked.connect(self._replay)
+        row.addWidget(self.replay_btn)
         row.addWidget(self.first_btn)
         row.addWidget(self.second_btn)
         lay.addLayout(row)
@@ -104,6 +110,12 @@ class ReviewsView(QWidget):
             ok = r is not None and r.state is ReviewState.DISPUTED
         self.first_btn.setEnabled(ok)
         self.second_btn.setEnabled(ok)
+        self.replay_btn.setEnabled(r is not None)
+
+    def _replay(self) -> None:
+        r = self.current()
+        if r is not None:
+            self.replayRequested.emit(r)
 
     def _emit(self, signal: Signal, needs_reason: bool) -> None:  # type: ignore[type-arg]
         r = self.current()
@@ -147,6 +159,9 @@ class ReviewsView(QWidget):
                 if a.override_reason:
                     text += "  " + self.tr("(changed from the check: %1)").replace("%1", a.override_reason)
                 lines.append(text)
+        if r.pins:
+            lines += ["", self.tr("Comments on the timeline:")]
+            lines += [f"  {format_mm_ss(p.t_s)}  {p.text}" for p in r.pins]
         lines += ["", self.tr("History:")]
         for h in r.history:
             at = h.at.astimezone(self._tz).strftime("%m-%d %H:%M")

@@ -5,7 +5,8 @@ shows what is missing and keeps everything typed."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -36,6 +37,9 @@ from callcenter.domain.qa.forms import (
     score,
     validate,
 )
+from callcenter.domain.qa.pins import Pin
+from callcenter.ui.qa.pins_editor import PinsEditor
+from callcenter.ui.qa.release_chooser import ReleaseChooser, ReleaseInPast
 
 
 class _QuestionRow(QWidget):
@@ -108,10 +112,12 @@ class ScoreDialog(QDialog):
     submitted = Signal(object)  # dict[str, Answer], valid
 
     def __init__(self, form: EvalForm, title: str, prefilled: Mapping[str, Answer], lang: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, pins: Sequence[Pin] | None = None,
+                 release: ReleaseChooser | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("qaScoreDialog")
         self.form, self._lang = form, lang
+        self.release_at: datetime | None = None  # UTC, when "release at" was chosen
         self.setWindowTitle(self.tr("Score: %1").replace("%1", title))
         outer = QVBoxLayout(self)
         head = QLabel(f"{form.title_en if lang == 'en' else form.title} · v{form.version}", self)
@@ -133,6 +139,17 @@ class ScoreDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
+        # comments pinned to times of the call (None: this scoring keeps the review's own)
+        self.pins: PinsEditor | None = None
+        if pins is not None:
+            self.pins = PinsEditor(self)
+            self.pins.set_pins(pins)
+            outer.addWidget(self.pins)
+        # when the agent sees it (None: a rescore, released again at once)
+        self.release = release
+        if release is not None:
+            release.setParent(self)
+            outer.addWidget(release)
         self.legend = QLabel(self.tr("★ critical (weighs double) · ‼ fatal (fails the whole call)"), self)
         outer.addWidget(self.legend)
         self.score_label = QLabel("", self)
@@ -146,6 +163,9 @@ class ScoreDialog(QDialog):
         self.submit_btn = QPushButton(self.tr("Submit and release"), self)
         self.submit_btn.setDefault(True)
         self.submit_btn.clicked.connect(self.try_submit)
+        if release is not None:
+            release.at_btn.toggled.connect(lambda at: self.submit_btn.setText(
+                self.tr("Submit; release at the set time") if at else self.tr("Submit and release")))
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.clicked.connect(self.reject)
         buttons.addStretch(1)
@@ -193,6 +213,14 @@ class ScoreDialog(QDialog):
         problems = validate(self.form, answers)
         if problems:
             self.show_problems(problems)
+            return
+        try:
+            self.release_at = self.release.release_at() if self.release is not None else None
+        except ReleaseInPast:
+            self.error.setText("⚠ " + self.tr("The release time has passed: choose a later one, "
+                                              "or release now."))
+            assert self.release is not None
+            self.release.when.setFocus()
             return
         self.error.setText("")
         self.submit_btn.setEnabled(False)

@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from callcenter.domain.qa.checks import CHECK_NAMES
-from callcenter.services.qa.workspace import ALL_PASSED, ANY_FAILED, BREACHES, CallFilter, CallRow
+from callcenter.services.qa.workspace import (
+    ALL_PASSED,
+    ANY_FAILED,
+    BREACHES,
+    CallFilter,
+    CallRow,
+    FullNumbers,
+)
+from callcenter.ui.privacy.reveal_dialog import reveal_button
 from callcenter.ui.qa.calls_model import ROW_ROLE, QaCallsModel
 from callcenter.ui.qa.labels import breach_name, check_filter_name, check_name, detail_text
 from callcenter.ui.qa.tasks_panel import TasksPanel
@@ -40,6 +48,8 @@ class QaWorkspaceView(QWidget):
     replayRequested = Signal(object, object)  # CallRow, seq of the event to jump to (or None)
     scoreRequested = Signal(object)  # CallRow
     sampleRequested = Signal(object, int, int)  # CallFilter (agent, period), n per agent, seed
+    revealRequested = Signal(object)  # CallRow: 显示完整号码 for its ticket
+    calibrateRequested = Signal(object)  # CallRow: score it blind for calibration
 
     def __init__(self, timezone: str, categories: dict[str, str], today: date,
                  parent: QWidget | None = None) -> None:
@@ -120,6 +130,13 @@ class QaWorkspaceView(QWidget):
         side_lay.setContentsMargins(0, 0, 0, 0)
         self.call_title = QLabel(self.tr("Choose a call to see its automatic checks."), side)
         self.call_title.setWordWrap(True)
+        self.numbers = QLabel("", side)
+        self.numbers.setObjectName("qaNumbers")
+        self.numbers.setWordWrap(True)
+        self.may_reveal = False  # set by the feature: the role may unmask, and reveals are wired
+        self.reveal_btn = reveal_button(side)
+        self.reveal_btn.hide()
+        self.reveal_btn.clicked.connect(self._reveal)
         self.checks = QListWidget(side)
         self.checks.setObjectName("qaChecks")
         self.checks.setAccessibleName(self.tr("Automatic checks"))
@@ -131,10 +148,21 @@ class QaWorkspaceView(QWidget):
         self.score_btn.setEnabled(False)
         self.score_btn.clicked.connect(self._score)
         side_lay.addWidget(self.call_title)
+        nums = QHBoxLayout()
+        nums.addWidget(self.numbers, 1)
+        nums.addWidget(self.reveal_btn)
+        side_lay.addLayout(nums)
+        self.calibrate_btn = QPushButton(self.tr("Score blind for calibration…"), side)
+        self.calibrate_btn.setEnabled(False)
+        self.calibrate_btn.setToolTip(self.tr(
+            "Several reviewers score the same call without seeing each other's answers; "
+            "never released to the agent. The spread shows on the QA calibration tab."))
+        self.calibrate_btn.clicked.connect(self._calibrate)
         side_lay.addWidget(self.checks, 1)
         btns = QHBoxLayout()
         btns.addWidget(self.replay_btn)
         btns.addWidget(self.score_btn)
+        btns.addWidget(self.calibrate_btn)
         side_lay.addLayout(btns)
         self.tasks = TasksPanel(timezone, side)
         side_lay.addWidget(self.tasks)
@@ -190,6 +218,7 @@ class QaWorkspaceView(QWidget):
         self.checks.clear()
         self.replay_btn.setEnabled(False)
         self.score_btn.setEnabled(False)
+        self.calibrate_btn.setEnabled(False)
         if rows:
             self.table.selectRow(0)
 
@@ -210,7 +239,11 @@ class QaWorkspaceView(QWidget):
         row = self.current_row()
         self.replay_btn.setEnabled(row is not None)
         self.score_btn.setEnabled(row is not None)
+        self.calibrate_btn.setEnabled(row is not None)
         self.tasks.complaint_selected(row is not None and row.category == "complaint")
+        self.model.set_revealed(None)  # another call: masked again
+        self.reveal_btn.setVisible(row is not None and row.ticket_id is not None and self.may_reveal)
+        self.numbers.setText("" if row is None else self._numbers_text(row.caller, row.contact))
         if row is None:
             return
         when = row.started_at.astimezone(self._tz).strftime("%Y-%m-%d %H:%M:%S")
@@ -235,6 +268,31 @@ class QaWorkspaceView(QWidget):
             if not r.passed:
                 item.setForeground(Qt.GlobalColor.darkRed)  # the ✗ and the word say it too
             self.checks.addItem(item)
+
+    def _numbers_text(self, caller: str, contact: str) -> str:
+        text = self.tr("Caller %1").replace("%1", caller)
+        if contact:
+            text += " · " + self.tr("Contact %1").replace("%1", contact)
+        return text
+
+    def _reveal(self) -> None:
+        row = self.current_row()
+        if row is not None and row.ticket_id is not None:
+            self.revealRequested.emit(row)
+
+    def show_full(self, full: FullNumbers) -> None:
+        """The reveal was recorded: the selected call's numbers in full, until another call is chosen."""
+        row = self.current_row()
+        if row is None or row.call_id != full.call_id:
+            return  # chosen another call meanwhile: stays masked
+        self.model.set_revealed(full.call_id, full.caller)
+        self.numbers.setText(self._numbers_text(full.caller, full.contact))
+        self.reveal_btn.hide()
+
+    def _calibrate(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.calibrateRequested.emit(row)
 
     def _score(self) -> None:
         row = self.current_row()

@@ -14,6 +14,8 @@ K = EventKind
 LANES: dict[EventKind, int] = {
     K.RINGING: 0, K.ANSWERED: 0, K.HELD: 0, K.RESUMED: 0, K.HUNG_UP: 0, K.ABANDONED: 0,
     K.RING_TIMEOUT: 0, K.SECURE_PAUSED: 0, K.SECURE_RESUMED: 0, K.CLOSED_BY_RECOVERY: 0,
+    K.TRANSFER_REQUESTED: 0, K.TRANSFER_RINGING: 0, K.TRANSFER_ANSWERED: 0,
+    K.TRANSFER_REFUSED: 0, K.TRANSFER_COMPLETED: 0, K.TRANSFER_RETURNED: 0,
     K.SCRIPT_SHOWN: 1, K.SCRIPT_STEP: 1,
     K.FORM_EDITED: 2,
     K.TICKET_SAVED: 3, K.DISPATCHED: 3, K.WRAP_UP_DONE: 3, K.BACKFILLED: 3,
@@ -46,6 +48,12 @@ def kind_label(kind: EventKind) -> str:
         K.SECURE_RESUMED: QCoreApplication.translate("Replay", "Recording resumed"),
         K.BACKFILLED: QCoreApplication.translate("Replay", "Back-filled"),
         K.CLOSED_BY_RECOVERY: QCoreApplication.translate("Replay", "Closed on the next start"),
+        K.TRANSFER_REQUESTED: QCoreApplication.translate("Replay", "Transfer asked"),
+        K.TRANSFER_RINGING: QCoreApplication.translate("Replay", "Transfer target ringing"),
+        K.TRANSFER_ANSWERED: QCoreApplication.translate("Replay", "Transfer target answered"),
+        K.TRANSFER_REFUSED: QCoreApplication.translate("Replay", "Transfer target refused"),
+        K.TRANSFER_COMPLETED: QCoreApplication.translate("Replay", "Transferred"),
+        K.TRANSFER_RETURNED: QCoreApplication.translate("Replay", "Customer taken back"),
     }[kind]
 
 
@@ -64,7 +72,8 @@ class EventTexts:
             return self._fields[field]
         if kind not in self._kinds:
             self._kinds[kind] = kind_label(kind)
-        if kind in (K.HUNG_UP, K.SCRIPT_SHOWN, K.TICKET_SAVED, K.DISPATCHED):
+        if kind in (K.HUNG_UP, K.SCRIPT_SHOWN, K.TICKET_SAVED, K.DISPATCHED) \
+                or data.get("target"):
             return event_text(kind, data, self._kinds[kind])
         return self._kinds[kind]
 
@@ -76,6 +85,8 @@ def event_text(kind: EventKind, data: Mapping[str, Any], label: str | None = Non
         by = {"agent": QCoreApplication.translate("Replay", "by the agent"),
               "customer": QCoreApplication.translate("Replay", "by the customer")}.get(
             str(data.get("by", "")), "")
+        if data.get("reason") == "transferred":
+            by += QCoreApplication.translate("Replay", " (transferred)")
         return f"{label} {by}".strip()
     if kind is K.FORM_EDITED:
         return f"{label}: {field_label(str(data.get('field', '')))}"
@@ -85,6 +96,8 @@ def event_text(kind: EventKind, data: Mapping[str, Any], label: str | None = Non
         return f"{label}: {data['number']}"
     if kind is K.DISPATCHED and data.get("department"):
         return f"{label}: {data['department']}"
+    if data.get("target"):  # the transfer steps
+        return f"{label}: {data['target']}"
     return label
 
 

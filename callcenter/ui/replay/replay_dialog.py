@@ -73,6 +73,7 @@ class ReplayDialog(QDialog):
         self.playhead = Playhead(self.clock.monotonic_ns, 0.0)
         self._form_edit: ReplayEvent | None = None
         self._seek_after_load: float | None = None
+        self._event_after_load: int | None = None  # asked for before the call was read
         self.audio: RecordingPlayer | None = None
         # set by open_replay when the desk syncs: fetch a recording this desk lacks
         self.fetch_recording: Callable[[uuid.UUID], Future[Path | None]] | None = None
@@ -173,7 +174,9 @@ class ReplayDialog(QDialog):
             self.header.setText(self.tr("The call could not be read: %1").replace("%1", str(exc)))
         else:
             self.show_data(fut.result(), tl)
-            if self._seek_after_load is not None:
+            if self._event_after_load is not None:
+                self.seek_to_event(self._event_after_load)
+            elif self._seek_after_load is not None:
                 self.seek(self._seek_after_load)
 
     def show_data(self, data: ReplayData, timeline: Timeline | None = None) -> None:
@@ -185,7 +188,8 @@ class ReplayDialog(QDialog):
         self.header.setText(self._header_text(data))
         self.reveal_btn.setVisible(self._reveals is not None and data.ticket_id is not None
                                    and not self.form.revealed
-                                   and not self.policy.full(Surface.TICKETS))
+                                   and not self.policy.full(Surface.TICKETS)
+                                   and self.policy.may_reveal)
         self.plot.show_timeline(tl)
         self.events.event_model.set_events(tl.events)
         self._form_edit = None
@@ -212,7 +216,7 @@ class ReplayDialog(QDialog):
         if self._reveals is None or self.data is None or self.data.ticket_id is None:
             return
         subject = self.tr("ticket %1").replace("%1", self.data.ticket_number or "")
-        self.reveal_dialog = ask_reveal(self, self._reveals, self.policy.user_id,
+        self.reveal_dialog = ask_reveal(self, self._reveals, self.policy.actor,
                                         self.data.ticket_id, subject, self._revealed)
 
     def _revealed(self) -> None:
@@ -288,8 +292,12 @@ class ReplayDialog(QDialog):
             self.seek(self.timeline.events[row].t_s)
 
     def seek_to_event(self, index: int) -> None:
-        """Jump to the event recorded ``index``-th (0-based, the call's own order)."""
-        if self.timeline is not None:
+        """Jump to the event recorded ``index``-th (0-based, the call's own order);
+        asked before the call is read (a QA check's link), once it is."""
+        if self.timeline is None:
+            self._event_after_load = index
+        else:
+            self._event_after_load = None
             e = next((e for e in self.timeline.events if e.index == index), None)
             if e is not None:
                 self.seek(e.t_s)

@@ -1,7 +1,8 @@
 """Secure pause on the softphone bar: the agent pauses the call's recording while
 the customer gives an ID number, and resumes it after (rules: personal data is
 not kept where it is not needed). Each is a call event (SECURE_PAUSED /
-SECURE_RESUMED); the simulator's recording is silent in between and the replay
+SECURE_RESUMED); the phone's recording is silent in between (the SIP recorder is
+fed at level 0, the simulator's is made silent from the events) and the replay
 shows the gap and plays a tone there."""
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QPushButton
 
 from callcenter.domain.agent_state import AgentState
-from callcenter.domain.call_events import EventKind
 from callcenter.services.calls.desk import CallDesk
 from callcenter.services.calls.desk_types import DeskSnapshot
 from callcenter.ui.calls.desk_bridge import DeskBridge
@@ -41,8 +41,11 @@ class SecurePause(QObject):
         bridge.deskChanged.connect(self._desk)
 
     def _label(self) -> None:
-        self.button.setText(self.tr("Resume recording") if self.button.isChecked()
-                            else self.tr("Pause recording (ID number)"))
+        # short on the bar (English is wider than Chinese at 1366 px): the tooltip says it all
+        self.button.setText(self.tr("Resume rec.") if self.button.isChecked()
+                            else self.tr("Pause rec. (ID)"))
+        self.button.setToolTip(self.tr("Pause the recording while the customer gives an ID "
+                                       "number, and resume it after (Ctrl+Shift+P)"))
 
     def _desk(self, snap: DeskSnapshot) -> None:
         call = snap.call
@@ -57,8 +60,7 @@ class SecurePause(QObject):
         self.button.setEnabled(talking)
 
     def _toggled(self, paused: bool) -> None:
-        kind = EventKind.SECURE_PAUSED if paused else EventKind.SECURE_RESUMED
-        if not self.desk.record_during_call(kind):
+        if not self.desk.set_recording_paused(paused):
             self.button.blockSignals(True)
             self.button.setChecked(not paused)
             self.button.blockSignals(False)

@@ -37,6 +37,7 @@ from callcenter.ui.calls.no_ticket_dialog import NoTicketDialog
 from callcenter.ui.calls.screen_pop_panel import ScreenPopPanel
 from callcenter.ui.calls.softphone_bar import SoftphoneBar
 from callcenter.ui.calls.stats_bar import StatsLabel
+from callcenter.ui.calls.transfer_controls import TransferControls
 from callcenter.ui.scripts.panel import ScriptPanel
 from callcenter.ui.shared.refusals import permission_message
 from callcenter.ui.tickets.form import TicketForm
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         sp.hangUpRequested.connect(lambda: self._do(desk.hang_up))
         sp.finishReadyRequested.connect(lambda: self.finish(dispatch=False))
         sp.dispatchRequested.connect(lambda: self.finish(dispatch=True))
+        self.transfer = TransferControls(self, desk, sp, bridge, lang)  # 转接 / 咨询转接 / 完成转接 / 取回
         self.screen_pop.newCustomerRequested.connect(self._new_customer)
         self.screen_pop.new_btn.toggled.connect(self.form.set_new_customer)
         sp.breached.connect(self._breach_sound)
@@ -353,6 +355,10 @@ class MainWindow(QMainWindow):
                 "%1", data.get("caller", ""))
         elif code == "abandoned":
             text = self.tr("The caller hung up before you answered.")
+        elif code == "transfer_refused":
+            text = self.tr("The transfer target %1 did not take the call (%2): the customer is "
+                           "still yours.").replace("%1", data.get("target", "")).replace(
+                "%2", data.get("code", ""))
         else:
             text = code
         self.notice.setText("⚠ " + text)

@@ -57,7 +57,7 @@ class TicketDetailDialog(QDialog):
         self._actor = actor
         # numbers masked for roles that do not need them; a recorded reveal unmasks
         # them for this ticket while this dialog lives (it is deleted on close)
-        self._numbers = NumberPolicy(actor.role, actor.user_id)
+        self._numbers = NumberPolicy(actor.role, actor.user_id, actor)
         self._reveals = reveals
         self.revealed = False
         self._profile = profile
@@ -149,7 +149,7 @@ class TicketDetailDialog(QDialog):
             + f"<br/>{_esc(self._text(d.content))}<br/>{_esc(d.caller_name)} "
               f"{_esc(self._phone(d.caller_phone))} {_esc(d.address)}")
         masked = not self.revealed and not self._numbers.full(Surface.TICKETS)
-        self.reveal_btn.setVisible(masked and self._reveals is not None)
+        self.reveal_btn.setVisible(masked and self._reveals is not None and self._numbers.may_reveal)
         self.timeline.clear()
         for e in d.timeline:
             when = e.at.astimezone(self._tz).strftime("%m-%d %H:%M:%S")
@@ -177,7 +177,7 @@ class TicketDetailDialog(QDialog):
         """显示完整号码: asks for the reason; once recorded, this ticket shows in full."""
         if self._reveals is None:
             return
-        self.reveal_dialog = ask_reveal(self, self._reveals, self._actor.user_id, self.detail.id,
+        self.reveal_dialog = ask_reveal(self, self._reveals, self._actor, self.detail.id,
                                         self.tr("ticket %1").replace("%1", self.detail.number),
                                         self._revealed)
 
