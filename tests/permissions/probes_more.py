@@ -18,7 +18,6 @@ from callcenter.domain.auth.permissions import Permission
 from callcenter.domain.auth.roles import Actor, Role
 from callcenter.domain.clock import FakeClock
 from callcenter.domain.handover.record import RecordState
-from callcenter.domain.qa.forms import YES, Answer
 from callcenter.domain.report.period import Month
 from callcenter.domain.ticket_lifecycle import TicketState
 from callcenter.services.audit.log import AuditLog
@@ -36,13 +35,11 @@ from callcenter.store.sync_models import SyncConflict
 from callcenter.sync.outbox_reader import LAST_PULL_AT, OUTBOX, set_state
 from tests.fakes import signed_in
 from tests.permissions.rig import Rig
+from tests.qa.test_reviews_local import answers
 
 # the password of every actor the template store holds (see test_permission_matrix)
 PASSWORD = "test-pw-1"
-_NA = Answer(None, na=True)
-ANSWERS = {"apology": _NA, "greeting_id": _NA, "attitude": Answer("good"), "confirm": Answer(5),
-           "calming": _NA, "key_fields": _NA, "dispatch_phone": _NA, "hang_up": Answer(YES),
-           "wrapup": Answer(YES), "conduct": Answer(YES)}
+ANSWERS = answers()  # a full-marks scoring on the profile's form (tests/qa)
 
 
 def _audited(r: Rig, action: AuditAction) -> list[str | None]:
